@@ -1,0 +1,3 @@
+from cmwreport.cli import main
+
+main()
