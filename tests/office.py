@@ -1,0 +1,79 @@
+"""Real programs the tests check documents with: LibreOffice, pdftotext, openxml-audit."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+# pdftotext wraps right-to-left runs in embedding marks; strip them before comparing.
+_BIDI_MARKS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u200e\u200f"))
+
+
+def require(program: str) -> str:
+    path = shutil.which(program)
+    if path is None:
+        if _in_ci():
+            pytest.fail(f"{program} is missing: .ci/run must install it")
+        pytest.skip(f"{program} is not installed")
+    return path
+
+
+def _in_ci() -> bool:
+    import os
+
+    return os.environ.get("CI") == "true"
+
+
+def to_pdf(docx: Path, workdir: Path) -> Path:
+    """Convert with LibreOffice, each conversion with its own profile (shared ones fail)."""
+    soffice = require("soffice")
+    profile = workdir / f"lo-profile-{docx.stem}"
+    outdir = workdir / f"pdf-{docx.stem}"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = outdir / (docx.stem + ".pdf")
+    assert pdf.exists(), f"LibreOffice wrote no PDF for {docx}"
+    return pdf
+
+
+def pdf_text(pdf: Path) -> str:
+    require("pdftotext")
+    out = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    return out.translate(_BIDI_MARKS)
+
+
+def audit_errors(docx: Path) -> list[dict]:
+    """openxml-audit's errors for a file (an empty list means valid)."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "openxml_audit", "--output", "json", "--max-errors", "0", str(docx)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    try:
+        (report,) = json.loads(proc.stdout)
+    except (json.JSONDecodeError, ValueError) as exc:
+        raise AssertionError(
+            f"openxml-audit gave no JSON report: {proc.stdout[:500]} {proc.stderr[:500]}"
+        ) from exc
+    return report["errors"]
