@@ -48,11 +48,14 @@ def validate(
         DiagnosticFormat.text, "--format", "-f", help="text, json, or github annotations."
     ),
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
+    reshape: bool = typer.Option(
+        False, "--reshape", help="Show Arabic pre-shaped, for terminals without bidi support."
+    ),
 ) -> None:
     """Check the YAML sources and report every problem with file:line:column."""
     from cmwreport.commands.validate import run
 
-    raise typer.Exit(run(path, format.value, strict))
+    raise typer.Exit(run(path, format.value, strict, reshape))
 
 
 @app.command()

@@ -6,6 +6,9 @@ import datetime as dt
 
 #: Weekday names, Monday first (datetime.weekday() order).
 WEEKDAYS = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
+#: Spellings a drafter may write for each weekday (0 = Monday), hamza or not.
+WEEKDAY_SPELLINGS: dict[str, int] = {name: index for index, name in enumerate(WEEKDAYS)}
+WEEKDAY_SPELLINGS.update({"الإثنين": 0, "الاربعاء": 2, "الاحد": 6})
 #: Spellings a drafter may write for each month: the Moroccan names (CLDR ar_MA), the
 #: common variants without hamza, and the Egyptian/Gulf names. Used to read dates
 #: written in text, never to write them (format_date does that, through CLDR).

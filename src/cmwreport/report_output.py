@@ -1,0 +1,104 @@
+"""Diagnostics for people (text), programs (JSON) and GitHub Actions (annotations)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import TextIO
+
+from cmwreport.diagnostics import Diagnostic, count
+
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m"}
+_RESET = "\033[0m"
+
+
+def emit(
+    diagnostics: list[Diagnostic],
+    fmt: str,
+    stream: TextIO | None = None,
+    *,
+    files: int | None = None,
+    reshape: bool = False,
+) -> None:
+    stream = stream or sys.stdout
+    if fmt == "json":
+        errors, warnings = count(diagnostics)
+        json.dump(
+            {
+                "diagnostics": [d.as_json() for d in diagnostics],
+                "summary": {"errors": errors, "warnings": warnings},
+            },
+            stream,
+            ensure_ascii=False,
+            indent=2,
+        )
+        stream.write("\n")
+    elif fmt == "github":
+        for d in diagnostics:
+            stream.write(github_line(d) + "\n")
+        _step_summary(diagnostics)
+    else:
+        _text(diagnostics, stream, files, reshape)
+
+
+def _text(diagnostics: list[Diagnostic], stream: TextIO, files: int | None, reshape: bool) -> None:
+    colour = stream.isatty() and "NO_COLOR" not in os.environ
+    show = _display if reshape else (lambda text: text)
+    for d in diagnostics:
+        severity = d.severity
+        if colour:
+            severity = f"{_COLOURS[d.severity]}{severity}{_RESET}"
+        stream.write(f"{d.file}:{d.line}:{d.column}: {severity} {d.code} {show(d.message)}\n")
+    errors, warnings = count(diagnostics)
+    checked = f" in {files} file{'s' if files != 1 else ''}" if files is not None else ""
+    stream.write(f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}{checked}\n")
+
+
+def _display(text: str) -> str:
+    from cmwreport.arabic import display, has_arabic
+
+    return display(text) if has_arabic(text) else text
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_line(d: Diagnostic) -> str:
+    """One workflow command, escaped as GitHub's workflow syntax requires."""
+    properties = ",".join(
+        f"{key}={_escape_property(str(value))}"
+        for key, value in (("file", d.file), ("line", d.line), ("col", d.column), ("title", d.code))
+    )
+    return f"::{d.severity} {properties}::{_escape_data(d.message)}"
+
+
+def _step_summary(diagnostics: list[Diagnostic]) -> None:
+    # A step shows only the first annotations; the job summary keeps the whole list.
+    path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not path or not diagnostics:
+        return
+    errors, warnings = count(diagnostics)
+    lines = [
+        f"### cmwreport: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}",
+        "",
+        "| where | severity | code | message |",
+        "| --- | --- | --- | --- |",
+    ]
+    for d in diagnostics:
+        message = d.message.replace("|", "\\|")
+        lines.append(f"| `{d.file}:{d.line}:{d.column}` | {d.severity} | {d.code} | {message} |")
+    try:
+        with open(path, "a", encoding="utf-8") as summary:
+            summary.write("\n".join(lines) + "\n")
+    except OSError:
+        pass  # the annotations are already out; a summary is a courtesy
