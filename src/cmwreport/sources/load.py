@@ -273,4 +273,3 @@ def _consultations(c: Record, meetings: list[Record], axes: list[Record]) -> m.C
         meetings=sorted(meeting_objects, key=lambda x: (x.date, x.id)),
         loc=c.loc,
     )
-    return consultations
