@@ -1,0 +1,140 @@
+"""The benchmark runs end to end on the `small` preset, so it cannot rot.
+
+No timing is asserted: CI machines are too noisy for that, and a slow run is a
+finding for the bench's report, not a broken build.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+sys.path.insert(0, str(BENCH))
+
+import generate  # noqa: E402
+import run  # noqa: E402
+
+
+def _exists(command: str) -> bool:
+    return importlib.util.find_spec(f"cmwreport.commands.{command}") is not None
+
+
+def test_generator_is_deterministic(tmp_path: Path) -> None:
+    first = generate.render(generate.generate("small", 7))
+    assert first == generate.render(generate.generate("small", 7))
+    assert first != generate.render(generate.generate("small", 8))
+    edited = generate.render(generate.edit(generate.generate("small", 7), 0.05))
+    assert edited == generate.render(generate.edit(generate.generate("small", 7), 0.05))
+    assert edited != first
+    # Through the CLI as well, byte for byte on disk.
+    for name in ("x", "y"):
+        subprocess.run(
+            [sys.executable, str(BENCH / "generate.py"), str(tmp_path / name), "--seed", "7"],
+            check=True,
+            capture_output=True,
+        )
+    files = sorted(p.relative_to(tmp_path / "x") for p in (tmp_path / "x").rglob("*.yaml"))
+    assert files == sorted(p.relative_to(tmp_path / "y") for p in (tmp_path / "y").rglob("*.yaml"))
+    for rel in files:
+        assert (tmp_path / "x" / rel).read_bytes() == (tmp_path / "y" / rel).read_bytes()
+
+
+def test_edit_touches_about_five_percent_and_keeps_ids() -> None:
+    tree = generate.generate("full", 1)
+    new = generate.edit(tree, 0.05)
+
+    def items(t):
+        return {i.id: i.text for i in t.context + [r for a in t.axes for r in a.recommendations]}
+
+    old, cur = items(tree), items(new)
+    changed = sum(1 for k in old.keys() & cur.keys() if old[k] != cur[k])
+    touched = changed + len(old.keys() - cur.keys()) + len(cur.keys() - old.keys())
+    assert 0.03 * len(old) <= touched <= 0.07 * len(old)
+    assert len(cur) == len(set(cur))
+
+
+def test_generated_text_is_clean_arabic() -> None:
+    tree = generate.generate("small", 1)
+    text = " ".join(i.text for i in tree.context + tree.axes[0].recommendations)
+    assert not any("a" <= ch.lower() <= "z" for ch in text)
+    assert not any("\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff" for ch in text)
+    assert "،" in text
+
+
+@pytest.mark.skipif(not _exists("validate"), reason="cmwreport validate is not there yet")
+@pytest.mark.parametrize("edited", [False, True])
+def test_generated_trees_pass_validate(tmp_path: Path, edited: bool) -> None:
+    tree = generate.generate("small", 1)
+    if edited:
+        tree = generate.edit(tree, 0.05)
+    generate.write(tree, tmp_path / "sources")
+    done = subprocess.run(
+        run.cmwreport_cmd() + ["validate", str(tmp_path / "sources")],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_small_preset_end_to_end(tmp_path: Path) -> None:
+    out = tmp_path / "small.json"
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(BENCH / "run.py"),
+            "--preset",
+            "small",
+            "--repeat",
+            "1",
+            "--json",
+            str(out),
+            "--workdir",
+            str(tmp_path / "work"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "build vs pandoc" in done.stdout
+    result = json.loads(out.read_text(encoding="utf-8"))
+    for key in (
+        "build_vs_pandoc",
+        "diff_vs_redlines",
+        "help_seconds",
+        "validate_seconds",
+        "build_peak_mb",
+        "diff_peak_mb",
+        "seconds",
+        "measurements",
+        "targets",
+        "sources",
+        "environment",
+    ):
+        assert key in result, key
+    m = result["measurements"]
+    for name, record in m.items():
+        assert record["status"] in ("ok", "failed", "missing", "skipped", "timeout"), name
+        if record["status"] == "ok":
+            assert 0 < record["seconds"] < 300, name
+            assert all(t > 0 for t in record["runs"]), name
+            assert record["peak_mb"] is None or 1 < record["peak_mb"] < 4000, name
+    assert m["python"]["status"] == m["help"]["status"] == "ok"
+    # A command that exists must run on a generated tree: a failure here is a bug in the
+    # bench or in the command, not "not implemented yet".
+    for name, command in (("validate", "validate"), ("build", "build")):
+        if _exists(command):
+            assert m[name]["status"] == "ok", m[name]
+    if _exists("diff"):
+        for name in ("diff", "diff_redline"):
+            assert m[name]["status"] in ("ok", "skipped"), m[name]
+    for name in ("build_vs_pandoc", "diff_vs_redlines"):
+        assert result[name] is None or result[name] > 0
+        assert set(result["targets"][name]) == {"value", "target", "met"}
+    assert result["sources"]["words"]["total"] > 500
