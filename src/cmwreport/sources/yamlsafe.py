@@ -222,6 +222,8 @@ class FileReader:
 def _hint(problem: str) -> str:
     if "mapping values are not allowed" in problem:
         return ": a text containing ': ' must be quoted, e.g. title: \"...\""
+    if "did not find expected key" in problem:
+        return ": a quote opened on a line above may not be closed, or the indentation is off"
     if "could not find expected ':'" in problem:
         return ": a key is missing its ':' or a quote is not closed"
     if "found unexpected end of stream" in problem or "found unexpected" in problem:
