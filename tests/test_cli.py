@@ -1,0 +1,39 @@
+"""The command line itself: help, start-up imports, usage errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+HEAVY = ("docx", "lxml", "yaml", "babel", "rapidfuzz", "arabic_reshaper", "bidi")
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_help_lists_the_three_commands():
+    proc = run("-m", "cmwreport", "--help")
+    assert proc.returncode == 0
+    for command in ("validate", "build", "diff"):
+        assert command in proc.stdout
+
+
+def test_start_up_imports_nothing_heavy():
+    # Every call pays for what cli.py imports; the commands import their own libraries.
+    code = f"import sys, cmwreport.cli; print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
+    proc = run("-c", code)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == ""
+
+
+def test_usage_error_exits_2_without_traceback():
+    proc = run("-m", "cmwreport", "validate", "--format", "xml")
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    proc = run("-m", "cmwreport", "frobnicate")
+    assert proc.returncode == 2
