@@ -1,0 +1,134 @@
+"""Write templates/periodic-report.docx, the Word template drafters edit.
+
+Run once to (re)create the template; the committed .docx is what users then edit in
+Word or LibreOffice, and `cmwreport build` reads whatever they saved. The output is
+byte-identical from run to run.
+
+    python scripts/make_template.py [OUTPUT]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from cmwreport.docx.content import Para, Row, Table
+from cmwreport.docx.package import write_atomic
+from cmwreport.docx.parts import TEXT_WIDTH, new_package
+
+CONVENTION = "الاتفاقية الدولية لحماية حقوق جميع العمال المهاجرين وأفراد أسرهم"
+COMMITTEE = "اللجنة المعنية بحماية حقوق جميع العمال المهاجرين وأفراد أسرهم"
+DRAFT = "[نص يحرره فريق الصياغة]"
+
+
+def masthead() -> Table:
+    right, left = TEXT_WIDTH * 11 // 20, TEXT_WIDTH - TEXT_WIDTH * 11 // 20
+    return Table(
+        widths=[right, left],
+        borders="none",
+        cell_margins={"left": 0, "right": 0},
+        rows=[
+            Row(
+                [
+                    [Para("MastheadOrg", "الأمم المتحدة")],
+                    [Para("MastheadSymbol", "{{ symbol }}", rtl=False)],
+                ],
+                rule_below=True,
+            ),
+            Row(
+                [
+                    [Para("MastheadTitle", CONVENTION)],
+                    [
+                        Para("MastheadInfo", "التوزيع: عام"),
+                        Para("MastheadInfo", "{{ date }}"),
+                        Para("MastheadInfo", "الأصل: بالعربية"),
+                    ],
+                ],
+                rule_below=True,
+            ),
+        ],
+    )
+
+
+def body() -> list:
+    h1, h2, h3 = "Heading1", "Heading2", "Heading3"
+    para = "UNPara"
+
+    def reply(n: int) -> list:
+        return [
+            Para(h3, f"الرد على المسألة المثارة في الفقرة {n} من قائمة المسائل"),
+            Para(para, f"{DRAFT}: الرد على الفقرة {n} من قائمة المسائل."),
+        ]
+
+    blocks = [
+        masthead(),
+        Para("CommitteeName", COMMITTEE),
+        Para("ReportTitle", "{{ title }}"),
+        Para("DateReceived", "[تاريخ الاستلام: {{ date_received }}]"),
+        Para(h1, "عرض عام"),
+        Para(
+            para,
+            "يقدّم المغرب هذا التقرير الدوري الثاني بموجب المادة 73 من الاتفاقية، عملاً "
+            "بالإجراء المبسط لتقديم التقارير، وتتضمن أجزاؤه ردود المملكة على قائمة المسائل "
+            "المحالة إليها قبل تقديم التقرير ({{ qpr_symbol }}). " + DRAFT + ".",
+        ),
+        # Replaced by the paragraphs on the participatory drafting process and the
+        # regional consultations, generated from sources/.
+        Para(para, "{{ participatory_process }}"),
+        Para(h1, "الجزء الأول"),
+        Para(h2, "ألف- معلومات عامة"),
+        Para(h3, "الرد على المسألة المثارة في الفقرة 1 من قائمة المسائل"),
+        Para(
+            para,
+            f"{DRAFT}: الرد على الفقرة 1 من قائمة المسائل بشأن ملاءمة القانون رقم 02-03 "
+            "مع الاتفاقية، على النحو الذي أوصت به اللجنة ({{ co_symbol }}، الفقرة 10)، "
+            "ولا سيما ما يلي:",
+        ),
+        Para("UNSubPara", f"{DRAFT}؛"),
+        Para("UNSubPara", f"{DRAFT}؛"),
+        Para("UNSubSubPara", f"{DRAFT}؛"),
+        Para("UNSubSubPara", f"{DRAFT}."),
+        *reply(2),
+        Para(h2, "باء- معلومات تتعلق بكل مادة من مواد الاتفاقية"),
+        Para(h3, "1- المبادئ العامة (المادتان 7 و83)"),
+        Para(para, f"{DRAFT}."),
+        Para(h3, "2- الجزء الثالث من الاتفاقية (المواد من 8 إلى 35)"),
+        Para(para, f"{DRAFT}."),
+        Para(h3, "3- الجزء الرابع من الاتفاقية (المواد من 36 إلى 56)"),
+        Para(para, f"{DRAFT}."),
+        Para(h3, "4- الجزء الخامس من الاتفاقية (المواد من 57 إلى 63)"),
+        Para(para, f"{DRAFT}."),
+        Para(h3, "5- الجزء السادس من الاتفاقية (المواد من 64 إلى 71)"),
+        Para(para, f"{DRAFT}."),
+        Para(h1, "الجزء الثاني- المستجدات التشريعية والمؤسسية والسياساتية"),
+        Para(para, f"{DRAFT}."),
+        Para(h1, "الجزء الثالث- البيانات والتقديرات الرسمية والإحصاءات"),
+        Para(para, f"{DRAFT}."),
+        # Replaced by the annex of regional consultation outcomes (new page).
+        Para("AnnexText", "{{ annex }}"),
+    ]
+    return blocks
+
+
+def main(argv: list[str]) -> int:
+    out = (
+        Path(argv[1])
+        if len(argv) > 1
+        else Path(__file__).resolve().parents[1] / "templates" / "periodic-report.docx"
+    )
+    package = new_package(
+        body(),
+        header=[Para("Header", "{{ symbol }}", rtl=False)],
+        footer=[Para("Footer", "", align="center", field="PAGE")],
+        title="CMW/C/MAR/2 (template)",
+        day=dt.date(2022, 11, 28),
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic([(out, package.to_bytes())])
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

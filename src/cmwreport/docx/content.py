@@ -1,0 +1,203 @@
+"""Content described above the XML level, and its rendering to WordprocessingML.
+
+The merge and the template script say *what* goes in the document (`Para`, `Table`);
+this module decides *how* it is written: paragraph and run direction, schema order,
+bookmarks around generated content, lxml elements built directly (python-docx's
+`add_paragraph` and style lookups by name are far slower and cannot write `w:bidi`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from cmwreport.docx import rtl
+from cmwreport.docx.xml import el
+
+#: Word's limit on bookmark names.
+BOOKMARK_MAX = 40
+BOOKMARK_PREFIX = "_cmw_"
+
+
+@dataclass
+class Para:
+    style: str
+    text: str = ""
+    #: Source item id: the paragraph's content is wrapped in bookmark `_cmw_<id>`.
+    bookmark: str | None = None
+    #: Appended to the bookmark name (kept when the id is cut to 40 characters), for
+    #: several paragraphs generated from one source item.
+    bookmark_suffix: str = ""
+    rtl: bool = True
+    #: "center" or "both"; None keeps the style's (logical) alignment.
+    align: str | None = None
+    page_break_before: bool | None = None
+    #: A simple field, e.g. "PAGE", written after the text.
+    field: str | None = None
+    bold: bool = False
+
+
+@dataclass
+class Row:
+    cells: list[list[Para]]
+    header: bool = False
+    #: A rule under the row without the row repeating as a header (the masthead).
+    rule_below: bool = False
+    #: Source item id, bookmarked in the first cell (see docs/architecture.md).
+    bookmark: str | None = None
+
+
+@dataclass
+class Table:
+    widths: list[int]  # twentieths of a point, one per column
+    rows: list[Row]
+    rtl: bool = True
+    #: "rules": horizontal rules above, below and under the header (UN tables);
+    #: "none": a layout table such as the masthead.
+    borders: str = "rules"
+    caption: str | None = None
+    bookmark: str | None = None
+    cell_margins: dict[str, int] = field(default_factory=dict)
+
+
+Block = Para | Table
+
+
+def bookmark_name(item_id: str, suffix: str = "") -> str:
+    """`_cmw_` + id with `-` as `_`, cut to Word's 40 characters (suffix kept)."""
+    base = (BOOKMARK_PREFIX + item_id.replace("-", "_"))[: BOOKMARK_MAX - len(suffix)]
+    return base + suffix
+
+
+class Bookmarks:
+    """Allocates bookmark ids above those a template already uses, and unique names.
+
+    Ids are unique across the source tree, but two long ids may share their first 35
+    characters; the later one then gets a numbered tail, deterministically.
+    """
+
+    def __init__(self, first_id: int = 0, taken: set[str] | None = None) -> None:
+        self.next_id = first_id
+        self.names: set[str] = set(taken or ())
+
+    def name_for(self, item_id: str, suffix: str = "") -> str:
+        name = bookmark_name(item_id, suffix)
+        n = 2
+        while name in self.names:
+            name = bookmark_name(item_id, f"{suffix}_{n}")
+            n += 1
+        self.names.add(name)
+        return name
+
+    def wrap(
+        self,
+        parent: etree._Element,
+        item_id: str,
+        content: list[etree._Element],
+        suffix: str = "",
+    ) -> None:
+        bid = str(self.next_id)
+        self.next_id += 1
+        name = self.name_for(item_id, suffix)
+        parent.append(el("bookmarkStart", {"id": bid, "name": name}))
+        parent.extend(content)
+        parent.append(el("bookmarkEnd", {"id": bid}))
+
+
+def paragraph(p: Para, bookmarks: Bookmarks) -> etree._Element:
+    props = [el("pStyle", {"val": p.style})]
+    if p.page_break_before is not None:
+        props.append(rtl.on("pageBreakBefore", p.page_break_before))
+    if p.rtl:
+        props.append(el("bidi"))
+    else:
+        # Styles are right-to-left; a Latin-only paragraph (the masthead symbol)
+        # switches it off explicitly.
+        props.append(rtl.on("bidi", False))
+    if p.align:
+        props.append(rtl.jc(p.align, bidi=p.rtl))
+    node = el("p")
+    node.append(rtl.ordered("pPr", props))
+    extra = rtl.bold() if p.bold else None
+    content = [
+        rtl.run(seg, rtl=is_rtl, extra=extra)
+        for seg, is_rtl in (rtl.split_scripts(p.text) if p.rtl else [(p.text, False)])
+        if seg
+    ]
+    if p.field:
+        fld = el("fldSimple", {"instr": f" {p.field} "})
+        fld.append(rtl.run("1", rtl=False))
+        content.append(fld)
+    if p.bookmark:
+        bookmarks.wrap(node, p.bookmark, content, p.bookmark_suffix)
+    else:
+        node.extend(content)
+    return node
+
+
+def _borders(kind: str) -> etree._Element | None:
+    if kind == "none":
+        return None
+    rule = {"val": "single", "sz": "4", "space": "0", "color": "auto"}
+    return rtl.ordered("tblBorders", [el("top", rule), el("bottom", rule)])
+
+
+def table(t: Table, bookmarks: Bookmarks) -> etree._Element:
+    total = sum(t.widths)
+    props = [
+        el("tblStyle", {"val": "UNTable" if t.borders == "rules" else "TableNormal"}),
+        el("tblW", {"w": str(total), "type": "dxa"}),
+        el("tblLayout", {"type": "fixed"}),
+        el("tblLook", {"val": "0000"}),
+    ]
+    if t.rtl:
+        props.append(el("bidiVisual"))
+    borders = _borders(t.borders)
+    if borders is not None:
+        props.append(borders)
+    if t.cell_margins:
+        mar = el("tblCellMar")
+        for side in ("top", "left", "bottom", "right"):
+            if side in t.cell_margins:
+                mar.append(el(side, {"w": str(t.cell_margins[side]), "type": "dxa"}))
+        props.append(mar)
+    if t.caption:
+        props.append(el("tblCaption", {"val": t.caption}))
+    node = el("tbl")
+    node.append(rtl.ordered("tblPr", props))
+    grid = el("tblGrid")
+    for width in t.widths:
+        grid.append(el("gridCol", {"w": str(width)}))
+    node.append(grid)
+    rule = {"val": "single", "sz": "4", "space": "0", "color": "auto"}
+    for row in t.rows:
+        tr = el("tr")
+        if row.header and t.borders == "rules":
+            tr.append(el("trPr", None, el("cantSplit"), el("tblHeader")))
+        else:
+            tr.append(el("trPr", None, el("cantSplit")))
+        for index, (width, cell) in enumerate(zip(t.widths, row.cells, strict=True)):
+            tc_props = [el("tcW", {"w": str(width), "type": "dxa"})]
+            if row.rule_below or (row.header and t.borders == "rules"):
+                tc_props.append(rtl.ordered("tcBorders", [el("bottom", rule)]))
+            tc = el("tc")
+            tc.append(rtl.ordered("tcPr", tc_props))
+            paras = cell or [Para("TableText")]
+            for n, para in enumerate(paras):
+                if index == 0 and n == 0 and row.bookmark and not para.bookmark:
+                    para = Para(**{**para.__dict__, "bookmark": row.bookmark})
+                tc.append(paragraph(para, bookmarks))
+            tr.append(tc)
+        node.append(tr)
+    return node
+
+
+def render(blocks: list[Block], bookmarks: Bookmarks) -> list[etree._Element]:
+    out: list[etree._Element] = []
+    for block in blocks:
+        if isinstance(block, Para):
+            out.append(paragraph(block, bookmarks))
+        else:
+            out.append(table(block, bookmarks))
+    return out

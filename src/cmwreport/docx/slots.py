@@ -1,0 +1,146 @@
+"""Slots `{{ name }}` in a template: found across runs, located, replaced.
+
+Word splits text into runs wherever it likes (spell-check marks, an edit in the
+middle of a word, a revision id), so a slot is looked for in the joined text of a
+paragraph's `w:t` elements, never in one run. An inline slot is replaced in place and
+takes the formatting of the run its first character is in; a paragraph holding only a
+block slot is replaced by generated blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml import etree
+
+from cmwreport.docx.xml import XML_NS, w
+
+SLOT = re.compile(r"\{\{([^{}]*)\}\}")
+NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_PRESERVE = f"{{{XML_NS}}}space"
+
+
+@dataclass
+class Occurrence:
+    name: str  # as written, stripped; may be malformed
+    start: int
+    end: int
+
+
+@dataclass
+class SlotParagraph:
+    part: str  # "body", "header (word/header1.xml)", ...
+    where: str  # "body paragraph 12", "body table 1, row 2, cell 1, paragraph 1", ...
+    paragraph: etree._Element
+    texts: list[etree._Element]
+    text: str
+    slots: list[Occurrence]
+
+    @property
+    def is_block(self) -> bool:
+        """A paragraph that holds one slot and nothing else but spaces."""
+        return len(self.slots) == 1 and not (
+            self.text[: self.slots[0].start].strip() or self.text[self.slots[0].end :].strip()
+        )
+
+
+def paragraphs_with_slots(root: etree._Element, part: str) -> Iterator[SlotParagraph]:
+    """Every paragraph of a part that contains `{{`, with a human location."""
+    texts: dict[etree._Element, list[etree._Element]] = {}
+    order: list[etree._Element] = []
+    for t in root.iter(w("t")):
+        p = next(t.iterancestors(w("p")), None)
+        if p is None:
+            continue
+        if p not in texts:
+            texts[p] = []
+            order.append(p)
+        texts[p].append(t)
+    if not order:
+        return
+    numbers = {p: n for n, p in enumerate(root.iter(w("p")), start=1)}
+    tables = {tbl: n for n, tbl in enumerate(root.iter(w("tbl")), start=1)}
+    for p in order:
+        text = "".join(t.text or "" for t in texts[p])
+        if "{{" not in text:
+            continue
+        slots = [Occurrence(m.group(1).strip(), m.start(), m.end()) for m in SLOT.finditer(text)]
+        if not slots:
+            slots = [Occurrence("", text.index("{{"), -1)]  # an unclosed `{{`
+        yield SlotParagraph(part, _where(p, part, numbers, tables), p, texts[p], text, slots)
+
+
+def _where(
+    p: etree._Element,
+    part: str,
+    numbers: dict[etree._Element, int],
+    tables: dict[etree._Element, int],
+) -> str:
+    here = f"{part} paragraph {numbers[p]}"
+    tc = next(p.iterancestors(w("tc")), None)
+    if tc is None:
+        return here
+    tr = tc.getparent()
+    tbl = tr.getparent()
+    row = tbl.findall(w("tr")).index(tr) + 1
+    cell = tr.findall(w("tc")).index(tc) + 1
+    return f"{here} (table {tables[tbl]}, row {row}, cell {cell})"
+
+
+def replace_inline(sp: SlotParagraph, values: dict[str, str]) -> None:
+    """Replace every slot of the paragraph; right to left so offsets stay valid."""
+    for occ in reversed(sp.slots):
+        _splice(sp.texts, occ.start, occ.end, values[occ.name])
+
+
+def _splice(texts: list[etree._Element], start: int, end: int, value: str) -> None:
+    pos = 0
+    first = True
+    for t in texts:
+        text = t.text or ""
+        lo_abs, hi_abs = pos, pos + len(text)
+        pos = hi_abs
+        if hi_abs <= start or lo_abs >= end:
+            continue
+        lo, hi = max(start, lo_abs) - lo_abs, min(end, hi_abs) - lo_abs
+        t.text = text[:lo] + (value if first else "") + text[hi:]
+        first = False
+        if t.text != t.text.strip() or "  " in t.text:
+            t.set(_PRESERVE, "preserve")
+
+
+def replace_block(sp: SlotParagraph, elements: list[etree._Element]) -> None:
+    """Put generated blocks where the slot paragraph was.
+
+    What the paragraph carried besides its text survives: bookmarks Word attached
+    to it move out beside the blocks, and a section break in its properties stays
+    in an empty paragraph after them.
+    """
+    p = sp.paragraph
+    parent = p.getparent()
+    index = parent.index(p)
+    keep = [node for node in p.iter(w("bookmarkStart"), w("bookmarkEnd")) if node.getparent() is p]
+    sect = p.find(f"{w('pPr')}/{w('sectPr')}")
+    new = keep + elements
+    if sect is not None:
+        carrier = etree.Element(w("p"))
+        ppr = etree.SubElement(carrier, w("pPr"))
+        ppr.append(sect)
+        new.append(carrier)
+    parent.remove(p)
+    for offset, node in enumerate(new):
+        parent.insert(index + offset, node)
+    # A table cell must end with a paragraph.
+    if parent.tag == w("tc") and parent[-1].tag == w("tbl"):
+        etree.SubElement(parent, w("p"))
+
+
+def paragraph_texts(nodes: list[etree._Element]) -> Iterator[str]:
+    """The text of every paragraph in `nodes` (and in their tables), one per paragraph."""
+    t_tag = w("t")
+    for node in nodes:
+        paragraphs = [node] if node.tag == w("p") else node.iter(w("p"))
+        for p in paragraphs:
+            yield "".join(t.text or "" for t in p.iter(t_tag))

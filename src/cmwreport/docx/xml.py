@@ -1,0 +1,62 @@
+"""Namespaces and the small element-building vocabulary the other modules share."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+
+NSMAP = {"w": W_NS, "r": R_NS}
+
+REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+CT_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+
+# A parser that refuses entities and huge trees: templates come from users' disks.
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
+
+
+def w(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+def el(tag: str, attrs: dict[str, str] | None = None, *children: etree._Element) -> etree._Element:
+    """`w:` element with `w:`-qualified attributes (or Clark names) and children."""
+    node = etree.Element(w(tag), nsmap=NSMAP)
+    if attrs:
+        for key, value in attrs.items():
+            node.set(key if key.startswith("{") else w(key), value)
+    for child in children:
+        if child is not None:
+            node.append(child)
+    return node
+
+
+def sub(parent: etree._Element, tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
+    node = el(tag, attrs)
+    parent.append(node)
+    return node
+
+
+def text_element(tag: str, text: str) -> etree._Element:
+    """`w:t`/`w:instrText` with xml:space=preserve only when the text needs it."""
+    node = el(tag)
+    node.text = text
+    if text != text.strip() or "  " in text:
+        node.set(f"{{{XML_NS}}}space", "preserve")
+    return node
+
+
+def parse(data: bytes) -> etree._Element:
+    return etree.fromstring(data, PARSER)
+
+
+def serialize(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def etree_localname(node: etree._Element) -> str:
+    return etree.QName(node).localname
