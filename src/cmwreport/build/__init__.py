@@ -1,0 +1,1 @@
+"""The merge: sources → generated paragraphs, the annex, the word count, the outputs."""

@@ -1,0 +1,85 @@
+"""`cmwreport build`: validate, then merge the sources into the report template.
+
+Writes OUT/<symbol with / as ->.docx (the report, annex appended) and
+OUT/<symbol>-annex.docx (the annex alone). Exit codes: 0 built; 1 the sources have
+errors (shown exactly as `validate` shows them, nothing written); 2 trouble with the
+template or the output folder (nothing written, the previous outputs kept).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from cmwreport.diagnostics import Diagnostic, Exit
+from cmwreport.report_output import emit
+
+
+def output_names(symbol: str) -> tuple[str, str]:
+    stem = symbol.replace("/", "-")
+    return f"{stem}.docx", f"{stem}-annex.docx"
+
+
+def run(path: Path, template: Path, out: Path, fmt: str) -> int:
+    from cmwreport.sources.load import SourceTreeError, load_sources
+
+    try:
+        result = load_sources(path)
+    except SourceTreeError as exc:
+        sys.stderr.write(f"cmwreport build: {exc}\n")
+        return Exit.TROUBLE
+    except OSError as exc:
+        sys.stderr.write(f"cmwreport build: {path}: {exc.strerror or exc}\n")
+        return Exit.TROUBLE
+    diagnostics = list(result.diagnostics)
+    if result.errors or result.sources is None:
+        emit(diagnostics, fmt, files=result.files)
+        sys.stderr.write("cmwreport build: the sources have errors; nothing was built\n")
+        return Exit.FAILED
+
+    from cmwreport.build.merge import TemplateProblem, build
+    from cmwreport.build.wordcount import LIMIT, RESOLUTION
+    from cmwreport.docx.package import write_atomic
+
+    sources = result.sources
+    try:
+        built = build(sources, template, str(template))
+    except TemplateProblem as exc:
+        for problem in exc.problems:
+            sys.stderr.write(f"cmwreport build: {problem}\n")
+        return Exit.TROUBLE
+
+    report_name, annex_name = output_names(sources.report.symbol)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        write_atomic([(out / report_name, built.report), (out / annex_name, built.annex)])
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        sys.stderr.write(f"cmwreport build: cannot write to {out}: {reason}; nothing written\n")
+        return Exit.TROUBLE
+
+    if built.report_words > LIMIT:
+        loc = sources.report.loc
+        diagnostics.append(
+            Diagnostic(
+                file=loc.file if loc else str(template),
+                line=loc.line if loc else 1,
+                column=loc.column if loc else 1,
+                code="B001",
+                severity="warning",
+                message=(
+                    f"the report has {built.report_words:,} words, {built.report_words - LIMIT:,} "
+                    f"over the {LIMIT:,}-word limit of a periodic report (GA resolution "
+                    f"{RESOLUTION}); the Committee may ask for it to be shortened"
+                ),
+            )
+        )
+    if diagnostics or fmt != "text":
+        emit(diagnostics, fmt, files=result.files)
+    summary = sys.stdout if fmt == "text" else sys.stderr
+    summary.write(
+        f"wrote {out / report_name}: {built.report_words:,} words "
+        f"(limit {LIMIT:,}, GA resolution {RESOLUTION}; the annex is not counted)\n"
+        f"wrote {out / annex_name}: annex, {built.annex_words:,} words\n"
+    )
+    return Exit.OK
