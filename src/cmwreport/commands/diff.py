@@ -1,0 +1,109 @@
+"""`cmwreport diff OLD NEW`: what changed between two drafts.
+
+Exit codes follow diff(1): 0 no differences, 1 differences, 2 trouble. Trouble is one
+line on stderr, never a traceback: reviewers run this on files mailed to them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from cmwreport.diagnostics import Exit
+
+
+def run(
+    old: Path,
+    new: Path,
+    *,
+    fmt: str = "text",
+    html: Path | None = None,
+    redline: Path | None = None,
+    ignore_diacritics: bool = False,
+    reshape: bool = False,
+    color: str = "auto",
+    author: str = "cmwreport",
+    date: str | None = None,
+) -> int:
+    from cmwreport.diff.model import DraftError
+
+    try:
+        return _run(
+            Path(old),
+            Path(new),
+            fmt=fmt,
+            html=html,
+            redline=redline,
+            ignore_diacritics=ignore_diacritics,
+            reshape=reshape,
+            color=color,
+            author=author,
+            date=date,
+        )
+    except DraftError as exc:
+        return _trouble(str(exc))
+
+
+def _trouble(message: str) -> int:
+    sys.stderr.write(f"cmwreport diff: {message}\n")
+    return int(Exit.TROUBLE)
+
+
+def _run(old, new, *, fmt, html, redline, ignore_diacritics, reshape, color, author, date) -> int:
+    from cmwreport.diff.compare import compare
+    from cmwreport.diff.model import DraftError
+    from cmwreport.diff.read import read_draft
+
+    revision_date = None
+    if redline is not None:
+        from cmwreport.diff.redline import revision_date as parse_date
+
+        try:
+            revision_date = parse_date(date, os.environ.get("SOURCE_DATE_EPOCH"))
+        except ValueError as exc:
+            return _trouble(str(exc))
+    drafts = []
+    for path in (old, new):
+        try:
+            drafts.append(read_draft(path))
+        except DraftError:
+            raise
+        except PermissionError:
+            return _trouble(f"{path}: cannot read: permission denied")
+        except Exception as exc:  # a malformed package can fail anywhere in the reader
+            return _trouble(f"{path}: corrupt .docx: {type(exc).__name__}: {exc}")
+    result = compare(drafts[0], drafts[1], ignore_diacritics=ignore_diacritics)
+
+    if html is not None:
+        from cmwreport.diff.render_html import render as render_html
+
+        try:
+            Path(html).write_text(render_html(result), encoding="utf-8")
+        except OSError as exc:
+            return _trouble(f"{html}: cannot write: {exc.strerror or exc}")
+    if redline is not None:
+        from cmwreport.diff.redline import write_redline
+
+        try:
+            write_redline(result, Path(new), Path(redline), author=author, date=revision_date)
+        except OSError as exc:
+            return _trouble(f"{redline}: cannot write: {exc.strerror or exc}")
+
+    if fmt == "json":
+        import json
+
+        sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        from cmwreport.diff.render_text import render
+
+        sys.stdout.write(render(result, color=_use_color(color), reshape=reshape))
+    return int(Exit.FAILED if result.differs else Exit.OK)
+
+
+def _use_color(color: str) -> bool:
+    if color == "always":
+        return True
+    if color == "never":
+        return False
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ

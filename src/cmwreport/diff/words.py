@@ -1,0 +1,120 @@
+"""Word-level differences inside a changed paragraph, with Arabic tokenisation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from cmwreport.arabic import ARABIC_PUNCTUATION, strip_diacritics
+
+# A word keeps its harakat, tatweel and joiners: they are part of how it is written, and
+# splitting at them would turn a vowel change into a change of three tokens.
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
+_TOKEN = re.compile(
+    rf"(?:[^\W_]|[{_MARKS}])(?:[^\W_]|[{_MARKS}]|['\u2019](?=\w))*"  # words
+    r"|\s+"  # whitespace runs
+    rf"|[{ARABIC_PUNCTUATION}]"  # ، ؛ ؟ are separators, never part of a word
+    r"|.",  # any other character on its own: . , ( ) « » - /
+    re.DOTALL,
+)
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def comparable(text: str, ignore_diacritics: bool) -> str:
+    """The form two texts are compared in: NFC, and without harakat/tatweel if asked."""
+    text = unicodedata.normalize("NFC", text)
+    return strip_diacritics(text) if ignore_diacritics else text
+
+
+@dataclass(frozen=True)
+class Op:
+    """One word-level difference; offsets are character offsets into old and new text."""
+
+    op: str  # "insert" | "delete" | "replace"
+    old: str
+    new: str
+    old_at: int
+    new_at: int
+
+    def as_json(self) -> dict:
+        return {
+            "op": self.op,
+            "old": self.old,
+            "new": self.new,
+            "old_at": self.old_at,
+            "new_at": self.new_at,
+        }
+
+
+def word_ops(old: str, new: str, ignore_diacritics: bool = False) -> list[Op]:
+    """Differences between two texts, word by word.
+
+    The tokens are compared in their comparable form, so `--ignore-diacritics` finds no
+    difference in a word that gained a shadda; the ops carry the original text.
+    """
+    a, b = tokens(old), tokens(new)
+    ka = [comparable(t, ignore_diacritics) for t in a]
+    kb = [comparable(t, ignore_diacritics) for t in b]
+    pos_a = _offsets(a)
+    pos_b = _offsets(b)
+    ops = []
+    matcher = SequenceMatcher(None, ka, kb, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        old_part = "".join(a[i1:i2])
+        new_part = "".join(b[j1:j2])
+        ops.append(Op(tag, old_part, new_part, pos_a[i1], pos_b[j1]))
+    return ops
+
+
+def _offsets(toks: list[str]) -> list[int]:
+    out, at = [], 0
+    for t in toks:
+        out.append(at)
+        at += len(t)
+    out.append(at)
+    return out
+
+
+def render_inline(old: str, new: str, ops: list[Op]) -> list[tuple[str, str]]:
+    """The new text as (kind, text) segments: 'equal', 'delete', 'insert'."""
+    segments: list[tuple[str, str]] = []
+    at_new = 0
+    for op in ops:
+        if op.new_at > at_new:
+            segments.append(("equal", new[at_new : op.new_at]))
+        if op.old:
+            segments.append(("delete", op.old))
+        if op.new:
+            segments.append(("insert", op.new))
+        at_new = op.new_at + len(op.new)
+    if at_new < len(new):
+        segments.append(("equal", new[at_new:]))
+    return segments
+
+
+def side_segments(text: str, ops: list[Op], side: str) -> list[tuple[str, str]]:
+    """One side's own text as (changed?, text) segments: side is "old" or "new".
+
+    Each side keeps its own spelling of the equal parts, which differ when diacritics
+    are ignored.
+    """
+    out: list[tuple[str, str]] = []
+    at = 0
+    for op in ops:
+        start = op.old_at if side == "old" else op.new_at
+        part = op.old if side == "old" else op.new
+        if start > at:
+            out.append(("equal", text[at:start]))
+        if part:
+            out.append(("changed", part))
+        at = start + len(part)
+    if at < len(text):
+        out.append(("equal", text[at:]))
+    return out
