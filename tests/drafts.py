@@ -328,6 +328,16 @@ def insert_paragraph(after: str, text: str, style: str = "UNPara") -> Edit:
     return edit
 
 
+def strip_identity() -> Edit:
+    """A draft that never had identity bookmarks: aligned by content alone."""
+
+    def edit(doc) -> None:
+        for bm in list(_body(doc).iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"))):
+            bm.getparent().remove(bm)
+
+    return edit
+
+
 def delete_paragraph(fragment: str) -> Edit:
     def edit(doc) -> None:
         p = _paragraph(doc, fragment)

@@ -103,6 +103,9 @@ def _merge_with_next(p) -> None:
         return
     nxt = p.getnext()
     if nxt is None or nxt.tag != P:
+        # Nothing to join (a table follows): a paragraph deleted whole goes, as in Word.
+        if not any(_kept(t) for t in p.iter(T)):
+            p.getparent().remove(p)
         return
     content = [c for c in p if c.tag != PPR]
     nxt_ppr = nxt.find(PPR)
@@ -111,6 +114,15 @@ def _merge_with_next(p) -> None:
         nxt.insert(at, child)
         at += 1
     p.getparent().remove(p)
+
+
+def _kept(t) -> bool:
+    parent = t.getparent()
+    while parent is not None and parent.tag != P:
+        if parent.tag in (DEL, MOVE_FROM):
+            return False
+        parent = parent.getparent()
+    return True
 
 
 def atoms(p):
