@@ -98,8 +98,12 @@ def _open(path, label: str) -> _Template:
 def _check(found: list[slotlib.SlotParagraph], label: str) -> list[str]:
     problems: list[str] = []
     seen: dict[str, list[str]] = {}
+    mentioned: set[str] = set()
     for sp in found:
+        excerpt = " ".join(sp.text.split())
+        excerpt = excerpt if len(excerpt) <= 60 else excerpt[:59] + "…"
         for occ in sp.slots:
+            mentioned.add(occ.name)
             shown = "{{ " + occ.name + " }}"
             if occ.end < 0:
                 problems.append(f"{label}: {sp.where}: '{{{{' without a closing '}}}}'")
@@ -107,7 +111,9 @@ def _check(found: list[slotlib.SlotParagraph], label: str) -> list[str]:
                 problems.append(f"{label}: {sp.where}: malformed slot {{{{{occ.name}}}}}")
             elif occ.name not in INLINE and occ.name not in BLOCK:
                 known = ", ".join(sorted([*INLINE, *BLOCK]))
-                problems.append(f"{label}: {sp.where}: unknown slot {shown} (known: {known})")
+                problems.append(
+                    f"{label}: {sp.where}: unknown slot {shown} in “{excerpt}” (known: {known})"
+                )
             elif occ.name in BLOCK and sp.part != "body":
                 problems.append(
                     f"{label}: {sp.where}: slot {shown} must be in the body, "
@@ -124,7 +130,7 @@ def _check(found: list[slotlib.SlotParagraph], label: str) -> list[str]:
             places = "; ".join(seen[name])
             problems.append(f"{label}: slot {{{{ {name} }}}} appears more than once ({places})")
     for name in REQUIRED:
-        if name not in seen:
+        if name not in mentioned:
             what = INLINE.get(name) or BLOCK[name]
             problems.append(f"{label}: missing required slot {{{{ {name} }}}} ({what})")
     return problems

@@ -13,7 +13,9 @@ import re
 
 from lxml import etree
 
-from cmwreport.docx.xml import el, etree_localname, text_element
+from cmwreport.docx.xml import el, etree_localname, text_element, w
+
+W_BIDI = w("bidi")
 
 #: Schema sequences (ECMA-376 Part 1, transitional) of the containers we write.
 ORDER: dict[str, tuple[str, ...]] = {
@@ -105,7 +107,9 @@ def arabic_run_props() -> list[etree._Element]:
 # A stretch of Latin script (a UN symbol such as CMW/C/MAR/CO/1, a name in Latin
 # letters) inside Arabic text. Word itself keeps such text in runs without `w:rtl`;
 # with `w:rtl` Word treats the digits and slashes as right-to-left and may reorder them.
-_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9/._\-]*[A-Za-z0-9]|[A-Za-z]")
+# A template slot `{{ name }}` is kept whole, in one left-to-right run, so that a
+# drafter reads it as written and Word's spell-checker leaves it in one piece.
+_LATIN = re.compile(r"\{\{[^{}]*\}\}|[A-Za-z][A-Za-z0-9/._\-]*[A-Za-z0-9]|[A-Za-z]")
 
 
 def split_scripts(text: str) -> list[tuple[str, bool]]:
@@ -120,6 +124,19 @@ def split_scripts(text: str) -> list[tuple[str, bool]]:
     if pos < len(text):
         pieces.append((text[pos:], True))
     return pieces
+
+
+def set_direction(rpr_children: list[etree._Element], is_rtl: bool) -> list[etree._Element]:
+    """A run's properties with its direction set for its script, the rest kept."""
+    kept = [c for c in rpr_children if etree_localname(c) != "rtl"]
+    if not is_rtl:
+        return kept
+    lang = next((c for c in kept if etree_localname(c) == "lang"), None)
+    if lang is None:
+        kept.append(el("lang", {"bidi": LANG_BIDI}))
+    elif lang.get(W_BIDI) is None:
+        lang.set(W_BIDI, LANG_BIDI)
+    return [*kept, el("rtl")]
 
 
 def run(text: str, *, rtl: bool, extra: list[etree._Element] | None = None) -> etree._Element:

@@ -9,12 +9,14 @@ block slot is replaced by generated blocks.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lxml import etree
 
+from cmwreport.docx import rtl
 from cmwreport.docx.xml import XML_NS, w
 
 SLOT = re.compile(r"\{\{([^{}]*)\}\}")
@@ -105,10 +107,68 @@ def _splice(texts: list[etree._Element], start: int, end: int, value: str) -> No
         if hi_abs <= start or lo_abs >= end:
             continue
         lo, hi = max(start, lo_abs) - lo_abs, min(end, hi_abs) - lo_abs
-        t.text = text[:lo] + (value if first else "") + text[hi:]
-        first = False
-        if t.text != t.text.strip() or "  " in t.text:
-            t.set(_PRESERVE, "preserve")
+        if first:
+            _insert(t, lo, hi, value)
+            first = False
+        else:
+            _set_text(t, text[:lo] + text[hi:])
+            _drop_if_empty(t)
+
+
+def _drop_if_empty(t: etree._Element) -> None:
+    """Remove a run left holding only an empty w:t once a slot's tail was cut from it."""
+    run = t.getparent()
+    if t.text or run.tag != w("r"):
+        return
+    if all(c is t or c.tag == w("rPr") for c in run):
+        run.getparent().remove(run)
+
+
+def _set_text(t: etree._Element, text: str) -> None:
+    t.text = text
+    if text != text.strip() or "  " in text:
+        t.set(_PRESERVE, "preserve")
+
+
+def _insert(t: etree._Element, lo: int, hi: int, value: str) -> None:
+    """Put `value` in place of t.text[lo:hi], in runs shaped like t's own run.
+
+    The value gets the run's formatting (font, size, bold) but a direction of its
+    own, per script: an Arabic title typed into a left-to-right slot run still gets
+    `w:rtl`, and a UN symbol in an Arabic run does not.
+    """
+    text = t.text or ""
+    run = t.getparent()
+    if run.tag != w("r"):
+        _set_text(t, text[:lo] + value + text[hi:])
+        return
+    rpr = run.find(w("rPr"))
+    props = list(rpr) if rpr is not None else []
+
+    def new_run(segment: str, is_rtl: bool | None) -> etree._Element:
+        r = etree.Element(w("r"))
+        children = [copy.deepcopy(c) for c in props]
+        if is_rtl is not None:
+            children = rtl.set_direction(children, is_rtl)
+        if children:
+            r.append(rtl.ordered("rPr", children))
+        t_new = etree.SubElement(r, w("t"))
+        _set_text(t_new, segment)
+        return r
+
+    tail = new_run(text[hi:], None)
+    # What followed this w:t inside its run (a tab, more text) moves after the value.
+    for sibling in list(t.itersiblings()):
+        tail.append(sibling)
+    _set_text(t, text[:lo])
+    anchor = run
+    for segment, is_rtl in rtl.split_scripts(value):
+        piece = new_run(segment, is_rtl)
+        anchor.addnext(piece)
+        anchor = piece
+    if text[hi:] or len(tail) > 2:
+        anchor.addnext(tail)
+    _drop_if_empty(t)
 
 
 def replace_block(sp: SlotParagraph, elements: list[etree._Element]) -> None:
