@@ -388,6 +388,14 @@ def add_row(table: int, cells: tuple[str, ...]) -> Edit:
     return edit
 
 
+def delete_row(table: int, row: int) -> Edit:
+    def edit(doc) -> None:
+        tr = doc.tables[table - 1]._tbl.findall(qn("w:tr"))[row - 1]
+        tr.getparent().remove(tr)
+
+    return edit
+
+
 def edit_header(old: str, new: str) -> Edit:
     def edit(doc) -> None:
         for t in doc.sections[0].header._element.iter(qn("w:t")):
@@ -522,7 +530,9 @@ def resolve_revisions(src: Path, dst: Path, accept: bool) -> Path:
 
     from lxml import etree
 
-    keep, drop = ("ins", "del") if accept else ("del", "ins")
+    # LibreOffice turns a deleted-and-inserted paragraph into a native move.
+    inserted, deleted = ("ins", "moveTo"), ("del", "moveFrom")
+    keep, drop = (inserted, deleted) if accept else (deleted, inserted)
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             data = zin.read(info.filename)
@@ -534,9 +544,14 @@ def resolve_revisions(src: Path, dst: Path, accept: bool) -> Path:
     return dst
 
 
-def _resolve(root, keep: str, drop: str) -> None:
+def _resolve(root, keep: tuple[str, ...], drop: tuple[str, ...]) -> None:
+    keep = tuple(qn(f"w:{t}") for t in keep)
+    drop = tuple(qn(f"w:{t}") for t in drop)
+    ranges = ("moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd")
+    for el in list(root.iter(*(qn(f"w:{t}") for t in ranges))):
+        el.getparent().remove(el)
     # Rows and paragraphs whose existence is the dropped revision go first.
-    for mark in list(root.iter(qn(f"w:{drop}"))):
+    for mark in list(root.iter(*drop)):
         parent = mark.getparent()
         if parent is None:
             continue
@@ -546,17 +561,19 @@ def _resolve(root, keep: str, drop: str) -> None:
         elif parent.tag == qn("w:rPr") and parent.getparent().tag == qn("w:pPr"):
             p = parent.getparent().getparent()
             nxt = p.getnext()
-            content = [c for c in p if c.tag != qn("w:pPr")]
+            # Bookmarks inside a rejected insertion go with it, as in Word.
+            skip = (qn("w:pPr"), qn("w:bookmarkStart"), qn("w:bookmarkEnd"))
+            content = [c for c in p if c.tag not in skip]
             if nxt is not None and nxt.tag == qn("w:p"):
                 at = 1 if nxt.find(qn("w:pPr")) is not None else 0
                 for c in content:
                     nxt.insert(at, c)
                     at += 1
             p.getparent().remove(p)
-    for el in list(root.iter(qn(f"w:{drop}"))):
+    for el in list(root.iter(*drop)):
         if el.getparent() is not None:
             el.getparent().remove(el)
-    for el in list(root.iter(qn(f"w:{keep}"))):
+    for el in list(root.iter(*keep)):
         parent = el.getparent()
         if parent is None:
             continue

@@ -134,7 +134,24 @@ def _unique_ids(blocks: list[Block]) -> dict[str, int]:
 
 
 def _similar(block_a: Block, block_b: Block) -> bool:
-    return (block_a.location == TABLE) == (block_b.location == TABLE)
+    if (block_a.location == TABLE) != (block_b.location == TABLE):
+        return False
+    # Two different source items are never one edited paragraph.
+    return not (block_a.ident and block_b.ident and block_a.ident != block_b.ident)
+
+
+def _score(ratio, block_a: Block, block_b: Block, key_a: str, key_b: str, cutoff: float) -> float:
+    """Similarity 0-100; a row's is the mean over its cells, so one shared date or a
+    common column does not make two different meetings one edited row."""
+    if block_a.cells is None or block_b.cells is None:
+        return ratio(key_a, key_b, score_cutoff=cutoff)
+    cells_a, cells_b = key_a.split("\x1f"), key_b.split("\x1f")
+    width = max(len(cells_a), len(cells_b))
+    cells_a += [""] * (width - len(cells_a))
+    cells_b += [""] * (width - len(cells_b))
+    score = sum(ratio(a, b) if a or b else 100.0 for a, b in zip(cells_a, cells_b, strict=True))
+    score /= width
+    return score if score >= cutoff else 0.0
 
 
 def _pair_in_order(olds, news, old, new, okeys, nkeys) -> list[tuple[int, int]]:
@@ -151,7 +168,7 @@ def _pair_in_order(olds, news, old, new, okeys, nkeys) -> list[tuple[int, int]]:
         for j in window:
             if not _similar(old[i], new[j]):
                 continue
-            score = ratio(okeys[i], nkeys[j], score_cutoff=PAIR_CUTOFF)
+            score = _score(ratio, old[i], new[j], okeys[i], nkeys[j], PAIR_CUTOFF)
             if score:
                 candidates.append((-score, i, j))
     candidates.sort()
@@ -186,7 +203,7 @@ def _pair_far(olds, news, old, new, okeys, nkeys) -> list[tuple[int, int]]:
     for i in olds:
         for j in news:
             if _similar(old[i], new[j]):
-                score = ratio(okeys[i], nkeys[j], score_cutoff=MOVE_CUTOFF)
+                score = _score(ratio, old[i], new[j], okeys[i], nkeys[j], MOVE_CUTOFF)
                 if score:
                     candidates.append((-score, i, j))
     candidates.sort()

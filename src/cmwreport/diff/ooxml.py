@@ -23,6 +23,7 @@ TAB, BR, CR, NB_HYPHEN = w("tab"), w("br"), w("cr"), w("noBreakHyphen")
 SDT, SDT_CONTENT, SECT_PR = w("sdt"), w("sdtContent"), w("sectPr")
 BOOKMARK_START, BOOKMARK_END = w("bookmarkStart"), w("bookmarkEnd")
 FOOTNOTE_REF, TXBX = w("footnoteReference"), w("txbxContent")
+FLD_CHAR, FLD_SIMPLE = w("fldChar"), w("fldSimple")
 VAL, ID, NAME = w("val"), w("id"), w("name")
 FALLBACK = f"{{{MC_NS}}}Fallback"
 
@@ -129,8 +130,11 @@ def atoms(p):
     """(run, child, text) for each piece of text in a paragraph, in reading order.
 
     Text boxes and the fallback copies of drawings are left out: they are not part of
-    the paragraph's sentence, and Fallback repeats what Choice holds.
+    the paragraph's sentence, and Fallback repeats what Choice holds. So are the shown
+    results of page-number fields: they change with every repagination (LibreOffice
+    rewrites them on save) and say nothing about the text.
     """
+    fields: list[list] = []  # per open field: [instruction text, in result part?]
     stack = [iter(p)]
     while stack:
         for el in stack[-1]:
@@ -139,19 +143,45 @@ def atoms(p):
                 for child in el:
                     ctag = child.tag
                     if ctag == T:
-                        if child.text:
+                        if child.text and not _volatile(fields):
                             yield el, child, child.text
+                    elif ctag == FLD_CHAR:
+                        kind = child.get(w("fldCharType"))
+                        if kind == "begin":
+                            fields.append(["", False])
+                        elif kind == "separate" and fields:
+                            fields[-1][1] = True
+                        elif kind == "end" and fields:
+                            fields.pop()
+                    elif ctag == INSTR:
+                        if fields:
+                            fields[-1][0] += child.text or ""
                     elif ctag in _CHAR_OF:
                         if ctag == BR and child.get(w("type")) in ("page", "column"):
                             continue
-                        yield el, child, _CHAR_OF[ctag]
+                        if not _volatile(fields):
+                            yield el, child, _CHAR_OF[ctag]
             elif tag in (PPR, RPR, FALLBACK, TXBX) or not isinstance(tag, str):
+                continue
+            elif tag == FLD_SIMPLE and _is_volatile(el.get(w("instr")) or ""):
                 continue
             elif len(el):
                 stack.append(iter(el))
                 break
         else:
             stack.pop()
+
+
+_VOLATILE = ("PAGE", "NUMPAGES", "SECTIONPAGES")
+
+
+def _is_volatile(instr: str) -> bool:
+    words = instr.split()
+    return bool(words) and words[0].upper() in _VOLATILE
+
+
+def _volatile(fields: list[list]) -> bool:
+    return any(result and _is_volatile(instr) for instr, result in fields)
 
 
 def paragraph_text(p) -> str:

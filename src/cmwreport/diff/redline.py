@@ -471,6 +471,12 @@ def _trpr(tr):
             prex.addnext(trpr)
         else:
             tr.insert(0, trpr)
+    if not any(c.tag not in (x.INS, x.DEL, x.w("trPrChange")) for c in trpr):
+        # The schema wants one row property before the revision mark; this one is the
+        # default (rows may split across pages), so it changes nothing.
+        split = etree.Element(x.w("cantSplit"))
+        split.set(x.VAL, "off")
+        trpr.insert(0, split)
     return trpr
 
 
