@@ -37,14 +37,20 @@ def where(block: Block | None) -> str:
         return f"table {block.table}, row {block.row}"
     if block.location == BODY:
         if block.number:
-            return f"para. {block.number}"
+            return _para(block.number)
         label = "heading" if block.heading else "unnumbered paragraph"
-        return f"{label} after para. {block.after}" if block.after else label
+        return f"{label} after {_para(block.after)}" if block.after else label
     if block.location == FOOTNOTE:
         host = block.number or block.after
-        return f"footnote {block.part}" + (f" (para. {host})" if host else "")
+        return f"footnote {block.part}" + (f" ({_para(host)})" if host else "")
     part = block.part or "default"
     return block.location if part == "default" else f"{block.location} ({part})"
+
+
+def _para(number: str) -> str:
+    if number.startswith("annex "):
+        return f"annex para. {number[6:]}"
+    return f"para. {number}"
 
 
 def _title(change: Change) -> str:
@@ -155,6 +161,6 @@ def renumbered_ranges(result: Result) -> list[str]:
             run.append((a_i, b_i))
             continue
         flush()
-        out.append(f"para. {a or '(unnumbered)'} is now {b or '(unnumbered)'}")
+        out.append(f"{_para(a) if a else '(unnumbered)'} is now {b or '(unnumbered)'}")
     flush()
     return out

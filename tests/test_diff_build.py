@@ -1,0 +1,88 @@
+"""`diff` on what `cmwreport build` really writes, edited the way a reviewer edits it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cmwreport.commands.diff import run
+from tests import drafts as d
+from tests.office import audit_errors
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("built")
+    proc = subprocess.run(
+        [sys.executable, "-m", "cmwreport", "build", str(ROOT / "sources"), "-o", str(out),
+         "-t", str(ROOT / "templates" / "periodic-report.docx")],
+        capture_output=True,
+        text=True,
+    )  # fmt: skip
+    if proc.returncode != 0:
+        pytest.fail(f"cmwreport build failed: {proc.stderr}")
+    return out / "CMW-C-MAR-2.docx"
+
+
+def report(old: Path, new: Path, capsys, **options) -> tuple[int, dict]:
+    code = run(old, new, fmt="json", **options)
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_built_report_equals_itself(built, capsys):
+    code, out = report(built, built, capsys)
+    assert code == 0 and out["changes"] == []
+
+
+def test_reviewer_edits_of_the_built_report(built, tmp_path, capsys):
+    new = d.edited(
+        built,
+        tmp_path / "reviewed.docx",
+        d.change_word("إلغاء تجريم", "إلغاء كل أشكال تجريم"),
+        d.insert_paragraph("وتضمّن برنامج كل لقاء", "فقرة أضافها فريق الصياغة."),
+        d.move_paragraph("مناهضة الممارسات التمييزية", "إلغاء كل أشكال تجريم"),
+        d.delete_paragraph("الجماعات الترابية؛"),
+        d.edit_cell(2, 2, 3, "الخميس 7 أبريل 2022"),
+        d.edit_header("CMW/C/MAR/2", "CMW/C/MAR/2/Corr.1"),
+    )
+    red = tmp_path / "redline.docx"
+    code, out = report(built, new, capsys, redline=red, date="2024-05-02")
+    assert code == 1
+    got = [
+        (c["kind"], c["old_number"], c["new_number"], c["location"], c.get("identity"))
+        for c in out["changes"]
+    ]
+    assert got == [
+        ("added", None, "4", "body", None),
+        ("removed", None, None, "body", "local_authorities"),
+        ("changed", None, None, "table", "oujda"),
+        ("changed", "annex 2", "annex 2", "body", "decriminalise_irregular_migration"),
+        ("moved", "annex 4", "annex 3", "body", "combat_colour_discrimination"),
+        ("changed", None, None, "header", None),
+    ]
+    by_kind = {c["kind"] + c["location"]: c for c in out["changes"]}
+    assert by_kind["changedbody"]["ops"] == [
+        {"op": "insert", "old": "", "new": " كل أشكال", "old_at": 5, "new_at": 5}
+    ]
+    assert by_kind["changedbody"]["section"] == "ألف- الإطار القانوني والمؤسساتي"
+    cell = by_kind["changedtable"]
+    assert (cell["old_text"], cell["new_text"]) == ("الأربعاء 6 أبريل 2022", "الخميس 7 أبريل 2022")
+    assert cell["table"]["new"] == {"index": 2, "row": 2, "col": 3}
+    assert by_kind["changedheader"]["new_text"] == "CMW/C/MAR/2/Corr.1"
+    # The added paragraph renumbers 4-12 (with sub-paragraphs) to 5-13, and the move
+    # pushes annex 3 to annex 4: reported, not counted as changes.
+    assert out["summary"] == dict(added=1, removed=1, changed=3, moved=1, renumbered=14)
+    assert {"old_number": "4 (أ)", "new_number": "5 (أ)"} in out["renumbered"]
+    assert {"old_number": "annex 3", "new_number": "annex 4"} in out["renumbered"]
+
+    assert audit_errors(red) == []
+    accepted = d.resolve_revisions(red, tmp_path / "accepted.docx", accept=True)
+    rejected = d.resolve_revisions(red, tmp_path / "rejected.docx", accept=False)
+    assert report(new, accepted, capsys)[0] == 0
+    assert report(built, rejected, capsys)[0] == 0
