@@ -7,22 +7,16 @@ reported together, each problem with the place in the template to fix.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from cmwreport.build import annex, presentation
 from cmwreport.build.wordcount import count_words
 from cmwreport.dates import format_date
 from cmwreport.docx import slots as slotlib
-from cmwreport.docx.content import Bookmarks, render
-from cmwreport.docx.package import (
-    Package,
-    PackageError,
-    core_properties,
-    document_moment,
-    source_date_epoch,
-)
-from cmwreport.docx.xml import PKG_REL_NS, w
+from cmwreport.docx.content import render
+from cmwreport.docx.document import WordDocument, set_page_break_before
+from cmwreport.docx.package import PackageError, document_moment, source_date_epoch
 from cmwreport.sources.model import Sources
 
 #: Slots replaced inside their paragraph.
@@ -59,29 +53,11 @@ class Built:
     annex_words: int
 
 
-@dataclass
-class _Template:
-    package: Package
-    main: str
-    stories: list[str]  # headers and footers
-    found: list[slotlib.SlotParagraph]
-
-
-def _open(path, label: str) -> _Template:
+def _open(path: Path, label: str) -> WordDocument:
     try:
-        package = Package.read(path)
-        main = package.main_part()
-        root = package.xml(main)
-        if root.find(w("body")) is None:
-            raise PackageError(f"{main} has no document body")
-        stories = package.related(main, "header") + package.related(main, "footer")
-        found = list(slotlib.paragraphs_with_slots(root, "body"))
-        for story in stories:
-            found += slotlib.paragraphs_with_slots(package.xml(story), story.rpartition("/")[2])
-        styles = package.related(main, "styles")
-        style_ids = set()
-        if styles:
-            style_ids = {s.get(w("styleId")) for s in package.xml(styles[0]).iter(w("style"))}
+        document = WordDocument.open(path)
+        found = document.slot_paragraphs()
+        style_ids = document.style_ids()
     except PackageError as exc:
         raise TemplateProblem([f"{label}: {exc}"]) from None
     problems = _check(found, label)
@@ -92,7 +68,8 @@ def _open(path, label: str) -> _Template:
     ]
     if problems:
         raise TemplateProblem(problems)
-    return _Template(package, main, stories, found)
+    document.found = found
+    return document
 
 
 def _check(found: list[slotlib.SlotParagraph], label: str) -> list[str]:
@@ -141,11 +118,11 @@ def check_template(path, label: str) -> None:
     _open(path, label)
 
 
-def build(sources: Sources, template_path, label: str) -> Built:
-    template = _open(template_path, label)
+def build(sources: Sources, template_path: Path, label: str) -> Built:
+    document = _open(template_path, label)
     # The standalone annex starts from the untouched template parts (its styles,
     # numbering, headers), copied before the report's XML is changed.
-    annex_template = Package(list(template.package.names), dict(template.package.parts))
+    standalone = document.copy()
 
     report = sources.report
     inline = {
@@ -156,102 +133,35 @@ def build(sources: Sources, template_path, label: str) -> Built:
         "co_symbol": report.previous_observations.symbol,
         "qpr_symbol": report.list_of_issues.symbol,
     }
-    package = template.package
-    body = package.xml(template.main).find(w("body"))
-    bookmarks = _bookmarks(package, [template.main, *template.stories])
-    width = _text_width(body)
-
-    report_words = 0
-    annex_nodes: list = []
-    for sp in template.found:
-        if sp.is_block and sp.slots[0].name in BLOCK:
-            name = sp.slots[0].name
-            if name == "participatory_process":
-                nodes = render(presentation.paragraphs(sources), bookmarks)
-            else:
-                nodes = render(annex.blocks(sources, text_width=width), bookmarks)
-                annex_nodes = nodes
-            slotlib.replace_block(sp, nodes)
-        else:
-            slotlib.replace_inline(sp, inline)
-    annex_ids = {id(node) for node in annex_nodes}
-    report_words = count_words(
-        slotlib.paragraph_texts([node for node in body if id(node) not in annex_ids])
-    )
-    annex_words = count_words(slotlib.paragraph_texts(annex_nodes))
-
     created = document_moment(report.date)
     modified = source_date_epoch() or created
-    _set_core(package, report.symbol, created, modified)
+    bookmarks = document.bookmarks()
 
-    standalone = _standalone_annex(annex_template, sources, inline, label)
-    _set_core(standalone, f"{report.symbol} — {annex.ANNEX_TITLE}", created, modified)
-    return Built(package.to_bytes(), standalone.to_bytes(), report_words, annex_words)
+    # The annex is rendered once: written out first as the standalone file, then its
+    # elements move into the report (rendering it twice doubled time and memory).
+    annex_nodes = render(annex.blocks(sources, text_width=document.text_width()), bookmarks)
+    annex_words = count_words(slotlib.paragraph_texts(annex_nodes))
+    for sp in standalone.slot_paragraphs(body=False):
+        slotlib.replace_inline(sp, inline)
+    set_page_break_before(annex_nodes[0], False)  # the file starts with it
+    standalone.replace_body(annex_nodes)
+    standalone.set_core(f"{report.symbol} — {annex.ANNEX_TITLE}", created, modified)
+    annex_bytes = standalone.to_bytes()
+    standalone.detach_body()
+    set_page_break_before(annex_nodes[0], None)
 
-
-def _standalone_annex(package: Package, sources: Sources, inline: dict, label: str) -> Package:
-    template = _Template(package, package.main_part(), [], [])
-    template.stories = package.related(template.main, "header") + package.related(
-        template.main, "footer"
-    )
-    root = package.xml(template.main)
-    body = root.find(w("body"))
-    for story in template.stories:
-        for sp in slotlib.paragraphs_with_slots(package.xml(story), story):
+    annex_slot = None
+    for sp in document.found:
+        if sp.is_block and sp.slots[0].name == "participatory_process":
+            slotlib.replace_block(sp, render(presentation.paragraphs(sources), bookmarks))
+        elif sp.is_block and sp.slots[0].name == "annex":
+            annex_slot = sp
+        else:
             slotlib.replace_inline(sp, inline)
-    sect = body.find(w("sectPr"))
-    width = _text_width(body)
-    for node in list(body):
-        body.remove(node)
-    bookmarks = _bookmarks(package, [template.main, *template.stories])
-    body.extend(render(annex.blocks(sources, text_width=width, standalone=True), bookmarks))
-    if sect is not None:
-        # The annex has no masthead: its first page carries the running header too.
-        title_page = sect.find(w("titlePg"))
-        if title_page is not None:
-            sect.remove(title_page)
-        body.append(sect)
-    return package
-
-
-def _bookmarks(package: Package, parts: list[str]) -> Bookmarks:
-    highest = -1
-    names: set[str] = set()
-    for part in parts:
-        for node in package.xml(part).iter(w("bookmarkStart")):
-            value = node.get(w("id"), "")
-            if value.lstrip("-").isdigit():
-                highest = max(highest, int(value))
-            names.add(node.get(w("name"), ""))
-    return Bookmarks(first_id=highest + 1, taken=names)
-
-
-def _text_width(body) -> int:
-    """Width between the margins of the template's last section, for table columns."""
-    sect = body.find(w("sectPr"))
-    try:
-        size = sect.find(w("pgSz"))
-        margins = sect.find(w("pgMar"))
-        return (
-            int(size.get(w("w")))
-            - int(margins.get(w("left"), "0"))
-            - int(margins.get(w("right"), "0"))
-        )
-    except (AttributeError, TypeError, ValueError):
-        return 9070
-
-
-def _set_core(package: Package, title: str, created: dt.datetime, modified: dt.datetime) -> None:
-    for rel in package.xml("_rels/.rels").iter(f"{{{PKG_REL_NS}}}Relationship"):
-        if rel.get("Type", "").endswith("/metadata/core-properties"):
-            name = rel.get("Target", "").lstrip("/")
-            if name in package.parts:
-                package._trees.pop(name, None)
-                package.parts[name] = core_properties(
-                    title=title,
-                    creator="cmwreport",
-                    language="ar-MA",
-                    created=created,
-                    modified=modified,
-                )
-            return
+    # Counted before the annex goes in: annexes do not count against the limit.
+    report_words = count_words(
+        slotlib.paragraph_texts([n for n in document.body if n is not annex_slot.paragraph])
+    )
+    slotlib.replace_block(annex_slot, annex_nodes)
+    document.set_core(report.symbol, created, modified)
+    return Built(document.to_bytes(), annex_bytes, report_words, annex_words)

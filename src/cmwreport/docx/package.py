@@ -97,6 +97,10 @@ class Package:
     def set_xml(self, name: str, root: etree._Element) -> None:
         self._trees[name] = root
 
+    def set_bytes(self, name: str, data: bytes) -> None:
+        self._trees.pop(name, None)
+        self.parts[name] = data
+
     def copy(self) -> Package:
         """An independent copy: parsed parts are re-parsed, never shared."""
         parts = dict(self.parts)

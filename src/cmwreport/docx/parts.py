@@ -15,7 +15,8 @@ from lxml import etree
 from cmwreport.docx import rtl
 from cmwreport.docx.content import Block, Bookmarks, Para, render
 from cmwreport.docx.package import Package, core_properties, document_moment
-from cmwreport.docx.xml import CT_NS, CT_WML, PKG_REL_NS, R_NS, REL_TYPE, el, serialize
+from cmwreport.docx.xml import CT_NS, CT_WML, PKG_REL_NS, R_NS, REL_TYPE, el, serialize, w
+from cmwreport.docx.xml import root as xml_root
 
 CT_OFFICE = "application/vnd.openxmlformats-officedocument."
 FONT = "Amiri"
@@ -78,12 +79,12 @@ def _style(
         children.append(rtl.ordered("rPr", rpr))
     node = rtl.ordered("style", children)
     for key, value in attrs.items():
-        node.set(f"{{{node.nsmap['w']}}}{key}", value)
+        node.set(w(key), value)
     return node
 
 
 def styles() -> bytes:
-    root = el("styles")
+    root = xml_root("styles")
     defaults = el("docDefaults")
     defaults.append(
         el(
@@ -398,13 +399,13 @@ def _level_node(level: int, fmt: str, text: str, indent: int) -> etree._Element:
             ),
         ],
     )
-    node.set(f"{{{node.nsmap['w']}}}ilvl", str(level))
+    node.set(w("ilvl"), str(level))
     return node
 
 
 def numbering() -> bytes:
     """UN paragraph numbering as Arabic UN documents write it: 1- then (أ) then (i)."""
-    root = el("numbering")
+    root = xml_root("numbering")
     for abstract_id, nsid, name in (
         (UN_LIST, "3C4D5E01", "UN paragraphs"),
         (ANNEX_LIST, "3C4D5E02", "Annex paragraphs"),
@@ -429,7 +430,7 @@ def numbering() -> bytes:
 
 
 def settings() -> bytes:
-    root = el("settings")
+    root = xml_root("settings")
     root.append(el("zoom", {"percent": "100"}))
     root.append(el("defaultTabStop", {"val": "720"}))
     root.append(el("characterSpacingControl", {"val": "doNotCompress"}))
@@ -452,7 +453,7 @@ def settings() -> bytes:
 
 
 def font_table() -> bytes:
-    root = el("fonts")
+    root = xml_root("fonts")
     for name, alt in ((FONT, FALLBACK_FONT), (FALLBACK_FONT, None)):
         font = el("font", {"name": name})
         if alt:
@@ -502,7 +503,7 @@ def section(*, first_page_different: bool = True) -> etree._Element:
 
 
 def _story(tag: str, blocks: list[Block], bookmarks: Bookmarks) -> bytes:
-    root = el(tag)
+    root = xml_root(tag)
     elements = render(blocks, bookmarks) or [el("p")]
     root.extend(elements)
     return serialize(root)
@@ -517,7 +518,7 @@ def new_package(
     day: dt.date,
 ) -> Package:
     bookmarks = Bookmarks()
-    document = el("document")
+    document = xml_root("document")
     content = el("body")
     content.extend(render(body, bookmarks))
     content.append(section())

@@ -180,7 +180,6 @@ def replace_block(sp: SlotParagraph, elements: list[etree._Element]) -> None:
     """
     p = sp.paragraph
     parent = p.getparent()
-    index = parent.index(p)
     keep = [node for node in p.iter(w("bookmarkStart"), w("bookmarkEnd")) if node.getparent() is p]
     sect = p.find(f"{w('pPr')}/{w('sectPr')}")
     new = keep + elements
@@ -189,9 +188,11 @@ def replace_block(sp: SlotParagraph, elements: list[etree._Element]) -> None:
         ppr = etree.SubElement(carrier, w("pPr"))
         ppr.append(sect)
         new.append(carrier)
+    # addprevious links in place; parent.insert(index) would walk the children for
+    # every node, quadratic in the size of the annex.
+    for node in new:
+        p.addprevious(node)
     parent.remove(p)
-    for offset, node in enumerate(new):
-        parent.insert(index + offset, node)
     # A table cell must end with a paragraph.
     if parent.tag == w("tc") and parent[-1].tag == w("tbl"):
         etree.SubElement(parent, w("p"))

@@ -1,0 +1,134 @@
+"""A Word document opened for filling: its body, headers, footers, styles, metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from lxml import etree
+
+from cmwreport.docx import slots as slotlib
+from cmwreport.docx.content import Bookmarks
+from cmwreport.docx.package import Package, PackageError, core_properties
+from cmwreport.docx.xml import PKG_REL_NS, w
+
+#: Used when a template's section gives no usable page size (A4, 2.5 cm margins).
+DEFAULT_TEXT_WIDTH = 9070
+
+
+class WordDocument:
+    def __init__(self, package: Package) -> None:
+        self.package = package
+        self.main = package.main_part()
+        self.root = package.xml(self.main)
+        self.body = self.root.find(w("body"))
+        if self.body is None:
+            raise PackageError(f"{self.main} has no document body")
+        self.stories = package.related(self.main, "header") + package.related(self.main, "footer")
+
+    @classmethod
+    def open(cls, path: Path) -> WordDocument:
+        return cls(Package.read(path))
+
+    def copy(self) -> WordDocument:
+        """A second document from the same, unmodified package parts."""
+        return WordDocument(Package(list(self.package.names), dict(self.package.parts)))
+
+    def slot_paragraphs(self, *, body: bool = True) -> list[slotlib.SlotParagraph]:
+        found = list(slotlib.paragraphs_with_slots(self.root, "body")) if body else []
+        for story in self.stories:
+            found += slotlib.paragraphs_with_slots(self.package.xml(story), story)
+        return found
+
+    def style_ids(self) -> set[str]:
+        styles = self.package.related(self.main, "styles")
+        if not styles:
+            return set()
+        return {s.get(w("styleId")) for s in self.package.xml(styles[0]).iter(w("style"))}
+
+    def bookmarks(self) -> Bookmarks:
+        """An allocator above every bookmark id and name the document already has."""
+        highest = -1
+        names: set[str] = set()
+        for part in (self.main, *self.stories):
+            for node in self.package.xml(part).iter(w("bookmarkStart")):
+                value = node.get(w("id"), "")
+                if value.lstrip("-").isdigit():
+                    highest = max(highest, int(value))
+                names.add(node.get(w("name"), ""))
+        return Bookmarks(first_id=highest + 1, taken=names)
+
+    def text_width(self) -> int:
+        """Width between the margins of the last section, for table columns."""
+        sect = self.body.find(w("sectPr"))
+        try:
+            size = sect.find(w("pgSz"))
+            margins = sect.find(w("pgMar"))
+            width = (
+                int(size.get(w("w")))
+                - int(margins.get(w("left"), "0"))
+                - int(margins.get(w("right"), "0"))
+            )
+        except (AttributeError, TypeError, ValueError):
+            return DEFAULT_TEXT_WIDTH
+        return width if width > 0 else DEFAULT_TEXT_WIDTH
+
+    def replace_body(self, nodes: list[etree._Element]) -> None:
+        """The body becomes `nodes`, in the template's last section.
+
+        A document without a masthead shows the running header on its first page
+        too, so the section's different-first-page setting is dropped.
+        """
+        sect = self.body.find(w("sectPr"))
+        for node in list(self.body):
+            self.body.remove(node)
+        for node in nodes:
+            self.body.append(node)
+        if sect is not None:
+            title_page = sect.find(w("titlePg"))
+            if title_page is not None:
+                sect.remove(title_page)
+            self.body.append(sect)
+
+    def detach_body(self) -> None:
+        """Release the body's generated content so it can move to another document."""
+        for node in list(self.body):
+            if node.tag != w("sectPr"):
+                self.body.remove(node)
+
+    def set_core(self, title: str, created: dt.datetime, modified: dt.datetime) -> None:
+        for rel in self.package.xml("_rels/.rels").iter(f"{{{PKG_REL_NS}}}Relationship"):
+            if rel.get("Type", "").endswith("/metadata/core-properties"):
+                name = rel.get("Target", "").lstrip("/")
+                if name in self.package.parts:
+                    self.package.set_bytes(
+                        name,
+                        core_properties(
+                            title=title,
+                            creator="cmwreport",
+                            language="ar-MA",
+                            created=created,
+                            modified=modified,
+                        ),
+                    )
+                return
+
+    def to_bytes(self) -> bytes:
+        return self.package.to_bytes()
+
+
+def set_page_break_before(paragraph: etree._Element, value: bool | None) -> None:
+    """Override (or, with None, stop overriding) the style's page break before."""
+    from cmwreport.docx import rtl
+
+    ppr = paragraph.find(w("pPr"))
+    if ppr is None:
+        ppr = etree.SubElement(paragraph, w("pPr"))
+        paragraph.insert(0, ppr)
+    for old in ppr.findall(w("pageBreakBefore")):
+        ppr.remove(old)
+    if value is not None:
+        children = list(ppr) + [rtl.on("pageBreakBefore", value)]
+        for child in list(ppr):
+            ppr.remove(child)
+        ppr.extend(list(rtl.ordered("pPr", children)))
