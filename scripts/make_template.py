@@ -23,7 +23,9 @@ DRAFT = "[نص يحرره فريق الصياغة]"
 
 
 def masthead() -> Table:
-    right, left = TEXT_WIDTH * 11 // 20, TEXT_WIDTH - TEXT_WIDTH * 11 // 20
+    # The treaty title takes the wide start column; distribution, date, language the rest.
+    right = TEXT_WIDTH * 13 // 20
+    left = TEXT_WIDTH - right
     return Table(
         widths=[right, left],
         borders="none",

@@ -430,6 +430,14 @@ def test_bad_template_is_refused_with_its_place(
     assert _snapshot(BAD, SOURCES) == before
 
 
+def test_a_single_source_file_or_a_missing_tree_is_trouble(tmp_path: Path, capsys) -> None:
+    assert run_build(SOURCES / "report.yaml", tmp_path / "out") == 2
+    assert run_build(tmp_path / "nowhere", tmp_path / "out") == 2
+    err = capsys.readouterr().err
+    assert "give the folder of sources" in err and "no such file or folder" in err
+    assert not (tmp_path / "out").exists()
+
+
 def test_bad_template_keeps_the_previous_outputs(built: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     shutil.copytree(built, out)

@@ -32,6 +32,12 @@ def run(path: Path, template: Path, out: Path, fmt: str) -> int:
         sys.stderr.write(f"cmwreport build: {path}: {exc.strerror or exc}\n")
         return Exit.TROUBLE
     diagnostics = list(result.diagnostics)
+    if result.sources is None and not result.errors:
+        sys.stderr.write(
+            f"cmwreport build: {path}: a single source file can be validated, not built; "
+            "give the folder of sources\n"
+        )
+        return Exit.TROUBLE
     if result.errors or result.sources is None:
         emit(diagnostics, fmt, files=result.files)
         sys.stderr.write("cmwreport build: the sources have errors; nothing was built\n")
