@@ -414,6 +414,7 @@ def test_source_errors_show_validate_diagnostics_and_build_nothing(
         ("truncated.docx", "not a .docx file (not a zip package), or corrupt"),
         ("not-a-docx.docx", "not a .docx file (not a zip package), or corrupt"),
         ("zip-not-word.docx", "not a Word document"),
+        ("no-annex-style.docx", "has no paragraph style AnnexPara ('Annex Paragraph')"),
         ("no-such-template.docx", "no such file"),
     ],
 )

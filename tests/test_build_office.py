@@ -10,14 +10,16 @@ labels, diacritics, tatweel and all whitespace, and with hyphenated digit groups
 from __future__ import annotations
 
 import re
+import subprocess
 import unicodedata
+from pathlib import Path
 
 import pytest
 
 from cmwreport.arabic import strip_diacritics
 from cmwreport.commands import build as build_command
 from tests.conftest import ROOT, SOURCES
-from tests.office import pdf_text, to_pdf
+from tests.office import pdf_text, require, to_pdf
 
 pytestmark = pytest.mark.libreoffice
 
@@ -49,6 +51,40 @@ def rendered(tmp_path_factory) -> dict[str, str]:
         name: pdf_text(to_pdf(out / name, out))
         for name in ("CMW-C-MAR-2.docx", "CMW-C-MAR-2-annex.docx")
     }
+
+
+@pytest.fixture(scope="module")
+def resaved_by_libreoffice(tmp_path_factory) -> Path:
+    """The template opened and saved again by LibreOffice, as a drafter would."""
+    work = tmp_path_factory.mktemp("resaved")
+    subprocess.run(
+        [
+            require("soffice"),
+            f"-env:UserInstallation=file://{work / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(work / "saved"),
+            str(TEMPLATE),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return work / "saved" / TEMPLATE.name
+
+
+def test_a_template_saved_by_libreoffice_still_builds(resaved_by_libreoffice, tmp_path) -> None:
+    # LibreOffice rewrites style ids from names (UNPara becomes UNNumberedParagraph):
+    # generated paragraphs must use the ids the saved file has.
+    assert build_command.run(SOURCES, resaved_by_libreoffice, tmp_path, "text") == 0
+    import docx
+
+    document = docx.Document(str(tmp_path / "CMW-C-MAR-2.docx"))
+    styles = [p.style.name for p in document.paragraphs]
+    assert styles.count("Annex Paragraph") == 26
+    assert styles.count("UN Numbered Paragraph") == 12
 
 
 def recommendations() -> list[str]:

@@ -34,9 +34,9 @@ BLOCK = {
     "annex": "the annex of regional consultation outcomes",
 }
 REQUIRED = ("symbol", "date", "title", "date_received", "participatory_process", "annex")
-#: Styles the generated paragraphs use; a template without them would silently lose
-#: numbering and direction, so their absence stops the build.
-STYLES = ("UNPara", *annex.STYLES)
+#: Styles the generated paragraphs use, by id and name; a template without them would
+#: silently lose numbering and direction, so their absence stops the build.
+STYLES = {"UNPara": "UN Numbered Paragraph", **annex.STYLES}
 
 
 class TemplateProblem(Exception):
@@ -57,18 +57,19 @@ def _open(path: Path, label: str) -> WordDocument:
     try:
         document = WordDocument.open(path)
         found = document.slot_paragraphs()
-        style_ids = document.style_ids()
+        styles, missing = document.resolve_styles(STYLES)
     except PackageError as exc:
         raise TemplateProblem([f"{label}: {exc}"]) from None
     problems = _check(found, label)
     problems += [
-        f"{label}: the template has no paragraph style {sid!r}, which generated text uses"
-        for sid in STYLES
-        if sid not in style_ids
+        f"{label}: the template has no paragraph style {sid} ({STYLES[sid]!r}), "
+        "which generated text uses"
+        for sid in missing
     ]
     if problems:
         raise TemplateProblem(problems)
     document.found = found
+    document.style_map = styles
     return document
 
 
@@ -139,7 +140,9 @@ def build(sources: Sources, template_path: Path, label: str) -> Built:
 
     # The annex is rendered once: written out first as the standalone file, then its
     # elements move into the report (rendering it twice doubled time and memory).
-    annex_nodes = render(annex.blocks(sources, text_width=document.text_width()), bookmarks)
+    annex_nodes = render(
+        annex.blocks(sources, text_width=document.text_width()), bookmarks, document.style_map
+    )
     annex_words = count_words(slotlib.paragraph_texts(annex_nodes))
     for sp in standalone.slot_paragraphs(body=False):
         slotlib.replace_inline(sp, inline)
@@ -153,7 +156,9 @@ def build(sources: Sources, template_path: Path, label: str) -> Built:
     annex_slot = None
     for sp in document.found:
         if sp.is_block and sp.slots[0].name == "participatory_process":
-            slotlib.replace_block(sp, render(presentation.paragraphs(sources), bookmarks))
+            slotlib.replace_block(
+                sp, render(presentation.paragraphs(sources), bookmarks, document.style_map)
+            )
         elif sp.is_block and sp.slots[0].name == "annex":
             annex_slot = sp
         else:

@@ -105,8 +105,10 @@ class Bookmarks:
         parent.append(el("bookmarkEnd", {"id": bid}))
 
 
-def paragraph(p: Para, bookmarks: Bookmarks) -> etree._Element:
-    props = [el("pStyle", {"val": p.style})]
+def paragraph(
+    p: Para, bookmarks: Bookmarks, styles: dict[str, str] | None = None
+) -> etree._Element:
+    props = [el("pStyle", {"val": styles.get(p.style, p.style) if styles else p.style})]
     if p.page_break_before is not None:
         props.append(rtl.on("pageBreakBefore", p.page_break_before))
     if p.rtl:
@@ -143,7 +145,7 @@ def _borders(kind: str) -> etree._Element | None:
     return rtl.ordered("tblBorders", [el("top", rule), el("bottom", rule)])
 
 
-def table(t: Table, bookmarks: Bookmarks) -> etree._Element:
+def table(t: Table, bookmarks: Bookmarks, styles: dict[str, str] | None = None) -> etree._Element:
     total = sum(t.widths)
     props = [
         el("tblStyle", {"val": "UNTable" if t.borders == "rules" else "TableNormal"}),
@@ -187,17 +189,20 @@ def table(t: Table, bookmarks: Bookmarks) -> etree._Element:
             for n, para in enumerate(paras):
                 if index == 0 and n == 0 and row.bookmark and not para.bookmark:
                     para = Para(**{**para.__dict__, "bookmark": row.bookmark})
-                tc.append(paragraph(para, bookmarks))
+                tc.append(paragraph(para, bookmarks, styles))
             tr.append(tc)
         node.append(tr)
     return node
 
 
-def render(blocks: list[Block], bookmarks: Bookmarks) -> list[etree._Element]:
+def render(
+    blocks: list[Block], bookmarks: Bookmarks, styles: dict[str, str] | None = None
+) -> list[etree._Element]:
+    """Elements for `blocks`; `styles` maps the style ids used to the document's own."""
     out: list[etree._Element] = []
     for block in blocks:
         if isinstance(block, Para):
-            out.append(paragraph(block, bookmarks))
+            out.append(paragraph(block, bookmarks, styles))
         else:
-            out.append(table(block, bookmarks))
+            out.append(table(block, bookmarks, styles))
     return out

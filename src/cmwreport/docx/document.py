@@ -41,10 +41,50 @@ class WordDocument:
         return found
 
     def style_ids(self) -> set[str]:
+        return {sid for sid, _ in self._styles()}
+
+    def _styles(self) -> list[tuple[str, str]]:
         styles = self.package.related(self.main, "styles")
         if not styles:
-            return set()
-        return {s.get(w("styleId")) for s in self.package.xml(styles[0]).iter(w("style"))}
+            return []
+        out = []
+        for style in self.package.xml(styles[0]).iter(w("style")):
+            name = style.find(w("name"))
+            out.append(
+                (style.get(w("styleId"), ""), name.get(w("val"), "") if name is not None else "")
+            )
+        return out
+
+    def resolve_styles(self, wanted: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+        """Map the style ids generated text uses to the template's own ids.
+
+        Word keeps style ids; LibreOffice rewrites them from the style names when it
+        saves a .docx ("UN Numbered Paragraph" becomes UNNumberedParagraph), so a
+        style is found by its id, or else by its name. Returns the map and the
+        canonical ids not found at all.
+        """
+        styles = self._styles()
+        ids = {sid for sid, _ in styles}
+        mapping: dict[str, str] = {}
+        missing: list[str] = []
+        for sid, name in wanted.items():
+            if sid in ids:
+                mapping[sid] = sid
+                continue
+            keys = {_key(sid), _key(name)}
+            match = next(
+                (
+                    have
+                    for have, have_name in styles
+                    if _key(have) in keys or _key(have_name) in keys
+                ),
+                None,
+            )
+            if match is None:
+                missing.append(sid)
+            else:
+                mapping[sid] = match
+        return mapping, missing
 
     def bookmarks(self) -> Bookmarks:
         """An allocator above every bookmark id and name the document already has."""
@@ -115,6 +155,10 @@ class WordDocument:
 
     def to_bytes(self) -> bytes:
         return self.package.to_bytes()
+
+
+def _key(text: str) -> str:
+    return "".join(c for c in text if c.isalnum()).lower()
 
 
 def set_page_break_before(paragraph: etree._Element, value: bool | None) -> None:

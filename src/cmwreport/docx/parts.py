@@ -217,7 +217,7 @@ def styles() -> bytes:
         _style(
             "paragraph",
             "AnnexPara",
-            "Annex Numbered Paragraph",
+            "Annex Paragraph",
             based="Normal",
             next_="AnnexPara",
             ppr=[_num(ANNEX_LIST, 0)],
