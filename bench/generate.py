@@ -25,8 +25,10 @@ import json
 import random
 import re
 import sys
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 CORPUS = Path(__file__).with_name("corpus.ar.txt")
 
@@ -39,14 +41,18 @@ class Preset:
     recommendations: int  # per axis
     recommendation_words: tuple[int, int]
     meetings: int
+    #: Paragraphs a drafting team writes into the template's narrative (the Parts that
+    #: reply to the list of issues): the report body the word limit applies to.
+    narrative: int = 0
 
 
-# `full`: the narrative paragraphs hold about the 21,200 words a periodic report may
-# have (GA resolution 68/268) and the recommendations, which fill the annex, half as
-# much again, so the annex makes the bulk of the built document. `stress` has ten times
-# `full`'s words; its narrative grows only three times because all of it lives in
-# consultations.yaml, which validate caps at 1 MiB (error C002), so the recommendations
-# (one file per axis) carry the rest. README.md gives the built sizes.
+# `full`: the body reaches about the 21,200 words a periodic report may have (GA
+# resolution 68/268): the template's own text and generated presentation (~840 words)
+# plus `narrative` paragraphs written into the template, as a drafting team does. The
+# annex (context and recommendations from the sources) is longer still. `stress` has
+# ten times `full`'s words; its sources' context grows only three times because it all
+# lives in consultations.yaml, which validate caps at 1 MiB (error C002), so the
+# recommendations (one file per axis) carry the rest. README.md gives the built sizes.
 PRESETS: dict[str, Preset] = {
     "small": Preset(
         context=12,
@@ -55,6 +61,7 @@ PRESETS: dict[str, Preset] = {
         recommendations=8,
         recommendation_words=(8, 24),
         meetings=6,
+        narrative=16,
     ),
     "full": Preset(
         context=400,
@@ -63,6 +70,7 @@ PRESETS: dict[str, Preset] = {
         recommendations=120,
         recommendation_words=(8, 28),
         meetings=36,
+        narrative=367,
     ),
     "stress": Preset(
         context=1250,
@@ -71,6 +79,7 @@ PRESETS: dict[str, Preset] = {
         recommendations=170,
         recommendation_words=(8, 28),
         meetings=360,
+        narrative=3670,
     ),
 }
 
@@ -152,6 +161,9 @@ CITIES = [
     ("العيون", "Laayoune", "جهة العيون الساقية الحمراء"),
     ("الداخلة", "Dakhla", "جهة الداخلة وادي الذهب"),
 ]
+#: The Parts of the template that reply to the list of issues (its UNPara placeholders).
+NARRATIVE_SECTIONS = 8
+PLACEHOLDER = "[نص يحرره فريق الصياغة]"
 WEEKDAYS = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
 
 # The (observations, articles) pairs the real recommendations carry: every reference
@@ -265,6 +277,8 @@ class Tree:
     context: list[Item]
     axes: list[AxisSpec]
     meetings: list[MeetingSpec]
+    #: Template narrative, one list of paragraphs per drafting placeholder.
+    narrative: list[list[Item]] = field(default_factory=list)
     #: Counter for ids of inserted items, so an edited tree never reuses an id.
     serial: int = 0
 
@@ -295,7 +309,14 @@ def generate(preset: str, seed: int = 1) -> Tree:
         day = start + dt.timedelta(days=rng.randrange(span))
         slug = city_en.lower().replace(" ", "-")
         meetings.append(MeetingSpec(f"meeting-{m:04d}-{slug}", city, city_en, region, day))
-    return Tree(preset, seed, context, axes, meetings)
+    # Drawn last, so adding narrative left the sources of earlier runs unchanged.
+    narrative: list[list[Item]] = [[] for _ in range(NARRATIVE_SECTIONS)]
+    for n in range(p.narrative):
+        text = _paragraph(chain, rng, 35, 75, ".")
+        narrative[n * NARRATIVE_SECTIONS // max(p.narrative, 1)].append(
+            Item(f"narrative-{n + 1:05d}", text)
+        )
+    return Tree(preset, seed, context, axes, meetings, narrative)
 
 
 def edit(tree: Tree, fraction: float = 0.05, seed: int = 2) -> Tree:
@@ -307,13 +328,16 @@ def edit(tree: Tree, fraction: float = 0.05, seed: int = 2) -> Tree:
     rng = random.Random(f"edit:{tree.preset}:{tree.seed}:{seed}:{fraction}")
     chain = Chain(CORPUS.read_text(encoding="utf-8"))
     new = copy.deepcopy(tree)
-    lists: list[list[Item]] = [new.context] + [a.recommendations for a in new.axes]
-    slots = [(li, i) for li, items in enumerate(lists) for i in range(len(items))]
+    # (kind, items): kind fixes the inserted paragraph's length, stop and id prefix.
+    lists: list[tuple[str, list[Item]]] = [("context", new.context)]
+    lists += [(f"rec-{a:03d}", axis.recommendations) for a, axis in enumerate(new.axes, 1)]
+    lists += [("narrative", section) for section in new.narrative]
+    slots = [(li, i) for li, (_, items) in enumerate(lists) for i in range(len(items))]
     touched = sorted(rng.sample(slots, max(1, round(len(slots) * fraction))))
     actions = {slot: rng.choices(("reword", "insert", "delete"), (6, 2, 2))[0] for slot in touched}
     # Walk backwards so inserting or deleting does not shift the positions still to visit.
     for li, i in sorted(actions, reverse=True):
-        items = lists[li]
+        kind, items = lists[li]
         action = actions[(li, i)]
         if action == "reword":
             items[i].text = _reword(items[i].text, chain, rng)
@@ -321,13 +345,10 @@ def edit(tree: Tree, fraction: float = 0.05, seed: int = 2) -> Tree:
             del items[i]
         else:
             new.serial += 1
-            final = "." if li == 0 else ""
-            lo, hi = (30, 60) if li == 0 else (8, 24)
-            prefix = "context" if li == 0 else f"rec-{li:03d}"
-            items.insert(
-                i + 1,
-                Item(f"{prefix}-new-{new.serial:04d}", _paragraph(chain, rng, lo, hi, final)),
-            )
+            prose = not kind.startswith("rec-")
+            lo, hi = (30, 60) if prose else (8, 24)
+            text = _paragraph(chain, rng, lo, hi, "." if prose else "")
+            items.insert(i + 1, Item(f"{kind}-new-{new.serial:04d}", text))
     return new
 
 
@@ -414,11 +435,69 @@ def write(tree: Tree, root: Path) -> Path:
     return root
 
 
+def write_template(tree: Tree, template: Path, out: Path) -> Path:
+    """`template` with the tree's narrative in place of its drafting placeholders.
+
+    Only numbered body paragraphs (style UNPara) whose text starts with the placeholder
+    are replaced, each by its section's paragraphs in the same paragraph and run
+    properties; every other zip entry is copied as is, in order, with its date.
+    """
+    with zipfile.ZipFile(template) as z:
+        entries = [(info, z.read(info)) for info in z.infolist()]
+    xml = dict(entries_by_name(entries))["word/document.xml"].decode("utf-8")
+    slots = sum(1 for m in _PARA.finditer(xml) if _is_placeholder(m.group(0)))
+    if not slots:
+        raise ValueError(f"{template}: no UNPara paragraph starts with {PLACEHOLDER}")
+    # A template with fewer placeholders than sections gets the rest in its last one.
+    groups = tree.narrative[: slots - 1] + [
+        [i for section in tree.narrative[slots - 1 :] for i in section]
+    ]
+    sections = iter(groups)
+
+    def fill(match: re.Match) -> str:
+        para = match.group(0)
+        if not _is_placeholder(para):
+            return para
+        items = next(sections, None)
+        if items is None:
+            return para
+        ppr = re.search(r"<w:pPr>.*?</w:pPr>", para, re.S)
+        rpr = re.search(r"<w:rPr>.*?</w:rPr>", para, re.S)
+        ppr_xml, rpr_xml = (ppr.group(0) if ppr else ""), (rpr.group(0) if rpr else "")
+        head = f'<w:p>{ppr_xml}<w:r>{rpr_xml}<w:t xml:space="preserve">'
+        return "".join(head + escape(i.text) + "</w:t></w:r></w:p>" for i in items)
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in entries:
+            if info.filename == "word/document.xml":
+                data = _PARA.sub(fill, xml).encode("utf-8")
+            z.writestr(info, data)
+    return out
+
+
+_PARA = re.compile(r"<w:p[ >].*?</w:p>", re.S)
+
+
+def _is_placeholder(para: str) -> bool:
+    return '<w:pStyle w:val="UNPara"/>' in para and PLACEHOLDER in para
+
+
+def entries_by_name(entries):
+    return ((info.filename, data) for info, data in entries)
+
+
 def words(tree: Tree) -> dict[str, int]:
     """Words of generated text, counted the way a word processor does (runs of non-space)."""
     ctx = sum(len(i.text.split()) for i in tree.context)
     recs = sum(len(i.text.split()) for a in tree.axes for i in a.recommendations)
-    return {"context": ctx, "recommendations": recs, "total": ctx + recs}
+    narrative = sum(len(i.text.split()) for section in tree.narrative for i in section)
+    return {
+        "context": ctx,
+        "recommendations": recs,
+        "narrative": narrative,
+        "total": ctx + recs + narrative,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -429,11 +508,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--edited", type=float, default=None, help="write the next draft: this fraction edited"
     )
+    ap.add_argument("--template", type=Path, help="Word template to write the narrative into")
+    ap.add_argument("--template-out", type=Path, help="where to write that drafted template")
     args = ap.parse_args(argv)
     tree = generate(args.preset, args.seed)
     if args.edited is not None:
         tree = edit(tree, args.edited)
     write(tree, args.out)
+    if args.template and args.template_out:
+        write_template(tree, args.template, args.template_out)
     print(json.dumps({"out": str(args.out), **words(tree)}), file=sys.stderr)
     return 0
 

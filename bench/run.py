@@ -242,9 +242,13 @@ def markdown_from_docx(path: Path) -> str:
 
 def markdown_from_tree(tree: generate.Tree) -> tuple[str, str]:
     """Report and annex as Markdown straight from the sources, for when build cannot run."""
-    report = [_front_matter(), "# السياق العام للقاءات التشاورية الجهوية"]
-    report += ["1. " + _md_escape(i.text) for i in tree.context]
-    annex = [_front_matter(), "# خلاصات وتوصيات اللقاءات التشاورية الجهوية"]
+    report = [_front_matter()]
+    for n, section in enumerate(tree.narrative, 1):
+        report.append(f"# {n}")
+        report += ["1. " + _md_escape(i.text) for i in section]
+    annex = [_front_matter(), "# السياق العام للقاءات التشاورية الجهوية"]
+    annex += ["1. " + _md_escape(i.text) for i in tree.context]
+    annex.append("# خلاصات وتوصيات اللقاءات التشاورية الجهوية")
     for axis in tree.axes:
         annex.append("## " + axis.title)
         annex += ["- " + _md_escape(i.text) + "؛" for i in axis.recommendations]
@@ -286,6 +290,18 @@ def bench(preset: str, seed: int, repeat: int, work: Path, timeout: float) -> di
     tree_b = generate.edit(tree_a, 0.05)
     src_a = generate.write(tree_a, work / "a" / "sources")
     src_b = generate.write(tree_b, work / "b" / "sources")
+    # Each draft's narrative is written into its own copy of the template, as drafters
+    # do; the build then merges the sources into that.
+    tpl_a = tpl_b = []
+    if TEMPLATE.exists():
+        tpl_a = [
+            "--template",
+            str(generate.write_template(tree_a, TEMPLATE, work / "a" / TEMPLATE.name)),
+        ]
+        tpl_b = [
+            "--template",
+            str(generate.write_template(tree_b, TEMPLATE, work / "b" / TEMPLATE.name)),
+        ]
     out_a, out_b = work / "a" / "out", work / "b" / "out"
     result: dict = {
         "preset": preset,
@@ -304,13 +320,13 @@ def bench(preset: str, seed: int, repeat: int, work: Path, timeout: float) -> di
     m["validate"] = measure([(cmw + ["validate", str(src_a)], None)], repeat, timeout=timeout)
 
     say("cmwreport build")
-    template = ["--template", str(TEMPLATE)] if TEMPLATE.exists() else []
-    build_a = cmw + ["build", str(src_a), "--out", str(out_a)] + template
-    m["build"] = measure([(build_a, None)], repeat, timeout=timeout)
+    build_a = cmw + ["build", str(src_a), "--out", str(out_a)] + tpl_a
+    build_log = work / "build-a.txt"
+    m["build"] = measure([(build_a, build_log)], repeat, timeout=timeout)
     report_a, annex_a = built_docs(out_a)
     report_b = annex_b = None
     if m["build"].status == "ok":
-        b = run_once(cmw + ["build", str(src_b), "--out", str(out_b)] + template, None, timeout)
+        b = run_once(cmw + ["build", str(src_b), "--out", str(out_b)] + tpl_b, None, timeout)
         report_b, annex_b = built_docs(out_b)
         if b.exit != 0:
             say(f"  building the second draft failed: {_failure(b)[1]}")
@@ -320,6 +336,10 @@ def bench(preset: str, seed: int, repeat: int, work: Path, timeout: float) -> di
             "report_paragraphs": paragraphs(report_a),
             "report_bytes": report_a.stat().st_size,
         }
+        # The build's own count, GA resolution 68/268's way: the body without the annex.
+        counted = re.search(r"([\d,]+) words \(limit", build_log.read_text("utf-8", "replace"))
+        if counted:
+            result["built"]["report_words_counted"] = int(counted.group(1).replace(",", ""))
         if annex_a:
             result["built"].update(
                 annex_words=count_words(annex_a),
@@ -371,6 +391,7 @@ def _counts(tree: generate.Tree) -> dict:
         "axes": len(tree.axes),
         "recommendations": sum(len(a.recommendations) for a in tree.axes),
         "meetings": len(tree.meetings),
+        "narrative_paragraphs": sum(len(section) for section in tree.narrative),
     }
 
 
@@ -501,13 +522,16 @@ def table(result: dict) -> str:
     built = result.get("built", {})
     lines = [
         f"preset {result['preset']} (seed {result['seed']}, median of {result['repeat']}): "
-        f"{src['context_paragraphs']} narrative paragraphs, {src['recommendations']} "
+        f"{src['narrative_paragraphs']} template narrative + {src['context_paragraphs']} context "
+        f"paragraphs, {src['recommendations']} "
         f"recommendations in {src['axes']} axes, {src['meetings']} meetings, "
         f"{src['words']['total']:,} source words",
     ]
     if built:
+        counted = built.get("report_words_counted")
         lines.append(
-            f"built: report {built['report_words']:,} words / {built['report_paragraphs']:,} "
+            (f"body {counted:,} words (the limit's count); " if counted else "")
+            + f"built: report {built['report_words']:,} words / {built['report_paragraphs']:,} "
             f"paragraphs; annex {built.get('annex_words', 0):,} words / "
             f"{built.get('annex_paragraphs', 0):,} paragraphs"
         )

@@ -138,3 +138,20 @@ def test_small_preset_end_to_end(tmp_path: Path) -> None:
         assert result[name] is None or result[name] > 0
         assert set(result["targets"][name]) == {"value", "target", "met"}
     assert result["sources"]["words"]["total"] > 500
+
+
+def test_template_gets_the_narrative(tmp_path: Path) -> None:
+    import zipfile
+
+    template = run.TEMPLATE
+    if not template.exists():
+        pytest.skip("no template yet")
+    tree = generate.generate("small", 1)
+    out = generate.write_template(tree, template, tmp_path / "t.docx")
+    with zipfile.ZipFile(template) as z, zipfile.ZipFile(out) as y:
+        assert [i.filename for i in z.infolist()] == [i.filename for i in y.infolist()]
+        xml = y.read("word/document.xml").decode("utf-8")
+    for section in tree.narrative:
+        for item in section:
+            assert item.text in xml
+    assert all(not generate._is_placeholder(m.group(0)) for m in generate._PARA.finditer(xml))
