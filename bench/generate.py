@@ -162,7 +162,7 @@ CITIES = [
     ("الداخلة", "Dakhla", "جهة الداخلة وادي الذهب"),
 ]
 #: The Parts of the template that reply to the list of issues (its UNPara placeholders).
-NARRATIVE_SECTIONS = 8
+NARRATIVE_SECTIONS = 9
 PLACEHOLDER = "[نص يحرره فريق الصياغة]"
 WEEKDAYS = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
 
