@@ -8,9 +8,9 @@ graph ourselves, counting every visit: an alias bomb hits the budget, not the RA
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 
 from cmwreport.diagnostics import Diagnostic
 
@@ -32,20 +32,30 @@ _PLAIN_TAGS = {
 }
 
 
-@dataclass
-class Node:
-    """A located YAML value: a scalar (raw text + resolved tag), a list or a mapping."""
+_NO_ITEMS: tuple = ()
+_NO_ENTRIES: Mapping = MappingProxyType({})
 
-    kind: str  # "scalar" | "seq" | "map"
-    tag: str
-    line: int  # 1-based
-    column: int  # 1-based
-    text: str = ""  # scalar's text as written, after YAML's own unquoting
-    style: str | None = None  # None (plain), '"', "'", '|', '>'
-    end_line: int = 0
-    items: list[Node] = field(default_factory=list)
-    #: mapping: key text -> (key node, value node), in file order
-    entries: dict[str, tuple[Node, Node]] = field(default_factory=dict)
+
+class Node:
+    """A located YAML value: a scalar (raw text + resolved tag), a list or a mapping.
+
+    A plain class with slots, not a dataclass: a large tree has a million of these, and
+    scalars share one empty `items` and `entries` instead of making their own.
+    """
+
+    __slots__ = ("kind", "tag", "line", "column", "end_line", "text", "style", "items", "entries")
+
+    def __init__(self, kind: str, tag: str, line: int, column: int, end_line: int) -> None:
+        self.kind = kind  # "scalar" | "seq" | "map"
+        self.tag = tag
+        self.line = line  # 1-based
+        self.column = column  # 1-based
+        self.end_line = end_line
+        self.text = ""  # a scalar's text, after YAML's own unquoting
+        self.style: str | None = None  # None (plain), '"', "'", '|', '>'
+        self.items: Sequence[Node] = _NO_ITEMS
+        #: a mapping's key text -> (key node, value node), in file order
+        self.entries: Mapping[str, tuple[Node, Node]] = _NO_ENTRIES
 
     @property
     def is_null(self) -> bool:
@@ -168,8 +178,6 @@ class FileReader:
             return None
 
     def _walk(self, node) -> Node:
-        import yaml
-
         self._visits += 1
         if self._visits > MAX_NODES:
             raise _Budget(node)
@@ -184,29 +192,25 @@ class FileReader:
                 f"tag {tag!r} is not allowed in sources: remove it, values are plain text",
             )
             tag = STR
-        out = Node(
-            kind="scalar",
-            tag=tag,
-            line=start.line + 1,
-            column=start.column + 1,
-            end_line=end.line + 1,
-        )
-        if isinstance(node, yaml.ScalarNode):
+        out = Node("scalar", tag, start.line + 1, start.column + 1, end.line + 1)
+        if node.id == "scalar":
             out.text = node.value
             out.style = node.style
-        elif isinstance(node, yaml.SequenceNode):
+        elif node.id == "sequence":
             out.kind = "seq"
             out.items = [self._walk(item) for item in node.value]
         else:
             out.kind = "map"
+            entries: dict[str, tuple[Node, Node]] = {}
+            out.entries = entries
             for key_node, value_node in node.value:
                 key = self._walk(key_node)
                 value = self._walk(value_node)
                 if key.kind != "scalar":
                     self.error("S103", key.line, key.column, "a key must be a plain word")
                     continue
-                if key.text in out.entries:
-                    first = out.entries[key.text][0]
+                if key.text in entries:
+                    first = entries[key.text][0]
                     self.error(
                         "C004",
                         key.line,
@@ -215,7 +219,7 @@ class FileReader:
                         "would silently keep only the last one; remove or rename one",
                     )
                     continue
-                out.entries[key.text] = (key, value)
+                entries[key.text] = (key, value)
         return out
 
 
