@@ -66,10 +66,9 @@ def _axis_order(records: dict[str, list[Record]]) -> Iterator[Diagnostic]:
         if not isinstance(outcomes, Record) or not isinstance(outcomes.get("axes"), list):
             continue
         listed: dict[str, int] = {}
-        for node, axis_id in zip(outcomes.nodes["axes"].items, outcomes["axes"], strict=True):
+        for loc, axis_id in zip(outcomes.items_at("axes"), outcomes["axes"], strict=True):
             if axis_id is None:
                 continue
-            loc = Loc(consultations.loc.file, node.line, node.column)
             if axis_id in listed:
                 yield _diag(loc, "S104", f"axis '{axis_id}' is listed twice in outcomes.axes")
             elif axis_id not in axes:
@@ -80,7 +79,7 @@ def _axis_order(records: dict[str, list[Record]]) -> Iterator[Diagnostic]:
                     f"no axis with id '{axis_id}' in axes/ (known: {known}): "
                     "fix the id or add the axis file",
                 )
-            listed[axis_id] = node.line
+            listed[axis_id] = loc.line
         for axis_id, axis in axes.items():
             if axis_id not in listed:
                 yield _diag(

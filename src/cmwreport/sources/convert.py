@@ -34,18 +34,21 @@ _TAG_NAMES = {
 
 
 class Record(dict):
-    """A checked mapping: its values, where it stands, and the node of each field."""
+    """A checked mapping: its values, where it stands, and where each field's value and
+    list items stand (positions only: keeping the nodes would keep the whole YAML tree)."""
 
-    def __init__(self, loc: Loc, nodes: dict[str, Node]) -> None:
+    def __init__(self, loc: Loc) -> None:
         super().__init__()
         self.loc = loc
-        self.nodes = nodes
+        self.positions: dict[str, tuple[int, int]] = {}
+        self.item_positions: dict[str, list[tuple[int, int]]] = {}
 
     def at(self, name: str) -> Loc:
-        node = self.nodes.get(name)
-        if node is None:
-            return self.loc
-        return Loc(self.loc.file, node.line, node.column)
+        line, column = self.positions.get(name, (self.loc.line, self.loc.column))
+        return Loc(self.loc.file, line, column)
+
+    def items_at(self, name: str) -> list[Loc]:
+        return [Loc(self.loc.file, *pos) for pos in self.item_positions.get(name, [])]
 
 
 class Converter:
@@ -72,7 +75,7 @@ class Converter:
                 "S103", node, f"{spec.name}: expected a mapping of fields ({_fields(spec)})"
             )
             return None
-        record = Record(Loc(self.shown, node.line, node.column), {})
+        record = Record(Loc(self.shown, node.line, node.column))
         known = {f.name: f for f in spec.fields}
         for name, (key, value) in node.entries.items():
             field = known.get(name)
@@ -81,7 +84,9 @@ class Converter:
                 hint = f"did you mean '{close[0]}'?" if close else f"known fields: {_fields(spec)}"
                 self.report("S102", key, f"unknown field '{name}' in {spec.name}: {hint}")
                 continue
-            record.nodes[name] = value
+            record.positions[name] = (value.line, value.column)
+            if value.kind == "seq":
+                record.item_positions[name] = [(i.line, i.column) for i in value.items]
             if value.is_null and not field.required:
                 continue
             record[name] = self.convert(value, field)

@@ -7,7 +7,7 @@ followed), and nothing is ever written.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from cmwreport.checks.dates import check_written_weekdays
@@ -32,7 +32,6 @@ class LoadResult:
     sources: m.Sources | None
     diagnostics: list[Diagnostic]
     files: int = 0
-    records: dict[str, list[Record]] = field(default_factory=dict)
 
     @property
     def errors(self) -> int:
@@ -113,7 +112,9 @@ def load_sources(root: Path) -> LoadResult:
     sources = None
     if not any(d.is_error for d in diagnostics):
         sources = _build(root, records)
-    return LoadResult(sources, diagnostics, len(files), records)
+    # The records and their node trees stay behind: a build needs only the model, and
+    # on a large tree they are most of the memory.
+    return LoadResult(sources, diagnostics, len(files))
 
 
 def _load_single(path: Path) -> LoadResult:
