@@ -7,7 +7,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
-SEED = ROOT.parent / "shared" / "seed" / "regional-consultations-2022.ar.txt"
+#: The summary of the 2022 consultations, as received: the reference the sources and the
+#: annex are checked against. A copy lives in the repository so a user's clone can run
+#: the tests; the team's shared copy, where it is beside the checkout, must equal it.
+SEED = ROOT / "tests" / "fixtures" / "regional-consultations-2022.ar.txt"
+SHARED_SEED = ROOT.parent / "shared" / "seed" / "regional-consultations-2022.ar.txt"
 
 
 @pytest.fixture

@@ -9,12 +9,10 @@ import pytest
 
 from cmwreport.sources.load import load_sources
 from cmwreport.sources.schema import FILE_KINDS, Field
-from tests.conftest import ROOT, SEED, SOURCES
+from tests.conftest import ROOT, SEED, SHARED_SEED, SOURCES
 
 
 def seed_lines() -> list[str]:
-    if not SEED.exists():
-        pytest.skip(f"seed not found at {SEED}")
     return [line.strip() for line in SEED.read_text(encoding="utf-8").split("\n") if line.strip()]
 
 
@@ -42,6 +40,12 @@ def model():
     result = load_sources(SOURCES)
     assert result.sources is not None, result.diagnostics
     return result.sources.consultations
+
+
+def test_the_repository_seed_is_the_shared_one():
+    if not SHARED_SEED.exists():
+        pytest.skip("no shared/ beside this checkout")
+    assert SEED.read_bytes() == SHARED_SEED.read_bytes()
 
 
 def test_seed_structure_is_what_we_expect():
