@@ -86,3 +86,15 @@ def test_reviewer_edits_of_the_built_report(built, tmp_path, capsys):
     rejected = d.resolve_revisions(red, tmp_path / "rejected.docx", accept=False)
     assert report(new, accepted, capsys)[0] == 0
     assert report(built, rejected, capsys)[0] == 0
+
+
+def test_annex_renumbering_reads_as_annex_paragraphs(built, tmp_path, capsys):
+    new = d.edited(
+        built,
+        tmp_path / "moved.docx",
+        d.move_paragraph("مناهضة الممارسات التمييزية", "إلغاء تجريم"),
+    )
+    assert run(built, new, fmt="text", color="never") == 1
+    out = capsys.readouterr().out
+    assert "moved    annex para. 4 -> annex para. 3" in out
+    assert "annex para. 3 is now 4" in out

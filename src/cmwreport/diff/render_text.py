@@ -141,26 +141,42 @@ def renumbered_ranges(result: Result) -> list[str]:
     """Consecutive paragraphs shifted by the same amount, as one line each."""
     out: list[str] = []
     run: list[tuple[int, int]] = []
+    run_prefix = ""
 
     def flush() -> None:
         if not run:
             return
         (a0, b0), (a1, b1) = run[0], run[-1]
         if len(run) == 1:
-            out.append(f"para. {a0} is now {b0}")
+            out.append(f"{_para(run_prefix + str(a0))} is now {b0}")
         else:
-            out.append(f"paras. {a0}-{a1} are now {b0}-{b1}")
+            out.append(f"{run_prefix}paras. {a0}-{a1} are now {b0}-{b1}")
         run.clear()
 
     for r in result.renumbered:
-        a, b = r.old_number, r.new_number
-        if a and b and a.isdigit() and b.isdigit():
-            a_i, b_i = int(a), int(b)
-            if run and (a_i != run[-1][0] + 1 or b_i - a_i != run[-1][1] - run[-1][0]):
+        a, b = _split(r.old_number), _split(r.new_number)
+        if a and b and a[0] == b[0]:
+            (prefix, a_i), (_, b_i) = a, b
+            if run and (
+                prefix != run_prefix
+                or a_i != run[-1][0] + 1
+                or b_i - a_i != run[-1][1] - run[-1][0]
+            ):
                 flush()
+            run_prefix = prefix
             run.append((a_i, b_i))
             continue
         flush()
-        out.append(f"{_para(a) if a else '(unnumbered)'} is now {b or '(unnumbered)'}")
+        old = _para(r.old_number) if r.old_number else "(unnumbered)"
+        out.append(f"{old} is now {_para(r.new_number) if r.new_number else '(unnumbered)'}")
     flush()
     return out
+
+
+def _split(number: str | None) -> tuple[str, int] | None:
+    """'12' -> ('', 12); 'annex 3' -> ('annex ', 3); sub-paragraphs like '12 (أ)' -> None."""
+    if not number:
+        return None
+    prefix = "annex " if number.startswith("annex ") else ""
+    rest = number[len(prefix) :]
+    return (prefix, int(rest)) if rest.isdigit() else None
