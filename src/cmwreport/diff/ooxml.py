@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+from cmwreport.docx.xml import XML_NS, w
+
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+XML_SPACE = f"{{{XML_NS}}}space"
 
 IDENTITY_PREFIX = "_cmw_"
-
-
-def w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
 
 
 P, R, T, TBL, TR, TC = w("p"), w("r"), w("t"), w("tbl"), w("tr"), w("tc")

@@ -23,6 +23,7 @@ from cmwreport.diff.model import (
     DraftError,
     Tracked,
 )
+from cmwreport.docx.xml import R_NS
 
 _OFFICE_DOC = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
@@ -98,7 +99,7 @@ def read_draft(path: Path) -> Draft:
             for ref in sect:
                 kind = "header" if ref.tag == x.w("headerReference") else None
                 kind = "footer" if ref.tag == x.w("footerReference") else kind
-                target = by_id.get(ref.get(f"{{{x.R_NS}}}id") or "")
+                target = by_id.get(ref.get(f"{{{R_NS}}}id") or "")
                 if kind is None or target is None or target in seen:
                     continue
                 kind_type = ref.get(x.w("type")) or "default"
