@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from cmwreport.docx.content import BOOKMARK_PREFIX
 from cmwreport.docx.xml import XML_NS, w
 
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 XML_SPACE = f"{{{XML_NS}}}space"
 
-IDENTITY_PREFIX = "_cmw_"
+#: Bookmarks the build puts around generated paragraphs name their source item.
+IDENTITY_PREFIX = BOOKMARK_PREFIX
 
 
 P, R, T, TBL, TR, TC = w("p"), w("r"), w("t"), w("tbl"), w("tr"), w("tc")
