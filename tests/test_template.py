@@ -27,14 +27,17 @@ def xml(name: str) -> etree._Element:
         return etree.fromstring(zf.read(name))
 
 
-def test_committed_template_is_what_the_script_makes(tmp_path: Path) -> None:
+def test_the_script_still_makes_a_template_build_accepts(tmp_path: Path) -> None:
+    # Drafters edit the committed template in Word, so it is not compared with the
+    # script's output; the script only has to keep making a valid starting point.
     out = tmp_path / "t.docx"
     subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "make_template.py"), str(out)],
         check=True,
         capture_output=True,
     )
-    assert out.read_bytes() == TEMPLATE.read_bytes(), "rerun scripts/make_template.py"
+    check_template(out, str(out))  # raises TemplateProblem otherwise
+    assert audit_errors(out) == []
 
 
 def test_openxml_audit_finds_no_error() -> None:
