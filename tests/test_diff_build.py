@@ -98,3 +98,18 @@ def test_annex_renumbering_reads_as_annex_paragraphs(built, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "moved    annex para. 4 -> annex para. 3" in out
     assert "annex para. 3 is now 4" in out
+
+
+def test_html_and_redline_are_written_whole_with_the_users_permissions(built, tmp_path, capsys):
+    import os
+
+    new = d.edited(built, tmp_path / "new.docx", d.change_word("إلغاء تجريم", "إلغاء كل تجريم"))
+    out = tmp_path / "out"
+    out.mkdir()
+    assert run(built, new, fmt="json", html=out / "c.html", redline=out / "r.docx") == 1
+    capsys.readouterr()
+    umask = os.umask(0)
+    os.umask(umask)
+    assert sorted(p.name for p in out.iterdir()) == ["c.html", "r.docx"]  # no temporary left
+    for path in out.iterdir():
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask

@@ -77,9 +77,10 @@ def _run(old, new, *, fmt, html, redline, ignore_diacritics, reshape, color, aut
 
     if html is not None:
         from cmwreport.diff.render_html import render as render_html
+        from cmwreport.docx.package import write_atomic
 
         try:
-            Path(html).write_text(render_html(result), encoding="utf-8")
+            write_atomic([(Path(html), render_html(result).encode("utf-8"))])
         except OSError as exc:
             return _trouble(f"{html}: cannot write: {exc.strerror or exc}")
     if redline is not None:

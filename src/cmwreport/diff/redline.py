@@ -16,9 +16,8 @@ same differences the text report lists.
 from __future__ import annotations
 
 import copy
-import os
+import io
 import re
-import tempfile
 import zipfile
 from datetime import UTC, datetime
 from difflib import SequenceMatcher
@@ -30,6 +29,7 @@ from cmwreport.diff.compare import Result
 from cmwreport.diff.model import TABLE, Block
 from cmwreport.diff.read import cell_paragraphs
 from cmwreport.diff.words import comparable, word_ops
+from cmwreport.docx.package import write_atomic
 
 FIXED_DATE = "1980-01-01T00:00:00Z"
 
@@ -116,23 +116,19 @@ def write_redline(
         writer.footnotes(result.pairs.get("footnotes", []), new.parts[new.main_part])
 
     changed = {name: root for name, root in new.parts.items() if name in names}
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".redline-", suffix=".docx")
-    os.close(fd)
-    try:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
-            for info, data in entries:
-                if info.filename in changed:
-                    data = etree.tostring(
-                        changed[info.filename],
-                        xml_declaration=True,
-                        encoding="UTF-8",
-                        standalone=True,
-                    )
-                zout.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
-        os.replace(tmp, out)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info, data in entries:
+            if info.filename in changed:
+                data = etree.tostring(
+                    changed[info.filename],
+                    xml_declaration=True,
+                    encoding="UTF-8",
+                    standalone=True,
+                )
+            zout.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+    # Same atomic, umask-respecting write as the build's outputs.
+    write_atomic([(out, buffer.getvalue())])
 
 
 def _modified(core: bytes | None) -> str | None:
