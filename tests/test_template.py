@@ -125,3 +125,11 @@ def test_un_paragraph_styles_point_at_the_un_list() -> None:
     assert num("UNSubPara") == ("1", "1")
     assert num("UNSubSubPara") == ("1", "2")
     assert num("AnnexPara")[1] == "0" and num("AnnexPara")[0] != "1"
+
+
+def test_headings_keep_with_the_next_paragraph() -> None:
+    styles = xml("word/styles.xml")
+    for level in (1, 2, 3):
+        (style,) = styles.findall(f"w:style[@w:styleId='Heading{level}']", NS)
+        for prop in ("keepNext", "keepLines", "bidi"):
+            assert style.find(f"w:pPr/w:{prop}", NS) is not None, (level, prop)

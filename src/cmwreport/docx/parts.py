@@ -83,6 +83,28 @@ def _style(
     return node
 
 
+def _heading(level: int, *, before: int, after: int, size: int) -> etree._Element:
+    # Fresh elements for each style: an lxml element appended to a second parent
+    # leaves the first (three headings sharing one keepNext kept it only in the last).
+    return _style(
+        "paragraph",
+        f"Heading{level}",
+        f"heading {level}",
+        based="Normal",
+        next_="UNPara",
+        ui=9,
+        ppr=[
+            el("keepNext"),
+            el("keepLines"),
+            el("bidi"),
+            _spacing(before, after),
+            el("jc", {"val": "left"}),
+            el("outlineLvl", {"val": str(level - 1)}),
+        ],
+        rpr=[*rtl.bold(), *rtl.size(size)],
+    )
+
+
 def styles() -> bytes:
     root = xml_root("styles")
     defaults = el("docDefaults")
@@ -102,7 +124,6 @@ def styles() -> bytes:
     )
     defaults.append(el("pPrDefault", None, rtl.ordered("pPr", [_spacing(0, 0)])))
     root.append(defaults)
-    heading = [el("keepNext"), el("keepLines"), el("bidi")]
     for node in (
         # Every paragraph style is right-to-left and starts at the right margin: no
         # `w:jc`, or `both`, never `right` (that is the left edge in a bidi paragraph).
@@ -113,51 +134,9 @@ def styles() -> bytes:
             default=True,
             ppr=[el("bidi"), _spacing(0, 120, 264), el("jc", {"val": "both"})],
         ),
-        _style(
-            "paragraph",
-            "Heading1",
-            "heading 1",
-            based="Normal",
-            next_="UNPara",
-            ui=9,
-            ppr=[
-                *heading,
-                _spacing(360, 240),
-                el("jc", {"val": "left"}),
-                el("outlineLvl", {"val": "0"}),
-            ],
-            rpr=[*rtl.bold(), *rtl.size(30)],
-        ),
-        _style(
-            "paragraph",
-            "Heading2",
-            "heading 2",
-            based="Normal",
-            next_="UNPara",
-            ui=9,
-            ppr=[
-                *heading,
-                _spacing(240, 120),
-                el("jc", {"val": "left"}),
-                el("outlineLvl", {"val": "1"}),
-            ],
-            rpr=[*rtl.bold(), *rtl.size(28)],
-        ),
-        _style(
-            "paragraph",
-            "Heading3",
-            "heading 3",
-            based="Normal",
-            next_="UNPara",
-            ui=9,
-            ppr=[
-                *heading,
-                _spacing(240, 120),
-                el("jc", {"val": "left"}),
-                el("outlineLvl", {"val": "2"}),
-            ],
-            rpr=[*rtl.bold(), *rtl.size(26)],
-        ),
+        _heading(1, before=360, after=240, size=30),
+        _heading(2, before=240, after=120, size=28),
+        _heading(3, before=240, after=120, size=26),
         _style(
             "paragraph",
             "UNPara",
