@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from cmwreport.commands.common import load, trouble
 from cmwreport.diagnostics import Diagnostic, Exit
 from cmwreport.report_output import emit
 
@@ -21,26 +22,19 @@ def output_names(symbol: str) -> tuple[str, str]:
 
 
 def run(path: Path, template: Path, out: Path, fmt: str) -> int:
-    from cmwreport.sources.load import SourceTreeError, load_sources
-
-    try:
-        result = load_sources(path)
-    except SourceTreeError as exc:
-        sys.stderr.write(f"cmwreport build: {exc}\n")
-        return Exit.TROUBLE
-    except OSError as exc:
-        sys.stderr.write(f"cmwreport build: {path}: {exc.strerror or exc}\n")
+    result = load(path, "build")
+    if result is None:
         return Exit.TROUBLE
     diagnostics = list(result.diagnostics)
     if result.sources is None and not result.errors:
-        sys.stderr.write(
-            f"cmwreport build: {path}: a single source file can be validated, not built; "
-            "give the folder of sources\n"
+        trouble(
+            "build",
+            f"{path}: a single source file can be validated, not built; give the folder of sources",
         )
         return Exit.TROUBLE
     if result.errors or result.sources is None:
         emit(diagnostics, fmt, files=result.files)
-        sys.stderr.write("cmwreport build: the sources have errors; nothing was built\n")
+        trouble("build", "the sources have errors; nothing was built")
         return Exit.FAILED
 
     from cmwreport.build.merge import TemplateProblem, build
@@ -52,7 +46,7 @@ def run(path: Path, template: Path, out: Path, fmt: str) -> int:
         built = build(sources, template, str(template))
     except TemplateProblem as exc:
         for problem in exc.problems:
-            sys.stderr.write(f"cmwreport build: {problem}\n")
+            trouble("build", problem)
         return Exit.TROUBLE
 
     report_name, annex_name = output_names(sources.report.symbol)
@@ -61,7 +55,7 @@ def run(path: Path, template: Path, out: Path, fmt: str) -> int:
         write_atomic([(out / report_name, built.report), (out / annex_name, built.annex)])
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        sys.stderr.write(f"cmwreport build: cannot write to {out}: {reason}; nothing written\n")
+        trouble("build", f"cannot write to {out}: {reason}; nothing written")
         return Exit.TROUBLE
 
     if built.report_words > LIMIT:
