@@ -29,18 +29,20 @@ def _in_ci() -> bool:
     return os.environ.get("CI") == "true"
 
 
-def to_pdf(docx: Path, workdir: Path) -> Path:
-    """Convert with LibreOffice, each conversion with its own profile (shared ones fail)."""
+def convert(docx: Path, workdir: Path, target: str = "pdf") -> Path:
+    """Convert with LibreOffice (to PDF, or "docx" to re-save as Word does after an edit),
+    each conversion with its own profile (two sharing one fail silently)."""
     soffice = require("soffice")
-    profile = workdir / f"lo-profile-{docx.stem}"
-    outdir = workdir / f"pdf-{docx.stem}"
+    suffix, filter_ = ("docx", "docx:MS Word 2007 XML") if target == "docx" else ("pdf", "pdf")
+    profile = workdir / f"lo-profile-{docx.stem}-{suffix}"
+    outdir = workdir / f"{suffix}-{docx.stem}"
     subprocess.run(
         [
             soffice,
             f"-env:UserInstallation=file://{profile}",
             "--headless",
             "--convert-to",
-            "pdf",
+            filter_,
             "--outdir",
             str(outdir),
             str(docx),
@@ -49,9 +51,13 @@ def to_pdf(docx: Path, workdir: Path) -> Path:
         capture_output=True,
         timeout=180,
     )
-    pdf = outdir / (docx.stem + ".pdf")
-    assert pdf.exists(), f"LibreOffice wrote no PDF for {docx}"
-    return pdf
+    result = outdir / f"{docx.stem}.{suffix}"
+    assert result.exists(), f"LibreOffice wrote no {suffix} for {docx}"
+    return result
+
+
+def to_pdf(docx: Path, workdir: Path) -> Path:
+    return convert(docx, workdir, "pdf")
 
 
 def pdf_text(pdf: Path) -> str:

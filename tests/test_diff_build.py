@@ -11,7 +11,7 @@ import pytest
 
 from cmwreport.commands.diff import run
 from tests import drafts as d
-from tests.office import audit_errors
+from tests.office import audit_errors, convert
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -113,3 +113,12 @@ def test_html_and_redline_are_written_whole_with_the_users_permissions(built, tm
     assert sorted(p.name for p in out.iterdir()) == ["c.html", "r.docx"]  # no temporary left
     for path in out.iterdir():
         assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+@pytest.mark.libreoffice
+def test_a_libreoffice_round_trip_changes_nothing(built, tmp_path, capsys):
+    # A reviewer who opens the report in LibreOffice and saves it has changed no text:
+    # identities, numbering and the page-number fields must all survive the re-save.
+    saved = convert(built, tmp_path, "docx")
+    code, out = report(built, saved, capsys)
+    assert (code, out["changes"], out["renumbered"]) == (0, [], [])

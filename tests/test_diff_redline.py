@@ -18,7 +18,7 @@ import pytest
 
 from cmwreport.commands.diff import run
 from tests import drafts as d
-from tests.office import audit_errors, pdf_text, require, to_pdf
+from tests.office import audit_errors, convert, pdf_text, to_pdf
 
 EDITS = (
     d.change_word("الجهود في مجال ملاءمة", "المساعي في مجال ملاءمة"),
@@ -110,27 +110,7 @@ def test_author_and_source_date_epoch(tmp_path, monkeypatch, capsys):
 def test_libreoffice_keeps_the_revisions(drafts, tmp_path, capsys):
     """LibreOffice reads the revisions as revisions: its own save can still be resolved."""
     old, new, red = drafts
-    soffice = require("soffice")
-    import subprocess
-
-    out = tmp_path / "lo"
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(out),
-            str(red),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    saved = out / red.name
-    assert saved.exists()
+    saved = convert(red, tmp_path, "docx")
     capsys.readouterr()
     # LibreOffice rewrites the test drafts' style-linked numbering as direct numbering,
     # so only the text is compared here; numbering through LibreOffice is the build's.
