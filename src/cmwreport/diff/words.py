@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from cmwreport.arabic import ARABIC_PUNCTUATION, strip_diacritics
 
@@ -52,6 +53,13 @@ class Op:
 
 
 def word_ops(old: str, new: str, ignore_diacritics: bool = False) -> list[Op]:
+    """Differences between two texts, word by word (see _word_ops)."""
+    return list(_word_ops(old, new, ignore_diacritics))
+
+
+# The redline diffs again the paragraphs the comparison already diffed: remember them.
+@lru_cache(maxsize=4096)
+def _word_ops(old: str, new: str, ignore_diacritics: bool) -> tuple[Op, ...]:
     """Differences between two texts, word by word.
 
     The tokens are compared in their comparable form, so `--ignore-diacritics` finds no
@@ -70,7 +78,7 @@ def word_ops(old: str, new: str, ignore_diacritics: bool = False) -> list[Op]:
         old_part = "".join(a[i1:i2])
         new_part = "".join(b[j1:j2])
         ops.append(Op(tag, old_part, new_part, pos_a[i1], pos_b[j1]))
-    return ops
+    return tuple(ops)
 
 
 def _offsets(toks: list[str]) -> list[int]:
