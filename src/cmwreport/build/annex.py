@@ -36,12 +36,13 @@ STYLES = {
 }
 
 
-def blocks(sources: Sources, *, text_width: int, standalone: bool = False) -> list[Block]:
+def blocks(sources: Sources, *, text_width: int) -> list[Block]:
     cons = sources.consultations
     chapter = iter(range(100))
     out: list[Block] = [
-        # A page of its own in the report; the standalone file starts with it.
-        Para("AnnexTitle", ANNEX_TITLE, page_break_before=False if standalone else None),
+        # A page of its own in the report (the style breaks the page); the merge turns
+        # the break off in the standalone file, which starts with it.
+        Para("AnnexTitle", ANNEX_TITLE),
         Para("AnnexSubtitle", cons.title, bookmark=cons.id),
     ]
 
