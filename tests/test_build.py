@@ -268,6 +268,11 @@ def test_right_to_left_markup(built: Path) -> None:
                     elif re.search("[A-Za-z]", text):
                         assert r.find("w:rPr/w:rtl", NS) is None, text
             body = etree.fromstring(zf.read("word/document.xml"))
+            if name == ANNEX:
+                # Generated Arabic runs name the template's complex-script font.
+                for r in body.iter(q("r")):
+                    if has_arabic("".join(t.text or "" for t in r.iter(q("t")))):
+                        assert r.find("w:rPr/w:rFonts", NS).get(q("cs")) == "Amiri"
             for tbl in body.iter(q("tbl")):
                 assert tbl.find("w:tblPr/w:bidiVisual", NS) is not None
             for sect in body.iter(q("sectPr")):
@@ -278,6 +283,23 @@ def test_right_to_left_markup(built: Path) -> None:
             fonts = styles.find("w:docDefaults/w:rPrDefault/w:rPr/w:rFonts", NS)
             assert fonts.get(q("cs")) == "Amiri"
             assert styles.find("w:docDefaults/w:rPrDefault/w:rPr/w:szCs", NS) is not None
+
+
+def test_generated_runs_follow_the_templates_font(tmp_path: Path) -> None:
+    # A drafting office that changes the template's Arabic font gets generated text in
+    # it at the next build.
+    template = tmp_path / "restyled.docx"
+    with zipfile.ZipFile(TEMPLATE) as src, zipfile.ZipFile(template, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/styles.xml":
+                data = data.replace(b'w:cs="Amiri"', b'w:cs="Noto Naskh Arabic"')
+            dst.writestr(info, data)
+    assert run_build(SOURCES, tmp_path / "out", template) == 0
+    fonts = {
+        r.get(q("cs")) for r in part(tmp_path / "out" / ANNEX).iter(q("rFonts")) if r.get(q("cs"))
+    }
+    assert fonts == {"Noto Naskh Arabic"}
 
 
 def test_no_right_or_end_alignment_on_rtl_paragraphs_and_no_presentation_forms(built: Path) -> None:

@@ -140,8 +140,12 @@ def build(sources: Sources, template_path: Path, label: str) -> Built:
 
     # The annex is rendered once: written out first as the standalone file, then its
     # elements move into the report (rendering it twice doubled time and memory).
+    cs_font = document.cs_font()
     annex_nodes = render(
-        annex.blocks(sources, text_width=document.text_width()), bookmarks, document.style_map
+        annex.blocks(sources, text_width=document.text_width()),
+        bookmarks,
+        document.style_map,
+        cs_font,
     )
     annex_words = count_words(slotlib.paragraph_texts(annex_nodes))
     for sp in standalone.slot_paragraphs(body=False):
@@ -157,7 +161,8 @@ def build(sources: Sources, template_path: Path, label: str) -> Built:
     for sp in document.found:
         if sp.is_block and sp.slots[0].name == "participatory_process":
             slotlib.replace_block(
-                sp, render(presentation.paragraphs(sources), bookmarks, document.style_map)
+                sp,
+                render(presentation.paragraphs(sources), bookmarks, document.style_map, cs_font),
             )
         elif sp.is_block and sp.slots[0].name == "annex":
             annex_slot = sp

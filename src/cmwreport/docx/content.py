@@ -106,7 +106,10 @@ class Bookmarks:
 
 
 def paragraph(
-    p: Para, bookmarks: Bookmarks, styles: dict[str, str] | None = None
+    p: Para,
+    bookmarks: Bookmarks,
+    styles: dict[str, str] | None = None,
+    cs_font: str | None = None,
 ) -> etree._Element:
     props = [el("pStyle", {"val": styles.get(p.style, p.style) if styles else p.style})]
     if p.page_break_before is not None:
@@ -123,7 +126,7 @@ def paragraph(
     node.append(rtl.ordered("pPr", props))
     extra = rtl.bold() if p.bold else None
     content = [
-        rtl.run(seg, rtl=is_rtl, extra=extra)
+        rtl.run(seg, rtl=is_rtl, extra=extra, cs_font=cs_font)
         for seg, is_rtl in (rtl.split_scripts(p.text) if p.rtl else [(p.text, False)])
         if seg
     ]
@@ -145,7 +148,12 @@ def _borders(kind: str) -> etree._Element | None:
     return rtl.ordered("tblBorders", [el("top", rule), el("bottom", rule)])
 
 
-def table(t: Table, bookmarks: Bookmarks, styles: dict[str, str] | None = None) -> etree._Element:
+def table(
+    t: Table,
+    bookmarks: Bookmarks,
+    styles: dict[str, str] | None = None,
+    cs_font: str | None = None,
+) -> etree._Element:
     total = sum(t.widths)
     props = [
         el("tblStyle", {"val": "UNTable" if t.borders == "rules" else "TableNormal"}),
@@ -189,20 +197,24 @@ def table(t: Table, bookmarks: Bookmarks, styles: dict[str, str] | None = None) 
             for n, para in enumerate(paras):
                 if index == 0 and n == 0 and row.bookmark and not para.bookmark:
                     para = Para(**{**para.__dict__, "bookmark": row.bookmark})
-                tc.append(paragraph(para, bookmarks, styles))
+                tc.append(paragraph(para, bookmarks, styles, cs_font))
             tr.append(tc)
         node.append(tr)
     return node
 
 
 def render(
-    blocks: list[Block], bookmarks: Bookmarks, styles: dict[str, str] | None = None
+    blocks: list[Block],
+    bookmarks: Bookmarks,
+    styles: dict[str, str] | None = None,
+    cs_font: str | None = None,
 ) -> list[etree._Element]:
-    """Elements for `blocks`; `styles` maps the style ids used to the document's own."""
+    """Elements for `blocks`; `styles` maps the style ids used to the document's own,
+    `cs_font` is the complex-script font Arabic runs name (the document's default)."""
     out: list[etree._Element] = []
     for block in blocks:
         if isinstance(block, Para):
-            out.append(paragraph(block, bookmarks, styles))
+            out.append(paragraph(block, bookmarks, styles, cs_font))
         else:
-            out.append(table(block, bookmarks, styles))
+            out.append(table(block, bookmarks, styles, cs_font))
     return out

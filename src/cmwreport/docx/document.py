@@ -10,7 +10,7 @@ from lxml import etree
 from cmwreport.docx import slots as slotlib
 from cmwreport.docx.content import Bookmarks
 from cmwreport.docx.package import Package, PackageError, core_properties
-from cmwreport.docx.xml import PKG_REL_NS, w
+from cmwreport.docx.xml import PKG_REL_NS, W_NS, w
 
 #: Used when a template's section gives no usable page size (A4, 2.5 cm margins).
 DEFAULT_TEXT_WIDTH = 9070
@@ -54,6 +54,22 @@ class WordDocument:
                 (style.get(w("styleId"), ""), name.get(w("val"), "") if name is not None else "")
             )
         return out
+
+    def cs_font(self) -> str | None:
+        """The complex-script font the document's text defaults to (docDefaults, else the
+        Normal style): Arabic runs that the build writes name it."""
+        styles = self.package.related(self.main, "styles")
+        if not styles:
+            return None
+        root = self.package.xml(styles[0])
+        for path in (
+            "w:docDefaults/w:rPrDefault/w:rPr/w:rFonts",
+            "w:style[@w:styleId='Normal']/w:rPr/w:rFonts",
+        ):
+            fonts = root.find(path, {"w": W_NS})
+            if fonts is not None and fonts.get(w("cs")):
+                return fonts.get(w("cs"))
+        return None
 
     def resolve_styles(self, wanted: dict[str, str]) -> tuple[dict[str, str], list[str]]:
         """Map the style ids generated text uses to the template's own ids.

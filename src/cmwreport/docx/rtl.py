@@ -9,6 +9,7 @@ the left, so `jc()` refuses them there.
 
 from __future__ import annotations
 
+import copy
 import re
 
 from lxml import etree
@@ -100,8 +101,16 @@ def italic() -> list[etree._Element]:
     return [el("i"), el("iCs")]
 
 
-def arabic_run_props() -> list[etree._Element]:
-    return [el("rtl"), el("lang", {"bidi": LANG_BIDI})]
+def arabic_run_props(cs_font: str | None = None) -> list[etree._Element]:
+    """`w:rtl`, the Arabic language and, when given, the complex-script font.
+
+    The font is the template's own (its default complex-script font), so a drafting
+    office that changes it in the template and rebuilds gets generated text in it too.
+    """
+    props = [el("rtl"), el("lang", {"bidi": LANG_BIDI})]
+    if cs_font:
+        props.append(el("rFonts", {"cs": cs_font}))
+    return props
 
 
 # A stretch of Latin script (a UN symbol such as CMW/C/MAR/CO/1, a name in Latin
@@ -139,23 +148,19 @@ def set_direction(rpr_children: list[etree._Element], is_rtl: bool) -> list[etre
     return [*kept, el("rtl")]
 
 
-def run(text: str, *, rtl: bool, extra: list[etree._Element] | None = None) -> etree._Element:
-    props = list(extra or [])
+def run(
+    text: str,
+    *,
+    rtl: bool,
+    extra: list[etree._Element] | None = None,
+    cs_font: str | None = None,
+) -> etree._Element:
+    # Copies: an lxml element appended to a second run would leave the first.
+    props = [copy.deepcopy(e) for e in extra or ()]
     if rtl:
-        props += arabic_run_props()
+        props += arabic_run_props(cs_font)
     r = el("r")
     if props:
         r.append(ordered("rPr", props))
     r.append(text_element("t", text))
     return r
-
-
-def runs(text: str, *, rtl: bool = True) -> list[etree._Element]:
-    """Runs for a paragraph's text: Arabic runs get `w:rtl` and `w:lang/@w:bidi`.
-
-    Fonts and sizes are not repeated on runs: they come from the paragraph style, so
-    a drafting office that restyles the template in Word restyles generated text too.
-    """
-    if not rtl:
-        return [run(text, rtl=False)]
-    return [run(segment, rtl=is_rtl) for segment, is_rtl in split_scripts(text)]
