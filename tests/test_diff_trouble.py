@@ -50,6 +50,16 @@ def test_zip_without_a_word_document(good, tmp_path, capsys):
     assert "not a .docx file" in trouble(capsys, good, other)
 
 
+def test_zip_bomb_is_refused_before_inflating(good, tmp_path, capsys, monkeypatch):
+    from cmwreport.docx import package
+
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", b"<w:document/>" + b" " * (2 << 20))  # 2 MiB inflated
+    monkeypatch.setattr(package, "MAX_INFLATED", 1 << 20)
+    assert "too large once uncompressed (over 1 MiB)" in trouble(capsys, good, bomb)
+
+
 def test_corrupt_xml(good, tmp_path, capsys):
     broken = tmp_path / "broken.docx"
     with zipfile.ZipFile(good) as zin, zipfile.ZipFile(broken, "w") as zout:

@@ -23,6 +23,7 @@ from cmwreport.diff.model import (
     DraftError,
     Tracked,
 )
+from cmwreport.docx import package
 from cmwreport.docx.xml import R_NS
 
 _OFFICE_DOC = (
@@ -55,6 +56,13 @@ def read_draft(path: Path) -> Draft:
         raise DraftError(f"{name}: not a .docx file (not a zip archive)") from None
     except OSError as exc:
         raise DraftError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    # The same bound as for templates: a zip bomb must not exhaust a reviewer's memory.
+    if sum(info.file_size for info in zf.infolist()) > package.MAX_INFLATED:
+        zf.close()
+        raise DraftError(
+            f"{name}: too large once uncompressed (over {package.MAX_INFLATED >> 20} MiB) "
+            "to be a draft"
+        )
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
     def load(part: str):
