@@ -10,6 +10,7 @@ import os
 import sys
 from pathlib import Path
 
+from cmwreport.commands.common import trouble
 from cmwreport.diagnostics import Exit
 
 
@@ -46,7 +47,7 @@ def run(
 
 
 def _trouble(message: str) -> int:
-    sys.stderr.write(f"cmwreport diff: {message}\n")
+    trouble("diff", message)
     return int(Exit.TROUBLE)
 
 
