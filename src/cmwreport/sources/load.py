@@ -205,8 +205,9 @@ def _report(r: Record) -> m.Report:
     )
 
 
-def _paragraph(r: Record) -> m.Paragraph:
-    return m.Paragraph(
+def _text_item(r: Record, kind: type[m.Paragraph] | type[m.Recommendation] = m.Paragraph):
+    """A context paragraph or a recommendation: both are id, text and references."""
+    return kind(
         id=r["id"],
         text=r["text"],
         observations=r.get("observations") or [],
@@ -220,16 +221,7 @@ def _consultations(c: Record, meetings: list[Record], axes: list[Record]) -> m.C
         a["id"]: m.Axis(
             id=a["id"],
             title=a["title"],
-            recommendations=[
-                m.Recommendation(
-                    id=rec["id"],
-                    text=rec["text"],
-                    observations=rec.get("observations") or [],
-                    articles=rec.get("articles") or [],
-                    loc=rec.loc,
-                )
-                for rec in a["recommendations"]
-            ],
+            recommendations=[_text_item(rec, m.Recommendation) for rec in a["recommendations"]],
             loc=a.loc,
         )
         for a in axes
@@ -253,7 +245,7 @@ def _consultations(c: Record, meetings: list[Record], axes: list[Record]) -> m.C
         title=c["title"],
         observations=c.get("observations") or [],
         context_heading=c["context"]["heading"],
-        context=[_paragraph(p) for p in c["context"]["paragraphs"]],
+        context=[_text_item(p) for p in c["context"]["paragraphs"]],
         participants=[
             m.Participant(id=p["id"], name=p["name"], loc=p.loc) for p in c["participants"]
         ],
