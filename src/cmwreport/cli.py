@@ -120,8 +120,19 @@ def diff(
 
 
 def main() -> None:
+    """The only place trouble becomes an exit code (see cmwreport.errors)."""
+    from cmwreport.errors import CmwError, Exit
+
+    command = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
+    prefix = f"cmwreport {command}" if command in _COMMANDS else "cmwreport"
     try:
         app()
+    except CmwError as exc:
+        sys.stderr.write(f"{prefix}: {exc}\n")
+        sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.stderr.write("cmwreport: interrupted\n")
-        sys.exit(130)
+        sys.exit(Exit.INTERRUPTED)
+
+
+_COMMANDS = ("validate", "build", "diff")

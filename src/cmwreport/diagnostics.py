@@ -6,17 +6,10 @@ Kept free of heavy imports: every command reports through it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import IntEnum
 
+from cmwreport.errors import Exit
 
-class Exit(IntEnum):
-    """Exit codes shared by every command (documented in README.md)."""
-
-    OK = 0
-    #: validate/build: the sources have errors; diff: the drafts differ.
-    FAILED = 1
-    #: Usage or I/O trouble: a missing path, an unreadable or corrupt file.
-    TROUBLE = 2
+__all__ = ["Diagnostic", "Exit", "count"]
 
 
 @dataclass(frozen=True, order=True)

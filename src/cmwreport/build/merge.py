@@ -17,6 +17,7 @@ from cmwreport.docx import slots as slotlib
 from cmwreport.docx.content import render
 from cmwreport.docx.document import WordDocument, set_page_break_before
 from cmwreport.docx.package import PackageError, document_moment, source_date_epoch
+from cmwreport.errors import CmwError
 from cmwreport.sources.model import Sources
 
 #: Slots replaced inside their paragraph.
@@ -39,7 +40,7 @@ REQUIRED = ("symbol", "date", "title", "date_received", "participatory_process",
 STYLES = {"UNPara": "UN Numbered Paragraph", **annex.STYLES}
 
 
-class TemplateProblem(Exception):
+class TemplateProblem(CmwError):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("\n".join(problems))
         self.problems = problems

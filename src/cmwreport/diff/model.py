@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from cmwreport.errors import CmwError
+
 BODY = "body"
 TABLE = "table"
 HEADER = "header"
@@ -17,7 +19,7 @@ FOOTER = "footer"
 FOOTNOTE = "footnote"
 
 
-class DraftError(Exception):
+class DraftError(CmwError):
     """A draft that cannot be read: the message is one line for stderr."""
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from cmwreport.docx.xml import PKG_REL_NS, REL_TYPE, parse, serialize
+from cmwreport.errors import CmwError
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 #: A .docx larger than this once inflated is refused: templates are a few hundred KB,
@@ -34,7 +35,7 @@ def escape(text: str) -> str:
     return _html_escape(text, quote=False)
 
 
-class PackageError(Exception):
+class PackageError(CmwError):
     """The file is missing, unreadable, not a zip, or not a Word document."""
 
 

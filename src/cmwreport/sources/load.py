@@ -14,6 +14,7 @@ from cmwreport.checks.dates import check_written_weekdays
 from cmwreport.checks.references import check_records
 from cmwreport.checks.text import check_lines, check_spacing
 from cmwreport.diagnostics import Diagnostic
+from cmwreport.errors import CmwError
 from cmwreport.reference import reference
 from cmwreport.sources import model as m
 from cmwreport.sources.convert import Converter, Record
@@ -23,7 +24,7 @@ from cmwreport.sources.yamlsafe import FileReader
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-class SourceTreeError(Exception):
+class SourceTreeError(CmwError):
     """The path given is not a source tree at all (usage or I/O trouble: exit 2)."""
 
 

@@ -1,0 +1,25 @@
+"""What a reviewer asked of one comparison: one object from the command line to the
+reader, the comparison and the renderers (instead of ten parameters passed three times)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class DiffOptions:
+    #: Name of the renderer for standard output ("text", "json"; see diff/render*).
+    format: str = "text"
+    #: Also write a side-by-side HTML page / NEW with tracked changes against OLD.
+    html: Path | None = None
+    redline: Path | None = None
+    ignore_diacritics: bool = False
+    ignore_formatting: bool = False
+    #: Terminal display only: pre-shaped Arabic for terminals without bidi support.
+    reshape: bool = False
+    color: bool = False
+    #: Author and date of the redline's revisions (the date already parsed and checked).
+    author: str = "cmwreport"
+    date: dt.datetime | None = None
