@@ -1,15 +1,15 @@
 """One self-contained HTML page: the changes side by side, old on one side, new on the other.
 
 No scripts, fonts or stylesheets are fetched: the page is mailed and opened offline.
-Every piece of document text is escaped; Arabic cells get dir="rtl" so the browser
-lays them out right to left, Latin cells dir="ltr".
+Every piece of document text is escaped; cells whose text starts right to left (Arabic,
+Hebrew) get dir="rtl" so the browser lays them out right to left, others dir="ltr".
 """
 
 from __future__ import annotations
 
+import unicodedata
 from html import escape
 
-from cmwreport.arabic import has_arabic
 from cmwreport.diff.compare import NOTE_TRACKED, Change, Result
 from cmwreport.diff.render_text import renumbered_ranges, where
 from cmwreport.diff.words import side_segments
@@ -28,7 +28,16 @@ tr.added td.new,tr.moved td.new{background:#f3fff3} tr.removed td.old{background
 
 
 def _dir(text: str | None) -> str:
-    return "rtl" if text and has_arabic(text) else "ltr"
+    """The direction of a paragraph is that of its first strong letter (Unicode bidi
+    rules P2-P3): Hebrew is right to left too, and a Latin sentence quoting an Arabic
+    title stays left to right."""
+    for ch in text or "":
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
 
 
 def render(result: Result) -> str:
