@@ -99,6 +99,12 @@ EXPECTED: dict[str, Expect | None] = {
     "lo-endnote-removed": change(
         "removed", "endnote", "Law No. 27.14 on trafficking in persons.", None
     ),
+    "lo-footnote-removed": change("removed", "footnote", "Tangier, Oujda and Agadir.", None),
+    # A text box in a header is a text box story, named with its header.
+    "lo-header-textbox-edited": change(
+        "changed", "textbox", "Advance unedited version", "Edited version", "header"
+    ),
+    "w-block-sdt-edited": change("changed", "body", "No hyperlinks", "Truly no hyperlinks"),
     "lo-footnote-edited": change(
         "changed", "footnote", "Tangier, Oujda and Agadir.", "Tangier, Oujda, Agadir and Rabat."
     ),
@@ -217,6 +223,7 @@ READER_TODO = {
     "lo-endnote-removed",
     "lo-field-code-changed",
     "lo-formula-changed",
+    "lo-header-textbox-edited",
     "lo-hyperlink-target-changed",
     "lo-image-added",
     "lo-image-removed",
