@@ -168,6 +168,7 @@ EXPECTED: dict[str, Expect | None] = {
     "lo-content-control-edited": change(
         "changed", "body", "Reporting State: Morocco", "Reporting State: Kingdom of Morocco"
     ),
+    "w-moved-tracked": change("moved", "body", "No hyperlinks", "No hyperlinks"),
     "lo-tracked-edit": change(
         "changed",
         "body",
@@ -194,6 +195,8 @@ EXPECTED: dict[str, Expect | None] = {
     "w-italic": fmt(FONT_PARA, "italic"),
     "w-colour": fmt(FONT_PARA, "C00000"),
     "w-size": fmt(FONT_PARA, "16"),
+    # Bold applied with Track Changes on: the accepted view is bold.
+    "w-bold-tracked": fmt(FONT_PARA, "bold"),
     "w-style-changed": fmt("Paragraph in ‘Large Size’ style.", "Underlined"),
     # -- packages -------------------------------------------------------------------------
     "w-absolute-targets-identical": SAME,
@@ -239,6 +242,7 @@ READER_TODO = {
     "w-absolute-targets-identical",
     "w-alt-text-added",
     "w-bold",
+    "w-bold-tracked",
     "w-cell-deleted-tracked",
     "w-colour",
     "w-comment-added",
