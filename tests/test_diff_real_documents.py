@@ -215,7 +215,12 @@ EXPECTED: dict[str, Expect | None] = {
     # -- re-saves that change nothing -------------------------------------------------
     "lo-resaved": SAME,
     "lo-ooxml-filter": SAME,
-    "w-lo-resaved-comments": SAME,
+    "w-lo-resaved-hyperlinks": SAME,
+    "w-lo-resaved-tables": SAME,
+    # LibreOffice 7.4 drops the picture inside a comment when it saves: a real loss.
+    "w-lo-resaved-comments": change(
+        "changed", "comment", None, None, "image", "Text with inline image"
+    ),
     "w-lo-resaved-font-props": SAME,
 }
 
@@ -256,6 +261,7 @@ READER_TODO = {
     "w-hyperlink-target-changed",
     "w-image-removed",
     "w-italic",
+    "w-lo-resaved-comments",
     "w-no-styles-typed",
     "w-sentence-appended",
     "w-size",
@@ -297,14 +303,17 @@ def test_pair(name):
     assert code == 1, "No differences reported"
     entries = report["changes"]
     if not expect.one_entry:
-        assert {(c["kind"], c["location"]) for c in entries} == {(expect.kind, expect.location)}
+        assert {(c["kind"], c["location"]) for c in entries} == {(expect.kind, expect.location)}, (
+            entries
+        )
         assert {(c["table"]["old"]["row"], c["table"]["new"]["row"]) for c in entries} == {(2, 2)}
         entries = [c for c in entries if expect.old_has in (c["old_text"] or "")]
     assert len(entries) == 1, f"expected one change, got {len(entries)}: {entries}"
     found = entries[0]
     kinds = expect.kind if isinstance(expect.kind, tuple) else (expect.kind,)
     assert found["kind"] in kinds, found
-    assert found["location"] == expect.location, found
+    # "textbox" or "text box": the story's name, spelt either way.
+    assert found["location"].replace(" ", "") == expect.location, found
     if expect.old_text is not None:
         assert found["old_text"] == expect.old_text, found
     if expect.new_text is not None:
