@@ -1,0 +1,107 @@
+"""The one place absorb touches the sources loader, the build and the diff reader.
+
+Those three are being reworked on their own branches; everything absorb needs from
+them passes through the few functions below, so that when they change only this
+module follows (the rest of absorb sees `Sources`, `Draft`, `Block` and `Pair`).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cmwreport.errors import CmwError
+
+
+class SourcesInvalid(CmwError):
+    """The sources do not validate; absorb works only from a tree that builds."""
+
+    def __init__(self, message: str, diagnostics: list) -> None:
+        super().__init__(message)
+        self.diagnostics = diagnostics
+
+
+@dataclass
+class Built:
+    report: bytes
+    annex: bytes
+
+
+def load(root: Path):
+    """The checked sources model, or SourcesInvalid with the diagnostics."""
+    from cmwreport.sources.load import load_sources
+
+    result = load_sources(root)
+    if result.sources is None:
+        raise SourcesInvalid(
+            f"{root}: the sources have errors; fix them (cmwreport validate) before absorbing",
+            [d for d in result.diagnostics if d.is_error],
+        )
+    return result.sources
+
+
+def errors_of(root: Path) -> list:
+    """Error diagnostics of a source tree (an empty list: it validates)."""
+    from cmwreport.sources.load import load_sources
+
+    result = load_sources(root)
+    return [d for d in result.diagnostics if d.is_error]
+
+
+def build(sources, template: Path) -> Built:
+    from cmwreport.build.merge import build as merge
+
+    built = merge(sources, template, str(template))
+    return Built(built.report, built.annex)
+
+
+def read(path_or_bytes: Path | bytes, name: str = "draft"):
+    """A draft (accepted view) read by the diff reader: `.body` blocks, `.tracked`, `.parts`."""
+    from cmwreport.diff.read import read_draft
+
+    if isinstance(path_or_bytes, Path):
+        return read_draft(path_or_bytes)
+    with tempfile.TemporaryDirectory(prefix="cmw-absorb-") as folder:
+        path = Path(folder) / f"{name}.docx"
+        path.write_bytes(path_or_bytes)
+        return read_draft(path)
+
+
+def body_pairs(old, new) -> list:
+    """Body blocks of two drafts paired (kind, old, new), in the new draft's order."""
+    from cmwreport.diff.align import align
+
+    return align(old.body, new.body)
+
+
+def place_pairs(old, new) -> dict[str, list]:
+    """Header, footer and footnote pairs, keyed like diff's ("header:default" ...)."""
+    from cmwreport.diff.compare import compare
+
+    pairs = compare(old, new).pairs
+    return {k: v for k, v in pairs.items() if k != "body"}
+
+
+def differs(old, new) -> bool:
+    from cmwreport.diff.compare import compare
+
+    return compare(old, new).differs
+
+
+def tracked_count(draft) -> int:
+    t = draft.tracked
+    return t.insertions + t.deletions + t.moves + t.formatting
+
+
+def main_root(draft) -> Any:
+    """The parsed main document part of a draft (as the reader left it: accepted view)."""
+    return draft.parts[draft.main_part]
+
+
+def axis_prefix(index: int) -> str:
+    """What the build writes before an axis title in its heading ("ألف- ")."""
+    from cmwreport.build.arabic_text import letter
+
+    return f"{letter(index)}- "

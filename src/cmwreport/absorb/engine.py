@@ -1,0 +1,257 @@
+"""absorb, start to finish: check the fingerprint, build afresh, pair, plan, apply in
+memory, validate a copy, and hand back what would be written and what was not absorbed.
+
+Nothing is written here: the command writes `Result.files` (atomically) or shows
+them as a diff; so a failure anywhere leaves every file as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cmwreport.absorb import adapter, fingerprint, origins, plan, source_edit, template_edit
+from cmwreport.absorb.plan import Unabsorbed
+from cmwreport.errors import CmwError
+
+
+class Stale(CmwError):
+    """The sources or the template changed since the draft was built (exit 2)."""
+
+
+@dataclass
+class Options:
+    sources: Path
+    template: Path
+    only_accepted: bool = False
+    force: bool = False
+
+
+@dataclass
+class Result:
+    draft_kind: str = "report"
+    files: dict[Path, bytes] = field(default_factory=dict)
+    done: list[str] = field(default_factory=list)
+    unabsorbed: list[Unabsorbed] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    #: Validation errors of the sources as absorb would leave them (nothing written).
+    invalid: list[str] = field(default_factory=list)
+    accepted: int = 0
+    pending_left_out: int = 0
+
+
+def run(draft_path: Path, options: Options) -> Result:
+    from cmwreport.absorb import pending
+
+    result = Result()
+    sources = adapter.load(options.sources)
+    conflicts = _check_fingerprint(draft_path, options, result)
+
+    draft_bytes = None
+    if options.only_accepted:
+        draft_bytes, result.pending_left_out = pending.reject_all(draft_path)
+    draft = adapter.read(draft_bytes if draft_bytes is not None else draft_path)
+    if draft_bytes is None:
+        result.accepted = adapter.tracked_count(draft)
+
+    built = adapter.build(sources, options.template)
+    report = adapter.read(built.report, "built-report")
+    annex = adapter.read(built.annex, "built-annex")
+    result.draft_kind = _which(draft, report, annex)
+    base = report if result.draft_kind == "report" else annex
+    template_draft = adapter.read(options.template) if result.draft_kind == "report" else None
+
+    origin_of = origins.assign(sources, base, template_draft)
+    pairs = adapter.body_pairs(base, draft)
+    the_plan = plan.make(pairs, origin_of, base.body)
+    _elsewhere(base, draft, the_plan)
+    if conflicts:
+        _hold_conflicts(the_plan, conflicts, options, result)
+
+    applied = source_edit.apply(the_plan, _all_ids(sources))
+    result.files.update(applied.files)
+    result.done += applied.done
+    if template_draft is not None and the_plan.template:
+        edited = template_edit.apply(
+            options.template,
+            template_draft.main_part,
+            adapter.main_root(template_draft),
+            the_plan.template,
+        )
+        result.done += edited.done
+        the_plan.unabsorbed += edited.unabsorbed
+        if edited.data is not None and edited.done:
+            result.files[options.template] = edited.data
+    result.unabsorbed = the_plan.unabsorbed
+    result.comments = _comments(draft_path, pairs, origin_of)
+    if any(p.suffix in fingerprint.YAML_SUFFIXES for p in result.files):
+        result.invalid = _validate(options.sources, result.files)
+    return result
+
+
+def _check_fingerprint(draft_path: Path, options: Options, result: Result) -> set[str]:
+    """Files changed since the build ("template" for the template); Stale unless --force."""
+    recorded = fingerprint.read(draft_path)
+    if recorded is None:
+        result.notes.append(
+            "the draft records no build fingerprint (built by an older cmwreport, or the "
+            "property was removed): absorb cannot tell whether the sources changed since"
+        )
+        return set()
+    now = fingerprint.of(options.sources, options.template, recorded.draft)
+    changed = set(recorded.changed_files(now))
+    if recorded.template != now.template:
+        changed.add("template")
+    if changed and not options.force:
+        shown = ", ".join(sorted(changed))
+        raise Stale(
+            f"{draft_path}: built from other versions of {shown}; absorbing it would undo "
+            "those changes: rebuild and have the edits made on the new draft, or use "
+            "--force to absorb what does not conflict"
+        )
+    return changed
+
+
+def _hold_conflicts(the_plan, conflicts: set[str], options: Options, result: Result) -> None:
+    """With --force: edits to files changed since the build are reported, not made."""
+
+    def conflicted(path: Path | None) -> bool:
+        if path is None:
+            return False
+        try:
+            rel = path.resolve().relative_to(options.sources.resolve()).as_posix()
+        except ValueError:
+            return False
+        return rel in conflicts
+
+    kept = []
+    for edit in the_plan.text_edits:
+        if conflicted(edit.origin.file):
+            the_plan.unabsorbed.append(
+                Unabsorbed(
+                    edit.where,
+                    edit.before,
+                    edit.after,
+                    f"conflict: {edit.origin.file} changed since the draft was built",
+                    f"{edit.origin.label} at {edit.origin.file}:{edit.origin.line}",
+                )
+            )
+        else:
+            kept.append(edit)
+    the_plan.text_edits = kept
+    for group, (ref, _entries) in list(the_plan.changed_lists().items()):
+        if conflicted(ref.file):
+            the_plan.unabsorbed.append(
+                Unabsorbed(
+                    ref.file.as_posix(),
+                    None,
+                    None,
+                    f"conflict: items of {ref.file} were removed, added or moved in the "
+                    "draft, and the file changed since the draft was built",
+                )
+            )
+            the_plan.lists[group] = (ref, [])
+            the_plan.current[group] = []
+    if "template" in conflicts and the_plan.template:
+        for edit in the_plan.template:
+            the_plan.unabsorbed.append(
+                Unabsorbed(
+                    edit.where,
+                    edit.before or None,
+                    edit.text or None,
+                    f"conflict: {options.template} changed since the draft was built",
+                )
+            )
+        the_plan.template = []
+
+
+def _which(draft, report, annex) -> str:
+    """Whether the draft is the report or the standalone annex: the closer in content."""
+    mine = {b.text for b in draft.body}
+
+    def closeness(other) -> float:
+        theirs = {b.text for b in other.body}
+        return len(mine & theirs) / max(len(mine | theirs), 1)
+
+    return "annex" if closeness(annex) > closeness(report) else "report"
+
+
+def _elsewhere(base, draft, the_plan) -> None:
+    """Headers, footers and footnotes: template matters absorb leaves to Word."""
+    for place, pairs in adapter.place_pairs(base, draft).items():
+        for pair in pairs:
+            if pair.kind == "equal":
+                continue
+            old, new = pair.old, pair.new
+            the_plan.unabsorbed.append(
+                Unabsorbed(
+                    place,
+                    old.text if old is not None else None,
+                    new.text if new is not None else None,
+                    "headers, footers and footnotes are not absorbed",
+                    "make this change in the template with Word",
+                )
+            )
+
+
+def _all_ids(sources) -> set[str]:
+    cons = sources.consultations
+    ids = {cons.id}
+    ids.update(p.id for p in cons.context)
+    ids.update(p.id for p in cons.participants)
+    ids.update(p.id for p in cons.programme)
+    ids.update(m.id for m in cons.meetings)
+    for axis in cons.axes:
+        ids.add(axis.id)
+        ids.update(r.id for r in axis.recommendations)
+    return ids
+
+
+def _comments(draft_path: Path, pairs, origin_of) -> list[str]:
+    from cmwreport.docx import comments as cm
+
+    found = cm.read(draft_path)
+    if not found:
+        return []
+    out = []
+    for pair in pairs:
+        if pair.new is None or pair.new.element is None:
+            continue
+        ids = cm.anchored(pair.new.element)
+        if not ids:
+            continue
+        origin = origin_of.get(pair.old.index) if pair.old is not None else None
+        if origin is not None and origin.file is not None:
+            place = f"{origin.file}:{origin.line}"
+        elif origin is not None and origin.kind == origins.TEMPLATE:
+            place = "template"
+        else:
+            place = "draft"
+        for cid in ids:
+            c = found.get(cid)
+            if c is None:
+                continue
+            label = origin.label if origin is not None else "new paragraph"
+            at = plan.where(pair.new)
+            out.append(f"{place}: comment by {c.author or '?'} on {label} ({at}): {c.text}")
+    return out
+
+
+def _validate(root: Path, files: dict[Path, bytes]) -> list[str]:
+    """Errors of the sources with the new files in place, checked on a copy."""
+    with tempfile.TemporaryDirectory(prefix="cmw-absorb-") as folder:
+        copy = Path(folder) / "sources"
+        shutil.copytree(root, copy, symlinks=True)
+        for path, data in files.items():
+            if path.suffix not in fingerprint.YAML_SUFFIXES:
+                continue
+            rel = path.resolve().relative_to(root.resolve())
+            (copy / rel).write_bytes(data)
+        out = []
+        for d in adapter.errors_of(copy):
+            file = str(d.file).replace(str(copy), str(root), 1)
+            out.append(f"{file}:{d.line}:{d.column}: {d.code} {d.message}")
+        return out

@@ -1,0 +1,267 @@
+"""From the paired blocks of a fresh build and a reviewed draft to a plan of edits.
+
+Each list of items (an axis's recommendations, the participants ...) is rebuilt in
+the order the draft shows it: an item paired with a built paragraph keeps its id,
+a paragraph added among items of one list becomes a new item of that list, an item
+missing from the draft is removed. Scalar edits, template edits and what cannot be
+absorbed (generated prose) are listed beside.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from cmwreport.absorb import origins as o
+
+
+@dataclass
+class TextEdit:
+    origin: o.Origin
+    before: str
+    after: str
+    where: str
+
+
+@dataclass
+class Entry:
+    """One member of a list as the draft shows it: an existing item or a new one."""
+
+    item_id: str | None
+    text: str | None = None  # for a new item
+    origin: o.Origin | None = None
+
+
+@dataclass
+class TemplateEdit:
+    kind: str  # "changed" | "removed" | "added"
+    block: object | None  # the template's block (changed, removed) or the one after which
+    text: str = ""
+    before: str = ""
+    where: str = ""
+    draft_element: object | None = None
+
+
+@dataclass
+class Unabsorbed:
+    where: str
+    before: str | None
+    after: str | None
+    why: str
+    data: str = ""
+
+
+@dataclass
+class Plan:
+    text_edits: list[TextEdit] = field(default_factory=list)
+    lists: dict[str, tuple[o.ListRef, list[Entry]]] = field(default_factory=dict)
+    #: Items of each list as built, in order.
+    current: dict[str, list[str]] = field(default_factory=dict)
+    template: list[TemplateEdit] = field(default_factory=list)
+    unabsorbed: list[Unabsorbed] = field(default_factory=list)
+
+    def changed_lists(self) -> dict[str, tuple[o.ListRef, list[Entry]]]:
+        return {
+            g: (ref, entries)
+            for g, (ref, entries) in self.lists.items()
+            if [e.item_id for e in entries] != self.current.get(g, [])
+        }
+
+
+def where(block) -> str:
+    if block is None:
+        return "?"
+    if block.number:
+        return (
+            f"para. {block.number}"
+            if not block.number.startswith("annex")
+            else (f"annex para. {block.number[6:]}")
+        )
+    if block.cells is not None:
+        return f"table {block.table}, row {block.row}"
+    if block.after:
+        return f"paragraph after para. {block.after}"
+    return f"paragraph {block.index + 1}"
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def make(pairs, origin_of: dict[int, o.Origin], built_body) -> Plan:
+    plan = Plan()
+    for block in built_body:
+        origin = origin_of.get(block.index)
+        if origin is not None and origin.kind == o.ITEM:
+            plan.current.setdefault(origin.ref.group, []).append(origin.item_id)
+            plan.lists.setdefault(origin.ref.group, (origin.ref, []))
+    current_axis: str | None = None
+    previous: tuple[o.Origin | None, object | None] = (None, None)
+    pending_added: list = []
+
+    def origin(block) -> o.Origin | None:
+        return origin_of.get(block.index) if block is not None else None
+
+    for pair in pairs:
+        kind, old, new = pair.kind, pair.old, pair.new
+        org = origin(old)
+        if kind == "removed":
+            _removed(plan, org, old)
+            continue
+        if kind == "added":
+            pending_added.append(new)
+            continue
+        # equal, changed, moved: the draft block `new` stands for built block `old`.
+        if pending_added:
+            _added(plan, pending_added, previous, (org, old), current_axis)
+            pending_added = []
+        if org is not None and org.kind == o.FIELD and org.path == ("title",) and org.prefix:
+            current_axis = f"axis:{org.item_id}"
+        if org is not None and org.kind == o.ITEM:
+            group = org.ref.group
+            if group.startswith("axis:") and current_axis is not None:
+                group = current_axis
+            ref = plan.lists[group][0] if group in plan.lists else org.ref
+            plan.lists.setdefault(group, (ref, []))[1].append(Entry(org.item_id, origin=org))
+        if kind in ("changed", "moved") and _norm(old.text) != _norm(new.text):
+            _changed(plan, org, old, new)
+        previous = (org, old)
+    if pending_added:
+        _added(plan, pending_added, previous, (None, None), current_axis)
+    return plan
+
+
+def _changed(plan: Plan, org: o.Origin | None, old, new) -> None:
+    if org is None:
+        plan.unabsorbed.append(Unabsorbed(where(new), old.text, new.text, "not traced"))
+        return
+    if old.cells is not None and org.cells:
+        for col, (a, b) in enumerate(zip(old.cells, new.cells, strict=False)):
+            if _norm(a) == _norm(b):
+                continue
+            cell = org.cells[col] if col < len(org.cells) else None
+            at = f"{where(new)}, col {col + 1}"
+            if cell is None or cell.kind != o.FIELD:
+                plan.unabsorbed.append(
+                    Unabsorbed(at, a, b, "generated", cell.data if cell else org.data)
+                )
+            else:
+                plan.text_edits.append(TextEdit(cell, a, _norm(b), at))
+        return
+    if org.kind in (o.ITEM, o.FIELD) and old.cells is None:
+        value = o.source_value(org, _norm(new.text))
+        if value is None or not value.strip():
+            plan.unabsorbed.append(
+                Unabsorbed(
+                    where(new),
+                    old.text,
+                    new.text,
+                    "the text the build adds around this value was changed",
+                    f"{org.label}: keep “{org.prefix}” at the start",
+                )
+            )
+        elif value != o.source_value(org, old.text):
+            plan.text_edits.append(TextEdit(org, old.text, value, where(new)))
+        return
+    if org.kind == o.TEMPLATE:
+        text = _norm(new.text)
+        if org.filled is not None:
+            text = o.unfill(org.template_block.text, old.text, text)
+            if text is None:
+                plan.unabsorbed.append(
+                    Unabsorbed(
+                        where(new),
+                        old.text,
+                        new.text,
+                        "a value the build fills in was changed",
+                        org.data,
+                    )
+                )
+                return
+        plan.template.append(
+            TemplateEdit("changed", org.template_block, text, old.text, where(new))
+        )
+        return
+    plan.unabsorbed.append(
+        Unabsorbed(where(new), old.text, new.text, org.label, org.data or org.label)
+    )
+
+
+def _removed(plan: Plan, org: o.Origin | None, old) -> None:
+    if org is not None and org.kind == o.ITEM:
+        return  # it is missing from its list's entries: the list rewrite removes it
+    if org is not None and org.kind == o.TEMPLATE:
+        plan.template.append(
+            TemplateEdit("removed", org.template_block, before=old.text, where=where(old))
+        )
+        return
+    plan.unabsorbed.append(
+        Unabsorbed(
+            where(old),
+            old.text,
+            None,
+            "removed, but " + (org.label if org else "its origin is unknown"),
+            (org.data or f"{org.file}:{org.line}") if org else "",
+        )
+    )
+
+
+def _added(plan: Plan, blocks, previous, following, current_axis: str | None) -> None:
+    """Paragraphs added between `previous` and `following` (origin, built block)."""
+    prev_org, _prev = previous
+    next_org, _next = following
+    target = None
+    if prev_org is not None and prev_org.kind == o.ITEM:
+        target = prev_org.ref.group
+        if target.startswith("axis:") and current_axis:
+            target = current_axis
+    elif next_org is not None and next_org.kind == o.ITEM:
+        target = next_org.ref.group
+    elif prev_org is not None and prev_org.kind == o.FIELD and prev_org.prefix and current_axis:
+        target = current_axis  # right under an axis heading
+    if target is not None and target in plan.lists:
+        ref, entries = plan.lists[target]
+        if not ref.creatable:
+            for block in blocks:
+                plan.unabsorbed.append(
+                    Unabsorbed(
+                        where(block),
+                        None,
+                        block.text,
+                        f"a new {ref.kind} needs fields a paragraph does not give",
+                        f"add it to {ref.file} by hand (id, kind, title, text)",
+                    )
+                )
+            return
+        for block in blocks:
+            text = _norm(block.text)
+            text = o.strip_separator(text) if ref.separated else text.strip()
+            entries.append(Entry(None, text=text))
+        return
+    if (
+        prev_org is not None
+        and prev_org.kind == o.TEMPLATE
+        or (prev_org is None and next_org is not None and next_org.kind == o.TEMPLATE)
+    ):
+        anchor = prev_org.template_block if prev_org is not None else None
+        for block in blocks:
+            plan.template.append(
+                TemplateEdit(
+                    "added",
+                    anchor,
+                    _norm(block.text),
+                    where=where(block),
+                    draft_element=block.element,
+                )
+            )
+        return
+    for block in blocks:
+        plan.unabsorbed.append(
+            Unabsorbed(
+                where(block),
+                None,
+                block.text,
+                "added where the build writes generated text",
+                "move it into the template's own text or among items of one list",
+            )
+        )

@@ -1,0 +1,164 @@
+"""Apply a plan's source edits to the YAML files, in memory: new text for each file.
+
+Two passes, so that no two edits of one file overlap: first every changed text is
+spliced into its scalar; then, on the files as they now read, items are removed,
+moved and inserted as whole lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cmwreport.absorb import origins as o
+from cmwreport.absorb.plan import Plan
+from cmwreport.absorb.yaml_edit import YamlEditError, YamlFile
+
+
+@dataclass
+class Outcome:
+    #: File -> its new bytes, for files that change.
+    files: dict[Path, bytes] = field(default_factory=dict)
+    #: One line per change made: "sources/axes/x.yaml:7: recommendation ... text updated".
+    done: list[str] = field(default_factory=list)
+
+
+def apply(plan: Plan, all_ids: set[str]) -> Outcome:
+    outcome = Outcome()
+    texts: dict[Path, YamlFile] = {}
+
+    def yaml_file(path: Path) -> YamlFile:
+        if path not in texts:
+            texts[path] = YamlFile.read(path, str(path))
+        return texts[path]
+
+    # Pass 1: scalar texts.
+    for edit in plan.text_edits:
+        origin = edit.origin
+        doc = yaml_file(origin.file)
+        if origin.kind == o.ITEM:
+            found = doc.find_item(origin.item_id)
+            if found is None:
+                raise YamlEditError(f"{origin.file}: item {origin.item_id} is no longer there")
+            seq, index = found
+            node = _child(seq.value[index], origin.ref.text_key)
+        else:
+            node = doc.field_node(origin.path)
+        if node is None:
+            raise YamlEditError(f"{origin.file}: cannot find {origin.label}")
+        doc.set_text(node, edit.after)
+        outcome.done.append(
+            f"{origin.file}:{doc.line_of(node)}: {origin.label}: text updated ({edit.where})"
+        )
+
+    stage2: dict[Path, YamlFile] = {}
+    for path, doc in texts.items():
+        stage2[path] = YamlFile(path, doc.shown, doc.result(), doc.bom)
+        stage2[path].root = YamlFile.read_text(stage2[path].text, doc.shown)
+
+    def second(path: Path) -> YamlFile:
+        if path not in stage2:
+            stage2[path] = yaml_file(path)
+        return stage2[path]
+
+    # Pass 2: lists whose membership or order changed.
+    changed = plan.changed_lists()
+    wanted = {e.item_id for _ref, entries in plan.lists.values() for e in entries if e.item_id}
+    taken = set(all_ids)
+    blocks: dict[str, tuple[str, YamlFile]] = {}
+    inserts: list[tuple[str, o.ListRef, list, set]] = []
+    for group, (ref, entries) in changed.items():
+        doc = second(ref.file)
+        seq = doc.field_node(ref.path)
+        here = [_item_id(item) for item in seq.value]
+        keep_order = [e.item_id for e in entries if e.item_id in here]
+        stable = _stable(here, keep_order)
+        for index, item_id in enumerate(here):
+            if item_id in stable:
+                continue
+            block = doc.remove_item(seq, index)
+            blocks[item_id] = (block, doc)
+            line = doc.line_of(seq.value[index])
+            if item_id not in wanted:
+                outcome.done.append(f"{ref.file}:{line}: {ref.kind} {item_id} removed")
+        inserts.append((group, ref, entries, stable))
+    for group, ref, entries, stable in inserts:
+        doc = second(ref.file)
+        seq = doc.field_node(ref.path)
+        here = [_item_id(item) for item in seq.value]
+        run: list[str] = []
+        for entry in [*entries, None]:
+            if entry is not None and entry.item_id not in stable:
+                run.append(_entry_lines(entry, ref, doc, seq, blocks, taken, outcome, group))
+                continue
+            if run:
+                at = here.index(entry.item_id) if entry is not None else len(here)
+                doc.insert_lines(seq, at, "".join(run))
+                run = []
+    for path, doc in stage2.items():
+        new = doc.result_bytes()
+        if new != path.read_bytes():
+            outcome.files[path] = new
+    return outcome
+
+
+def _entry_lines(entry, ref, doc, seq, blocks, taken, outcome, group) -> str:
+    if entry.item_id is not None:
+        block, source = blocks[entry.item_id]
+        outcome.done.append(f"{ref.file}: {ref.kind} {entry.item_id} moved")
+        return doc.reindent(block, seq) if source is not doc else block
+    new_id = _new_id(group, taken)
+    taken.add(new_id)
+    outcome.done.append(f"{ref.file}: new {ref.kind} {new_id} added")
+    return doc.new_item(seq, [("id", new_id), (ref.text_key, entry.text)])
+
+
+def _stable(here: list[str], wanted: list[str]) -> set[str]:
+    """The items that keep their place: a longest common subsequence, so that moving
+    one item moves that item only (difflib's blocks can pick a shorter run)."""
+    n, m = len(here), len(wanted)
+    if here == wanted:
+        return set(here)
+    best = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            if here[i] == wanted[j]:
+                best[i][j] = best[i + 1][j + 1] + 1
+            else:
+                best[i][j] = max(best[i + 1][j], best[i][j + 1])
+    out: set[str] = set()
+    i = j = 0
+    while i < n and j < m:
+        if here[i] == wanted[j]:
+            out.add(here[i])
+            i += 1
+            j += 1
+        elif best[i + 1][j] >= best[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
+def _new_id(group: str, taken: set[str]) -> str:
+    """`<axis id>-<n>`, `context-<n>`, `participant-<n>`: valid, unused, never reused."""
+    base = group.split(":", 1)[1] if group.startswith("axis:") else group.rstrip("s")
+    n = 1
+    while True:
+        tail = f"-{n}"
+        candidate = base[: 35 - len(tail)].rstrip("-") + tail
+        if candidate not in taken:
+            return candidate
+        n += 1
+
+
+def _child(mapping, key: str):
+    for k, v in mapping.value:
+        if k.value == key:
+            return v
+    return None
+
+
+def _item_id(item) -> str | None:
+    node = _child(item, "id")
+    return node.value if node is not None else None

@@ -1,0 +1,114 @@
+"""Apply a plan's template edits: reworded, removed and added paragraphs of the
+template's own text. Only the main document part is rewritten; every other part of
+the package (styles, numbering, headers, settings, media) is copied byte for byte.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from cmwreport import contract
+from cmwreport.absorb.plan import TemplateEdit, Unabsorbed
+from cmwreport.docx import paragraph_edit as pe
+from cmwreport.docx.xml import serialize, w
+
+
+@dataclass
+class Outcome:
+    data: bytes | None = None
+    done: list[str] = field(default_factory=list)
+    unabsorbed: list[Unabsorbed] = field(default_factory=list)
+
+
+def apply(template: Path, main_part: str, root, edits: list[TemplateEdit]) -> Outcome:
+    """`root` is the template's main part as read (the blocks of `edits` point into it)."""
+    out = Outcome()
+    if not edits:
+        return out
+    style_ids = _style_ids(template)
+    after: dict[int, object] = {}
+    for edit in edits:
+        if edit.kind == "changed":
+            p = edit.block.element
+            if not pe.replace_text(p, edit.text) or pe.plain_text(p) != edit.text:
+                out.unabsorbed.append(
+                    Unabsorbed(
+                        edit.where,
+                        edit.before,
+                        edit.text,
+                        "a template paragraph with tabs, breaks or fields",
+                        f"edit it in {template} with Word",
+                    )
+                )
+                continue
+            out.done.append(f"{template}: template text reworded ({edit.where})")
+        elif edit.kind == "removed":
+            p = edit.block.element
+            p.getparent().remove(p)
+            out.done.append(f"{template}: template paragraph removed ({edit.where})")
+        else:
+            anchor = edit.block.element if edit.block is not None else None
+            new = _new_paragraph(edit, style_ids)
+            key = id(anchor)
+            previous = after.get(key, anchor)
+            if previous is None:
+                body = root.find(w("body"))
+                body.insert(0, new)
+            else:
+                previous.addnext(new)
+            after[key] = new
+            out.done.append(f"{template}: paragraph added to the template text ({edit.where})")
+    out.data = replace_part(template.read_bytes(), main_part, serialize(root))
+    return out
+
+
+def _new_paragraph(edit: TemplateEdit, style_ids: set[str]):
+    p = pe.clone(edit.draft_element)
+    for el in list(p.iter()):
+        for name in list(el.attrib):
+            if "rsid" in name:
+                del el.attrib[name]
+    ppr = p.find(w("pPr"))
+    if ppr is not None:
+        # Direct numbering would point at the draft's own list definitions: the
+        # template's style carries the UN numbering.
+        for numpr in ppr.findall(w("numPr")):
+            ppr.remove(numpr)
+        style = ppr.find(w("pStyle"))
+        if style is not None:
+            sid = style.get(w("val"), "")
+            if sid not in style_ids:
+                role = contract.role(sid)
+                if role is not None and role.id in style_ids:
+                    style.set(w("val"), role.id)
+                else:
+                    ppr.remove(style)
+    if pe.plain_text(p) != edit.text:
+        pe.set_text_like(p, edit.text)
+    return p
+
+
+def _style_ids(template: Path) -> set[str]:
+    with zipfile.ZipFile(template) as zf:
+        try:
+            root = etree.fromstring(
+                zf.read("word/styles.xml"), etree.XMLParser(resolve_entities=False)
+            )
+        except KeyError:
+            return set()
+    return {s.get(w("styleId")) for s in root.iter(w("style"))}
+
+
+def replace_part(package: bytes, name: str, data: bytes) -> bytes:
+    """The package with one part's bytes replaced, every other entry copied as it was."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            body = data if info.filename == name else src.read(info.filename)
+            dst.writestr(info, body, compress_type=info.compress_type)
+    return out.getvalue()

@@ -1,0 +1,273 @@
+"""Surgical edits of one YAML source file: a changed text, a removed, added or moved item.
+
+Why not a round-trip library (ruamel.yaml): it re-emits the whole file, and even
+configured carefully it re-flows long lines, re-indents sequences and normalises
+quoting. A drafter's file must keep every byte they did not ask to change, so we
+compose the file with PyYAML (whose marks give each node's exact character range),
+splice new text into just that range, in the scalar's own quoting style, and then
+compose the result again to prove the value reads back as intended.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from cmwreport.errors import CmwError
+
+
+class YamlEditError(CmwError):
+    """A source file absorb cannot edit in place (flow style, a vanished item ...)."""
+
+
+@dataclass
+class Splice:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class YamlFile:
+    path: Path
+    shown: str
+    text: str
+    #: A UTF-8 byte order mark the file started with, kept as it was.
+    bom: bool = False
+    root: yaml.Node | None = None
+    splices: list[Splice] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, path: Path, shown: str) -> YamlFile:
+        raw = path.read_bytes()
+        bom = raw.startswith(b"\xef\xbb\xbf")
+        text = raw[3 if bom else 0 :].decode("utf-8")
+        out = cls(path, shown, text, bom)
+        out.root = _compose(text, shown)
+        return out
+
+    @staticmethod
+    def read_text(text: str, shown: str) -> yaml.Node:
+        return _compose(text, shown)
+
+    # -- finding -------------------------------------------------------------------
+
+    def find_item(self, item_id: str) -> tuple[yaml.SequenceNode, int] | None:
+        """The block sequence holding the mapping whose `id` is `item_id`, and its index."""
+        stack = [self.root]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, yaml.SequenceNode):
+                for i, item in enumerate(node.value):
+                    if isinstance(item, yaml.MappingNode) and _get(item, "id") is not None:
+                        if _get(item, "id").value == item_id:
+                            return node, i
+                    stack.append(item)
+            elif isinstance(node, yaml.MappingNode):
+                stack.extend(v for _k, v in node.value)
+        return None
+
+    def field_node(self, path: tuple[str | int, ...]) -> yaml.Node | None:
+        """A node by its path of keys and indexes from the root."""
+        node = self.root
+        for step in path:
+            if isinstance(step, int):
+                if not isinstance(node, yaml.SequenceNode) or step >= len(node.value):
+                    return None
+                node = node.value[step]
+            else:
+                if not isinstance(node, yaml.MappingNode):
+                    return None
+                node = _get(node, step)
+                if node is None:
+                    return None
+        return node
+
+    def line_of(self, node: yaml.Node) -> int:
+        return node.start_mark.line + 1
+
+    # -- editing ---------------------------------------------------------------------
+
+    def set_text(self, node: yaml.Node, value: str) -> None:
+        if not isinstance(node, yaml.ScalarNode):
+            raise YamlEditError(f"{self._at(node)}: expected a text here, found a list or mapping")
+        start, end = node.start_mark.index, node.end_mark.index
+        self.splices.append(Splice(start, end, self._scalar(node, value)))
+
+    def remove_item(self, seq: yaml.SequenceNode, index: int) -> str:
+        """Remove an item's lines; return them (for a move)."""
+        start, end = self._item_lines(seq, index)
+        block = self.text[start:end]
+        self.splices.append(Splice(start, end, ""))
+        return block
+
+    def insert_lines(self, seq: yaml.SequenceNode, index: int, block: str) -> None:
+        """Insert whole item lines so they become item `index` of `seq`."""
+        self._block_sequence(seq)
+        if index < len(seq.value):
+            at = self._item_lines(seq, index)[0]
+        else:
+            at = self._item_lines(seq, len(seq.value) - 1)[1]
+            if at == len(self.text) and not self.text.endswith("\n"):
+                block = self._newline() + block
+        self.splices.append(Splice(at, at, block))
+
+    def new_item(self, seq: yaml.SequenceNode, fields: list[tuple[str, str]]) -> str:
+        """The lines of a new mapping item laid out like its siblings (double-quoted text)."""
+        dash = self._block_sequence(seq)
+        pad = " " * dash
+        lines = []
+        for n, (key, value) in enumerate(fields):
+            lead = f"{pad}- " if n == 0 else f"{pad}  "
+            shown = value if key == "id" else _double(value)
+            lines.append(f"{lead}{key}: {shown}")
+        return "".join(line + self._newline() for line in lines)
+
+    def reindent(self, block: str, seq: yaml.SequenceNode) -> str:
+        """Item lines taken from another sequence, shifted to this one's indentation."""
+        dash = self._block_sequence(seq)
+        first = next((ln for ln in block.splitlines() if ln.strip()), "")
+        shift = dash - (len(first) - len(first.lstrip(" ")))
+        out = []
+        for line in block.splitlines(keepends=True):
+            if shift >= 0:
+                out.append(" " * shift + line if line.strip() else line)
+            else:
+                cut = min(-shift, len(line) - len(line.lstrip(" ")))
+                out.append(line[cut:])
+        return "".join(out)
+
+    def result(self) -> str:
+        """The file's new text, checked to compose again."""
+        text = self.text
+        ordered = sorted(self.splices, key=lambda s: (s.start, s.end), reverse=True)
+        last_start = None
+        for splice in ordered:
+            if last_start is not None and splice.end > last_start:
+                raise YamlEditError(f"{self.shown}: two edits overlap; absorb them one at a time")
+            text = text[: splice.start] + splice.text + text[splice.end :]
+            last_start = splice.start
+        _compose(text, self.shown)
+        return text
+
+    def result_bytes(self) -> bytes:
+        return (b"\xef\xbb\xbf" if self.bom else b"") + self.result().encode("utf-8")
+
+    # -- layout ------------------------------------------------------------------------
+
+    def _newline(self) -> str:
+        return "\r\n" if "\r\n" in self.text else "\n"
+
+    def _at(self, node: yaml.Node) -> str:
+        return f"{self.shown}:{node.start_mark.line + 1}:{node.start_mark.column + 1}"
+
+    def _block_sequence(self, seq: yaml.SequenceNode) -> int:
+        """The column of the sequence's dashes; refuses flow sequences ([a, b])."""
+        if seq.flow_style or not seq.value:
+            raise YamlEditError(
+                f"{self._at(seq)}: absorb edits lists written one item per line ('- '); "
+                "rewrite this list that way, then absorb again"
+            )
+        item = seq.value[0]
+        line_start = self.text.rfind("\n", 0, item.start_mark.index) + 1
+        dash = self.text.rfind("-", line_start, item.start_mark.index)
+        return dash - line_start
+
+    def _item_lines(self, seq: yaml.SequenceNode, index: int) -> tuple[int, int]:
+        """From the start of the item's `- ` line to the end of its last value's line."""
+        self._block_sequence(seq)
+        item = seq.value[index]
+        start = self.text.rfind("\n", 0, item.start_mark.index) + 1
+        end_index = _last_index(item)
+        newline = self.text.find("\n", end_index)
+        # A comment at the end of the item's last line goes with the item.
+        end = len(self.text) if newline < 0 else newline + 1
+        return start, end
+
+    def _scalar(self, node: yaml.ScalarNode, value: str) -> str:
+        style = node.style
+        if style == "'" and "\n" not in value and _one_line(self.text, node):
+            return "'" + value.replace("'", "''") + "'"
+        if style is None and _plain_ok(value) and _one_line(self.text, node):
+            return value
+        if style in ("|", ">"):
+            return self._literal(node, value)
+        return _double(value)
+
+    def _literal(self, node: yaml.ScalarNode, value: str) -> str:
+        header_end = self.text.find("\n", node.start_mark.index)
+        body = self.text[header_end + 1 : node.end_mark.index]
+        first = next((ln for ln in body.splitlines() if ln.strip()), "  ")
+        pad = first[: len(first) - len(first.lstrip(" "))] or "  "
+        chomp = "" if value.endswith("\n") else "-"
+        lines = value[:-1].split("\n") if value.endswith("\n") else value.split("\n")
+        nl = self._newline()
+        out = "|" + chomp + nl + nl.join(pad + ln if ln else "" for ln in lines) + nl
+        return out
+
+
+def _compose(text: str, shown: str) -> yaml.Node:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"{shown}:{mark.line + 1}:{mark.column + 1}" if mark else shown
+        raise YamlEditError(
+            f"{where}: YAML syntax: {exc.problem}; run cmwreport validate"
+        ) from None
+    if node is None:
+        raise YamlEditError(f"{shown}: the file is empty")
+    return node
+
+
+def _get(mapping: yaml.MappingNode, key: str) -> yaml.Node | None:
+    for k, v in mapping.value:
+        if isinstance(k, yaml.ScalarNode) and k.value == key:
+            return v
+    return None
+
+
+def _last_index(node: yaml.Node) -> int:
+    """Where the last character of a node's own text is (block nodes' end marks run on)."""
+    if isinstance(node, yaml.ScalarNode):
+        return node.end_mark.index
+    children = (
+        [v for _k, v in node.value] if isinstance(node, yaml.MappingNode) else list(node.value)
+    )
+    if not children:
+        return node.end_mark.index
+    return _last_index(children[-1])
+
+
+def _one_line(text: str, node: yaml.ScalarNode) -> bool:
+    return "\n" not in text[node.start_mark.index : node.end_mark.index]
+
+
+def _plain_ok(value: str) -> bool:
+    if not value or value != value.strip() or "\n" in value:
+        return False
+    try:
+        return yaml.safe_load(f"k: {value}") == {"k": value}
+    except yaml.YAMLError:
+        return False
+
+
+def _double(value: str) -> str:
+    out = ['"']
+    for ch in value:
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch == '"':
+            out.append('\\"')
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ord(ch) < 0x20:
+            out.append(f"\\x{ord(ch):02x}")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
