@@ -49,10 +49,15 @@ def run(path: Path, template: Path, out: Path, fmt: str) -> int:
             trouble("build", problem)
         return Exit.TROUBLE
 
+    from cmwreport.absorb.fingerprint import record
+
+    # What the outputs were built from, so that `absorb` can tell a stale draft.
+    report_bytes = record(built.report, path, template, "report")
+    annex_bytes = record(built.annex, path, template, "annex")
     report_name, annex_name = output_names(sources.report.symbol)
     try:
         out.mkdir(parents=True, exist_ok=True)
-        write_atomic([(out / report_name, built.report), (out / annex_name, built.annex)])
+        write_atomic([(out / report_name, report_bytes), (out / annex_name, annex_bytes)])
     except OSError as exc:
         reason = exc.strerror or str(exc)
         trouble("build", f"cannot write to {out}: {reason}; nothing written")

@@ -1,0 +1,74 @@
+"""The fingerprint of what a draft was built from, recorded in the draft itself.
+
+`record(...)` is what the build calls on each output; absorb reads it back to refuse
+a draft whose sources or template have changed since (their edits would otherwise be
+undone), and, with --force, to tell which files conflict. A short hash per source
+file rather than one for the tree says *which* file changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from cmwreport.docx.custom_properties import read_property, with_property
+
+PROPERTY = "cmwreport.fingerprint"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class Fingerprint:
+    #: "report" or "annex": which output the draft is.
+    draft: str
+    #: Path relative to the source tree (with /) -> hash of its bytes.
+    sources: dict[str, str]
+    template: str
+
+    def as_text(self) -> str:
+        return json.dumps(
+            {"v": 1, "draft": self.draft, "sources": self.sources, "template": self.template},
+            sort_keys=True,
+            separators=(",", ":"),
+        )
+
+    def changed_files(self, now: Fingerprint) -> list[str]:
+        names = sorted(set(self.sources) | set(now.sources))
+        return [n for n in names if self.sources.get(n) != now.sources.get(n)]
+
+
+def _hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def of(sources_root: Path, template: Path, draft: str = "report") -> Fingerprint:
+    files = {}
+    for path in sorted(sources_root.rglob("*")):
+        relative = path.relative_to(sources_root)
+        if path.suffix in YAML_SUFFIXES and not any(p.startswith(".") for p in relative.parts):
+            files[relative.as_posix()] = _hash(path.read_bytes())
+    return Fingerprint(draft, files, _hash(template.read_bytes()))
+
+
+def record(package: bytes, sources_root: Path, template: Path, draft: str) -> bytes:
+    """The built package with the fingerprint of its sources and template in it."""
+    return with_property(package, PROPERTY, of(sources_root, template, draft).as_text())
+
+
+def read(path: Path) -> Fingerprint | None:
+    """The fingerprint a draft carries, or None (built before fingerprints, or stripped)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            text = read_property(zf, PROPERTY)
+    except (zipfile.BadZipFile, OSError):
+        return None
+    if not text:
+        return None
+    try:
+        data = json.loads(text)
+        return Fingerprint(data["draft"], dict(data["sources"]), data["template"])
+    except (ValueError, KeyError, TypeError):
+        return None
