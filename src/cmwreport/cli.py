@@ -119,6 +119,33 @@ def diff(
     )
 
 
+@app.command()
+def absorb(
+    draft: Path = typer.Argument(..., help="The reviewed draft (report or annex, .docx)."),
+    path: Path = typer.Option(Path("sources"), "--sources", "-s", help="Source tree to update."),
+    template: Path = typer.Option(
+        Path("templates/periodic-report.docx"), "--template", "-t", help="Word template."
+    ),
+    dry_run: bool = typer.Option(
+        False, "--dry-run", help="Show the change as a unified diff; write nothing."
+    ),
+    only_accepted: bool = typer.Option(
+        False, "--only-accepted", help="Leave out tracked changes still pending."
+    ),
+    force: bool = typer.Option(
+        False,
+        "--force",
+        help="Absorb even if the sources changed since the build (conflicts reported).",
+    ),
+) -> None:
+    """Take reviewers' edits in a built draft home into the sources and the template."""
+    from cmwreport.commands.absorb import run
+
+    raise typer.Exit(
+        run(draft, path, template, dry_run=dry_run, only_accepted=only_accepted, force=force)
+    )
+
+
 def main() -> None:
     """The only place trouble becomes an exit code (see cmwreport.errors)."""
     from cmwreport.errors import CmwError, Exit
@@ -135,4 +162,4 @@ def main() -> None:
         sys.exit(Exit.INTERRUPTED)
 
 
-_COMMANDS = ("validate", "build", "diff")
+_COMMANDS = ("validate", "build", "diff", "absorb")
