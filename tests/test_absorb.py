@@ -1,0 +1,154 @@
+"""absorb of edits to paragraphs that come from source items: the YAML edited surgically."""
+
+from __future__ import annotations
+
+import difflib
+
+import pytest
+
+from tests import absorb_edits as e
+from tests.absorb_env import Workspace
+
+
+@pytest.fixture
+def ws(tmp_path) -> Workspace:
+    return Workspace.make(tmp_path)
+
+
+def changed_lines(before: bytes, after: bytes) -> list[str]:
+    diff = difflib.unified_diff(
+        before.decode().splitlines(), after.decode().splitlines(), n=0, lineterm=""
+    )
+    return [ln for ln in diff if ln[:1] in "+-" and ln[:3] not in ("+++", "---")]
+
+
+def test_unedited_build_changes_no_file(ws):
+    before = ws.snapshot()
+    for draft in (ws.report, ws.annex):
+        proc = ws.absorb(draft)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        assert "0 edit(s) absorbed, 0 not absorbed" in proc.stdout
+    assert ws.snapshot() == before
+
+
+def test_one_word_of_a_recommendation_changes_only_that_scalar(ws, tmp_path):
+    axis = ws.sources / "axes" / "legal-framework.yaml"
+    before = axis.read_bytes()
+    others = {k: v for k, v in ws.snapshot().items() if "legal-framework" not in k}
+    doc = e.open_draft(ws.report)
+    e.replace_words(e.by_id(doc, "decriminalise-irregular-migration"), "إلغاء", "رفع")
+    doc.save(tmp_path / "edited.docx")
+
+    proc = ws.absorb(tmp_path / "edited.docx")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "legal-framework.yaml:11: recommendation decriminalise-irregular-migration" in (
+        proc.stdout
+    )
+    after = axis.read_bytes()
+    assert changed_lines(before, after) == [
+        '-    text: "إلغاء تجريم الهجرة غير النظامية"',
+        '+    text: "رفع تجريم الهجرة غير النظامية"',
+    ]
+    # Byte for byte outside the scalar: the same length difference, same prefix/suffix.
+    start = before.index("إلغاء تجريم".encode())
+    assert after[:start] == before[:start]
+    assert after.endswith(before[start + len("إلغاء".encode()) :])
+    assert {k: v for k, v in ws.snapshot().items() if "legal-framework" not in k} == others
+
+
+@pytest.mark.parametrize(
+    ("item", "file", "old", "new"),
+    [
+        ("context-objectives", "consultations.yaml", "استهدفت", "هدفت"),
+        ("media", "consultations.yaml", "الإعلام", "وسائل الإعلام"),
+        ("workshop", "consultations.yaml", "ورشة عمل قدمت", "ورشة عمل عرضت"),
+    ],
+)
+def test_context_participants_programme(ws, tmp_path, item, file, old, new):
+    path = ws.sources / file
+    before = path.read_bytes()
+    doc = e.open_draft(ws.annex)
+    e.replace_words(e.by_id(doc, item), old, new)
+    doc.save(tmp_path / "edited.docx")
+    proc = ws.absorb(tmp_path / "edited.docx")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    lines = changed_lines(before, path.read_bytes())
+    assert len(lines) == 2
+    assert lines[1] == "+" + lines[0][1:].replace(old, new, 1)
+    assert ws.rebuild_diff(tmp_path / "edited.docx", "annex")["summary"] == {
+        "added": 0, "removed": 0, "changed": 0, "moved": 0, "renumbered": 0
+    }  # fmt: skip
+
+
+def test_meeting_city_cell_updates_the_meeting_file(ws, tmp_path):
+    doc = e.open_draft(ws.annex)
+    row = e.by_id(doc, "tangier")
+    e.replace_words(row, "طنجة", "مدينة طنجة")
+    doc.save(tmp_path / "edited.docx")
+    proc = ws.absorb(tmp_path / "edited.docx")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert 'city: "مدينة طنجة"' in (ws.sources / "meetings" / "tangier.yaml").read_text()
+    assert not ws.rebuild_diff(tmp_path / "edited.docx", "annex")["changes"]
+
+
+def test_quoting_styles_are_kept(ws, tmp_path):
+    """A plain scalar stays plain, a single-quoted one single-quoted, comments stay."""
+    path = ws.sources / "axes" / "public-policies.yaml"
+    text = path.read_text()
+    first = text.index('text: "') + len("text: ")
+    end = text.index("\n", first)
+    value = text[first + 1 : end - 1]
+    text = text[:first] + f"'{value}'  # single-quoted on purpose" + text[end:]
+    path.write_text(text)
+    ws.build()
+    doc = e.open_draft(ws.annex)
+    e.replace_words(e.by_id(doc, "municipal-action-plans"), "إدماج", "دمج")
+    doc.save(tmp_path / "edited.docx")
+    proc = ws.absorb(tmp_path / "edited.docx")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    after = path.read_text()
+    assert f"'{value.replace('إدماج', 'دمج', 1)}'  # single-quoted on purpose" in after
+    assert changed_lines(text.encode(), after.encode())[0].endswith("# single-quoted on purpose")
+
+
+def test_deleted_inserted_and_moved_items(ws, tmp_path):
+    doc = e.open_draft(ws.report)
+    e.delete(e.by_id(doc, "judicial-review-of-decisions"))
+    # A new recommendation after the 20th (fourth-generation-abroad), typed in Word.
+    e.insert_after(e.by_id(doc, "fourth-generation-abroad"), "توصية أضافها المراجعون؛")
+    e.move_after(e.by_id(doc, "health-services"), e.by_id(doc, "access-to-housing"))
+    doc.save(tmp_path / "edited.docx")
+
+    proc = ws.absorb(tmp_path / "edited.docx")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    legal = (ws.sources / "axes" / "legal-framework.yaml").read_text()
+    assert "judicial-review-of-decisions" not in legal
+    policies = (ws.sources / "axes" / "public-policies.yaml").read_text()
+    block = '  - id: public-policies-1\n    text: "توصية أضافها المراجعون"\n'
+    assert block in policies
+    assert policies.index("fourth-generation-abroad") < policies.index(block)
+    assert policies.index(block) < policies.index("coordination-and-returnees")
+    esc = (ws.sources / "axes" / "economic-social-cultural-rights.yaml").read_text()
+    order = [ln.split(": ")[1] for ln in esc.splitlines() if ln.startswith("  - id: ")]
+    assert order.index("access-to-housing") + 1 == order.index("health-services")
+    # The moved item took its observations and articles with it.
+    at = esc.index("id: health-services")
+    assert "observations: [30]\n    articles: [28]" in esc[at : esc.index("- id:", at)]
+    assert ws.cli("validate", str(ws.sources)).returncode == 0
+    assert ws.rebuild_diff(tmp_path / "edited.docx")["summary"] == {
+        "added": 0, "removed": 0, "changed": 0, "moved": 0, "renumbered": 0
+    }  # fmt: skip
+
+
+def test_a_new_id_is_never_an_old_one(ws, tmp_path):
+    doc = e.open_draft(ws.annex)
+    e.insert_after(e.by_id(doc, "university"), "المنظمات الدولية.")
+    e.replace_words(e.by_id(doc, "university"), "الجامعة.", "الجامعة؛")
+    e.delete(e.by_id(doc, "media"))
+    doc.save(tmp_path / "edited.docx")
+    proc = ws.absorb(tmp_path / "edited.docx")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    text = (ws.sources / "consultations.yaml").read_text()
+    assert '  - id: participant-1\n    name: "المنظمات الدولية"\n' in text
+    assert "id: media" not in text
+    assert ws.rebuild_diff(tmp_path / "edited.docx", "annex")["changes"] == []
