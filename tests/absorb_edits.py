@@ -43,6 +43,13 @@ def by_text(document, start: str):
     raise LookupError(start)
 
 
+def row_of(p):
+    """The table row a (first-cell) paragraph stands in."""
+    while p.tag != qn("w:tr"):
+        p = p.getparent()
+    return p
+
+
 def replace_words(p, old: str, new: str) -> None:
     """Replace `old` with `new` inside one run's text, as typing over a word does."""
     for t in p.iter(qn("w:t")):
