@@ -1,0 +1,70 @@
+"""absorb of drafts with tracked changes (accepted view, or --only-accepted) and comments."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests import absorb_edits as e
+from tests import drafts as d
+from tests.absorb_env import Workspace
+
+
+@pytest.fixture
+def ws(tmp_path) -> Workspace:
+    return Workspace.make(tmp_path)
+
+
+def tracked_draft(ws: Workspace, dst, *, settled: bool = False):
+    edits = [
+        d.tracked_insert("إلغاء تجريم الهجرة", "تجريم", "كل أشكال "),
+        d.tracked_delete("مراجعة المقتضيات القانونية", "القانونية "),
+    ]
+    if settled:
+        edits.append(d.change_word("تكوين الموظفين", "تأهيل الموظفين"))
+    return d.edited(ws.report, dst, *edits)
+
+
+def test_accepted_view_by_default_with_the_count(ws, tmp_path):
+    draft = tracked_draft(ws, tmp_path / "tracked.docx")
+    proc = ws.absorb(draft)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "accepted 2 tracked changes" in proc.stdout
+    legal = (ws.sources / "axes" / "legal-framework.yaml").read_text()
+    assert '"إلغاء كل أشكال تجريم الهجرة غير النظامية"' in legal
+    assert '"مراجعة المقتضيات المنظمة لاستئناف' in legal
+    # diff reads the draft in its accepted view: the rebuilt report is that view.
+    assert ws.rebuild_diff(draft)["changes"] == []
+
+
+def test_only_accepted_leaves_pending_changes_out(ws, tmp_path):
+    draft = tracked_draft(ws, tmp_path / "tracked.docx", settled=True)
+    legal_before = (ws.sources / "axes" / "legal-framework.yaml").read_bytes()
+    proc = ws.absorb(draft, "--only-accepted")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "left out 2 pending tracked changes (--only-accepted)" in proc.stdout
+    assert "accepted" not in proc.stdout.split("left out")[0]
+    assert (ws.sources / "axes" / "legal-framework.yaml").read_bytes() == legal_before
+    assert "تأهيل الموظفين" in (ws.sources / "axes" / "training-awareness.yaml").read_text()
+    # What was absorbed is the draft with its pending changes rejected.
+    rejected = d.resolve_revisions(draft, tmp_path / "rejected.docx", accept=False)
+    assert ws.rebuild_diff(rejected)["changes"] == []
+
+
+def test_comments_are_listed_beside_the_items_file_and_line(ws, tmp_path):
+    before = ws.snapshot()
+    doc = e.open_draft(ws.report)
+    e.comment(doc, e.by_id(doc, "health-services"), "هل تشمل الصحة النفسية؟", "Amina")
+    e.comment(doc, e.by_text(doc, "يقدّم المغرب"), "صياغة المقدمة", "Karim")
+    doc.save(tmp_path / "commented.docx")
+    proc = ws.absorb(tmp_path / "commented.docx")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    lines = proc.stdout.splitlines()
+    at = lines.index("comments:")
+    esc = ws.sources / "axes" / "economic-social-cultural-rights.yaml"
+    line = esc.read_text().splitlines().index("  - id: health-services") + 1
+    assert (
+        f"  {esc}:{line}: comment by Amina on recommendation health-services (annex para. 7): "
+        "هل تشمل الصحة النفسية؟"
+    ) in lines[at:]
+    assert any("template: comment by Karim" in ln for ln in lines[at:])
+    assert ws.snapshot() == before  # comments alone change nothing
