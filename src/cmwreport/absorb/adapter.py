@@ -35,9 +35,12 @@ def load(root: Path):
 
     result = load_sources(root)
     if result.sources is None:
+        errors = [d for d in result.diagnostics if d.is_error]
+        first = f"{errors[0].file}:{errors[0].line}:{errors[0].column}: " if errors else ""
         raise SourcesInvalid(
-            f"{root}: the sources have errors; fix them (cmwreport validate) before absorbing",
-            [d for d in result.diagnostics if d.is_error],
+            f"{first}the sources have {len(errors)} error(s); fix them "
+            "(cmwreport validate) before absorbing",
+            errors,
         )
     return result.sources
 

@@ -47,15 +47,19 @@ def run(draft_path: Path, options: Options) -> Result:
     from cmwreport.absorb import pending
 
     result = Result()
-    sources = adapter.load(options.sources)
-    conflicts = _check_fingerprint(draft_path, options, result)
-
+    if not options.template.is_file():
+        raise CmwError(f"{options.template}: no such template; give it with --template")
+    if not options.sources.is_dir():
+        raise CmwError(f"{options.sources}: no such folder of sources; give it with --sources")
     draft_bytes = None
+    draft = adapter.read(draft_path)  # first: a missing or corrupt draft says so
     if options.only_accepted:
         draft_bytes, result.pending_left_out = pending.reject_all(draft_path)
-    draft = adapter.read(draft_bytes if draft_bytes is not None else draft_path)
-    if draft_bytes is None:
+        draft = adapter.read(draft_bytes)
+    else:
         result.accepted = adapter.tracked_count(draft)
+    sources = adapter.load(options.sources)
+    conflicts = _check_fingerprint(draft_path, options, result)
 
     built = adapter.build(sources, options.template)
     report = adapter.read(built.report, "built-report")

@@ -1,0 +1,143 @@
+"""absorb's safety: --dry-run, validation before writing, the build fingerprint, trouble."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests import absorb_edits as e
+from tests.absorb_env import Workspace
+
+
+@pytest.fixture
+def ws(tmp_path) -> Workspace:
+    return Workspace.make(tmp_path)
+
+
+def one_word(ws: Workspace, dst, item="decriminalise-irregular-migration", old="إلغاء", new="رفع"):
+    doc = e.open_draft(ws.report)
+    e.replace_words(e.by_id(doc, item), old, new)
+    doc.save(dst)
+    return dst
+
+
+def test_dry_run_prints_a_unified_diff_and_writes_nothing(ws, tmp_path):
+    before = ws.snapshot()
+    draft = one_word(ws, tmp_path / "edited.docx")
+    doc = e.open_draft(draft)
+    e.replace_words(e.by_text(doc, "يقدّم المغرب"), "يقدّم", "يقدم")
+    doc.save(draft)
+    proc = ws.absorb(draft, "--dry-run")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    out = proc.stdout
+    legal = ws.sources / "axes" / "legal-framework.yaml"
+    assert f"--- a/{legal}\n+++ b/{legal}\n" in out
+    assert '-    text: "إلغاء تجريم الهجرة غير النظامية"\n' in out
+    assert '+    text: "رفع تجريم الهجرة غير النظامية"\n' in out
+    assert f"--- a/{ws.template} (paragraph text)" in out
+    assert "+يقدم المغرب" in out
+    assert "nothing written" in out
+    assert ws.snapshot() == before
+
+
+def test_nothing_is_written_when_the_result_would_not_validate(ws, tmp_path):
+    before = ws.snapshot()
+    draft = one_word(ws, tmp_path / "edited.docx")
+    # A second edit pasted from a PDF: Arabic presentation forms (error T501).
+    doc = e.open_draft(draft)
+    e.replace_words(e.by_id(doc, "health-services"), "الصحية", "\ufeb0\ufe8e\ufedf")
+    doc.save(draft)
+    proc = ws.absorb(draft)
+    assert proc.returncode == 1
+    assert "T501" in proc.stdout and "nothing was written" in proc.stdout
+    assert ws.snapshot() == before
+
+
+def test_a_draft_built_from_other_sources_is_refused(ws, tmp_path):
+    draft = one_word(ws, tmp_path / "edited.docx")
+    oujda = ws.sources / "meetings" / "oujda.yaml"
+    oujda.write_text(oujda.read_text() + "# a comment added after the build\n")
+    before = ws.snapshot()
+    proc = ws.absorb(draft)
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith("cmwreport absorb: ")
+    assert "meetings/oujda.yaml" in proc.stderr and "--force" in proc.stderr
+    assert ws.snapshot() == before
+
+
+def test_force_reports_conflicts_and_absorbs_the_rest(ws, tmp_path):
+    draft = one_word(ws, tmp_path / "edited.docx")
+    doc = e.open_draft(draft)
+    e.replace_words(e.by_id(doc, "media"), "الإعلام", "وسائل الإعلام")
+    doc.save(draft)
+    legal = ws.sources / "axes" / "legal-framework.yaml"
+    legal.write_text(legal.read_text().replace("إلغاء تجريم", "إلغاء كل أشكال تجريم"))
+    changed = legal.read_bytes()
+    proc = ws.absorb(draft, "--force")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert f"conflict: {legal} changed since the draft was built" in proc.stdout
+    assert legal.read_bytes() == changed  # the drafter's later change is not overwritten
+    assert 'name: "وسائل الإعلام"' in (ws.sources / "consultations.yaml").read_text()
+
+
+def test_a_changed_template_is_refused(ws, tmp_path):
+    draft = one_word(ws, tmp_path / "edited.docx")
+    ws.template.write_bytes(ws.template.read_bytes() + b"")  # same bytes: accepted
+    assert ws.absorb(draft, "--dry-run").returncode == 0
+    import zipfile
+
+    data = tmp_path / "t.docx"
+    with zipfile.ZipFile(ws.template) as src, zipfile.ZipFile(data, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(
+                info,
+                src.read(info.filename) + (b" " if info.filename.endswith("settings.xml") else b""),
+            )
+    ws.template.write_bytes(data.read_bytes())
+    proc = ws.absorb(draft)
+    assert proc.returncode == 2 and "template" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    "case", ["missing", "not-a-docx", "invalid-sources", "flow-list", "no-template"]
+)
+def test_trouble_is_one_line_and_exit_2(ws, tmp_path, case):
+    draft = ws.report
+    if case == "missing":
+        draft = tmp_path / "nowhere.docx"
+    elif case == "not-a-docx":
+        draft = tmp_path / "notes.docx"
+        draft.write_text("not a zip")
+    elif case == "no-template":
+        ws.template.rename(tmp_path / "elsewhere.docx")
+    elif case == "invalid-sources":
+        (ws.sources / "report.yaml").write_text("symbol: [\n")
+    else:
+        cons = ws.sources / "consultations.yaml"
+        text = cons.read_text()
+        start = text.index("participants:\n")
+        end = text.index("\n\n", start)
+        names = [ln.split(": ", 1)[1] for ln in text[start:end].splitlines() if "name:" in ln]
+        ids = [ln.split(": ", 1)[1] for ln in text[start:end].splitlines() if "- id:" in ln]
+        flow = ", ".join(f"{{id: {i}, name: {n}}}" for i, n in zip(ids, names, strict=True))
+        cons.write_text(text[:start] + f"participants: [{flow}]" + text[end:])
+        ws.build()
+        doc = e.open_draft(ws.annex)
+        e.delete(e.by_id(doc, "media"))
+        doc.save(tmp_path / "edited.docx")
+        draft = tmp_path / "edited.docx"
+    before = ws.snapshot()
+    proc = ws.absorb(draft)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert proc.stderr.startswith("cmwreport absorb: ") and proc.stderr.count("\n") == 1
+    assert "Traceback" not in proc.stderr
+    expected = {
+        "missing": "nowhere.docx: no such file",
+        "not-a-docx": "notes.docx: not a .docx file",
+        "invalid-sources": "report.yaml:2:1: the sources have 1 error(s)",
+        "flow-list": "absorb edits lists written one item per line",
+        "no-template": "template.docx: no such template",
+    }[case]
+    assert expected in proc.stderr
+    if case != "no-template":
+        assert ws.snapshot() == before
