@@ -424,11 +424,29 @@ def bench(preset: str, seed: int, repeat: int, work: Path, timeout: float) -> di
         say("python-redlines (docxodus)")
         m["redlines"] = _redlines(work, pairs, repeat, timeout)
 
+    m["absorb"] = _absorb(cmw, work, report_a and report_b, src_a, tpl_a, repeat, timeout)
+
     result["measurements"] = {k: asdict(v) for k, v in m.items()}
     result["seconds"] = {k: v.seconds for k, v in m.items() if v.status == "ok"}
     result.update(_ratios(m, preset))
     result["environment"] = _environment()
     return result
+
+
+def _absorb(cmw, work: Path, report_b, src_a: Path, tpl_a: list[str], repeat, timeout) -> Measure:
+    """absorb of the second draft (5% of paragraphs edited) as a review of the first:
+    `--dry-run`, so every run starts from the same sources (it does all but write)."""
+    if not report_b:
+        return skipped("needs the second built draft")
+    _progress("cmwreport absorb --dry-run (the second draft as a review of the first)")
+    from cmwreport.absorb.fingerprint import record
+
+    template = Path(tpl_a[1]) if tpl_a else TEMPLATE
+    reviewed = work / "reviewed.docx"
+    # The second draft says it was built from the first tree, as a reviewed copy would.
+    reviewed.write_bytes(record(Path(report_b).read_bytes(), src_a, template, "report"))
+    cmd = cmw + ["absorb", str(reviewed), "--sources", str(src_a), "--dry-run", *tpl_a]
+    return measure([(cmd, work / "absorb.txt")], repeat, ok_exits=(0, 1), timeout=timeout)
 
 
 def _counts(tree: generate.Tree) -> dict:
@@ -501,6 +519,11 @@ def _ratio(ours: Measure, theirs: Measure) -> float | None:
     return None
 
 
+def _sum(a: Measure, b: Measure) -> Measure:
+    ok = a.status == "ok" and b.status == "ok"
+    return Measure(seconds=a.seconds + b.seconds if ok else 0.0, status="ok" if ok else "skipped")
+
+
 def _ratios(m: dict[str, Measure], preset: str) -> dict:
     r = {
         "build_vs_pandoc": _ratio(m["build"], m["pandoc"]),
@@ -512,6 +535,8 @@ def _ratios(m: dict[str, Measure], preset: str) -> dict:
         "validate_seconds": m["validate"].seconds if m["validate"].status == "ok" else None,
         "build_peak_mb": m["build"].peak_mb if m["build"].status == "ok" else None,
         "diff_peak_mb": m["diff_redline"].peak_mb if m["diff_redline"].status == "ok" else None,
+        # Issue 13: "about the time of one build plus one diff" (diff here: report and annex).
+        "absorb_vs_build_diff": _ratio(m["absorb"], _sum(m["build"], m["diff"])),
     }
     r["upper_bounds"] = [
         name
@@ -625,6 +650,8 @@ def table(result: dict) -> str:
             "<= 0.1", "diff_vs_redlines"),
         row("diff (json) vs redlines", "diff", "redlines", result["diff_text_vs_redlines"], "",
             "diff_text_vs_redlines"),
+        row("absorb --dry-run vs build + diff", "absorb", None, result["absorb_vs_build_diff"],
+            "about 1", "absorb_vs_build_diff"),
         ("peak memory build", _mb(m["build"]), _mb(m["pandoc"]), "", "<= 300 MB",
          mark("build_peak_mb")),
         ("peak memory diff --redline", _mb(m["diff_redline"]), _mb(m["redlines"]), "", "", ""),

@@ -81,16 +81,17 @@ def body_pairs(old, new) -> list:
 
 def place_pairs(old, new) -> dict[str, list]:
     """Header, footer and footnote pairs, keyed like diff's ("header:default" ...)."""
-    from cmwreport.diff.compare import compare
+    from cmwreport.diff.align import align
 
-    pairs = compare(old, new).pairs
-    return {k: v for k, v in pairs.items() if k != "body"}
-
-
-def differs(old, new) -> bool:
-    from cmwreport.diff.compare import compare
-
-    return compare(old, new).differs
+    out = {}
+    for kind, olds, news in (
+        ("header", old.headers, new.headers),
+        ("footer", old.footers, new.footers),
+    ):
+        for key in list(news) + [k for k in olds if k not in news]:
+            out[f"{kind}:{key}"] = align(olds.get(key, []), news.get(key, []))
+    out["footnotes"] = align(old.footnotes, new.footnotes)
+    return out
 
 
 def tracked_count(draft) -> int:

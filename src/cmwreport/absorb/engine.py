@@ -59,12 +59,14 @@ def run(draft_path: Path, options: Options) -> Result:
     else:
         result.accepted = adapter.tracked_count(draft)
     sources = adapter.load(options.sources)
-    conflicts = _check_fingerprint(draft_path, options, result)
+    recorded = fingerprint.read(draft_path)
+    conflicts = _check_fingerprint(draft_path, recorded, options, result)
 
     built = adapter.build(sources, options.template)
-    report = adapter.read(built.report, "built-report")
-    annex = adapter.read(built.annex, "built-annex")
-    result.draft_kind = _which(draft, report, annex)
+    kind = recorded.draft if recorded is not None else None
+    report = adapter.read(built.report, "built-report") if kind != "annex" else None
+    annex = adapter.read(built.annex, "built-annex") if kind != "report" else None
+    result.draft_kind = kind or _which(draft, report, annex)
     base = report if result.draft_kind == "report" else annex
     template_draft = adapter.read(options.template) if result.draft_kind == "report" else None
 
@@ -96,9 +98,8 @@ def run(draft_path: Path, options: Options) -> Result:
     return result
 
 
-def _check_fingerprint(draft_path: Path, options: Options, result: Result) -> set[str]:
+def _check_fingerprint(draft_path: Path, recorded, options: Options, result: Result) -> set[str]:
     """Files changed since the build ("template" for the template); Stale unless --force."""
-    recorded = fingerprint.read(draft_path)
     if recorded is None:
         result.notes.append(
             "the draft records no build fingerprint (built by an older cmwreport, or the "

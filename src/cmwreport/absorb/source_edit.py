@@ -53,7 +53,8 @@ def apply(plan: Plan, all_ids: set[str]) -> Outcome:
 
     stage2: dict[Path, YamlFile] = {}
     for path, doc in texts.items():
-        stage2[path] = YamlFile(path, doc.shown, doc.result(), doc.bom)
+        # Composing the edited text for pass 2 is also the check that it still reads.
+        stage2[path] = YamlFile(path, doc.shown, doc.result(check=False), doc.bom)
         stage2[path].root = YamlFile.read_text(stage2[path].text, doc.shown)
 
     def second(path: Path) -> YamlFile:
@@ -96,6 +97,8 @@ def apply(plan: Plan, all_ids: set[str]) -> Outcome:
                 doc.insert_lines(seq, at, "".join(run))
                 run = []
     for path, doc in stage2.items():
+        if not doc.splices and path in texts and not texts[path].splices:
+            continue
         new = doc.result_bytes()
         if new != path.read_bytes():
             outcome.files[path] = new
