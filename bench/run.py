@@ -444,7 +444,7 @@ def _absorb(cmw, work: Path, report_b, src_a: Path, tpl_a: list[str], repeat, ti
     template = Path(tpl_a[1]) if tpl_a else TEMPLATE
     reviewed = work / "reviewed.docx"
     # The second draft says it was built from the first tree, as a reviewed copy would.
-    reviewed.write_bytes(record(Path(report_b).read_bytes(), src_a, template, "report"))
+    reviewed.write_bytes(record(Path(report_b).read_bytes(), src_a, template))
     cmd = cmw + ["absorb", str(reviewed), "--sources", str(src_a), "--dry-run", *tpl_a]
     return measure([(cmd, work / "absorb.txt")], repeat, ok_exits=(0, 1), timeout=timeout)
 

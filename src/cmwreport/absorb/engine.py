@@ -63,10 +63,9 @@ def run(draft_path: Path, options: Options) -> Result:
     conflicts = _check_fingerprint(draft_path, recorded, options, result)
 
     built = adapter.build(sources, options.template)
-    kind = recorded.draft if recorded is not None else None
-    report = adapter.read(built.report, "built-report") if kind != "annex" else None
-    annex = adapter.read(built.annex, "built-annex") if kind != "report" else None
-    result.draft_kind = kind or _which(draft, report, annex)
+    report = adapter.read(built.report, "built-report")
+    annex = adapter.read(built.annex, "built-annex")
+    result.draft_kind = _which(draft, report, annex)
     base = report if result.draft_kind == "report" else annex
     template_draft = adapter.read(options.template) if result.draft_kind == "report" else None
 
@@ -106,7 +105,7 @@ def _check_fingerprint(draft_path: Path, recorded, options: Options, result: Res
             "property was removed): absorb cannot tell whether the sources changed since"
         )
         return set()
-    now = fingerprint.of(options.sources, options.template, recorded.draft)
+    now = fingerprint.of(options.sources, options.template)
     changed = set(recorded.changed_files(now))
     if recorded.template != now.template:
         changed.add("template")

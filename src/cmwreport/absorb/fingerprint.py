@@ -1,9 +1,11 @@
 """The fingerprint of what a draft was built from, recorded in the draft itself.
 
-`record(...)` is what the build calls on each output; absorb reads it back to refuse
-a draft whose sources or template have changed since (their edits would otherwise be
-undone), and, with --force, to tell which files conflict. A short hash per source
-file rather than one for the tree says *which* file changed.
+`record(...)` is what the build calls on each output (or, where the build writes
+custom properties itself, `of(...).as_text()` under `PROPERTY`: one value for both
+outputs); absorb reads it back to refuse a draft whose sources or template have
+changed since (their edits would otherwise be undone), and, with --force, to tell
+which files conflict. A short hash per source file, rather than one for the whole
+tree (the build identity), says *which* file changed.
 """
 
 from __future__ import annotations
@@ -22,15 +24,13 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 @dataclass
 class Fingerprint:
-    #: "report" or "annex": which output the draft is.
-    draft: str
     #: Path relative to the source tree (with /) -> hash of its bytes.
     sources: dict[str, str]
     template: str
 
     def as_text(self) -> str:
         return json.dumps(
-            {"v": 1, "draft": self.draft, "sources": self.sources, "template": self.template},
+            {"v": 1, "sources": self.sources, "template": self.template},
             sort_keys=True,
             separators=(",", ":"),
         )
@@ -44,18 +44,18 @@ def _hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
-def of(sources_root: Path, template: Path, draft: str = "report") -> Fingerprint:
+def of(sources_root: Path, template: Path) -> Fingerprint:
     files = {}
     for path in sorted(sources_root.rglob("*")):
         relative = path.relative_to(sources_root)
         if path.suffix in YAML_SUFFIXES and not any(p.startswith(".") for p in relative.parts):
             files[relative.as_posix()] = _hash(path.read_bytes())
-    return Fingerprint(draft, files, _hash(template.read_bytes()))
+    return Fingerprint(files, _hash(template.read_bytes()))
 
 
-def record(package: bytes, sources_root: Path, template: Path, draft: str) -> bytes:
+def record(package: bytes, sources_root: Path, template: Path) -> bytes:
     """The built package with the fingerprint of its sources and template in it."""
-    return with_property(package, PROPERTY, of(sources_root, template, draft).as_text())
+    return with_property(package, PROPERTY, of(sources_root, template).as_text())
 
 
 def read(path: Path) -> Fingerprint | None:
@@ -69,6 +69,6 @@ def read(path: Path) -> Fingerprint | None:
         return None
     try:
         data = json.loads(text)
-        return Fingerprint(data["draft"], dict(data["sources"]), data["template"])
+        return Fingerprint(dict(data["sources"]), data["template"])
     except (ValueError, KeyError, TypeError):
         return None

@@ -52,8 +52,8 @@ def run(path: Path, template: Path, out: Path, fmt: str) -> int:
     from cmwreport.absorb.fingerprint import record
 
     # What the outputs were built from, so that `absorb` can tell a stale draft.
-    report_bytes = record(built.report, path, template, "report")
-    annex_bytes = record(built.annex, path, template, "annex")
+    report_bytes = record(built.report, path, template)
+    annex_bytes = record(built.annex, path, template)
     report_name, annex_name = output_names(sources.report.symbol)
     try:
         out.mkdir(parents=True, exist_ok=True)
