@@ -76,6 +76,7 @@ def run(draft_path: Path, options: Options) -> Result:
     if conflicts:
         _hold_conflicts(the_plan, conflicts, options, result)
 
+    result.notes += _generated_follow(the_plan, base, origin_of)
     applied = source_edit.apply(the_plan, _all_ids(sources))
     result.files.update(applied.files)
     result.done += applied.done
@@ -199,6 +200,32 @@ def _elsewhere(base, draft, the_plan) -> None:
                     "make this change in the template with Word",
                 )
             )
+
+
+def _generated_follow(the_plan, base, origin_of) -> list[str]:
+    """Generated paragraphs that list the participants or count the recommendations,
+    when absorbing changes those: they will read differently on the next build."""
+
+    def members(prefix: str) -> tuple[int, int]:
+        before = sum(len(v) for g, v in the_plan.current.items() if g.startswith(prefix))
+        after = sum(len(e) for g, (_r, e) in the_plan.lists.items() if g.startswith(prefix))
+        return before, after
+
+    recs = members("axis:")
+    people = the_plan.changed_lists().get("participants")
+    out = []
+    for block in base.body:
+        origin = origin_of.get(block.index)
+        if origin is None or origin.data != origins.PRESENTATION_DATA or not block.ident:
+            continue
+        if block.ident.endswith("gp1") and people is not None:
+            what = "lists the participants"
+        elif block.ident.endswith("gp2") and recs[0] != recs[1]:
+            what = f"counts the recommendations ({recs[0]} in the draft, {recs[1]} after absorbing)"
+        else:
+            continue
+        out.append(f"{plan.where(block)} is generated and {what}: the next build updates it")
+    return out
 
 
 def _all_ids(sources) -> set[str]:
