@@ -88,8 +88,53 @@ def _norm(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def _level(block) -> int:
+    """-1 unnumbered, 0 for "4", 1 for "4 (أ)", 2 for "4 (أ) (i)": the style's list level."""
+    return -1 if block.number is None else block.number.count("(")
+
+
+def _fit(olds, news, gap: int) -> int:
+    """How many levels agree when the old block at `gap` is the one removed."""
+    rest = [b for n, b in enumerate(olds) if n != gap]
+    return sum(_level(a) == _level(b) for a, b in zip(rest, news, strict=True))
+
+
+def realign_identical(pairs) -> None:
+    """Among identical paragraphs in a row (the template's placeholders), the one a
+    reviewer deleted is told by the numbering levels of those that remain: pairing by
+    text alone would remove the last of them, whatever its style."""
+    by_old = {p.old.index: p for p in pairs if p.old is not None}
+    for removed in [p for p in pairs if p.kind == "removed"]:
+        text, at = removed.old.text, removed.old.index
+        run = [at]
+        k = at - 1
+        while k in by_old and by_old[k].kind == "equal" and by_old[k].old.text == text:
+            run.insert(0, k)
+            k -= 1
+        k = at + 1
+        while k in by_old and by_old[k].kind == "equal" and by_old[k].old.text == text:
+            run.append(k)
+            k += 1
+        if len(run) < 2:
+            continue
+        olds = [by_old[k].old for k in run]
+        kept = [by_old[k] for k in run if k != at]
+        news = [p.new for p in kept]
+
+        current = run.index(at)
+        best = max(
+            range(len(olds)), key=lambda g, o=olds, n=news: (_fit(o, n, g), g == current, -g)
+        )
+        if best == current:
+            continue
+        removed.old = olds[best]
+        for pair, block in zip(kept, [b for n, b in enumerate(olds) if n != best], strict=True):
+            pair.old = block
+
+
 def make(pairs, origin_of: dict[int, o.Origin], built_body) -> Plan:
     plan = Plan()
+    realign_identical(pairs)
     for block in built_body:
         origin = origin_of.get(block.index)
         if origin is not None and origin.kind == o.ITEM:
