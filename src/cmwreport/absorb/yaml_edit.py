@@ -145,7 +145,16 @@ class YamlFile:
     def result(self, check: bool = True) -> str:
         """The file's new text, checked (unless the caller composes it next) to compose."""
         text = self.text
-        ordered = sorted(self.splices, key=lambda s: (s.start, s.end), reverse=True)
+        # From the end backwards, so earlier offsets stay true; of two insertions at one
+        # place, the later one goes in first, leaving them in the order they were asked.
+        ordered = [
+            sp
+            for _k, sp in sorted(
+                (((sp.start, sp.end, n), sp) for n, sp in enumerate(self.splices)),
+                key=lambda pair: pair[0],
+                reverse=True,
+            )
+        ]
         last_start = None
         for splice in ordered:
             if last_start is not None and splice.end > last_start:
@@ -191,7 +200,7 @@ class YamlFile:
         return start, end
 
     def _scalar(self, node: yaml.ScalarNode, value: str) -> str:
-        style = node.style
+        style = node.style or None  # libyaml says "" for plain, PyYAML None
         if style == "'" and "\n" not in value and _one_line(self.text, node):
             return "'" + value.replace("'", "''") + "'"
         if style is None and _plain_ok(value) and _one_line(self.text, node):

@@ -1,0 +1,110 @@
+"""absorb's YAML splices on files laid out every way a drafter may write them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cmwreport.absorb.yaml_edit import YamlEditError, YamlFile
+
+AXIS = """\
+# Axis 9: a comment that must survive.
+id: test-axis
+title: "عنوان"   # trailing comment
+recommendations:
+  - id: first
+    text: "النص الأول"
+    observations: [10]   # why 10
+  # A comment between items.
+  - id: second
+    text: 'النص الثاني'
+  - id: third
+    text: النص الثالث
+"""
+
+
+def edit(tmp_path: Path, text: str, change, newline: str = "\n", bom: bool = False) -> str:
+    path = tmp_path / "axis.yaml"
+    raw = text.replace("\n", newline).encode()
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + raw)
+    doc = YamlFile.read(path, str(path))
+    change(doc)
+    out = doc.result_bytes()
+    assert out.startswith(b"\xef\xbb\xbf") == bom
+    return out.decode("utf-8-sig")
+
+
+def text_of(doc: YamlFile, item: str):
+    seq, i = doc.find_item(item)
+    return next(v for k, v in seq.value[i].value if k.value == "text")
+
+
+@pytest.mark.parametrize(
+    ("item", "before", "after"),
+    [
+        ("first", '"النص الأول"', '"النص الأول المعدل"'),
+        ("second", "'النص الثاني'", "'النص الأول المعدل'"),
+        ("third", "النص الثالث", "النص الأول المعدل"),
+    ],
+)
+def test_each_quoting_style_is_kept(tmp_path, item, before, after):
+    out = edit(tmp_path, AXIS, lambda d: d.set_text(text_of(d, item), "النص الأول المعدل"))
+    assert out == AXIS.replace(f"text: {before}", f"text: {after}")
+
+
+def test_plain_text_that_cannot_stay_plain_is_quoted(tmp_path):
+    out = edit(tmp_path, AXIS, lambda d: d.set_text(text_of(d, "third"), "نص: مع نقطتين"))
+    assert '    text: "نص: مع نقطتين"\n' in out
+    assert yaml.safe_load(out)["recommendations"][2]["text"] == "نص: مع نقطتين"
+
+
+def test_quotes_and_backslashes_are_escaped(tmp_path):
+    value = 'قال "نعم" \\ وانتهى'
+    out = edit(tmp_path, AXIS, lambda d: d.set_text(text_of(d, "first"), value))
+    assert yaml.safe_load(out)["recommendations"][0]["text"] == value
+
+
+def test_crlf_and_bom_are_kept(tmp_path):
+    out = edit(
+        tmp_path, AXIS, lambda d: d.set_text(text_of(d, "first"), "جديد"), newline="\r\n", bom=True
+    )
+    assert out == AXIS.replace('"النص الأول"', '"جديد"').replace("\n", "\r\n")
+
+
+def test_literal_block_keeps_its_indentation(tmp_path):
+    text = AXIS.replace('    text: "النص الأول"\n', "    text: |-\n      سطر أول\n      سطر ثان\n")
+    out = edit(tmp_path, text, lambda d: d.set_text(text_of(d, "first"), "سطر أول\nسطر جديد"))
+    assert "    text: |-\n      سطر أول\n      سطر جديد\n    observations" in out
+    assert yaml.safe_load(out)["recommendations"][0]["text"] == "سطر أول\nسطر جديد"
+
+
+def test_remove_move_insert_keep_comments(tmp_path):
+    def change(d: YamlFile) -> None:
+        seq, _ = d.find_item("first")
+        block = d.remove_item(seq, 0)
+        d.insert_lines(seq, 3, block)
+        d.insert_lines(seq, 3, d.new_item(seq, [("id", "fourth"), ("text", "رابع")]))
+
+    out = edit(tmp_path, AXIS, change)
+    data = yaml.safe_load(out)
+    assert [r["id"] for r in data["recommendations"]] == ["second", "third", "first", "fourth"]
+    assert data["recommendations"][2]["observations"] == [10]
+    for comment in ("# Axis 9", "# trailing comment", "# why 10", "# A comment between items."):
+        assert comment in out
+
+
+def test_insert_at_the_end_of_a_file_without_final_newline(tmp_path):
+    def change(d: YamlFile) -> None:
+        seq, _ = d.find_item("third")
+        d.insert_lines(seq, 3, d.new_item(seq, [("id", "fourth"), ("text", "رابع")]))
+
+    out = edit(tmp_path, AXIS.rstrip("\n"), change)
+    assert out.endswith('النص الثالث\n  - id: fourth\n    text: "رابع"\n')
+
+
+def test_flow_lists_are_refused_with_the_place(tmp_path):
+    text = 'id: x\nrecommendations: [{id: a, text: "أ"}]\n'
+    with pytest.raises(YamlEditError, match=r"axis.yaml:2:18: absorb edits lists written one"):
+        edit(tmp_path, text, lambda d: d.remove_item(d.find_item("a")[0], 0))
