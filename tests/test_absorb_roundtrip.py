@@ -9,7 +9,7 @@ import pytest
 from tests import absorb_edits as e
 from tests import drafts as d
 from tests.absorb_env import Workspace
-from tests.office import convert
+from tests.office import audit_errors, convert
 
 NO_CHANGE = {"added": 0, "removed": 0, "changed": 0, "moved": 0, "renumbered": 0}
 
@@ -37,6 +37,10 @@ def context_paragraph(doc):
 
 def narrative(doc):
     e.replace_words(e.by_text(doc, "يقدّم المغرب"), "هذا التقرير", "تقريره هذا")
+
+
+def narrative_added(doc):
+    e.insert_after(e.by_text(doc, "[نص يحرره فريق الصياغة]: الرد على الفقرة 2"), "فقرة مضافة.")
 
 
 def comments(doc):
@@ -93,12 +97,16 @@ def test_round_trip_through_libreoffice(tmp_path):
     runs and bookmarks rewritten), on the report."""
     ws = Workspace.make(tmp_path / "ws")
     doc = e.open_draft(ws.report)
-    for edit in [*ANNEX_EDITS, narrative]:
+    for edit in [*ANNEX_EDITS, narrative, narrative_added]:
         edit(doc)
     doc.save(tmp_path / "edited.docx")
     saved = convert(tmp_path / "edited.docx", tmp_path, "docx")
     proc = ws.absorb(saved)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+    # The paragraph LibreOffice wrote (its own style ids) went into the template as one
+    # of the template's own: a valid package.
+    assert "paragraph added to the template text" in proc.stdout
+    assert audit_errors(ws.template) == []
     assert "comment by" in proc.stdout
     out = ws.rebuild_diff(saved)
     # Only the count of recommendations in the general presentation (one deleted, one
