@@ -152,3 +152,37 @@ def test_a_new_id_is_never_an_old_one(ws, tmp_path):
     assert '  - id: participant-1\n    name: "المنظمات الدولية"\n' in text
     assert "id: media" not in text
     assert ws.rebuild_diff(tmp_path / "edited.docx", "annex")["changes"] == []
+
+
+def test_fields_behind_headings_titles_and_intro(ws, tmp_path):
+    doc = e.open_draft(ws.report)
+    e.replace_words(e.by_id(doc, "legal-framework"), "الإطار القانوني", "الإطار التشريعي")
+    e.replace_words(e.by_text(doc, "أولاً- السياق"), "السياق العام", "السياق")
+    e.replace_words(e.by_text(doc, "أفضت اللقاءات التشاورية الجهوية إلى"), "أفضت", "انتهت")
+    e.replace_words(e.by_text(doc, "التقرير الدوري الثاني المقدم من"), "المقدم", "المقدَّم")
+    e.replace_words(e.by_id(doc, "regional-consultations-2022"), "خلاصات", "نتائج")
+    doc.save(tmp_path / "edited.docx")
+    proc = ws.absorb(tmp_path / "edited.docx")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    cons = (ws.sources / "consultations.yaml").read_text()
+    assert '  heading: "السياق للقاءات التشاورية الجهوية"' in cons  # the ordinal stays out
+    assert '  intro: "انتهت اللقاءات' in cons and 'title: "نتائج اللقاءات' in cons
+    assert (
+        'title: "الإطار التشريعي والمؤسساتي"'
+        in (ws.sources / "axes" / "legal-framework.yaml").read_text()
+    )
+    assert 'title: "التقرير الدوري الثاني المقدَّم' in (ws.sources / "report.yaml").read_text()
+    # The general presentation lists the axis titles: the draft still has the old one.
+    assert "note: para. 3 is generated from the axis titles" in proc.stdout
+    out = ws.rebuild_diff(tmp_path / "edited.docx")
+    assert [c["identity"] for c in out["changes"]] == ["regional_consultations_2022__gp2"]
+
+
+def test_an_edited_heading_prefix_is_reported(ws, tmp_path):
+    doc = e.open_draft(ws.annex)
+    e.replace_words(e.by_id(doc, "legal-framework"), "ألف- ", "أ. ")
+    doc.save(tmp_path / "edited.docx")
+    proc = ws.absorb(tmp_path / "edited.docx")
+    assert proc.returncode == 1
+    assert "the text the build adds around this value was changed" in proc.stdout
+    assert "keep “ألف- ” at the start" in proc.stdout

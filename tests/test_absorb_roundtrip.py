@@ -71,8 +71,8 @@ def test_round_trip_python_docx(tmp_path, which, edit):
         assert "26 توصية" in out["changes"][0]["old_text"]
         after = 25 if edit is deleted_item else 27
         assert (
-            f"note: para. 3 is generated and counts the recommendations (26 in the draft, "
-            f"{after} after absorbing): the next build updates it"
+            f"note: para. 3 is generated from the number of recommendations (26 in the draft, "
+            f"{after} after), which absorbing changes: the next build updates it"
         ) in proc.stdout
     else:
         assert out["summary"] == NO_CHANGE

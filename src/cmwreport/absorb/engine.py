@@ -203,8 +203,9 @@ def _elsewhere(base, draft, the_plan) -> None:
 
 
 def _generated_follow(the_plan, base, origin_of) -> list[str]:
-    """Generated paragraphs that list the participants or count the recommendations,
-    when absorbing changes those: they will read differently on the next build."""
+    """Generated paragraphs that list or count what absorbing changes (participants,
+    meetings, axis titles, the number of recommendations): the draft still shows them
+    as they were, the next build updates them."""
 
     def members(prefix: str) -> tuple[int, int]:
         before = sum(len(v) for g, v in the_plan.current.items() if g.startswith(prefix))
@@ -212,19 +213,27 @@ def _generated_follow(the_plan, base, origin_of) -> list[str]:
         return before, after
 
     recs = members("axis:")
-    people = the_plan.changed_lists().get("participants")
+    edited = {edit.origin.label.split(" ", 1)[0] for edit in the_plan.text_edits}
+    first, second = [], []
+    if "participants" in the_plan.changed_lists() or "participant" in edited:
+        first.append("the participants")
+    if edited & {"city", "region"}:
+        first.append("the meetings")
+    if "title" in edited and any(e.origin.prefix for e in the_plan.text_edits):
+        second.append("the axis titles")
+    if recs[0] != recs[1]:
+        second.append(f"the number of recommendations ({recs[0]} in the draft, {recs[1]} after)")
     out = []
     for block in base.body:
         origin = origin_of.get(block.index)
         if origin is None or origin.data != origins.PRESENTATION_DATA or not block.ident:
             continue
-        if block.ident.endswith("gp1") and people is not None:
-            what = "lists the participants"
-        elif block.ident.endswith("gp2") and recs[0] != recs[1]:
-            what = f"counts the recommendations ({recs[0]} in the draft, {recs[1]} after absorbing)"
-        else:
-            continue
-        out.append(f"{plan.where(block)} is generated and {what}: the next build updates it")
+        what = first if block.ident.endswith("gp1") else second
+        if what:
+            out.append(
+                f"{plan.where(block)} is generated from {' and '.join(what)}, which absorbing "
+                "changes: the next build updates it"
+            )
     return out
 
 
