@@ -1,0 +1,65 @@
+"""Rules run on loaded sources: `run(load_sources(path))` is what `validate` and `build` do.
+
+Each module holds one family of rules: `text` (character hygiene on decoded values),
+`numbers` (numbers that right-to-left display would reverse), `dates` (weekdays,
+date order), `references` (ids, cross-file references, cited documents, symbols).
+A `# cmwreport: ignore CODE` comment on the line a warning points at silences it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from cmwreport.checks import dates, numbers, references, text
+from cmwreport.diagnostics import Diagnostic
+from cmwreport.sources.load import Loaded
+from cmwreport.sources.model import Sources
+
+
+@dataclass
+class Checked:
+    #: The model, when nothing in loading or checking is an error; else None.
+    sources: Sources | None
+    diagnostics: list[Diagnostic]
+    files: int
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for d in self.diagnostics if d.is_error)
+
+
+def run(loaded: Loaded) -> Checked:
+    found = list(loaded.diagnostics)
+    found.extend(_rules(loaded))
+    diagnostics = sorted(set(_unsuppressed(loaded, found)))
+    sources = None
+    if not any(d.is_error for d in diagnostics):
+        sources = loaded.sources
+    return Checked(sources, diagnostics, len(loaded.files))
+
+
+def _rules(loaded: Loaded) -> Iterator[Diagnostic]:
+    for file in loaded.files:
+        yield from text.check_file(file)
+        yield from numbers.check_file(file)
+        yield from dates.written_weekdays(file)
+    yield from references.duplicate_ids(loaded)
+    yield from references.axis_order(loaded)
+    yield from references.cited_documents(loaded)
+    yield from references.articles(loaded)
+    for report in loaded.values("report"):
+        yield from references.symbols(report)
+        yield from dates.report_dates(report)
+    for meeting in loaded.values("meeting"):
+        yield from dates.meeting_weekday(meeting)
+
+
+def _unsuppressed(loaded: Loaded, found: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
+    """Warnings silenced by a `# cmwreport: ignore CODE` comment on their line are left
+    out; errors never are (the build could not write what they point at)."""
+    ignored = {f.shown: f.suppressions for f in loaded.files if f.suppressions}
+    for diagnostic in found:
+        codes = ignored.get(diagnostic.file, {}).get(diagnostic.line, ())
+        if diagnostic.is_error or diagnostic.code not in codes:
+            yield diagnostic

@@ -6,9 +6,11 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from cmwreport.checks.locate import Lines
 from cmwreport.dates import MONTH_SPELLINGS, WEEKDAY_SPELLINGS, weekday_ar
 from cmwreport.diagnostics import Diagnostic
-from cmwreport.sources.yamlsafe import Node
+from cmwreport.sources.load import LoadedFile
+from cmwreport.sources.model import Loc
 
 # "الأربعاء 6 ابريل 2022": weekday, day, month name, year, as Arabic prose writes them.
 _WRITTEN_DATE = re.compile(
@@ -20,30 +22,66 @@ _WRITTEN_DATE = re.compile(
 )
 
 
-def check_written_weekdays(shown: str, root: Node) -> Iterator[Diagnostic]:
-    for node in root.strings():
+def written_weekdays(loaded: LoadedFile) -> Iterator[Diagnostic]:
+    """A weekday written in text beside its date (الأربعاء 6 ابريل 2022) must agree."""
+    if loaded.node is None:
+        return
+    lines = Lines(loaded.text)
+    for node in loaded.node.strings():
         for found in _WRITTEN_DATE.finditer(node.text):
             try:
                 day = dt.date(
                     int(found["year"]), MONTH_SPELLINGS[found["month"]], int(found["day"])
                 )
             except ValueError:
-                yield _at(
-                    node, found.start("day"), shown, "D301", f"'{found.group()}' is not a real date"
-                )
+                line, column = lines.position(node, found.start("day"))
+                message = f"'{found.group()}' is not a real date"
+                yield Diagnostic(loaded.shown, line, column, "D301", "error", message)
                 continue
-            written = WEEKDAY_SPELLINGS[found["weekday"]]
-            if written != day.weekday():
-                yield _at(
-                    node,
-                    found.start(),
-                    shown,
+            if WEEKDAY_SPELLINGS[found["weekday"]] != day.weekday():
+                line, column = lines.position(node, found.start())
+                yield Diagnostic(
+                    loaded.shown,
+                    line,
+                    column,
                     "D302",
+                    "error",
                     f"the text says «{found['weekday']}» but {day.isoformat()} is a "
                     f"«{weekday_ar(day)}» ({day.strftime('%A')}): correct the weekday or the date",
                 )
 
 
-def _at(node: Node, offset: int, shown: str, code: str, message: str) -> Diagnostic:
-    line, column = node.position(offset)
-    return Diagnostic(shown, line, column, code, "error", message)
+def meeting_weekday(meeting) -> Iterator[Diagnostic]:
+    day, weekday = meeting.date, meeting.weekday
+    if isinstance(day, dt.date) and isinstance(weekday, str) and weekday.strip():
+        if WEEKDAY_SPELLINGS.get(weekday.strip()) != day.weekday():
+            yield _diag(
+                meeting.at("weekday"),
+                "D302",
+                f"weekday «{weekday}» does not match {day.isoformat()}, a «{weekday_ar(day)}» "
+                f"({day.strftime('%A')}): correct the weekday or the date",
+            )
+
+
+def report_dates(report) -> Iterator[Diagnostic]:
+    po = report.previous_observations
+    pairs = [(report, "date_received", report, "date", "the report is issued after it is received")]
+    if po is not None:
+        pairs += [
+            (po, "session_start", po, "session_end", "a session ends after it starts"),
+            (po, "session_start", po, "adopted", "observations are adopted during the session"),
+            (po, "adopted", po, "session_end", "observations are adopted during the session"),
+            (po, "adopted", po, "issued", "observations are issued after their adoption"),
+        ]
+    for first_object, first, second_object, second, why in pairs:
+        a, b = getattr(first_object, first), getattr(second_object, second)
+        if isinstance(a, dt.date) and isinstance(b, dt.date) and a > b:
+            yield _diag(
+                second_object.at(second),
+                "D303",
+                f"{second} ({b}) is before {first} ({a}), but {why}: correct one of them",
+            )
+
+
+def _diag(loc: Loc, code: str, message: str) -> Diagnostic:
+    return Diagnostic(loc.file, loc.line, loc.column, code, "error", message)

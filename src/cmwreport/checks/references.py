@@ -1,77 +1,77 @@
-"""Checks across fields and files: ids, references between files, symbols, date order.
+"""Checks across fields and files: ids, references between files and to UN documents,
+symbols.
 
-They run on the checked records of every file, even when some values failed their own
-checks (those are None here and skipped), so one run reports everything.
+They run on whatever loaded, even when some values failed their own checks (those are
+None here and skipped), so one run reports everything; and they say nothing about a
+file that could not be parsed, which is reported once already (no cascade).
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 from collections.abc import Iterator
 
-from cmwreport.dates import WEEKDAY_SPELLINGS, weekday_ar
 from cmwreport.diagnostics import Diagnostic
-from cmwreport.sources.convert import Record
-from cmwreport.sources.model import Loc
-
-
-def check_records(records: dict[str, list[Record]]) -> list[Diagnostic]:
-    out: list[Diagnostic] = []
-    out.extend(_duplicate_ids(records))
-    out.extend(_axis_order(records))
-    for report in records["report"]:
-        out.extend(_symbols(report))
-        out.extend(_report_dates(report))
-    for meeting in records["meeting"]:
-        out.extend(_meeting_weekday(meeting))
-    return out
+from cmwreport.reference import convention, document_file_name, shipped_document
+from cmwreport.sources.load import Loaded, read_file
+from cmwreport.sources.model import Loc, Located
 
 
 def _diag(loc: Loc, code: str, message: str, severity: str = "error") -> Diagnostic:
     return Diagnostic(loc.file, loc.line, loc.column, code, severity, message)
 
 
-def _items_with_ids(value) -> Iterator[Record]:
-    if isinstance(value, Record):
-        if isinstance(value.get("id"), str):
-            yield value
-        for child in value.values():
-            yield from _items_with_ids(child)
+def objects(value) -> Iterator[Located]:
+    """`value` and every model object inside it, in file order."""
+    if isinstance(value, Located):
+        yield value
+        for field in dataclasses.fields(value):  # type: ignore[arg-type]
+            if field.compare:
+                yield from objects(getattr(value, field.name))
     elif isinstance(value, list):
         for child in value:
-            yield from _items_with_ids(child)
+            yield from objects(child)
 
 
-def _duplicate_ids(records: dict[str, list[Record]]) -> Iterator[Diagnostic]:
+def duplicate_ids(loaded: Loaded) -> Iterator[Diagnostic]:
     # Ids name bookmarks in the Word file, so they must be unique across the whole tree.
     seen: dict[str, Loc] = {}
     for kind in ("report", "consultations", "meeting", "axis"):
-        for record in records[kind]:
-            for item in _items_with_ids(record):
+        for value in loaded.values(kind):
+            for item in objects(value):
+                item_id = getattr(item, "id", None)
+                if not isinstance(item_id, str):
+                    continue
                 loc = item.at("id")
-                first = seen.setdefault(item["id"], loc)
+                first = seen.setdefault(item_id, loc)
                 if first is not loc:
                     yield _diag(
                         loc,
                         "R201",
-                        f"duplicate id '{item['id']}' (first at {first.file}:{first.line}): "
+                        f"duplicate id '{item_id}' (first at {first.file}:{first.line}): "
                         "ids must be unique across all sources; rename this one",
                     )
 
 
-def _axis_order(records: dict[str, list[Record]]) -> Iterator[Diagnostic]:
-    axes = {a["id"]: a for a in records["axis"] if isinstance(a.get("id"), str)}
-    for consultations in records["consultations"]:
-        outcomes = consultations.get("outcomes")
-        if not isinstance(outcomes, Record) or not isinstance(outcomes.get("axes"), list):
+def axis_order(loaded: Loaded) -> Iterator[Diagnostic]:
+    axes = {a.id: a for a in loaded.values("axis") if isinstance(a.id, str)}
+    unparsed = [f for f in loaded.of_kind("axis") if not f.parsed]
+    # An axis file YAML cannot parse is reported once; its id, when its text shows it,
+    # still counts, and when it does not, no listed id is called missing.
+    recovered = {f.recovered_id for f in unparsed}
+    unknown_unparsed = any(i is None for i in recovered)
+    for consultations in loaded.values("consultations"):
+        if not isinstance(consultations.axis_order, list):
             continue
-        listed: dict[str, int] = {}
-        for loc, axis_id in zip(outcomes.items_at("axes"), outcomes["axes"], strict=True):
+        listed: set[str] = set()
+        for loc, axis_id in zip(
+            consultations.items_at("axis_order"), consultations.axis_order, strict=True
+        ):
             if axis_id is None:
                 continue
             if axis_id in listed:
                 yield _diag(loc, "S104", f"axis '{axis_id}' is listed twice in outcomes.axes")
-            elif axis_id not in axes:
+            elif axis_id not in axes and axis_id not in recovered and not unknown_unparsed:
                 known = ", ".join(sorted(axes)) or "none"
                 yield _diag(
                     loc,
@@ -79,7 +79,7 @@ def _axis_order(records: dict[str, list[Record]]) -> Iterator[Diagnostic]:
                     f"no axis with id '{axis_id}' in axes/ (known: {known}): "
                     "fix the id or add the axis file",
                 )
-            listed[axis_id] = loc.line
+            listed.add(axis_id)
         for axis_id, axis in axes.items():
             if axis_id not in listed:
                 yield _diag(
@@ -90,55 +90,94 @@ def _axis_order(records: dict[str, list[Record]]) -> Iterator[Diagnostic]:
                 )
 
 
-def _symbols(report: Record) -> Iterator[Diagnostic]:
-    state, cycle = report.get("state"), report.get("cycle")
+def symbols(report) -> Iterator[Diagnostic]:
+    state, cycle = report.state, report.cycle
     if not isinstance(state, str) or not isinstance(cycle, int):
         return
     expected = [
-        (report, "symbol", f"CMW/C/{state}/{cycle}"),
-        (report.get("previous_observations"), "symbol", f"CMW/C/{state}/CO/{cycle - 1}"),
-        (report.get("list_of_issues"), "symbol", f"CMW/C/{state}/QPR/{cycle}"),
+        (report, f"CMW/C/{state}/{cycle}", 0, "the report"),
+        (report.previous_observations, f"CMW/C/{state}/CO/{cycle - 1}", 1, "the previous CO"),
+        (report.list_of_issues, f"CMW/C/{state}/QPR/{cycle}", 0, "the list of issues"),
     ]
-    for record, name, want in expected:
-        if not isinstance(record, Record):
+    for holder, want, offset, what in expected:
+        have = getattr(holder, "symbol", None)
+        if not isinstance(have, str) or have == want:
             continue
-        have = record.get(name)
-        if isinstance(have, str) and have != want:
+        number = have.rsplit("/", 1)[-1]
+        other = f"or, if {what} is right, set cycle: {int(number) + offset}"
+        if not number.isdigit() or int(number) + offset == cycle:
+            other = "(its State or kind does not fit)"
+        yield _diag(
+            holder.at("symbol"),
+            "N402",
+            f"symbol {have} does not fit report {state}, cycle {cycle}: write {want} {other}",
+        )
+
+
+def cited_documents(loaded: Loaded) -> Iterator[Diagnostic]:
+    """Paragraph numbers (`observations`) judged against the data of the document
+    report.yaml cites, never another one's; a cited document without data is named once."""
+    reports = loaded.values("report")
+    if len(reports) != 1 or loaded.single:
+        return  # unknown which document is cited: nothing to judge against
+    report = reports[0]
+    documents, diagnostics = _documents(loaded)
+    yield from diagnostics
+    for holder in (report.previous_observations, report.list_of_issues):
+        symbol = getattr(holder, "symbol", None)
+        if isinstance(symbol, str) and symbol not in documents:
             yield _diag(
-                record.at(name),
-                "N402",
-                f"symbol {have} does not fit report {state}, cycle {cycle}: expected {want}",
+                holder.at("symbol"),
+                "R206",
+                f"no paragraph data for {symbol}: paragraph numbers cited from it are not "
+                f"checked; add sources/reference/{document_file_name(symbol)} "
+                "(see docs/source-format.md)",
+                "warning",
             )
+    cited = getattr(report.previous_observations, "symbol", None)
+    document = documents.get(cited) if isinstance(cited, str) else None
+    if document is None or not document.complete:
+        return
+    numbers = {p.number for p in document.paragraphs if p is not None}
+    last = max(numbers, default=0)
+    for kind in ("consultations", "axis"):
+        for value in loaded.values(kind):
+            for item in objects(value):
+                wanted = getattr(item, "observations", None)
+                for loc, number in zip(item.items_at("observations"), wanted or [], strict=False):
+                    if number is not None and number not in numbers:
+                        yield _diag(
+                            loc, "R202", f"{cited} has no paragraph {number} (it has 1-{last})"
+                        )
 
 
-def _report_dates(report: Record) -> Iterator[Diagnostic]:
-    po = report.get("previous_observations")
-    pairs = [(report, "date_received", report, "date", "the report is issued after it is received")]
-    if isinstance(po, Record):
-        pairs += [
-            (po, "session_start", po, "session_end", "a session ends after it starts"),
-            (po, "session_start", po, "adopted", "observations are adopted during the session"),
-            (po, "adopted", po, "session_end", "observations are adopted during the session"),
-            (po, "adopted", po, "issued", "observations are issued after their adoption"),
-        ]
-    for first_record, first, second_record, second, why in pairs:
-        a, b = first_record.get(first), second_record.get(second)
-        if isinstance(a, dt.date) and isinstance(b, dt.date) and a > b:
-            yield _diag(
-                second_record.at(second),
-                "D303",
-                f"{second} ({b}) is before {first} ({a}), but {why}: correct one of them",
-            )
+def _documents(loaded: Loaded) -> tuple[dict, list[Diagnostic]]:
+    """Symbol -> reference document: the project's own first, then those shipped."""
+    documents = {d.symbol: d for d in loaded.values("reference") if isinstance(d.symbol, str)}
+    diagnostics: list[Diagnostic] = []
+    for report in loaded.values("report"):
+        for holder in (report.previous_observations, report.list_of_issues):
+            symbol = getattr(holder, "symbol", None)
+            if not isinstance(symbol, str) or symbol in documents:
+                continue
+            path = shipped_document(symbol)
+            if path is not None:
+                shipped = read_file(
+                    path, f"cmwreport/reference/{path.name}", "reference", diagnostics
+                )
+                if shipped.value is not None:
+                    documents[symbol] = shipped.value
+    return documents, diagnostics
 
 
-def _meeting_weekday(meeting: Record) -> Iterator[Diagnostic]:
-    day, weekday = meeting.get("date"), meeting.get("weekday")
-    if isinstance(day, dt.date) and isinstance(weekday, str) and weekday.strip():
-        expected = weekday_ar(day)
-        if WEEKDAY_SPELLINGS.get(weekday.strip()) != day.weekday():
-            yield _diag(
-                meeting.at("weekday"),
-                "D302",
-                f"weekday «{weekday}» does not match {day.isoformat()}, a «{expected}» "
-                f"({day.strftime('%A')}): correct the weekday or the date",
-            )
+def articles(loaded: Loaded) -> Iterator[Diagnostic]:
+    known = convention().article_part
+    for kind in ("consultations", "axis"):
+        for value in loaded.values(kind):
+            for item in objects(value):
+                wanted = getattr(item, "articles", None)
+                for loc, number in zip(item.items_at("articles"), wanted or [], strict=False):
+                    if number is not None and number not in known:
+                        yield _diag(
+                            loc, "R202", f"the Convention has no article {number} (it has 1-93)"
+                        )

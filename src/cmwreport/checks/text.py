@@ -1,7 +1,7 @@
 """Arabic text hygiene: what pasting from PDFs, Word and web pages leaves behind.
 
-Character checks run on the raw lines of a file (comments included) so they point at
-the exact column; spacing checks run on the text values themselves.
+Every check looks at the decoded value, the text the build would write into Word:
+`"\\u202E"` written as a YAML escape is the same override character as one pasted in.
 """
 
 from __future__ import annotations
@@ -11,99 +11,134 @@ import unicodedata
 from collections.abc import Iterator
 
 from cmwreport.arabic import BIDI_CONTROLS, PRESENTATION_FORMS, ZERO_WIDTH
+from cmwreport.checks.locate import Lines
 from cmwreport.diagnostics import Diagnostic
+from cmwreport.sources.load import LoadedFile
 from cmwreport.sources.yamlsafe import Node
 
+#: Characters XML 1.0 cannot carry, so a Word file cannot either: C0 controls other
+#: than tab and line breaks, lone surrogates, U+FFFE and U+FFFF.
+NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
 _SPACE_BEFORE_PUNCT = re.compile(r" +(?=[\u060c\u061b\u061f])")
 _NBSP = re.compile("[\u00a0\u202f]")
 
 
-def check_lines(shown: str, text: str) -> Iterator[Diagnostic]:
-    for number, line in enumerate(text.split("\n"), start=1):
-        found = PRESENTATION_FORMS.search(line)
+def check_file(loaded: LoadedFile) -> Iterator[Diagnostic]:
+    if loaded.node is None:
+        return
+    lines = Lines(loaded.text)
+    for node in loaded.node.strings():
+        yield from _characters(loaded.shown, lines, node)
+        yield from _spacing(loaded.shown, lines, node)
+
+
+def _at(shown: str, lines: Lines, node: Node, offset: int, code: str, severity: str, message: str):
+    line, column = lines.position(node, offset)
+    return Diagnostic(shown, line, column, code, severity, message)
+
+
+def _name(char: str) -> str:
+    return f"U+{ord(char):04X} ({unicodedata.name(char, 'unnamed')})"
+
+
+def _characters(shown: str, lines: Lines, node: Node) -> Iterator[Diagnostic]:
+    value = node.text
+    found = NOT_IN_XML.search(value)
+    if found:
+        yield _at(
+            shown,
+            lines,
+            node,
+            found.start(),
+            "T506",
+            "error",
+            f"character U+{ord(found.group()):04X} cannot be written into a Word file "
+            "(XML 1.0 does not allow it): delete it",
+        )
+    found = PRESENTATION_FORMS.search(value)
+    if found:
+        count = len(PRESENTATION_FORMS.findall(value))
+        yield _at(
+            shown,
+            lines,
+            node,
+            found.start(),
+            "T501",
+            "error",
+            f"{count} pre-shaped Arabic character(s) (presentation forms, first "
+            f"U+{ord(found.group()):04X}), pasted from a PDF or a reshaping tool: Word "
+            "cannot search or spell-check them; retype the text or paste it from the "
+            "original Word document",
+        )
+    found = BIDI_CONTROLS.search(value)
+    if found:
+        yield _at(
+            shown,
+            lines,
+            node,
+            found.start(),
+            "T502",
+            "error",
+            f"invisible direction control {_name(found.group())}: delete it; the build "
+            "sets the direction of every paragraph and run itself",
+        )
+    found = ZERO_WIDTH.search(value)
+    if found:
+        yield _at(
+            shown,
+            lines,
+            node,
+            found.start(),
+            "T504",
+            "warning",
+            f"invisible character {_name(found.group())}: delete it unless it is meant",
+        )
+    if not unicodedata.is_normalized("NFC", value):
+        offset = _first_unnormalized(value)
+        yield _at(
+            shown,
+            lines,
+            node,
+            offset,
+            "T503",
+            "warning",
+            f"text is not in Unicode NFC (U+{ord(value[offset]):04X} should be combined with "
+            "the letter before it): retype the letter, or normalise the file to NFC",
+        )
+
+
+def _first_unnormalized(value: str) -> int:
+    for end in range(1, len(value) + 1):
+        if not unicodedata.is_normalized("NFC", value[:end]):
+            return end - 1
+    return 0
+
+
+def _spacing(shown: str, lines: Lines, node: Node) -> Iterator[Diagnostic]:
+    value = node.text
+    if node.style in ("|", ">"):
+        value = value.rstrip("\n")
+    problems = []
+    if value != value.strip():
+        problems.append(
+            (0 if value[:1].isspace() else len(value.rstrip()), "leading or trailing space")
+        )
+    for regex, what in (
+        (_DOUBLE_SPACE, "two or more spaces in a row"),
+        (_SPACE_BEFORE_PUNCT, "a space before Arabic punctuation"),
+        (_NBSP, "a non-breaking space (from Word)"),
+    ):
+        found = regex.search(value)
         if found:
-            count = len(PRESENTATION_FORMS.findall(line))
-            yield Diagnostic(
-                shown,
-                number,
-                found.start() + 1,
-                "T501",
-                "error",
-                f"{count} pre-shaped Arabic character(s) (presentation forms, first "
-                f"U+{ord(found.group()):04X}), pasted from a PDF or a reshaping tool: Word "
-                "cannot search or spell-check them; retype the text or paste it from the "
-                "original Word document",
-            )
-        found = BIDI_CONTROLS.search(line)
-        if found:
-            yield Diagnostic(
-                shown,
-                number,
-                found.start() + 1,
-                "T502",
-                "error",
-                f"invisible direction control U+{ord(found.group()):04X} "
-                f"({unicodedata.name(found.group(), 'bidi control')}): delete it; the build "
-                "sets the direction of every paragraph and run itself",
-            )
-        found = ZERO_WIDTH.search(line)
-        if found:
-            yield Diagnostic(
-                shown,
-                number,
-                found.start() + 1,
-                "T504",
-                "warning",
-                f"invisible character U+{ord(found.group()):04X} "
-                f"({unicodedata.name(found.group())}): delete it unless it is meant",
-            )
-        if not unicodedata.is_normalized("NFC", line):
-            column = _first_unnormalized(line)
-            char = line[column - 1]
-            yield Diagnostic(
-                shown,
-                number,
-                column,
-                "T503",
-                "warning",
-                f"text is not in Unicode NFC (U+{ord(char):04X} should be combined with the "
-                "letter before it): retype the letter, or normalise the file to NFC",
-            )
-
-
-def _first_unnormalized(line: str) -> int:
-    for end in range(1, len(line) + 1):
-        if not unicodedata.is_normalized("NFC", line[:end]):
-            return end
-    return 1
-
-
-def check_spacing(shown: str, root: Node) -> Iterator[Diagnostic]:
-    for node in root.strings():
-        value = node.text
-        if node.style in ("|", ">"):
-            value = value.rstrip("\n")
-        problems = []
-        if value != value.strip():
-            problems.append(
-                (0 if value[:1].isspace() else len(value.rstrip()), "leading or trailing space")
-            )
-        for regex, what in (
-            (_DOUBLE_SPACE, "two or more spaces in a row"),
-            (_SPACE_BEFORE_PUNCT, "a space before Arabic punctuation"),
-            (_NBSP, "a non-breaking space (from Word)"),
-        ):
-            found = regex.search(value)
-            if found:
-                problems.append((found.start(), what))
-        for offset, what in problems:
-            line, column = node.position(offset)
-            yield Diagnostic(
-                shown,
-                line,
-                column,
-                "T505",
-                "warning",
-                f"stray space: {what}; the build keeps text as written, so remove it",
-            )
+            problems.append((found.start(), what))
+    for offset, what in problems:
+        yield _at(
+            shown,
+            lines,
+            node,
+            offset,
+            "T505",
+            "warning",
+            f"stray space: {what}; the build keeps text as written, so remove it",
+        )

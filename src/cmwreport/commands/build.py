@@ -13,7 +13,7 @@ from pathlib import Path
 
 from cmwreport.commands.common import load, trouble
 from cmwreport.diagnostics import Diagnostic, Exit
-from cmwreport.report_output import emit
+from cmwreport.print_diagnostics import emit
 
 
 def output_names(symbol: str) -> tuple[str, str]:

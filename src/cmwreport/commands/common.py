@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from cmwreport.sources.load import LoadResult
+    from cmwreport.checks import Checked
 
 
 def trouble(command: str, message: str) -> None:
@@ -15,12 +15,13 @@ def trouble(command: str, message: str) -> None:
     sys.stderr.write(f"cmwreport {command}: {message}\n")
 
 
-def load(path: Path, command: str) -> LoadResult | None:
+def load(path: Path | str, command: str) -> Checked | None:
     """The checked sources, or None after saying why the tree could not be read."""
+    from cmwreport import checks
     from cmwreport.sources.load import SourceTreeError, load_sources
 
     try:
-        return load_sources(path)
+        return checks.run(load_sources(path))
     except SourceTreeError as exc:
         trouble(command, str(exc))
     except OSError as exc:

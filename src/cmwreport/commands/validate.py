@@ -6,7 +6,7 @@ from pathlib import Path
 
 from cmwreport.commands.common import load
 from cmwreport.diagnostics import Exit, count
-from cmwreport.report_output import emit
+from cmwreport.print_diagnostics import emit
 
 
 def run(path: Path, fmt: str, strict: bool, reshape: bool = False) -> int:

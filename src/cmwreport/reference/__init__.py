@@ -1,44 +1,49 @@
-"""Reference data the checks and the build need, kept as YAML data files beside this module."""
+"""Reference data the checks and the build need, kept as YAML data files beside this module.
+
+- `convention.yaml`: the Convention's 93 articles and nine Parts.
+- `documents/<symbol with / as ->.yaml`: the paragraphs of a UN document that sources
+  cite by number (CMW/C/MAR/CO/1, CMW/C/MAR/QPR/2), in the format of a project's own
+  `sources/reference/*.yaml` (declared in `cmwreport.sources.schema.REFERENCE`).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 
 @dataclass(frozen=True)
-class Reference:
+class Convention:
     #: article number -> Part (Roman numeral)
     article_part: dict[int, str]
     #: Part -> (English title, Arabic title)
     parts: dict[str, tuple[str, str]]
-    #: paragraph number of CMW/C/MAR/CO/1 -> (kind, subject)
-    co_paragraphs: dict[int, tuple[str, str]]
-    co_symbol: str
 
 
-def _load(name: str) -> dict:
-    import yaml
+def document_file_name(symbol: str) -> str:
+    """CMW/C/MAR/CO/2 -> CMW-C-MAR-CO-2.yaml, the name of its reference file."""
+    return symbol.replace("/", "-") + ".yaml"
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=loader)
+
+def shipped_document(symbol: str) -> Path | None:
+    """The packaged reference file of a document, if cmwreport ships one."""
+    path = resources.files(__package__).joinpath("documents", document_file_name(symbol))
+    return Path(str(path)) if path.is_file() else None
 
 
 @cache
-def reference() -> Reference:
-    convention = _load("convention.yaml")
-    co = _load("co1.yaml")
+def convention() -> Convention:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    text = resources.files(__package__).joinpath("convention.yaml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=loader)
     article_part = {}
     parts = {}
-    for part in convention["parts"]:
+    for part in data["parts"]:
         parts[part["part"]] = (part["title_en"], part["title_ar"])
         for article in part["articles"]:
             article_part[article] = part["part"]
-    return Reference(
-        article_part=article_part,
-        parts=parts,
-        co_paragraphs={p["number"]: (p["kind"], p["subject"]) for p in co["paragraphs"]},
-        co_symbol=co["symbol"],
-    )
+    return Convention(article_part=article_part, parts=parts)

@@ -1,7 +1,10 @@
-"""Checking one file's node tree against its schema and turning it into plain values.
+"""One file's node tree checked against its declaration and turned into model objects.
 
-A value that fails its check becomes None and leaves a diagnostic; the rest of the
-file is still checked, so one run reports every problem.
+Only what the declaration says is judged here: types and formats (a date, an id, a
+symbol, a choice, a range), required and unknown fields. Whether a reference points at
+something that exists is for `cmwreport.checks`. A value that fails becomes None and
+leaves a diagnostic; the rest of the file is still read, so one run reports every
+problem.
 """
 
 from __future__ import annotations
@@ -13,48 +16,27 @@ import re
 from typing import Any
 
 from cmwreport.diagnostics import Diagnostic
-from cmwreport.reference import Reference
-from cmwreport.sources.model import Loc
-from cmwreport.sources.schema import Field
+from cmwreport.sources.model import CLASSES, Loc
+from cmwreport.sources.schema import DATE_PATTERN, ID_MAX, ID_PATTERN, SYMBOL_PATTERN, Field
 from cmwreport.sources.yamlsafe import STR, Node
 
-ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-#: Word caps bookmark names at 40 characters and ours are "_cmw_" + id.
-ID_MAX = 35
-SYMBOL_PATTERN = re.compile(r"^CMW/C/[A-Z]{3}/(?:(?:CO|QPR|Q)/)?\d+(?:/Add\.\d+)?$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ID = re.compile(ID_PATTERN)
+_SYMBOL = re.compile(SYMBOL_PATTERN)
+_ISO_DATE = re.compile(DATE_PATTERN)
 _INT = re.compile(r"^[-+]?\d+$")
+_BOOL = "tag:yaml.org,2002:bool"
 _TAG_NAMES = {
     "tag:yaml.org,2002:int": "a number",
     "tag:yaml.org,2002:float": "a number",
-    "tag:yaml.org,2002:bool": "yes/no (true/false)",
+    _BOOL: "yes/no (true/false)",
     "tag:yaml.org,2002:null": "nothing",
     "tag:yaml.org,2002:timestamp": "a date",
 }
 
 
-class Record(dict):
-    """A checked mapping: its values, where it stands, and where each field's value and
-    list items stand (positions only: keeping the nodes would keep the whole YAML tree)."""
-
-    def __init__(self, loc: Loc) -> None:
-        super().__init__()
-        self.loc = loc
-        self.positions: dict[str, tuple[int, int]] = {}
-        self.item_positions: dict[str, list[tuple[int, int]]] = {}
-
-    def at(self, name: str) -> Loc:
-        line, column = self.positions.get(name, (self.loc.line, self.loc.column))
-        return Loc(self.loc.file, line, column)
-
-    def items_at(self, name: str) -> list[Loc]:
-        return [Loc(self.loc.file, *pos) for pos in self.item_positions.get(name, [])]
-
-
 class Converter:
-    def __init__(self, shown: str, reference: Reference, diagnostics: list[Diagnostic]) -> None:
+    def __init__(self, shown: str, diagnostics: list[Diagnostic]) -> None:
         self.shown = shown
-        self.reference = reference
         self.diagnostics = diagnostics
 
     def report(self, code: str, node: Node, message: str, severity: str = "error") -> None:
@@ -64,18 +46,26 @@ class Converter:
 
     def convert(self, node: Node, spec: Field) -> Any:
         if spec.type == "map":
-            return self._map(node, spec)
+            values: dict[str, Any] = {}
+            located = _Positions()
+            if not self._map(node, spec, values, located):
+                return None
+            made = CLASSES[spec.cls](**values)  # type: ignore[index]
+            made.loc = Loc(self.shown, node.line, node.column)
+            made.positions = located.fields
+            made.item_positions = located.items
+            return made
         if spec.type == "list":
             return self._list(node, spec)
         return self._scalar(node, spec)
 
-    def _map(self, node: Node, spec: Field) -> Record | None:
+    def _map(self, node: Node, spec: Field, values: dict, located: _Positions) -> bool:
+        """Fills `values` (by model attribute) from a mapping; False if it is not one."""
         if node.kind != "map":
             self.report(
                 "S103", node, f"{spec.name}: expected a mapping of fields ({_fields(spec)})"
             )
-            return None
-        record = Record(Loc(self.shown, node.line, node.column))
+            return False
         known = {f.name: f for f in spec.fields}
         for name, (key, value) in node.entries.items():
             field = known.get(name)
@@ -84,20 +74,23 @@ class Converter:
                 hint = f"did you mean '{close[0]}'?" if close else f"known fields: {_fields(spec)}"
                 self.report("S102", key, f"unknown field '{name}' in {spec.name}: {hint}")
                 continue
-            record.positions[name] = (value.line, value.column)
+            if field.inline:
+                self._map(value, field, values, located)
+                continue
+            located.fields[field.attribute] = (value.line, value.column)
             if value.kind == "seq":
-                record.item_positions[name] = [(i.line, i.column) for i in value.items]
+                located.items[field.attribute] = [(i.line, i.column) for i in value.items]
             if value.is_null and not field.required:
                 continue
-            record[name] = self.convert(value, field)
+            values[field.attribute] = self.convert(value, field)
         for field in spec.fields:
-            if field.required and name_missing(node, field.name):
+            if field.required and field.name not in node.entries:
                 self.report(
                     "S101",
                     node,
                     f"{spec.name} is missing the field '{field.name}' ({field.doc})",
                 )
-        return record
+        return True
 
     def _list(self, node: Node, spec: Field) -> list | None:
         if node.kind != "seq":
@@ -118,8 +111,13 @@ class Converter:
         kind = spec.type
         if kind == "date":
             return self._date(node, spec)
-        if kind in ("int", "observation", "article"):
+        if kind in ("int", "number", "article"):
             return self._int(node, spec)
+        if kind == "bool":
+            if node.tag != _BOOL:
+                self.report("S103", node, f"{spec.name}: expected true or false")
+                return None
+            return node.text.lower() in ("true", "yes", "on")
         if node.tag != STR:
             found = _TAG_NAMES.get(node.tag, "something else")
             self.report(
@@ -139,9 +137,9 @@ class Converter:
                 f"{spec.name} is '{value}': it must be one of {', '.join(spec.choices)}",
             )
             return None
-        if kind in ("id", "ref") and not self._id_ok(node, spec, value):
+        if kind in ("id", "ref") and not self._id_ok(node, value):
             return None
-        if kind == "symbol" and not SYMBOL_PATTERN.match(value):
+        if kind == "symbol" and not _SYMBOL.match(value):
             self.report(
                 "N401",
                 node,
@@ -151,8 +149,8 @@ class Converter:
             return None
         return value
 
-    def _id_ok(self, node: Node, spec: Field, value: str) -> bool:
-        if ID_PATTERN.match(value) and len(value) <= ID_MAX:
+    def _id_ok(self, node: Node, value: str) -> bool:
+        if _ID.match(value) and len(value) <= ID_MAX:
             return True
         self.report(
             "S104",
@@ -167,31 +165,10 @@ class Converter:
             self.report("S103", node, f"{spec.name}: expected a whole number, found '{node.text}'")
             return None
         value = int(node.text)
-        if spec.type == "observation":
-            if value not in self.reference.co_paragraphs:
-                last = max(self.reference.co_paragraphs)
-                self.report(
-                    "R202",
-                    node,
-                    f"{self.reference.co_symbol} has no paragraph {value} (it has 1-{last})",
-                )
-                return None
-        elif spec.type == "article":
-            if value not in self.reference.article_part:
-                self.report(
-                    "R202",
-                    node,
-                    f"the Convention has no article {value} (it has articles 1-93)",
-                )
-                return None
-        elif (spec.minimum is not None and value < spec.minimum) or (
-            spec.maximum is not None and value > spec.maximum
-        ):
-            self.report(
-                "S104",
-                node,
-                f"{spec.name} is {value}: expected {spec.minimum} to {spec.maximum}",
-            )
+        low = 1 if spec.type in ("number", "article") else spec.minimum
+        if (low is not None and value < low) or (spec.maximum is not None and value > spec.maximum):
+            expected = f"{low} to {spec.maximum}" if spec.maximum else f"{low} or more"
+            self.report("S104", node, f"{spec.name} is {value}: expected {expected}")
             return None
         return value
 
@@ -217,8 +194,12 @@ class Converter:
             return None
 
 
-def name_missing(node: Node, name: str) -> bool:
-    return name not in node.entries
+class _Positions:
+    __slots__ = ("fields", "items")
+
+    def __init__(self) -> None:
+        self.fields: dict[str, tuple[int, int]] = {}
+        self.items: dict[str, list[tuple[int, int]]] = {}
 
 
 def _fields(spec: Field) -> str:

@@ -1,14 +1,27 @@
 """The sources as Python objects: what `build` merges and the checks look at.
 
-Every object keeps `loc`, the place in its YAML file that defines it, so a check or
-a build step can point a drafter at the line to edit.
+The classes are generated from the declarations in `schema.py` (one dataclass per
+`record(...)`, one attribute per field), so a field is declared once. For example
+`Report` has treaty, state, cycle, symbol, language, title, due_year, date,
+date_received, previous_observations (a `ConcludingObservations`) and list_of_issues
+(a `DocumentRef`); `Consultations.context` and `Axis.recommendations` are lists of
+`TextItem`. Read schema.py for the full list.
+
+Every object keeps `loc`, the place in its YAML file that defines it, and where each of
+its fields stands (`at(name)`), so a check or a build step can point a drafter at the
+line to edit.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from cmwreport.sources import schema
+from cmwreport.sources.schema import Field
 
 
 @dataclass(frozen=True)
@@ -18,111 +31,113 @@ class Loc:
     column: int  # 1-based
 
 
-@dataclass
-class DocumentRef:
-    symbol: str
-    issued: dt.date | None = None
+class Located:
+    """Where an object and each of its fields stand in their file (by attribute name)."""
+
+    loc: Loc | None
+    positions: dict[str, tuple[int, int]]
+    item_positions: dict[str, list[tuple[int, int]]]
+
+    def at(self, attribute: str) -> Loc:
+        assert self.loc is not None
+        line, column = self.positions.get(attribute, (self.loc.line, self.loc.column))
+        return Loc(self.loc.file, line, column)
+
+    def items_at(self, attribute: str) -> list[Loc]:
+        assert self.loc is not None
+        return [Loc(self.loc.file, *pos) for pos in self.item_positions.get(attribute, [])]
 
 
-@dataclass
-class ConcludingObservations(DocumentRef):
-    session: int | None = None
-    session_start: dt.date | None = None
-    session_end: dt.date | None = None
-    adopted: dt.date | None = None
+_PYTHON_TYPES: dict[str, Any] = {
+    "text": str,
+    "word": str,
+    "id": str,
+    "ref": str,
+    "symbol": str,
+    "int": int,
+    "number": int,
+    "article": int,
+    "date": dt.date,
+    "bool": bool,
+}
+
+CLASSES: dict[str, type] = {}
 
 
-@dataclass
-class Report:
-    treaty: str
-    state: str
-    cycle: int
-    symbol: str
-    language: str
-    title: str
-    due_year: int
-    date: dt.date
-    date_received: dt.date
-    previous_observations: ConcludingObservations
-    list_of_issues: DocumentRef
-    loc: Loc | None = None
+def _class_of(spec: Field, extra: tuple = ()) -> type:
+    assert spec.cls is not None
+    if spec.cls in CLASSES:
+        return CLASSES[spec.cls]
+    attributes = []
+    for item in _attributes(spec):
+        if item.type == "list":
+            default: Any = field(default_factory=list)
+            kind: Any = list
+        else:
+            default = None
+            kind = _python_type(item)
+        attributes.append((item.attribute, kind, default))
+    located = [
+        ("loc", Loc | None, field(default=None, compare=False, repr=False)),
+        ("positions", dict, field(default_factory=dict, compare=False, repr=False)),
+        ("item_positions", dict, field(default_factory=dict, compare=False, repr=False)),
+    ]
+    made = dataclasses.make_dataclass(
+        spec.cls,
+        attributes + list(extra) + located,
+        bases=(Located,),
+        kw_only=True,
+        namespace={"__doc__": spec.doc, "__module__": __name__},
+    )
+    CLASSES[spec.cls] = made
+    return made
 
 
-@dataclass
-class Paragraph:
-    id: str
-    text: str
-    observations: list[int] = field(default_factory=list)
-    articles: list[int] = field(default_factory=list)
-    loc: Loc | None = None
+def _attributes(spec: Field):
+    """The fields an object of `spec` holds: those of inline sections lifted into it."""
+    for item in spec.fields:
+        if item.type == "map" and item.inline:
+            yield from _attributes(item)
+        else:
+            yield item
 
 
-@dataclass
-class Participant:
-    id: str
-    name: str
-    loc: Loc | None = None
+def _python_type(spec: Field) -> Any:
+    if spec.type == "map":
+        return _class_of(spec)
+    return _PYTHON_TYPES[spec.type]
 
 
-@dataclass
-class ProgrammeItem:
-    id: str
-    kind: str  # "plenary" | "workshop"
-    title: str
-    text: str
-    topics: list[str] = field(default_factory=list)
-    loc: Loc | None = None
+def _declare(spec: Field, extra: tuple = ()) -> type:
+    for item in _attributes(spec):
+        target = item.item if item.type == "list" else item
+        if target is not None and target.type == "map":
+            _class_of(target)
+    return _class_of(spec, extra)
 
 
-@dataclass
-class Meeting:
-    id: str
-    city: str
-    city_en: str
-    region: str
-    date: dt.date
-    weekday: str | None = None
-    loc: Loc | None = None
-
-
-@dataclass
-class Recommendation:
-    id: str
-    text: str
-    observations: list[int] = field(default_factory=list)
-    articles: list[int] = field(default_factory=list)
-    loc: Loc | None = None
-
-
-@dataclass
-class Axis:
-    id: str
-    title: str
-    recommendations: list[Recommendation]
-    loc: Loc | None = None
-
-
-@dataclass
-class Consultations:
-    id: str
-    state: str
-    title: str
-    observations: list[int]
-    context_heading: str
-    context: list[Paragraph]
-    participants: list[Participant]
-    programme: list[ProgrammeItem]
-    outcomes_heading: str
-    outcomes_intro: str
-    #: In the order `outcomes.axes` gives.
-    axes: list[Axis]
-    #: By date, then id.
-    meetings: list[Meeting]
-    loc: Loc | None = None
+Report = _declare(schema.REPORT)
+TextItem = _declare(schema.TEXT_ITEM)
+Meeting = _declare(schema.MEETING)
+Axis = _declare(schema.AXIS)
+ReferenceDocument = _declare(schema.REFERENCE)
+#: The consultations, with what the other files bring: the axes in the order
+#: `outcomes.axes` gives, the meetings by date, then id.
+Consultations = _declare(
+    schema.CONSULTATIONS,
+    extra=(
+        ("axes", list, field(default_factory=list)),
+        ("meetings", list, field(default_factory=list)),
+    ),
+)
+ConcludingObservations = CLASSES["ConcludingObservations"]
+DocumentRef = CLASSES["DocumentRef"]
+Participant = CLASSES["Participant"]
+ProgrammeItem = CLASSES["ProgrammeItem"]
 
 
 @dataclass
 class Sources:
     root: Path
-    report: Report
-    consultations: Consultations
+    report: Any  # Report
+    consultations: Any  # Consultations

@@ -1,41 +1,90 @@
-"""The fields of each kind of source file: one declaration that the loader checks
-against and docs/source-format.md documents (a test keeps the two in step)."""
+"""The fields of each kind of source file, declared once.
+
+Everything else is derived from these declarations: the loader checks a file against
+them (types and formats), `model.py` generates the dataclasses the build reads from
+them, `jsonschema.py` writes the editors' JSON Schemas from them, and a test keeps
+docs/source-format.md in step with them. Adding a field is one line here.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: Kinds of scalar value. Each has one meaning everywhere: the loader's check, the
+#: Python type of the model and the JSON Schema type and format.
+#:   text   Arabic prose (checked by the text checks; blank refused)
+#:   word   a short Latin token
+#:   id     a stable identifier (pattern below)
+#:   ref    the id of another source item
+#:   int    a whole number, within `minimum`..`maximum`
+#:   number a paragraph number of a cited document (judged against its reference data)
+#:   article an article of the Convention
+#:   date   YYYY-MM-DD
+#:   symbol a CMW document symbol
+#:   bool   true or false
+SCALARS = ("text", "word", "id", "ref", "int", "number", "article", "date", "symbol", "bool")
+
+ID_PATTERN = r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"
+#: Word caps bookmark names at 40 characters and ours are "_cmw_" + id.
+ID_MAX = 35
+SYMBOL_PATTERN = r"^CMW/C/[A-Z]{3}/(?:(?:CO|QPR|Q)/)?\d+(?:/Add\.\d+)?$"
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+
 
 @dataclass(frozen=True)
 class Field:
-    name: str
-    #: text (Arabic prose), word (a short Latin token), id, int, date, symbol,
-    #: observation (a paragraph number of CMW/C/MAR/CO/1), article (of the Convention),
-    #: ref (the id of another source item), list, map
-    type: str
+    name: str  # the key in the YAML file
+    type: str  # one of SCALARS, or "list" or "map"
     doc: str
     required: bool = True
-    item: Field | None = None  # for list
-    fields: tuple[Field, ...] = ()  # for map
+    item: Field | None = None  # a list's item
+    fields: tuple[Field, ...] = ()  # a map's fields
     choices: tuple[str, ...] = ()
     minimum: int | None = None
     maximum: int | None = None
+    #: The model's attribute, when it is not `name`.
+    attr: str | None = None
+    #: A map's model class (maps that share a class share one declaration).
+    cls: str | None = None
+    #: A map whose fields the model lifts into its parent (context.heading is
+    #: Consultations.context_heading): a heading in the file, not an object in the build.
+    inline: bool = False
+
+    @property
+    def attribute(self) -> str:
+        return self.attr or self.name
 
 
-def text(name: str, doc: str, required: bool = True) -> Field:
-    return Field(name, "text", doc, required)
+def text(name: str, doc: str, required: bool = True, attr: str | None = None) -> Field:
+    return Field(name, "text", doc, required, attr=attr)
+
+
+def word(name: str, doc: str, required: bool = True, choices: tuple[str, ...] = ()) -> Field:
+    return Field(name, "word", doc, required, choices=choices)
+
+
+def integer(name: str, doc: str, minimum: int, maximum: int) -> Field:
+    return Field(name, "int", doc, minimum=minimum, maximum=maximum)
 
 
 def date(name: str, doc: str, required: bool = True) -> Field:
     return Field(name, "date", doc, required)
 
 
-def listof(name: str, item: Field, doc: str, required: bool = True) -> Field:
-    return Field(name, "list", doc, required, item=item)
+def listof(
+    name: str, item: Field, doc: str, required: bool = True, attr: str | None = None
+) -> Field:
+    return Field(name, "list", doc, required, item=item, attr=attr)
 
 
-def mapping(name: str, doc: str, *fields: Field, required: bool = True) -> Field:
-    return Field(name, "map", doc, required, fields=fields)
+def record(name: str, cls: str, doc: str, *fields: Field, required: bool = True) -> Field:
+    """A mapping read into an object of class `cls` of the model."""
+    return Field(name, "map", doc, required, fields=fields, cls=cls)
+
+
+def section(name: str, doc: str, *fields: Field) -> Field:
+    """A mapping whose fields the model keeps on the object that holds it."""
+    return Field(name, "map", doc, fields=fields, inline=True)
 
 
 ID = Field(
@@ -47,8 +96,9 @@ ID = Field(
 )
 OBSERVATIONS = listof(
     "observations",
-    Field("observation", "observation", "Paragraph number of CMW/C/MAR/CO/1."),
-    "Paragraphs of the concluding observations CMW/C/MAR/CO/1 that this item answers.",
+    Field("observation", "number", "Paragraph number of the previous concluding observations."),
+    "Paragraphs of the previous concluding observations (report.yaml "
+    "previous_observations.symbol) that this item answers.",
     required=False,
 )
 ARTICLES = listof(
@@ -58,71 +108,75 @@ ARTICLES = listof(
     required=False,
 )
 
-REPORT = mapping(
+REPORT = record(
     "report.yaml",
+    "Report",
     "The report the consultations feed; masthead and references come from here.",
-    Field("treaty", "word", "Treaty body: CMW.", choices=("CMW",)),
-    Field("state", "word", "ISO 3166 alpha-3 code of the reporting State, e.g. MAR."),
-    Field(
-        "cycle", "int", "Reporting cycle: 2 for the second periodic report.", minimum=1, maximum=20
-    ),
+    word("treaty", "Treaty body: CMW.", choices=("CMW",)),
+    word("state", "ISO 3166 alpha-3 code of the reporting State, e.g. MAR."),
+    integer("cycle", "Reporting cycle: 2 for the second periodic report.", 1, 20),
     Field("symbol", "symbol", "UN document symbol of the report, e.g. CMW/C/MAR/2."),
-    Field(
-        "language",
-        "word",
-        "Language of the original: ar, fr, en or es.",
-        choices=("ar", "fr", "en", "es"),
+    word(
+        "language", "Language of the original: ar, fr, en or es.", choices=("ar", "fr", "en", "es")
     ),
     text("title", "Title printed under the Committee's name."),
-    Field("due_year", "int", "Year the report was due.", minimum=1990, maximum=2100),
+    integer("due_year", "Year the report was due.", 1990, 2100),
     date("date", "Date of issue in the masthead; also the Word file's date."),
     date("date_received", "Date the UN received the report, printed as [Date received: ...]."),
-    mapping(
+    record(
         "previous_observations",
+        "ConcludingObservations",
         "The concluding observations on the previous report.",
         Field("symbol", "symbol", "Their symbol, e.g. CMW/C/MAR/CO/1."),
-        Field(
-            "session", "int", "Session of the Committee that adopted them.", minimum=1, maximum=200
-        ),
+        integer("session", "Session of the Committee that adopted them.", 1, 200),
         date("session_start", "First day of that session."),
         date("session_end", "Last day of that session."),
         date("adopted", "Date of adoption."),
         date("issued", "Date of issue.", required=False),
     ),
-    mapping(
+    record(
         "list_of_issues",
+        "DocumentRef",
         "The list of issues prior to reporting the report replies to.",
         Field("symbol", "symbol", "Its symbol, e.g. CMW/C/MAR/QPR/2."),
         date("issued", "Date of issue.", required=False),
     ),
 )
 
-ITEM_PARAGRAPH = mapping(
-    "paragraph",
-    "A paragraph of text.",
+#: A paragraph of the context and a recommendation: the same fields, one class.
+TEXT_ITEM = record(
+    "text item",
+    "TextItem",
+    "A paragraph of text with its id and references.",
     ID,
-    text("text", "The paragraph, verbatim."),
+    text(
+        "text",
+        "The paragraph, verbatim (a recommendation without its list separator ؛ or ., "
+        "which the annex adds).",
+    ),
     OBSERVATIONS,
     ARTICLES,
 )
 
-CONSULTATIONS = mapping(
+CONSULTATIONS = record(
     "consultations.yaml",
+    "Consultations",
     "The consultations themselves: title, context, participants, programme, outcomes.",
     ID,
     text("state", "The State's name as the summary prints it."),
     text("title", "Title of the summary of the consultations."),
     OBSERVATIONS,
-    mapping(
+    section(
         "context",
         "The general context of the consultations.",
-        text("heading", "Heading of the context section."),
-        listof("paragraphs", ITEM_PARAGRAPH, "The context paragraphs, in order."),
+        text("heading", "Heading of the context section.", attr="context_heading"),
+        listof("paragraphs", TEXT_ITEM, "The context paragraphs, in order.", attr="context"),
     ),
     listof(
         "participants",
-        mapping(
+        record(
             "participant",
+            "Participant",
             "One kind of participant.",
             ID,
             text("name", "Name of this kind of participant."),
@@ -131,11 +185,12 @@ CONSULTATIONS = mapping(
     ),
     listof(
         "programme",
-        mapping(
+        record(
             "session",
+            "ProgrammeItem",
             "One part of the programme of each meeting.",
             ID,
-            Field("kind", "word", "plenary or workshop.", choices=("plenary", "workshop")),
+            word("kind", "plenary or workshop.", choices=("plenary", "workshop")),
             text("title", "Short name, used in the generated text."),
             text("text", "The paragraph describing it, verbatim."),
             listof(
@@ -147,53 +202,85 @@ CONSULTATIONS = mapping(
         ),
         "The programme of the meetings.",
     ),
-    mapping(
+    section(
         "outcomes",
         "The outcomes section of the annex.",
-        text("heading", "Heading of the outcomes section."),
-        text("intro", "Paragraph introducing the recommendations."),
+        text("heading", "Heading of the outcomes section.", attr="outcomes_heading"),
+        text("intro", "Paragraph introducing the recommendations.", attr="outcomes_intro"),
         listof(
             "axes",
             Field("axis", "ref", "Id of an axis file in axes/."),
             "The thematic axes, in the order the annex presents them.",
+            attr="axis_order",
         ),
     ),
 )
 
-MEETING = mapping(
+MEETING = record(
     "meetings/*.yaml",
+    "Meeting",
     "One regional consultation meeting.",
     ID,
     text("city", "City, in Arabic."),
-    Field("city_en", "word", "City, in English (used in file names and logs)."),
+    word("city_en", "City, in English (optional, for the drafters' own use).", required=False),
     text("region", "Region (official name of 2015), in Arabic."),
     date("date", "Date of the meeting."),
     text("weekday", "Weekday as the summary writes it; checked against the date.", required=False),
 )
 
-AXIS = mapping(
+AXIS = record(
     "axes/*.yaml",
+    "Axis",
     "One thematic axis of recommendations.",
     ID,
     text("title", "Title of the axis."),
     listof(
         "recommendations",
-        mapping(
-            "recommendation",
-            "One recommendation of the consultations.",
-            ID,
-            text("text", "The recommendation, verbatim, without the list separator (؛ or .)."),
-            OBSERVATIONS,
-            ARTICLES,
-        ),
+        TEXT_ITEM,
         "The recommendations of the axis, in the order the annex numbers them.",
     ),
 )
 
-#: Where each kind of file lives in the tree.
+#: Paragraphs of a cited UN document (concluding observations, list of issues), so
+#: that references to them can be judged. Shipped in cmwreport/reference/documents/;
+#: a project adds its own in sources/reference/.
+REFERENCE = record(
+    "reference/*.yaml",
+    "ReferenceDocument",
+    "The paragraphs of one UN document that sources cite by number.",
+    Field("symbol", "symbol", "The document's symbol, e.g. CMW/C/MAR/CO/2."),
+    text("title", "What the document is.", required=False),
+    date("issued", "Date of issue.", required=False),
+    Field(
+        "complete",
+        "bool",
+        "true when every paragraph of the document is listed (then a number not "
+        "listed is an error); false when only some are known.",
+    ),
+    listof(
+        "paragraphs",
+        record(
+            "paragraph",
+            "ReferenceParagraph",
+            "One paragraph of the document.",
+            Field("number", "int", "Its number in the document.", minimum=1, maximum=10_000),
+            word(
+                "kind",
+                "What it is.",
+                required=False,
+                choices=("introduction", "concern", "recommendation", "question", "other"),
+            ),
+            Field("subject", "word", "What it is about (a short summary, any language)."),
+        ),
+        "The paragraphs known.",
+    ),
+)
+
+#: Every kind of file in a source tree, by the name the loader and the checks use.
 FILE_KINDS = {
     "report": REPORT,
     "consultations": CONSULTATIONS,
     "meeting": MEETING,
     "axis": AXIS,
+    "reference": REFERENCE,
 }

@@ -1,4 +1,4 @@
-"""Diagnostics for people (text), programs (JSON) and GitHub Actions (annotations)."""
+"""Printing diagnostics: for people (text), programs (JSON) and GitHub Actions (annotations)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,86 @@
+"""Numbers that right-to-left display would reverse (T507).
+
+Under the Unicode bidi algorithm, digits after Arabic letters are Arabic numbers, and
+a hyphen or dash between two of them does not hold them together: "القانون رقم 02-03"
+is displayed 03-02 (Word and LibreOffice both follow the algorithm). A full stop, a
+comma or a slash does hold them, so "02.03" (the official Moroccan form of a law's
+number) keeps its order.
+
+A range of days or years ("9-13 شتنبر", "2013-2018") is displayed the same way, and
+that is right: read from right to left, it runs from 9 to 13. So only what is a
+number of record is flagged: a pair after a word that introduces one (رقم، القانون،
+المرسوم، الظهير، القرار، عدد ...), or a pair whose numbers carry a leading zero (02-03,
+which no range writes), and never one followed by a month's name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from cmwreport.checks.locate import Lines
+from cmwreport.dates import MONTH_SPELLINGS
+from cmwreport.diagnostics import Diagnostic
+from cmwreport.sources.load import LoadedFile
+
+_DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
+_DASH = "[-\u2010-\u2015\u2212\ufe63\uff0d]"
+#: Two or more numbers joined by hyphens or dashes (spaces around them allowed).
+PAIR = re.compile(
+    rf"(?<![0-9\u0660-\u0669\u06f0-\u06f9.,/]){_DIGIT}+(?:\s*{_DASH}\s*{_DIGIT}+)+(?![0-9.,/])"
+)
+_NUMBER = re.compile(f"{_DIGIT}+")
+#: Words that introduce a number of record, with or without ال، ب، ل، و before them.
+_INTRODUCERS = re.compile(r"(?:رقم|قانون|مرسوم|ظهير|قرار|عدد|منشور|دورية|مقرر)")
+_MONTH_AFTER = re.compile(
+    r"\s*(?:" + "|".join(sorted(map(re.escape, MONTH_SPELLINGS), key=len, reverse=True)) + ")"
+)
+
+
+def check_file(loaded: LoadedFile) -> Iterator[Diagnostic]:
+    if loaded.node is None:
+        return
+    lines = Lines(loaded.text)
+    for node in loaded.node.strings():
+        for found in reversed_numbers(node.text):
+            line, column = lines.position(node, found.start())
+            fixed = re.sub(rf"\s*{_DASH}\s*", ".", found.group())
+            yield Diagnostic(
+                loaded.shown,
+                line,
+                column,
+                "T507",
+                "warning",
+                f"'{found.group()}' is displayed reversed in right-to-left text (the dash "
+                f"does not hold Arabic-context numbers together): write {fixed}, as "
+                "Moroccan law numbers are written; if the text is verbatim of record, add "
+                "'# cmwreport: ignore T507' at the end of the line",
+            )
+
+
+def reversed_numbers(text: str) -> Iterator[re.Match]:
+    """Numbers of record joined by dashes that the bidi algorithm would show reversed."""
+    for found in PAIR.finditer(text):
+        if not _after_arabic(text, found.start()):
+            continue
+        if _MONTH_AFTER.match(text, found.end()):
+            continue  # "9-13 شتنبر": a range of days reads right to left correctly
+        leading_zero = any(
+            len(n) > 1 and n[0] in "0\u0660\u06f0" for n in _NUMBER.findall(found.group())
+        )
+        before = text[max(0, found.start() - 40) : found.start()].split()[-3:]
+        introduced = any(_INTRODUCERS.search(word) for word in before)
+        if leading_zero or introduced:
+            yield found
+
+
+def _after_arabic(text: str, index: int) -> bool:
+    """Whether the last strong character before `index` is right-to-left (Arabic)."""
+    for char in reversed(text[:index]):
+        kind = unicodedata.bidirectional(char)
+        if kind in ("AL", "R"):
+            return True
+        if kind == "L":
+            return False
+    return False

@@ -1,0 +1,182 @@
+"""Which files of a source tree are sources, and what is said about every other entry.
+
+Every regular file is either read or named in a diagnostic (a meeting saved as
+`oujda.YAML` must not vanish from the report without a word). Only regular files are
+ever read: named pipes, devices and sockets are named and skipped, never opened.
+Hidden entries (a name starting with '.': .git, editor swap files) are skipped
+silently. Links are followed only when they stay inside the tree; links to folders
+are not followed.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cmwreport.diagnostics import Diagnostic
+
+SUFFIXES = (".yaml", ".yml")
+#: Files at the top of the tree, and folders whose YAML files are one kind each.
+TOP_FILES = {"report": "report", "consultations": "consultations"}
+FOLDERS = {"meetings": "meeting", "axes": "axis", "reference": "reference"}
+_WHERE = (
+    "sources are report.yaml, consultations.yaml, meetings/*.yaml, axes/*.yaml and reference/*.yaml"
+)
+_NOT_REGULAR = {
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "a folder",
+}
+
+
+@dataclass
+class Found:
+    path: Path
+    shown: str
+    kind: str
+
+
+@dataclass
+class Discovery:
+    files: list[Found] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: kinds of file that exist in the tree but could not be taken as sources (a
+    #: folder named report.yaml ...): not to be reported missing as well.
+    present: set[str] = field(default_factory=set)
+
+
+def shown_path(path: Path | str) -> str:
+    """A path as diagnostics print it: bytes that are not UTF-8 shown as \\xNN escapes."""
+    text = os.fspath(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text
+
+
+def kind_by_name(relative: Path) -> str | None:
+    """The kind of source a path inside the tree names, if it is one."""
+    parts = relative.parts
+    if relative.suffix not in SUFFIXES:
+        return None
+    if len(parts) == 1:
+        return TOP_FILES.get(relative.stem)
+    if len(parts) == 2:
+        return FOLDERS.get(parts[0])
+    return None
+
+
+def discover(root: Path) -> Discovery:
+    found = Discovery()
+    inside = os.path.realpath(root)
+    pending = [Path()]
+    while pending:
+        folder = pending.pop()
+        try:
+            entries = sorted(os.scandir(root / folder), key=lambda e: e.name)
+        except OSError as exc:
+            _say(found, root / folder, "C001", "error", f"cannot list: {exc.strerror or exc}")
+            continue
+        for entry in entries:
+            relative = folder / entry.name
+            if entry.name.startswith("."):
+                continue
+            _entry(found, root, inside, relative, pending)
+    _duplicates(found)
+    return found
+
+
+def _entry(found: Discovery, root: Path, inside: str, relative: Path, pending: list) -> None:
+    path = root / relative
+    if shown_path(relative) != os.fspath(relative):
+        _say(found, path, "C001", "error", "the name is not valid UTF-8: rename it (not read)")
+        return
+    try:
+        link = os.lstat(path)
+        info = os.stat(path)
+    except OSError as exc:
+        _say(found, path, "C001", "error", f"cannot read: {exc.strerror or exc} (not read)")
+        return
+    is_link = stat.S_ISLNK(link.st_mode)
+    if is_link and not _within(os.path.realpath(path), inside):
+        _say(
+            found,
+            path,
+            "C006",
+            "error",
+            "this link leads outside the source tree and was not read: "
+            "copy the file into the tree instead",
+        )
+        return
+    kind = kind_by_name(relative)
+    if stat.S_ISDIR(info.st_mode):
+        _folder(found, path, relative, kind, is_link, pending)
+        return
+    if not stat.S_ISREG(info.st_mode):
+        what = _NOT_REGULAR.get(stat.S_IFMT(info.st_mode), "not a regular file")
+        severity = "error" if kind else "warning"
+        _say(found, path, "C008", severity, f"{what}: skipped, never opened")
+        return
+    if kind is not None:
+        found.files.append(Found(path, shown_path(path), kind))
+        return
+    top = relative.parts[0]
+    if top in FOLDERS and len(relative.parts) == 1:
+        _say(found, path, "R203", "error", f"{top} is a file: {top}/ must be a folder")
+        found.present.add(FOLDERS[top])
+        return
+    lowered = relative.with_suffix(relative.suffix.lower())
+    if kind_by_name(lowered) is not None:
+        message = (
+            f"not read: a source file's name ends in .yaml, in lower case: rename it {lowered.name}"
+        )
+        _say(found, path, "S106", "error", message)
+    elif top in FOLDERS and len(relative.parts) == 2:
+        # meetings/ and axes/ hold sources only: oujda.txt there is a meeting lost.
+        message = f"not read: {top}/ holds only .yaml source files; rename or move it"
+        _say(found, path, "S106", "error", message)
+    else:
+        _say(found, path, "S105", "warning", f"not a source file, not read: {_WHERE}")
+
+
+def _folder(found, path: Path, relative: Path, kind, is_link: bool, pending: list) -> None:
+    if kind is not None:
+        _say(found, path, "R203", "error", f"{relative.name} is a folder: it must be a file")
+        found.present.add(kind)
+    elif is_link:
+        _say(found, path, "S105", "warning", "a link to a folder: not followed, not read")
+    else:
+        pending.append(relative)
+
+
+def _duplicates(found: Discovery) -> None:
+    # report.yaml beside report.yml: read the first (.yaml), name the other.
+    first: dict[str, Found] = {}
+    kept = []
+    for item in sorted(found.files, key=lambda f: (f.path.with_suffix(""), f.path.suffix)):
+        if item.kind in TOP_FILES.values() and item.kind in first:
+            _say(
+                found,
+                item.path,
+                "R205",
+                "error",
+                f"a second {item.kind} file beside {first[item.kind].path.name}: "
+                "keep one and delete the other (this one was not read)",
+            )
+            continue
+        first.setdefault(item.kind, item)
+        kept.append(item)
+    found.files = sorted(kept, key=lambda f: f.shown)
+
+
+def _within(path: str, inside: str) -> bool:
+    return path == inside or path.startswith(inside.rstrip(os.sep) + os.sep)
+
+
+def _say(found: Discovery, path: Path, code: str, severity: str, message: str) -> None:
+    found.diagnostics.append(Diagnostic(shown_path(path), 1, 1, code, severity, message))
