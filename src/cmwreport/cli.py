@@ -43,7 +43,8 @@ class Color(str, Enum):
 
 @app.command()
 def validate(
-    path: Path = typer.Argument(Path("sources"), help="Source tree (or one YAML file) to check."),
+    # A string, not a Path: Path("") is ".", and an empty argument must be refused.
+    path: str = typer.Argument("sources", help="Source tree (or one YAML file) to check."),
     format: DiagnosticFormat = typer.Option(
         DiagnosticFormat.text, "--format", "-f", help="text, json, or github annotations."
     ),
@@ -60,7 +61,7 @@ def validate(
 
 @app.command()
 def build(
-    path: Path = typer.Argument(Path("sources"), help="Source tree to build from."),
+    path: str = typer.Argument("sources", help="Source tree to build from."),
     template: Path = typer.Option(
         Path("templates/periodic-report.docx"), "--template", "-t", help="Word template."
     ),
