@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from typing import TextIO
 
@@ -11,6 +12,15 @@ from cmwreport.diagnostics import Diagnostic, count
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m"}
 _RESET = "\033[0m"
+#: Control characters and lone surrogates a message may quote from a source value:
+#: written as escapes, so that one diagnostic stays one line and any terminal can print it.
+#: (GitHub's workflow commands escape line breaks their own way.)
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_UNPRINTABLE_BUT_BREAKS = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def printable(text: str, pattern: re.Pattern = _UNPRINTABLE) -> str:
+    return pattern.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def emit(
@@ -49,7 +59,8 @@ def _text(diagnostics: list[Diagnostic], stream: TextIO, files: int | None, resh
         severity = d.severity
         if colour:
             severity = f"{_COLOURS[d.severity]}{severity}{_RESET}"
-        stream.write(f"{d.file}:{d.line}:{d.column}: {severity} {d.code} {show(d.message)}\n")
+        message = show(printable(d.message))
+        stream.write(f"{printable(d.file)}:{d.line}:{d.column}: {severity} {d.code} {message}\n")
     errors, warnings = count(diagnostics)
     checked = f" in {files} file{'s' if files != 1 else ''}" if files is not None else ""
     stream.write(f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}{checked}\n")
@@ -66,6 +77,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def _escape_data(text: str) -> str:
+    text = printable(text, _UNPRINTABLE_BUT_BREAKS)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -136,9 +136,11 @@ def _entry(found: Discovery, root: Path, inside: str, relative: Path, pending: l
             f"not read: a source file's name ends in .yaml, in lower case: rename it {lowered.name}"
         )
         _say(found, path, "S106", "error", message)
-    elif top in FOLDERS and len(relative.parts) == 2:
+    elif top in FOLDERS:
         # meetings/ and axes/ hold sources only: oujda.txt there is a meeting lost.
-        message = f"not read: {top}/ holds only .yaml source files; rename or move it"
+        message = (
+            f"not read: {top}/ holds only .yaml source files, no subfolders; rename or move it"
+        )
         _say(found, path, "S106", "error", message)
     else:
         _say(found, path, "S105", "warning", f"not a source file, not read: {_WHERE}")
