@@ -147,6 +147,16 @@ def absorb(
     )
 
 
+@app.command()
+def schema(
+    out: Path = typer.Option(Path("schemas"), "--out", "-o", help="Folder to write them to."),
+) -> None:
+    """Write a JSON Schema of each kind of source file, for editors' completion and checks."""
+    from cmwreport.commands.schema import run
+
+    raise typer.Exit(run(out))
+
+
 def main() -> None:
     """The only place trouble becomes an exit code (see cmwreport.errors)."""
     from cmwreport.errors import CmwError, Exit
@@ -163,4 +173,4 @@ def main() -> None:
         sys.exit(Exit.INTERRUPTED)
 
 
-_COMMANDS = ("validate", "build", "diff", "absorb")
+_COMMANDS = ("validate", "build", "diff", "absorb", "schema")
