@@ -1,0 +1,37 @@
+"""`cmwreport schema --out DIR`: the JSON Schema of each kind of source file, for editors.
+
+Writes DIR/report.schema.json, consultations.schema.json, meeting.schema.json,
+axis.schema.json and reference.schema.json, generated from the one declaration of the
+fields (cmwreport.sources.schema). Exit codes: 0 written; 2 the folder cannot be
+written (nothing written).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from cmwreport.errors import CmwError, Exit
+
+
+class SchemaOutputError(CmwError):
+    """The output folder cannot be written."""
+
+
+def run(out: Path) -> int:
+    from cmwreport.docx.package import write_atomic
+    from cmwreport.sources.editor_schema import file_name, json_schemas
+
+    files = [
+        (out / file_name(kind), (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode())
+        for kind, schema in json_schemas().items()
+    ]
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        write_atomic(files)
+    except OSError as exc:
+        raise SchemaOutputError(f"cannot write to {out}: {exc.strerror or exc}") from None
+    for path, _data in files:
+        sys.stdout.write(f"wrote {path}\n")
+    return Exit.OK
