@@ -22,12 +22,15 @@ _WRITTEN_DATE = re.compile(
 )
 
 
+_YEAR = re.compile(r"\d{4}")
+
+
 def written_weekdays(loaded: LoadedFile) -> Iterator[Diagnostic]:
     """A weekday written in text beside its date (الأربعاء 6 ابريل 2022) must agree."""
-    if loaded.node is None:
-        return
     lines = Lines(loaded.text)
-    for node in loaded.node.strings():
+    for node in loaded.strings:
+        if not _YEAR.search(node.text):
+            continue
         for found in _WRITTEN_DATE.finditer(node.text):
             try:
                 day = dt.date(

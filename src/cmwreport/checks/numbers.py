@@ -39,10 +39,8 @@ _MONTH_AFTER = re.compile(
 
 
 def check_file(loaded: LoadedFile) -> Iterator[Diagnostic]:
-    if loaded.node is None:
-        return
     lines = Lines(loaded.text)
-    for node in loaded.node.strings():
+    for node in loaded.strings:
         for found in reversed_numbers(node.text):
             line, column = lines.position(node, found.start())
             fixed = re.sub(rf"\s*{_DASH}\s*", ".", found.group())

@@ -8,40 +8,25 @@ file that could not be parsed, which is reported once already (no cascade).
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.reference import convention, document_file_name, shipped_document
 from cmwreport.sources.load import Loaded, read_file
-from cmwreport.sources.model import Loc, Located
+from cmwreport.sources.model import Loc
 
 
 def _diag(loc: Loc, code: str, message: str, severity: str = "error") -> Diagnostic:
     return Diagnostic(loc.file, loc.line, loc.column, code, severity, message)
 
 
-def objects(value) -> Iterator[Located]:
-    """`value` and every model object inside it, in file order."""
-    if isinstance(value, Located):
-        yield value
-        for field in dataclasses.fields(value):  # type: ignore[arg-type]
-            if field.compare:
-                yield from objects(getattr(value, field.name))
-    elif isinstance(value, list):
-        for child in value:
-            yield from objects(child)
-
-
 def duplicate_ids(loaded: Loaded) -> Iterator[Diagnostic]:
     # Ids name bookmarks in the Word file, so they must be unique across the whole tree.
     seen: dict[str, Loc] = {}
     for kind in ("report", "consultations", "meeting", "axis"):
-        for value in loaded.values(kind):
-            for item in objects(value):
-                item_id = getattr(item, "id", None)
-                if not isinstance(item_id, str):
-                    continue
+        for item in loaded.objects(kind):
+            item_id = getattr(item, "id", None)
+            if isinstance(item_id, str):
                 loc = item.at("id")
                 first = seen.setdefault(item_id, loc)
                 if first is not loc:
@@ -140,15 +125,11 @@ def cited_documents(loaded: Loaded) -> Iterator[Diagnostic]:
         return
     numbers = {p.number for p in document.paragraphs if p is not None}
     last = max(numbers, default=0)
-    for kind in ("consultations", "axis"):
-        for value in loaded.values(kind):
-            for item in objects(value):
-                wanted = getattr(item, "observations", None)
-                for loc, number in zip(item.items_at("observations"), wanted or [], strict=False):
-                    if number is not None and number not in numbers:
-                        yield _diag(
-                            loc, "R202", f"{cited} has no paragraph {number} (it has 1-{last})"
-                        )
+    for item in loaded.objects("consultations", "axis"):
+        wanted = getattr(item, "observations", None)
+        for loc, number in zip(item.items_at("observations"), wanted or [], strict=False):
+            if number is not None and number not in numbers:
+                yield _diag(loc, "R202", f"{cited} has no paragraph {number} (it has 1-{last})")
 
 
 def _documents(loaded: Loaded) -> tuple[dict, list[Diagnostic]]:
@@ -172,12 +153,8 @@ def _documents(loaded: Loaded) -> tuple[dict, list[Diagnostic]]:
 
 def articles(loaded: Loaded) -> Iterator[Diagnostic]:
     known = convention().article_part
-    for kind in ("consultations", "axis"):
-        for value in loaded.values(kind):
-            for item in objects(value):
-                wanted = getattr(item, "articles", None)
-                for loc, number in zip(item.items_at("articles"), wanted or [], strict=False):
-                    if number is not None and number not in known:
-                        yield _diag(
-                            loc, "R202", f"the Convention has no article {number} (it has 1-93)"
-                        )
+    for item in loaded.objects("consultations", "axis"):
+        wanted = getattr(item, "articles", None)
+        for loc, number in zip(item.items_at("articles"), wanted or [], strict=False):
+            if number is not None and number not in known:
+                yield _diag(loc, "R202", f"the Convention has no article {number} (it has 1-93)")

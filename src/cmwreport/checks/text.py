@@ -22,15 +22,23 @@ NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
 _SPACE_BEFORE_PUNCT = re.compile(r" +(?=[\u060c\u061b\u061f])")
 _NBSP = re.compile("[\u00a0\u202f]")
+#: One search that finds nothing in clean text, before the rules that say what is wrong.
+_SUSPECT = re.compile(
+    "|".join(p.pattern for p in (NOT_IN_XML, PRESENTATION_FORMS, BIDI_CONTROLS, ZERO_WIDTH))
+)
+_SPACING = re.compile(r"^\s|\s$| {2,}| [\u060c\u061b\u061f]|[\u00a0\u202f]")
 
 
 def check_file(loaded: LoadedFile) -> Iterator[Diagnostic]:
-    if loaded.node is None:
-        return
     lines = Lines(loaded.text)
-    for node in loaded.node.strings():
-        yield from _characters(loaded.shown, lines, node)
-        yield from _spacing(loaded.shown, lines, node)
+    for node in loaded.strings:
+        value = node.text
+        if _SUSPECT.search(value) or not (
+            value.isascii() or unicodedata.is_normalized("NFC", value)
+        ):
+            yield from _characters(loaded.shown, lines, node)
+        if _SPACING.search(value.rstrip("\n") if node.style in ("|", ">") else value):
+            yield from _spacing(loaded.shown, lines, node)
 
 
 def _at(shown: str, lines: Lines, node: Node, offset: int, code: str, severity: str, message: str):

@@ -38,6 +38,8 @@ class Converter:
     def __init__(self, shown: str, diagnostics: list[Diagnostic]) -> None:
         self.shown = shown
         self.diagnostics = diagnostics
+        #: Every model object made, in file order (a holder before what it holds).
+        self.objects: list[Any] = []
 
     def report(self, code: str, node: Node, message: str, severity: str = "error") -> None:
         self.diagnostics.append(
@@ -48,12 +50,16 @@ class Converter:
         if spec.type == "map":
             values: dict[str, Any] = {}
             located = _Positions()
+            index = len(self.objects)
+            self.objects.append(None)
             if not self._map(node, spec, values, located):
+                del self.objects[index]
                 return None
             made = CLASSES[spec.cls](**values)  # type: ignore[index]
             made.loc = Loc(self.shown, node.line, node.column)
             made.positions = located.fields
             made.item_positions = located.items
+            self.objects[index] = made
             return made
         if spec.type == "list":
             return self._list(node, spec)

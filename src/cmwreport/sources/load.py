@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,10 @@ class LoadedFile:
     node: Node | None = None
     #: The model object (Report, Meeting ...); None when it could not be parsed.
     value: Any = None
+    #: Every text value of the file (keys left out), each once, in file order.
+    strings: list[Node] = field(default_factory=list)
+    #: Every model object of the file (the file's own, then those it holds), in file order.
+    objects: list[Any] = field(default_factory=list)
     #: line -> codes named by `# cmwreport: ignore ...` on that line
     suppressions: dict[int, set[str]] = field(default_factory=dict)
     #: The id at the top of a file that could not be parsed, when its text shows it.
@@ -66,6 +71,12 @@ class Loaded:
 
     def values(self, kind: str) -> list[Any]:
         return [f.value for f in self.files if f.kind == kind and f.value is not None]
+
+    def objects(self, *kinds: str) -> Iterator[Any]:
+        """Every model object of the files of these kinds, in file order."""
+        for file in self.files:
+            if file.kind in kinds:
+                yield from file.objects
 
     @property
     def sources(self) -> m.Sources | None:
@@ -121,7 +132,10 @@ def read_file(path: Path, shown: str, kind: str, diagnostics: list[Diagnostic]) 
             found = _TOP_ID.search(reader.text)
             loaded.recovered_id = found[1] if found else None
         return loaded
-    loaded.value = Converter(shown, diagnostics).convert(node, FILE_KINDS[kind])
+    loaded.strings = reader.strings
+    converter = Converter(shown, diagnostics)
+    loaded.value = converter.convert(node, FILE_KINDS[kind])
+    loaded.objects = [made for made in converter.objects if made is not None]
     return loaded
 
 

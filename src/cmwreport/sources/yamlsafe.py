@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 
@@ -76,18 +76,6 @@ class Node:
     def is_null(self) -> bool:
         return self.kind == "scalar" and self.tag == "tag:yaml.org,2002:null"
 
-    def strings(self) -> Iterator[Node]:
-        """Every text scalar below this node (keys left out), in file order."""
-        if self.kind == "scalar":
-            if self.tag == STR:
-                yield self
-        elif self.kind == "seq":
-            for item in self.items:
-                yield from item.strings()
-        else:
-            for _key, value in self.entries.values():
-                yield from value.strings()
-
 
 class _Stop(Exception):
     """A file that cannot be read further; its diagnostic is already recorded."""
@@ -114,6 +102,8 @@ class FileReader:
         self.shown = shown  # the name diagnostics use, as the user's tree spells it
         self.diagnostics: list[Diagnostic] = []
         self.text: str | None = None
+        #: Every text value (not keys), in file order, each once: what the text checks read.
+        self.strings: list[Node] = []
         self._visits = 0
 
     def error(self, code: str, line: int, column: int, message: str) -> None:
@@ -243,17 +233,54 @@ class FileReader:
         return root
 
     def _events(self, loader, yaml) -> Node | None:
+        # One loop over the parser's events, no recursion; hot on large trees, so the
+        # event classes are compared by identity and bound to locals.
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        starts = {yaml.SequenceStartEvent: "seq", yaml.MappingStartEvent: "map"}
+        ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+        get_event = loader.get_event
+        strings = self.strings
         stack: list[_Frame] = []
         anchors: dict[str, Node] = {}
         measured: dict[int, tuple[int, int]] = {}  # id(anchored node) -> (size, height)
         open_anchors: set[str] = set()
         while True:
-            event = loader.get_event()
-            if isinstance(event, yaml.DocumentEndEvent):
-                # An empty document (only comments) has a null root, reported below.
-                return None
-            mark = event.start_mark
-            if isinstance(event, yaml.AliasEvent):
+            event = get_event()
+            kind = type(event)
+            if kind is scalar_event:
+                node = self._node(loader, yaml, event, "scalar")
+                node.text = event.value
+                node.style = event.style or None
+                size = height = 0
+                self._visits += 1
+                if self._visits > MAX_NODES:
+                    self._count(0, event.start_mark)
+                if event.anchor:
+                    anchors[event.anchor] = node
+                    measured[id(node)] = (1, 0)
+            elif kind in starts:
+                node = self._node(loader, yaml, event, starts[kind])
+                if len(stack) >= MAX_DEPTH:
+                    self._too_deep(event.start_mark)
+                self._count(1, event.start_mark)
+                if event.anchor:
+                    anchors[event.anchor] = node
+                    open_anchors.add(event.anchor)
+                stack.append(_Frame(node, self._visits, event.anchor))
+                continue
+            elif kind in ends:
+                frame = stack.pop()
+                node = frame.node
+                if node.kind == "seq":
+                    node.items = frame.items
+                else:
+                    node.entries = frame.entries
+                size, height = self._visits - frame.start + 1, frame.height
+                if frame.anchor:
+                    open_anchors.discard(frame.anchor)
+                    measured[id(node)] = (size, height)
+            elif kind is alias_event:
+                mark = event.start_mark
                 if event.anchor in open_anchors:
                     self._fail(
                         "C005",
@@ -266,55 +293,29 @@ class FileReader:
                     self._fail("C003", mark, f"YAML syntax: alias *{event.anchor} names no anchor")
                 size, height = measured[id(node)]
                 self._count(size, mark)
-            elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-                kind = "seq" if isinstance(event, yaml.SequenceStartEvent) else "map"
-                node = self._node(loader, yaml, event, kind)
-                if len(stack) >= MAX_DEPTH:
-                    self._too_deep(mark)
-                self._count(1, mark)
-                frame = _Frame(node, self._visits, event.anchor)
-                if event.anchor:
-                    anchors[event.anchor] = node
-                    open_anchors.add(event.anchor)
-                stack.append(frame)
-                continue
-            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                frame = stack.pop()
-                node = frame.node
-                if node.kind == "seq":
-                    node.items = frame.items
-                else:
-                    node.entries = frame.entries
-                size, height = self._visits - frame.start + 1, frame.height
-                if frame.anchor:
-                    open_anchors.discard(frame.anchor)
-                    measured[id(node)] = (size, height)
-            else:  # a scalar
-                node = self._node(loader, yaml, event, "scalar")
-                node.text = event.value
-                node.style = event.style or None
-                size, height = 1, 0
-                self._count(1, mark)
-                if event.anchor:
-                    anchors[event.anchor] = node
-                    measured[id(node)] = (1, 0)
-            if len(stack) + height > MAX_DEPTH:
-                self._too_deep(mark)
+            else:  # the end of the document: an empty one (only comments) has no root
+                return None
+            if height and len(stack) + height > MAX_DEPTH:
+                self._too_deep(event.start_mark)
             if not stack:
                 if node.is_null:
                     self.error("C003", 1, 1, "the file is empty: it must hold a mapping of fields")
                     return None
-                loader.get_event()  # document end
+                get_event()  # document end
                 return node
             parent = stack[-1]
-            parent.height = max(parent.height, height + 1)
+            if height >= parent.height:
+                parent.height = height + 1
             if parent.node.kind == "seq":
                 parent.items.append(node)
             elif parent.key is None:
                 parent.key = node
+                continue
             else:
                 self._entry(parent, parent.key, node)
                 parent.key = None
+            if node.kind == "scalar" and node.tag == STR and kind is scalar_event:
+                strings.append(node)
 
     def _node(self, loader, yaml, event, kind: str) -> Node:
         start, end = event.start_mark, event.end_mark
