@@ -120,3 +120,19 @@ def test_unknown_article(tree):
     edit(tree / "axes/legal-framework.yaml", "articles: [7]", "articles: [94]")
     (d,) = validate(tree).diagnostics
     assert (d.code, d.message) == ("R202", "the Convention has no article 94 (it has 1-93)")
+
+
+def test_a_single_file_is_judged_against_the_report_beside_it(tree):
+    axis = tree / "axes/legal-framework.yaml"
+    edit(axis, "observations: [26]", "observations: [99]")
+    (d,) = validate(axis).diagnostics
+    assert (d.code, d.file, d.line) == ("R202", str(axis), line_of(axis, "[99]"))
+
+
+def test_a_single_file_without_a_report_beside_it_is_not_judged(tree, tmp_path):
+    alone = tmp_path / "axes"
+    alone.mkdir()
+    axis = alone / "legal-framework.yaml"
+    axis.write_bytes((tree / "axes/legal-framework.yaml").read_bytes())
+    edit(axis, "observations: [26]", "observations: [99]")
+    assert validate(axis).diagnostics == []

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.reference import convention, document_file_name, shipped_document
 from cmwreport.sources.load import Loaded, read_file
-from cmwreport.sources.model import Loc
+from cmwreport.sources.model import Loc, ReferenceDocument, Report
 
 
 def _diag(loc: Loc, code: str, message: str, severity: str = "error") -> Diagnostic:
@@ -102,15 +102,16 @@ def symbols(report) -> Iterator[Diagnostic]:
 def cited_documents(loaded: Loaded) -> Iterator[Diagnostic]:
     """Paragraph numbers (`observations`) judged against the data of the document
     report.yaml cites, never another one's; a cited document without data is named once."""
-    reports = loaded.values("report")
-    if len(reports) != 1 or loaded.single:
+    citing = loaded.cited_by()
+    reports = [v for v in citing if isinstance(v, Report)]
+    if len(reports) != 1:
         return  # unknown which document is cited: nothing to judge against
     report = reports[0]
-    documents, diagnostics = _documents(loaded)
+    documents, diagnostics = _documents(report, citing)
     yield from diagnostics
     for holder in (report.previous_observations, report.list_of_issues):
         symbol = getattr(holder, "symbol", None)
-        if isinstance(symbol, str) and symbol not in documents:
+        if isinstance(symbol, str) and symbol not in documents and not loaded.single:
             yield _diag(
                 holder.at("symbol"),
                 "R206",
@@ -132,22 +133,24 @@ def cited_documents(loaded: Loaded) -> Iterator[Diagnostic]:
                 yield _diag(loc, "R202", f"{cited} has no paragraph {number} (it has 1-{last})")
 
 
-def _documents(loaded: Loaded) -> tuple[dict, list[Diagnostic]]:
+def _documents(report, citing: list) -> tuple[dict, list[Diagnostic]]:
     """Symbol -> reference document: the project's own first, then those shipped."""
-    documents = {d.symbol: d for d in loaded.values("reference") if isinstance(d.symbol, str)}
+    documents = {
+        d.symbol: d
+        for d in citing
+        if isinstance(d, ReferenceDocument) and isinstance(d.symbol, str)
+    }
     diagnostics: list[Diagnostic] = []
-    for report in loaded.values("report"):
-        for holder in (report.previous_observations, report.list_of_issues):
-            symbol = getattr(holder, "symbol", None)
-            if not isinstance(symbol, str) or symbol in documents:
-                continue
-            path = shipped_document(symbol)
-            if path is not None:
-                shipped = read_file(
-                    path, f"cmwreport/reference/{path.name}", "reference", diagnostics
-                )
-                if shipped.value is not None:
-                    documents[symbol] = shipped.value
+    for holder in (report.previous_observations, report.list_of_issues):
+        symbol = getattr(holder, "symbol", None)
+        if not isinstance(symbol, str) or symbol in documents:
+            continue
+        path = shipped_document(symbol)
+        if path is not None:
+            shown = f"cmwreport/reference/documents/{path.name}"
+            shipped = read_file(path, shown, "reference", diagnostics)
+            if shipped.value is not None:
+                documents[symbol] = shipped.value
     return documents, diagnostics
 
 

@@ -19,7 +19,7 @@ from cmwreport.diagnostics import Diagnostic
 from cmwreport.errors import CmwError
 from cmwreport.sources import model as m
 from cmwreport.sources.convert import Converter
-from cmwreport.sources.discover import Discovery, discover, kind_by_name, shown_path
+from cmwreport.sources.discover import FOLDERS, Discovery, discover, kind_by_name, shown_path
 from cmwreport.sources.schema import FILE_KINDS
 from cmwreport.sources.yamlsafe import FileReader, Node
 
@@ -65,12 +65,21 @@ class Loaded:
     single: bool = False
     #: Kinds present in the tree but not readable as sources (a folder named report.yaml).
     present: set[str] = field(default_factory=set)
+    #: For one file given on its own: the tree's report.yaml and reference/ files, read
+    #: quietly so that what the file cites can be judged.
+    context: list[LoadedFile] = field(default_factory=list)
 
     def of_kind(self, kind: str) -> list[LoadedFile]:
         return [f for f in self.files if f.kind == kind]
 
     def values(self, kind: str) -> list[Any]:
         return [f.value for f in self.files if f.kind == kind and f.value is not None]
+
+    def cited_by(self) -> list[Any]:
+        """The report and reference documents that judge citations: the tree's own, or
+        for a single file, those beside it."""
+        files = self.context if self.single else self.files
+        return [f.value for f in files if f.kind in ("report", "reference") and f.value]
 
     def objects(self, *kinds: str) -> Iterator[Any]:
         """Every model object of the files of these kinds, in file order."""
@@ -119,7 +128,15 @@ def _load_single(path: Path) -> Loaded:
         )
     diagnostics: list[Diagnostic] = []
     loaded = read_file(path, shown_path(path), kind, diagnostics)
-    return Loaded(path.parent, [loaded], diagnostics, single=True)
+    root = path.parent.parent if path.parent.name in FOLDERS else path.parent
+    context = []
+    for other in [root / "report.yaml", *sorted(root.glob("reference/*.yaml"))]:
+        if other.is_file() and other.resolve() != path.resolve():
+            other_kind = "report" if other.name == "report.yaml" else "reference"
+            context.append(read_file(other, shown_path(other), other_kind, []))
+    if kind in ("report", "reference"):
+        context.append(loaded)
+    return Loaded(root, [loaded], diagnostics, single=True, context=context)
 
 
 def read_file(path: Path, shown: str, kind: str, diagnostics: list[Diagnostic]) -> LoadedFile:
