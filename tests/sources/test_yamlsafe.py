@@ -95,12 +95,14 @@ def test_a_harmless_alias_is_a_shared_node(tmp_path):
         ("a: 1\na: 2\n", "C004", 2, "duplicate key"),
         ("a: !!python/object/apply:os.system [echo]\n", "C005", 1, "not allowed"),
         ("? [a]\n: 1\n", "S103", 1, "a key must be a plain word"),
+        ("a: 1\nb: x\x07y\n", "C003", 2, "character U+0007 is not allowed"),
     ],
 )
 def test_malformed_files(tmp_path, text, code, line, message):
     reader = read(tmp_path, text)
     found = [d for d in reader.diagnostics if d.code == code]
     assert found and found[0].line == line and message in found[0].message, reader.diagnostics
+    assert "\n" not in found[0].message
 
 
 def test_suppression_comments(tmp_path):

@@ -206,8 +206,21 @@ class FileReader:
             hint = ": indent with spaces, not tabs" if at_tab else _hint(problem)
             self.error("C003", line, column, f"YAML syntax: {problem}{hint}")
             return None
+        except yaml.reader.ReaderError as exc:
+            # A character YAML does not allow in a file (a control character, U+FFFE).
+            before = text[: exc.position]
+            line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+            self.error(
+                "C003",
+                line,
+                column,
+                f"YAML syntax: character U+{exc.character:04X} is not allowed in a YAML "
+                "file: delete it",
+            )
+            return None
         except yaml.YAMLError as exc:
-            self.error("C003", 1, 1, f"YAML syntax: {exc}")
+            message = " ".join(str(exc).split())
+            self.error("C003", 1, 1, f"YAML syntax: {message}")
             return None
         except _Stop:
             return None
