@@ -1,0 +1,62 @@
+"""sources/schema.py and model.py: each field declared once, the model generated from it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from cmwreport.sources import model, schema
+from cmwreport.sources.load import load_sources
+from tests.conftest import SOURCES
+
+
+def attributes(cls) -> list[str]:
+    return [f.name for f in dataclasses.fields(cls) if f.compare]
+
+
+def test_paragraphs_and_recommendations_are_one_class():
+    sources = load_sources(SOURCES).sources
+    paragraph = sources.consultations.context[0]
+    recommendation = sources.consultations.axes[0].recommendations[0]
+    assert type(paragraph) is type(recommendation) is model.TextItem
+
+
+def test_each_class_has_the_fields_its_declaration_lists():
+    assert attributes(model.Meeting) == [f.attribute for f in schema.MEETING.fields]
+    assert attributes(model.Axis) == [f.attribute for f in schema.AXIS.fields]
+    assert attributes(model.Report) == [f.attribute for f in schema.REPORT.fields]
+    # Sections (context:, outcomes:) are lifted into the object that holds them.
+    assert attributes(model.Consultations) == [
+        "id", "state", "title", "observations", "context_heading", "context",
+        "participants", "programme", "outcomes_heading", "outcomes_intro", "axis_order",
+        "axes", "meetings",
+    ]  # fmt: skip
+
+
+def test_a_field_added_to_a_declaration_reaches_the_model_and_the_loader(tmp_path):
+    # What the document helper's `footnotes` on text items will be: one line in schema.py.
+    spec = schema.record(
+        "probe.yaml",
+        "Probe",
+        "A test-only kind of file.",
+        schema.ID,
+        schema.listof("footnotes", schema.Field("note", "text", "A footnote."), "Notes.", False),
+    )
+    cls = model._declare(spec)
+    assert attributes(cls) == ["id", "footnotes"]
+    from cmwreport.sources.convert import Converter
+    from cmwreport.sources.yamlsafe import FileReader
+
+    path = tmp_path / "probe.yaml"
+    path.write_text('id: p\nfootnotes: ["حاشية"]\n', encoding="utf-8")
+    diagnostics: list = []
+    probe = Converter(str(path), diagnostics).convert(FileReader(path, str(path)).read(), spec)
+    assert (probe.id, probe.footnotes, diagnostics) == ("p", ["حاشية"], [])
+    assert probe.at("footnotes").line == 2
+
+
+def test_meetings_by_date_and_axes_in_the_listed_order():
+    cons = load_sources(SOURCES).sources.consultations
+    assert [m.date.isoformat() for m in cons.meetings] == sorted(
+        m.date.isoformat() for m in cons.meetings
+    )
+    assert [a.id for a in cons.axes] == cons.axis_order
