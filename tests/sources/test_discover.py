@@ -144,3 +144,18 @@ def test_hidden_files_are_skipped_silently(tree):
     (tree / ".git").mkdir()
     (tree / ".git" / "HEAD").write_text("ref\n", encoding="utf-8")
     assert validate(tree).diagnostics == []
+
+
+@pytest.mark.parametrize("make", ["fifo", "loop", "upper"])
+def test_a_report_that_cannot_be_read_is_not_also_missing(tree, make):
+    report = tree / "report.yaml"
+    report.unlink()
+    if make == "fifo":
+        os.mkfifo(report)
+    elif make == "loop":
+        report.symlink_to(report)
+    else:
+        report = tree / "report.YAML"
+        report.write_text("treaty: CMW\n", encoding="utf-8")
+    result = validate(tree)
+    assert [(d.file, d.severity) for d in result.diagnostics] == [(str(report), "error")]

@@ -93,6 +93,10 @@ def discover(root: Path) -> Discovery:
 
 def _entry(found: Discovery, root: Path, inside: str, relative: Path, pending: list) -> None:
     path = root / relative
+    kind = kind_by_name(relative)
+    if kind is not None:
+        # Whatever becomes of it, it is there: not to be reported missing as well.
+        found.present.add(kind)
     if shown_path(relative) != os.fspath(relative):
         _say(found, path, "C001", "error", "the name is not valid UTF-8: rename it (not read)")
         return
@@ -113,7 +117,6 @@ def _entry(found: Discovery, root: Path, inside: str, relative: Path, pending: l
             "copy the file into the tree instead",
         )
         return
-    kind = kind_by_name(relative)
     if stat.S_ISDIR(info.st_mode):
         _folder(found, path, relative, kind, is_link, pending)
         return
@@ -132,6 +135,7 @@ def _entry(found: Discovery, root: Path, inside: str, relative: Path, pending: l
         return
     lowered = relative.with_suffix(relative.suffix.lower())
     if kind_by_name(lowered) is not None:
+        found.present.add(kind_by_name(lowered))
         message = (
             f"not read: a source file's name ends in .yaml, in lower case: rename it {lowered.name}"
         )
@@ -149,7 +153,6 @@ def _entry(found: Discovery, root: Path, inside: str, relative: Path, pending: l
 def _folder(found, path: Path, relative: Path, kind, is_link: bool, pending: list) -> None:
     if kind is not None:
         _say(found, path, "R203", "error", f"{relative.name} is a folder: it must be a file")
-        found.present.add(kind)
     elif is_link:
         _say(found, path, "S105", "warning", "a link to a folder: not followed, not read")
     else:
