@@ -86,14 +86,23 @@ def test_symbol_mismatch_suggests_both_fixes(tree):
     edit(report, "symbol: CMW/C/MAR/2\n", "symbol: CMW/C/MAR/3\n")
     (d,) = validate(tree).diagnostics
     assert (d.code, d.line) == ("N402", line_of(report, "symbol: CMW/C/MAR/3"))
-    assert "write CMW/C/MAR/2" in d.message and "set cycle: 3" in d.message
+    assert d.message == (
+        "symbol CMW/C/MAR/3 does not fit report MAR, cycle 2: write CMW/C/MAR/2, or if "
+        "CMW/C/MAR/3 is right, set cycle: 3 (and write CMW/C/MAR/CO/2 and CMW/C/MAR/QPR/3)"
+    )
 
 
 def test_previous_observations_of_another_cycle_suggest_the_cycle(tree):
     edit(tree / "report.yaml", "symbol: CMW/C/MAR/CO/1", "symbol: CMW/C/MAR/CO/2")
     n402 = [d for d in validate(tree).diagnostics if d.code == "N402"]
     assert len(n402) == 1
-    assert "write CMW/C/MAR/CO/1" in n402[0].message and "set cycle: 3" in n402[0].message
+    assert "write CMW/C/MAR/CO/1, or if CMW/C/MAR/CO/2 is right, set cycle: 3" in n402[0].message
+
+
+def test_a_symbol_of_another_kind_suggests_only_the_symbol(tree):
+    edit(tree / "report.yaml", "symbol: CMW/C/MAR/QPR/2", "symbol: CMW/C/MAR/Q/2")
+    (d,) = validate(tree).diagnostics
+    assert d.message.endswith("write CMW/C/MAR/QPR/2")
 
 
 def test_city_en_is_optional(tree):

@@ -75,28 +75,45 @@ def axis_order(loaded: Loaded) -> Iterator[Diagnostic]:
                 )
 
 
+def _expected_symbols(state: str, cycle: int) -> tuple[str, str, str]:
+    """The report's symbol, its previous concluding observations', its list of issues'."""
+    return f"CMW/C/{state}/{cycle}", f"CMW/C/{state}/CO/{cycle - 1}", f"CMW/C/{state}/QPR/{cycle}"
+
+
 def symbols(report) -> Iterator[Diagnostic]:
+    """Symbols that do not fit the State and cycle, with both ways out: write the symbol
+    the cycle implies, or set the cycle the symbol implies (and the symbols that go with it)."""
     state, cycle = report.state, report.cycle
     if not isinstance(state, str) or not isinstance(cycle, int):
         return
-    expected = [
-        (report, f"CMW/C/{state}/{cycle}", 0, "the report"),
-        (report.previous_observations, f"CMW/C/{state}/CO/{cycle - 1}", 1, "the previous CO"),
-        (report.list_of_issues, f"CMW/C/{state}/QPR/{cycle}", 0, "the list of issues"),
-    ]
-    for holder, want, offset, what in expected:
-        have = getattr(holder, "symbol", None)
-        if not isinstance(have, str) or have == want:
+    holders = (report, report.previous_observations, report.list_of_issues)
+    have = [getattr(holder, "symbol", None) for holder in holders]
+    for index, (holder, want) in enumerate(
+        zip(holders, _expected_symbols(state, cycle), strict=True)
+    ):
+        if not isinstance(have[index], str) or have[index] == want:
             continue
-        number = have.rsplit("/", 1)[-1]
-        other = f"or, if {what} is right, set cycle: {int(number) + offset}"
-        if not number.isdigit() or int(number) + offset == cycle:
-            other = "(its State or kind does not fit)"
-        yield _diag(
-            holder.at("symbol"),
-            "N402",
-            f"symbol {have} does not fit report {state}, cycle {cycle}: write {want} {other}",
-        )
+        message = f"symbol {have[index]} does not fit report {state}, cycle {cycle}: write {want}"
+        implied = _cycle_of(have[index], state, index)
+        if implied is not None and implied != cycle:
+            others = [
+                symbol
+                for i, symbol in enumerate(_expected_symbols(state, implied))
+                if i != index and isinstance(have[i], str) and have[i] != symbol
+            ]
+            message += f", or if {have[index]} is right, set cycle: {implied}"
+            if others:
+                message += f" (and write {' and '.join(others)})"
+        yield _diag(holder.at("symbol"), "N402", message)
+
+
+def _cycle_of(symbol: str, state: str, index: int) -> int | None:
+    """The cycle a symbol of the report (0), its CO (1) or its list of issues (2) implies."""
+    prefix = (f"CMW/C/{state}/", f"CMW/C/{state}/CO/", f"CMW/C/{state}/QPR/")[index]
+    number = symbol.removeprefix(prefix)
+    if number == symbol or not number.isdigit():
+        return None
+    return int(number) + (1 if index == 1 else 0)
 
 
 def cited_documents(loaded: Loaded) -> Iterator[Diagnostic]:
