@@ -118,3 +118,17 @@ def test_suppression_comments(tmp_path):
 def test_escapes_are_decoded(tmp_path):
     reader = read(tmp_path, 'a: "x\\u202Ey\\x01"\n')
     assert reader.node.entries["a"][1].text == "x\u202ey\x01"
+
+
+def test_too_many_values_without_aliases(tmp_path):
+    reader = read(tmp_path, "a: [" + ",".join(["x"] * 60_000) + "]\n")
+    assert [c[:2] for c in codes(reader)] == [("C002", 1)]
+    assert "split it" in reader.diagnostics[0].message
+
+
+def test_nesting_past_the_parser_own_limit(tmp_path):
+    # libyaml stops at 1,000 levels of flow nesting before we see an event: still one line.
+    reader = read(tmp_path, "a: " + "[" * 100_000 + "\n")
+    ((code, line, _column),) = codes(reader)
+    assert (code, line) in {("C003", 1), ("C007", 1)}
+    assert "\n" not in reader.diagnostics[0].message

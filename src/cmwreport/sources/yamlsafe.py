@@ -105,6 +105,7 @@ class FileReader:
         #: Every text value (not keys), in file order, each once: what the text checks read.
         self.strings: list[Node] = []
         self._visits = 0
+        self._aliased = False
 
     def error(self, code: str, line: int, column: int, message: str) -> None:
         self.diagnostics.append(Diagnostic(self.shown, line, column, code, "error", message))
@@ -305,7 +306,7 @@ class FileReader:
                 if node is None:
                     self._fail("C003", mark, f"YAML syntax: alias *{event.anchor} names no anchor")
                 size, height = measured[id(node)]
-                self._count(size, mark)
+                self._count(size, mark, alias=True)
             else:  # the end of the document: an empty one (only comments) has no root
                 return None
             if height and len(stack) + height > MAX_DEPTH:
@@ -366,15 +367,23 @@ class FileReader:
             return
         frame.entries[key.text] = (key, value)
 
-    def _count(self, values: int, mark) -> None:
+    def _count(self, values: int, mark, alias: bool = False) -> None:
         self._visits += values
-        if self._visits > MAX_NODES:
+        self._aliased = self._aliased or alias
+        if self._visits <= MAX_NODES:
+            return
+        if self._aliased:
             self._fail(
                 "C005",
                 mark,
                 f"more than {MAX_NODES:,} values once aliases are expanded: "
                 "remove the anchors (&) and aliases (*) and write the values out",
             )
+        self._fail(
+            "C002",
+            mark,
+            f"more than {MAX_NODES:,} values in one file: split it (one file per meeting or axis)",
+        )
 
     def _too_deep(self, mark) -> None:
         self._fail(
@@ -390,6 +399,8 @@ class FileReader:
 
 
 def _hint(problem: str) -> str:
+    if "maximum nesting depth" in problem:
+        return ": source files need a few levels; check the brackets and indentation"
     if "mapping values are not allowed" in problem:
         return ": a text containing ': ' must be quoted, e.g. title: \"...\""
     if "did not find expected key" in problem:
