@@ -393,3 +393,12 @@ def test_every_code_is_documented():
     doc = (ROOT / "docs" / "source-format.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| ([CSRDNTB]\d{3}) \|", doc, re.MULTILINE))
     assert emitted == documented
+
+
+def test_a_control_character_quoted_in_a_message_stays_on_its_line(tree):
+    edit(tree / "consultations.yaml", "kind: workshop", 'kind: "\\x07a\\nb"')
+    for fmt in ("text", "github"):
+        proc = cli("validate", str(tree), "--format", fmt)
+        (line,) = [x for x in proc.stdout.splitlines() if "S104" in x]
+        assert "\x07" not in line
+        assert ("'\\u0007a\\u000ab'" if fmt == "text" else "'\\u0007a%0Ab'") in line
