@@ -159,3 +159,31 @@ def test_a_report_that_cannot_be_read_is_not_also_missing(tree, make):
         report.write_text("treaty: CMW\n", encoding="utf-8")
     result = validate(tree)
     assert [(d.file, d.severity) for d in result.diagnostics] == [(str(report), "error")]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder")
+def test_an_unreadable_folder(tree):
+    (tree / "axes").chmod(0)
+    try:
+        result = validate(tree)
+        assert [(d.code, d.file) for d in result.diagnostics] == [("C001", str(tree / "axes"))]
+        tree.chmod(0)
+        assert cli("validate", str(tree)).returncode == 2
+    finally:
+        tree.chmod(0o755)
+        (tree / "axes").chmod(0o755)
+
+
+@pytest.mark.parametrize("make", ["fifo", "upper", "loop"])
+def test_an_axis_that_cannot_be_read_is_not_also_missing(tree, make):
+    axis = tree / "axes" / "public-policies.yaml"
+    axis.unlink()
+    if make == "fifo":
+        os.mkfifo(axis)
+    elif make == "loop":
+        axis.symlink_to(axis)
+    else:
+        axis = axis.with_suffix(".YAML")
+        axis.write_text("id: public-policies\n", encoding="utf-8")
+    result = validate(tree)
+    assert [(d.file, d.severity) for d in result.diagnostics] == [(str(axis), "error")]

@@ -42,9 +42,10 @@ def axis_order(loaded: Loaded) -> Iterator[Diagnostic]:
     axes = {a.id: a for a in loaded.values("axis") if isinstance(a.id, str)}
     unparsed = [f for f in loaded.of_kind("axis") if not f.parsed]
     # An axis file YAML cannot parse is reported once; its id, when its text shows it,
-    # still counts, and when it does not, no listed id is called missing.
+    # still counts, and when it does not (or an axis file could not be read at all), no
+    # listed id is called missing.
     recovered = {f.recovered_id for f in unparsed}
-    unknown_unparsed = any(i is None for i in recovered)
+    unknown_unparsed = any(i is None for i in recovered) or "axis" in loaded.unread
     for consultations in loaded.values("consultations"):
         if not isinstance(consultations.axis_order, list):
             continue

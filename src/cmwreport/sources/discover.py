@@ -47,6 +47,9 @@ class Discovery:
     #: kinds of file that exist in the tree but could not be taken as sources (a
     #: folder named report.yaml ...): not to be reported missing as well.
     present: set[str] = field(default_factory=set)
+    #: kinds of which some file is there but was not read: what it holds is unknown, so
+    #: references into it are not called missing.
+    unread: set[str] = field(default_factory=set)
 
 
 def shown_path(path: Path | str) -> str:
@@ -80,13 +83,21 @@ def discover(root: Path) -> Discovery:
         try:
             entries = sorted(os.scandir(root / folder), key=lambda e: e.name)
         except OSError as exc:
+            if folder == Path():
+                raise  # the tree itself cannot be read: trouble, not a finding
             _say(found, root / folder, "C001", "error", f"cannot list: {exc.strerror or exc}")
+            found.present.add(FOLDERS.get(folder.parts[0], ""))
+            found.unread.add(FOLDERS.get(folder.parts[0], ""))
             continue
         for entry in entries:
             relative = folder / entry.name
             if entry.name.startswith("."):
                 continue
+            read = len(found.files)
             _entry(found, root, inside, relative, pending)
+            kind = kind_by_name(relative.with_suffix(relative.suffix.lower()))
+            if kind is not None and len(found.files) == read:
+                found.unread.add(kind)
     _duplicates(found)
     return found
 

@@ -65,6 +65,8 @@ class Loaded:
     single: bool = False
     #: Kinds present in the tree but not readable as sources (a folder named report.yaml).
     present: set[str] = field(default_factory=set)
+    #: Kinds of which some file was there but not read (see discover.Discovery.unread).
+    unread: set[str] = field(default_factory=set)
     #: For one file given on its own: the tree's report.yaml and reference/ files, read
     #: quietly so that what the file cites can be judged.
     context: list[LoadedFile] = field(default_factory=list)
@@ -112,11 +114,14 @@ def load_sources(root: Path | str) -> Loaded:
     except OSError as exc:  # a link loop, a name too long ...
         raise SourceTreeError(f"{shown}: {exc.strerror or exc}") from None
 
-    found = discover(root)
+    try:
+        found = discover(root)
+    except OSError as exc:
+        raise SourceTreeError(f"{shown}: cannot list the folder: {exc.strerror or exc}") from None
     diagnostics = list(found.diagnostics)
     files = [read_file(f.path, f.shown, f.kind, diagnostics) for f in found.files]
     diagnostics.extend(_missing(root, found))
-    return Loaded(root, files, diagnostics, present=found.present)
+    return Loaded(root, files, diagnostics, present=found.present, unread=found.unread)
 
 
 def _load_single(path: Path) -> Loaded:
