@@ -73,3 +73,11 @@ def test_an_error_cannot_be_suppressed(tree):
     path = tree / "meetings/oujda.yaml"
     edit(path, 'region: "جهة الشرق"', 'region: "جهة\\u202e الشرق"  # cmwreport: ignore T502')
     assert [d.code for d in validate(tree).diagnostics] == ["T502"]
+
+
+def test_many_pairs_without_a_letter_are_checked_in_linear_time(tree):
+    # Each pair used to rescan the text back to its start looking for a strong letter.
+    path = tree / "meetings/oujda.yaml"
+    edit(path, 'region: "جهة الشرق"', 'region: "' + "1-2 " * 150_000 + 'جهة"')
+    proc = cli("validate", str(tree), timeout=60)
+    assert proc.returncode == 0 and "T507" not in proc.stdout

@@ -59,3 +59,19 @@ def test_stray_spaces(tree):
     edit(path, REGION, 'region: "جهة الشرق "')
     (d,) = [d for d in validate(tree).diagnostics if d.code == "T505"]
     assert (d.line, d.column) == (line_of(path, "region:"), len('region: "جهة الشرق') + 1)
+
+
+@pytest.mark.parametrize(
+    "value,code",
+    [
+        (" " * 300_000 + "x", "T505"),  # " +(?=،)" backtracked over every space: O(n²)
+        ("ب" * 300_000 + "\u0627\u0653", "T503"),  # the NFC offset was found in O(n²)
+    ],
+    ids=["long-run-of-spaces", "late-unnormalised-mark"],
+)
+def test_long_values_are_checked_in_linear_time(tree, value, code):
+    path = tree / "meetings" / "oujda.yaml"
+    edit(path, REGION, f'region: "{value}"')
+    proc = cli("validate", str(tree), timeout=60)  # quadratic work would not end in time
+    assert proc.returncode == 0
+    assert f"{path}:{line_of(path, 'region:')}:" in proc.stdout and code in proc.stdout

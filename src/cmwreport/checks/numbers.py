@@ -59,8 +59,9 @@ def check_file(loaded: LoadedFile) -> Iterator[Diagnostic]:
 
 def reversed_numbers(text: str) -> Iterator[re.Match]:
     """Numbers of record joined by dashes that the bidi algorithm would show reversed."""
+    strong = _StrongBefore(text)
     for found in PAIR.finditer(text):
-        if not _after_arabic(text, found.start()):
+        if strong.at(found.start()) not in ("AL", "R"):
             continue
         if _MONTH_AFTER.match(text, found.end()):
             continue  # "9-13 شتنبر": a range of days reads right to left correctly
@@ -73,12 +74,21 @@ def reversed_numbers(text: str) -> Iterator[re.Match]:
             yield found
 
 
-def _after_arabic(text: str, index: int) -> bool:
-    """Whether the last strong character before `index` is right-to-left (Arabic)."""
-    for char in reversed(text[:index]):
-        kind = unicodedata.bidirectional(char)
-        if kind in ("AL", "R"):
-            return True
-        if kind == "L":
-            return False
-    return False
+class _StrongBefore:
+    """The bidi class of the last strong character before an offset, for offsets asked
+    in increasing order: each character is looked at once (a long run of numbers with
+    no letter must not be rescanned from each match)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.scanned = 0
+        self.last: str | None = None
+
+    def at(self, index: int) -> str | None:
+        for char in reversed(self.text[self.scanned : index]):
+            kind = unicodedata.bidirectional(char)
+            if kind in ("AL", "R", "L"):
+                self.last = kind
+                break
+        self.scanned = max(self.scanned, index)
+        return self.last

@@ -20,7 +20,9 @@ from cmwreport.sources.yamlsafe import Node
 #: than tab and line breaks, lone surrogates, U+FFFE and U+FFFF.
 NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
-_SPACE_BEFORE_PUNCT = re.compile(r" +(?=[\u060c\u061b\u061f])")
+#: A space right before Arabic punctuation; the run of spaces it ends is found by
+#: walking back (" +(?=[،؛؟])" would backtrack over every space of a long run: O(n²)).
+_SPACE_BEFORE_PUNCT = re.compile(r" (?=[\u060c\u061b\u061f])")
 _NBSP = re.compile("[\u00a0\u202f]")
 #: One search that finds nothing in clean text, before the rules that say what is wrong.
 _SUSPECT = re.compile(
@@ -117,10 +119,16 @@ def _characters(shown: str, lines: Lines, node: Node) -> Iterator[Diagnostic]:
 
 
 def _first_unnormalized(value: str) -> int:
-    for end in range(1, len(value) + 1):
-        if not unicodedata.is_normalized("NFC", value[:end]):
-            return end - 1
-    return 0
+    """Offset of the first character NFC would change: the mark to combine, when the
+    letter before it is where the normalised text first differs (linear time)."""
+    normalized = unicodedata.normalize("NFC", value)
+    offset = next(
+        (i for i, (a, b) in enumerate(zip(value, normalized, strict=False)) if a != b),
+        min(len(value), len(normalized)),
+    )
+    if offset + 1 < len(value) and unicodedata.combining(value[offset + 1]):
+        return offset + 1
+    return min(offset, len(value) - 1)
 
 
 def _spacing(shown: str, lines: Lines, node: Node) -> Iterator[Diagnostic]:
@@ -139,7 +147,10 @@ def _spacing(shown: str, lines: Lines, node: Node) -> Iterator[Diagnostic]:
     ):
         found = regex.search(value)
         if found:
-            problems.append((found.start(), what))
+            start = found.start()
+            if regex is _SPACE_BEFORE_PUNCT:
+                start = len(value[:start].rstrip(" "))
+            problems.append((start, what))
     for offset, what in problems:
         yield _at(
             shown,
