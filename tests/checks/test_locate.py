@@ -35,3 +35,16 @@ def test_single_quoted_with_doubled_quotes(tmp_path):
 def test_values_over_several_lines_point_at_their_start(tmp_path):
     lines, node = first_value(tmp_path, "a: |\n  one\n  two\n")
     assert lines.position(node, 5) == (1, 4)
+
+
+def test_lines_are_counted_as_the_parser_counts_them(tmp_path):
+    # CRLF, a lone CR and U+2028 are line breaks to YAML: columns and suppressions follow.
+    path = tmp_path / "x.yaml"
+    text = 'a: 1\r\nb: "x\\u202ey"\rc: "\u2028"\nd: "y"  # cmwreport: ignore T504\n'
+    path.write_bytes(text.encode())
+    reader = FileReader(path, str(path))
+    node = reader.read()
+    b, d = node.entries["b"][1], node.entries["d"][1]
+    assert (b.line, d.line) == (2, 5)
+    assert Lines(reader.text).position(b, 1) == (2, 6)
+    assert reader.suppressions() == {5: {"T504"}}

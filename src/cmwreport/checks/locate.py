@@ -8,7 +8,7 @@ single- or double-quoted); for other values, the start of the value.
 
 from __future__ import annotations
 
-from cmwreport.sources.yamlsafe import Node
+from cmwreport.sources.yamlsafe import Node, split_lines
 
 _ESCAPE_LENGTHS = {"x": 2, "u": 4, "U": 8}
 
@@ -17,7 +17,7 @@ class Lines:
     """A file's lines, split once, for locating characters in them."""
 
     def __init__(self, text: str | None) -> None:
-        self._lines = text.split("\n") if text is not None else []
+        self._lines = split_lines(text) if text is not None else []
 
     def position(self, node: Node, offset: int) -> tuple[int, int]:
         start = node.line, node.column

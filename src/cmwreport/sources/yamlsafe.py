@@ -31,6 +31,15 @@ SUPPRESSION = re.compile(
 )
 
 
+#: What YAML counts as a line break, so that our line numbers are the parser's.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def split_lines(text: str) -> list[str]:
+    """A file's lines as the YAML parser numbers them (CRLF, CR, NEL, U+2028 ...)."""
+    return _LINE_BREAK.split(text)
+
+
 class FileReader:
     """Reads one file into a Node, collecting diagnostics instead of raising."""
 
@@ -60,7 +69,7 @@ class FileReader:
         out: dict[int, set[str]] = {}
         if self.text is None or "cmwreport:" not in self.text:
             return out
-        for number, line in enumerate(self.text.split("\n"), start=1):
+        for number, line in enumerate(split_lines(self.text), start=1):
             found = SUPPRESSION.search(line)
             if found:
                 out[number] = set(re.split(r"[\s,]+", found["codes"].strip()))
