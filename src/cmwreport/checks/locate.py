@@ -17,10 +17,13 @@ class Lines:
     """A file's lines, split once, for locating characters in them."""
 
     def __init__(self, text: str | None) -> None:
-        self._lines = split_lines(text) if text is not None else []
+        self._text = text or ""
+        self._lines: list[str] | None = None  # split when a diagnostic needs them
 
     def position(self, node: Node, offset: int) -> tuple[int, int]:
         start = node.line, node.column
+        if self._lines is None:
+            self._lines = split_lines(self._text)
         if node.line != node.end_line or node.line > len(self._lines):
             return start
         raw = self._lines[node.line - 1]

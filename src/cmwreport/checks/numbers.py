@@ -31,6 +31,8 @@ PAIR = re.compile(
     rf"(?<![0-9\u0660-\u0669\u06f0-\u06f9.,/]){_DIGIT}+(?:\s*{_DASH}\s*{_DIGIT}+)+(?![0-9.,/])"
 )
 _NUMBER = re.compile(f"{_DIGIT}+")
+#: A digit, then a dash: most values have none, and are let go after this one search.
+_MAYBE = re.compile(rf"{_DIGIT}\s*{_DASH}")
 #: Words that introduce a number of record, with or without ال، ب، ل، و before them.
 _INTRODUCERS = re.compile(r"(?:رقم|قانون|مرسوم|ظهير|قرار|عدد|منشور|دورية|مقرر)")
 _MONTH_AFTER = re.compile(
@@ -59,6 +61,8 @@ def check_file(loaded: LoadedFile) -> Iterator[Diagnostic]:
 
 def reversed_numbers(text: str) -> Iterator[re.Match]:
     """Numbers of record joined by dashes that the bidi algorithm would show reversed."""
+    if not _MAYBE.search(text):
+        return
     strong = _StrongBefore(text)
     for found in PAIR.finditer(text):
         if strong.at(found.start()) not in ("AL", "R"):

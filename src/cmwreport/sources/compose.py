@@ -193,7 +193,9 @@ class Composer:
     def _node(self, loader, yaml, event, kind: str) -> Node:
         start, end = event.start_mark, event.end_mark
         tag = event.tag
-        if tag is None or tag == "!":
+        if tag is None and kind == "scalar" and event.style:
+            tag = STR  # quoted or block text: what PyYAML's resolver says, without asking it
+        elif tag is None or tag == "!":
             node_class = {"scalar": yaml.ScalarNode, "seq": yaml.SequenceNode}.get(
                 kind, yaml.MappingNode
             )
