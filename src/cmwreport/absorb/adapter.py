@@ -29,11 +29,17 @@ class Built:
     annex: bytes
 
 
-def load(root: Path):
-    """The checked sources model, or SourcesInvalid with the diagnostics."""
+def _checked(root: Path):
+    # Loading reads the files; the checks (references, text, dates) run apart from it.
+    from cmwreport import checks
     from cmwreport.sources.load import load_sources
 
-    result = load_sources(root)
+    return checks.run(load_sources(root))
+
+
+def load(root: Path):
+    """The checked sources model, or SourcesInvalid with the diagnostics."""
+    result = _checked(root)
     if result.sources is None:
         errors = [d for d in result.diagnostics if d.is_error]
         first = f"{errors[0].file}:{errors[0].line}:{errors[0].column}: " if errors else ""
@@ -47,10 +53,7 @@ def load(root: Path):
 
 def errors_of(root: Path) -> list:
     """Error diagnostics of a source tree (an empty list: it validates)."""
-    from cmwreport.sources.load import load_sources
-
-    result = load_sources(root)
-    return [d for d in result.diagnostics if d.is_error]
+    return [d for d in _checked(root).diagnostics if d.is_error]
 
 
 def build(sources, template: Path) -> Built:

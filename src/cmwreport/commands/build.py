@@ -21,10 +21,11 @@ def output_names(symbol: str) -> tuple[str, str]:
     return f"{stem}.docx", f"{stem}-annex.docx"
 
 
-def run(path: Path, template: Path, out: Path, fmt: str) -> int:
-    result = load(path, "build")
+def run(path: Path | str, template: Path, out: Path, fmt: str) -> int:
+    result = load(path, "build")  # refuses an empty path, which Path() would make "."
     if result is None:
         return Exit.TROUBLE
+    path = Path(path)
     diagnostics = list(result.diagnostics)
     if result.sources is None and not result.errors:
         trouble(
