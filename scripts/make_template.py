@@ -15,7 +15,9 @@ from pathlib import Path
 
 from cmwreport.docx.content import Para, Row, Table
 from cmwreport.docx.package import write_atomic
-from cmwreport.docx.parts import TEXT_WIDTH, new_package
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from template.package import TEXT_WIDTH, new_package  # noqa: E402  (scripts/template/)
 
 CONVENTION = "الاتفاقية الدولية لحماية حقوق جميع العمال المهاجرين وأفراد أسرهم"
 COMMITTEE = "اللجنة المعنية بحماية حقوق جميع العمال المهاجرين وأفراد أسرهم"

@@ -21,20 +21,6 @@ PROGRAMME_HEADING = "برنامج اللقاءات ومواعيدها"
 TABLE_CAPTION = "مواعيد اللقاءات التشاورية الجهوية"
 TABLE_HEADER = ("المدينة", "الجهة", "التاريخ")
 
-#: Styles the annex needs from the template, by id and name (checked before building).
-STYLES = {
-    "AnnexTitle": "Annex Title",
-    "AnnexSubtitle": "Annex Subtitle",
-    "AnnexText": "Annex Text",
-    "AnnexPara": "Annex Paragraph",
-    "AnnexList": "Annex Lettered List",
-    "Heading1": "heading 1",
-    "Heading2": "heading 2",
-    "TableText": "Table Text",
-    "TableHeading": "Table Heading",
-    "TableCaption": "Table Caption",
-}
-
 
 def blocks(sources: Sources, *, text_width: int) -> list[Block]:
     cons = sources.consultations

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from cmwreport import contract
 from cmwreport.build import annex, presentation
 from cmwreport.build.wordcount import count_words
 from cmwreport.dates import format_date
@@ -35,9 +36,6 @@ BLOCK = {
     "annex": "the annex of regional consultation outcomes",
 }
 REQUIRED = ("symbol", "date", "title", "date_received", "participatory_process", "annex")
-#: Styles the generated paragraphs use, by id and name; a template without them would
-#: silently lose numbering and direction, so their absence stops the build.
-STYLES = {"UNPara": "UN Numbered Paragraph", **annex.STYLES}
 
 
 class TemplateProblem(CmwError):
@@ -58,14 +56,14 @@ def _open(path: Path, label: str) -> WordDocument:
     try:
         document = WordDocument.open(path)
         found = document.slot_paragraphs()
-        styles, missing = document.resolve_styles(STYLES)
+        styles, missing = document.resolve_styles(contract.GENERATED)
     except PackageError as exc:
         raise TemplateProblem([f"{label}: {exc}"]) from None
     problems = _check(found, label)
     problems += [
-        f"{label}: the template has no paragraph style {sid} ({STYLES[sid]!r}), "
+        f"{label}: the template has no paragraph style {style.id} ({style.name!r}), "
         "which generated text uses"
-        for sid in missing
+        for style in missing
     ]
     if problems:
         raise TemplateProblem(problems)

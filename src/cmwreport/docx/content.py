@@ -12,12 +12,11 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from cmwreport.contract import BOOKMARK_PREFIX as BOOKMARK_PREFIX  # diff reads it here
+from cmwreport.contract import bookmark_name
 from cmwreport.docx import rtl
+from cmwreport.docx.order import ordered
 from cmwreport.docx.xml import el
-
-#: Word's limit on bookmark names.
-BOOKMARK_MAX = 40
-BOOKMARK_PREFIX = "_cmw_"
 
 
 @dataclass
@@ -62,12 +61,6 @@ class Table:
 
 
 Block = Para | Table
-
-
-def bookmark_name(item_id: str, suffix: str = "") -> str:
-    """`_cmw_` + id with `-` as `_`, cut to Word's 40 characters (suffix kept)."""
-    base = (BOOKMARK_PREFIX + item_id.replace("-", "_"))[: BOOKMARK_MAX - len(suffix)]
-    return base + suffix
 
 
 class Bookmarks:
@@ -123,7 +116,7 @@ def paragraph(
     if p.align:
         props.append(rtl.jc(p.align, bidi=p.rtl))
     node = el("p")
-    node.append(rtl.ordered("pPr", props))
+    node.append(ordered("pPr", props))
     extra = rtl.bold() if p.bold else None
     content = [
         rtl.run(seg, rtl=is_rtl, extra=extra, cs_font=cs_font)
@@ -145,7 +138,7 @@ def _borders(kind: str) -> etree._Element | None:
     if kind == "none":
         return None
     rule = {"val": "single", "sz": "4", "space": "0", "color": "auto"}
-    return rtl.ordered("tblBorders", [el("top", rule), el("bottom", rule)])
+    return ordered("tblBorders", [el("top", rule), el("bottom", rule)])
 
 
 def table(
@@ -175,7 +168,7 @@ def table(
     if t.caption:
         props.append(el("tblCaption", {"val": t.caption}))
     node = el("tbl")
-    node.append(rtl.ordered("tblPr", props))
+    node.append(ordered("tblPr", props))
     grid = el("tblGrid")
     for width in t.widths:
         grid.append(el("gridCol", {"w": str(width)}))
@@ -190,9 +183,9 @@ def table(
         for index, (width, cell) in enumerate(zip(t.widths, row.cells, strict=True)):
             tc_props = [el("tcW", {"w": str(width), "type": "dxa"})]
             if row.rule_below or (row.header and t.borders == "rules"):
-                tc_props.append(rtl.ordered("tcBorders", [el("bottom", rule)]))
+                tc_props.append(ordered("tcBorders", [el("bottom", rule)]))
             tc = el("tc")
-            tc.append(rtl.ordered("tcPr", tc_props))
+            tc.append(ordered("tcPr", tc_props))
             paras = cell or [Para("TableText")]
             for n, para in enumerate(paras):
                 if index == 0 and n == 0 and row.bookmark and not para.bookmark:

@@ -7,9 +7,12 @@ from pathlib import Path
 
 from lxml import etree
 
+from cmwreport.contract import Style, role
 from cmwreport.docx import slots as slotlib
 from cmwreport.docx.content import Bookmarks
+from cmwreport.docx.order import place
 from cmwreport.docx.package import Package, PackageError, core_properties
+from cmwreport.docx.rtl import on
 from cmwreport.docx.xml import PKG_REL_NS, W_NS, w
 
 #: Used when a template's section gives no usable page size (A4, 2.5 cm margins).
@@ -40,9 +43,6 @@ class WordDocument:
             found += slotlib.paragraphs_with_slots(self.package.xml(story), story)
         return found
 
-    def style_ids(self) -> set[str]:
-        return {sid for sid, _ in self._styles()}
-
     def _styles(self) -> list[tuple[str, str]]:
         styles = self.package.related(self.main, "styles")
         if not styles:
@@ -71,35 +71,23 @@ class WordDocument:
                 return fonts.get(w("cs"))
         return None
 
-    def resolve_styles(self, wanted: dict[str, str]) -> tuple[dict[str, str], list[str]]:
-        """Map the style ids generated text uses to the template's own ids.
+    def resolve_styles(self, wanted: tuple[Style, ...]) -> tuple[dict[str, str], list[Style]]:
+        """Map the contract styles generated text uses to the template's own ids.
 
         Word keeps style ids; LibreOffice rewrites them from the style names when it
         saves a .docx ("UN Numbered Paragraph" becomes UNNumberedParagraph), so a
-        style is found by its id, or else by its name. Returns the map and the
-        canonical ids not found at all.
+        style is found by its id, or else by its name (`contract.role`). Returns the
+        map and the contract styles not found at all.
         """
         styles = self._styles()
         ids = {sid for sid, _ in styles}
-        mapping: dict[str, str] = {}
-        missing: list[str] = []
-        for sid, name in wanted.items():
-            if sid in ids:
-                mapping[sid] = sid
-                continue
-            keys = {_key(sid), _key(name)}
-            match = next(
-                (
-                    have
-                    for have, have_name in styles
-                    if _key(have) in keys or _key(have_name) in keys
-                ),
-                None,
-            )
-            if match is None:
-                missing.append(sid)
-            else:
-                mapping[sid] = match
+        found: dict[str, str] = {}
+        for sid, name in styles:
+            style = role(sid, name)
+            if style is not None and style.id not in found:
+                found[style.id] = sid
+        mapping = {s.id: s.id if s.id in ids else found[s.id] for s in wanted if s.id in found}
+        missing = [s for s in wanted if s.id not in mapping]
         return mapping, missing
 
     def bookmarks(self) -> Bookmarks:
@@ -173,22 +161,13 @@ class WordDocument:
         return self.package.to_bytes()
 
 
-def _key(text: str) -> str:
-    return "".join(c for c in text if c.isalnum()).lower()
-
-
 def set_page_break_before(paragraph: etree._Element, value: bool | None) -> None:
     """Override (or, with None, stop overriding) the style's page break before."""
-    from cmwreport.docx import rtl
-
     ppr = paragraph.find(w("pPr"))
     if ppr is None:
-        ppr = etree.SubElement(paragraph, w("pPr"))
+        ppr = etree.Element(w("pPr"))
         paragraph.insert(0, ppr)
     for old in ppr.findall(w("pageBreakBefore")):
         ppr.remove(old)
     if value is not None:
-        children = list(ppr) + [rtl.on("pageBreakBefore", value)]
-        for child in list(ppr):
-            ppr.remove(child)
-        ppr.extend(list(rtl.ordered("pPr", children)))
+        place(ppr, on("pageBreakBefore", value))

@@ -1,9 +1,8 @@
 """Right-to-left WordprocessingML properties, written in the order the schema requires.
 
-Word refuses (or silently repairs) property elements out of schema order, so every
-property container is built by `ordered()`, which sorts children by the sequence
-ECMA-376 declares for it. Alignment is logical: in a `w:bidi` paragraph `left`
-(or no `w:jc`) is the right-hand edge, and `right`/`end` would put Arabic text on
+Containers are assembled in schema order by cmwreport.docx.order. Alignment is
+logical: in a `w:bidi` paragraph `left` (or no `w:jc`) is the right-hand edge, and
+`right`/`end` would put Arabic text on
 the left, so `jc()` refuses them there.
 """
 
@@ -14,62 +13,13 @@ import re
 
 from lxml import etree
 
+from cmwreport.docx.order import ordered
 from cmwreport.docx.xml import el, etree_localname, text_element, w
 
 W_BIDI = w("bidi")
 
-#: Schema sequences (ECMA-376 Part 1, transitional) of the containers we write.
-ORDER: dict[str, tuple[str, ...]] = {
-    "pPr": (
-        "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
-        "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap "
-        "overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
-        "snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
-        "textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr "
-        "sectPr pPrChange"
-    ).split(),
-    "rPr": (
-        "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss "
-        "imprint noProof snapToGrid vanish webHidden color spacing w kern position sz "
-        "szCs highlight u effect bdr shd fitText vertAlign rtl cs em lang "
-        "eastAsianLayout specVanish oMath"
-    ).split(),
-    "tblPr": (
-        "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize "
-        "tblW jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook "
-        "tblCaption tblDescription"
-    ).split(),
-    "tcPr": (
-        "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection "
-        "tcFitText vAlign hideMark"
-    ).split(),
-    "sectPr": (
-        "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc "
-        "pgBorders lnNumType pgNumType cols formProt vAlign noEndnote titlePg "
-        "textDirection bidi rtlGutter docGrid printerSettings"
-    ).split(),
-    "style": (
-        "name aliases basedOn next link autoRedefine hidden uiPriority semiHidden "
-        "unhideWhenUsed qFormat locked personal personalCompose personalReply rsid pPr "
-        "rPr tblPr trPr tcPr tblStylePr"
-    ).split(),
-    "lvl": (
-        "start numFmt lvlRestart pStyle isLgl suff lvlText lvlPicBulletId legacy lvlJc pPr rPr"
-    ).split(),
-    "tblBorders": "top left start bottom right end insideH insideV".split(),
-    "tcBorders": "top left start bottom right end insideH insideV tl2br tr2bl".split(),
-}
-
 #: Language of Arabic runs (`w:lang/@w:bidi`): Moroccan Arabic.
 LANG_BIDI = "ar-MA"
-
-
-def ordered(tag: str, children: list[etree._Element]) -> etree._Element:
-    order = ORDER[tag]
-    node = el(tag)
-    for child in sorted(children, key=lambda c: order.index(etree_localname(c))):
-        node.append(child)
-    return node
 
 
 def on(tag: str, value: bool = True) -> etree._Element:
@@ -95,10 +45,6 @@ def size(half_points: int) -> list[etree._Element]:
 
 def bold() -> list[etree._Element]:
     return [el("b"), el("bCs")]
-
-
-def italic() -> list[etree._Element]:
-    return [el("i"), el("iCs")]
 
 
 def arabic_run_props(cs_font: str | None = None) -> list[etree._Element]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from cmwreport.docx import rtl
+from cmwreport.docx.order import ordered
 from cmwreport.docx.xml import XML_NS, w
 
 SLOT = re.compile(r"\{\{([^{}]*)\}\}")
@@ -151,7 +152,7 @@ def _insert(t: etree._Element, lo: int, hi: int, value: str) -> None:
         if is_rtl is not None:
             children = rtl.set_direction(children, is_rtl)
         if children:
-            r.append(rtl.ordered("rPr", children))
+            r.append(ordered("rPr", children))
         t_new = etree.SubElement(r, w("t"))
         _set_text(t_new, segment)
         return r
