@@ -153,7 +153,8 @@ def build(sources: Sources, template_path: Path, label: str) -> Built:
     standalone.replace_body(annex_nodes)
     standalone.set_core(f"{report.symbol} — {annex.ANNEX_TITLE}", created, modified)
     annex_bytes = standalone.to_bytes()
-    standalone.detach_body()
+    annex_nodes = standalone.take_body()
+    del standalone
     set_page_break_before(annex_nodes[0], None)
 
     annex_slot = None
