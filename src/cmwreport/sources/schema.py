@@ -101,6 +101,13 @@ OBSERVATIONS = listof(
     "previous_observations.symbol) that this item answers.",
     required=False,
 )
+FOOTNOTES = listof(
+    "footnotes",
+    Field("footnote", "text", "The text of one footnote."),
+    "Footnotes of this item, in order: each is printed as a numbered footnote whose "
+    "mark ends the item's paragraph.",
+    required=False,
+)
 ARTICLES = listof(
     "articles",
     Field("article", "article", "Article number of the Convention (1-93)."),
@@ -123,6 +130,19 @@ REPORT = record(
     integer("due_year", "Year the report was due.", 1990, 2100),
     date("date", "Date of issue in the masthead; also the Word file's date."),
     date("date_received", "Date the UN received the report, printed as [Date received: ...]."),
+    Field(
+        "without_formal_editing",
+        "bool",
+        "true: the title carries the UN footnote that the document is issued without "
+        "formal editing.",
+        required=False,
+    ),
+    Field(
+        "annex_in_language_of_submission",
+        "bool",
+        "true: a UN footnote says that the annex is circulated in the language of submission only.",
+        required=False,
+    ),
     record(
         "previous_observations",
         "ConcludingObservations",
@@ -156,6 +176,7 @@ TEXT_ITEM = record(
     ),
     OBSERVATIONS,
     ARTICLES,
+    FOOTNOTES,
 )
 
 CONSULTATIONS = record(
@@ -166,6 +187,12 @@ CONSULTATIONS = record(
     text("state", "The State's name as the summary prints it."),
     text("title", "Title of the summary of the consultations."),
     OBSERVATIONS,
+    text(
+        "observations_summary",
+        "What the cited paragraphs ask, as the general presentation paraphrases them "
+        "after 'استجابةً ل' (in response to).",
+        required=False,
+    ),
     section(
         "context",
         "The general context of the consultations.",
@@ -180,6 +207,7 @@ CONSULTATIONS = record(
             "One kind of participant.",
             ID,
             text("name", "Name of this kind of participant."),
+            FOOTNOTES,
         ),
         "The kinds of participants, in the order the summary names them.",
     ),
@@ -199,6 +227,13 @@ CONSULTATIONS = record(
                 "Topics discussed.",
                 required=False,
             ),
+            text(
+                "presentation",
+                "How the general presentation describes this part, before its topics "
+                "(otherwise: the title, then 'تناولت' and the topics).",
+                required=False,
+            ),
+            FOOTNOTES,
         ),
         "The programme of the meetings.",
     ),
