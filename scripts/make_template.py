@@ -21,7 +21,16 @@ from template.package import TEXT_WIDTH, new_package  # noqa: E402  (scripts/tem
 
 CONVENTION = "الاتفاقية الدولية لحماية حقوق جميع العمال المهاجرين وأفراد أسرهم"
 COMMITTEE = "اللجنة المعنية بحماية حقوق جميع العمال المهاجرين وأفراد أسرهم"
+#: The drafting placeholder: declared in the document property cmwreport.placeholder
+#: (build lists every paragraph still holding it) and shown in its own character style.
 DRAFT = "[نص يحرره فريق الصياغة]"
+PLACEHOLDER_STYLE = "DraftingPlaceholder"
+
+
+def para(style: str, text: str, **kwargs) -> Para:
+    """A paragraph whose drafting placeholders are marked."""
+    marks = (DRAFT, PLACEHOLDER_STYLE) if DRAFT in text else None
+    return Para(style, text, marks=marks, **kwargs)
 
 
 def masthead() -> Table:
@@ -57,12 +66,12 @@ def masthead() -> Table:
 
 def body() -> list:
     h1, h2, h3 = "Heading1", "Heading2", "Heading3"
-    para = "UNPara"
+    un = "UNPara"
 
     def reply(n: int) -> list:
         return [
             Para(h3, f"الرد على المسألة المثارة في الفقرة {n} من قائمة المسائل"),
-            Para(para, f"{DRAFT}: الرد على الفقرة {n} من قائمة المسائل."),
+            para(un, f"{DRAFT}: الرد على الفقرة {n} من قائمة المسائل."),
         ]
 
     blocks = [
@@ -71,46 +80,50 @@ def body() -> list:
         Para("ReportTitle", "{{ title }}"),
         Para("DateReceived", "[تاريخ الاستلام: {{ date_received }}]"),
         Para(h1, "عرض عام"),
-        Para(
-            para,
-            "يقدّم المغرب هذا التقرير الدوري الثاني بموجب المادة 73 من الاتفاقية، عملاً "
+        para(
+            un,
+            "يقدّم المغرب هذا التقرير الدوري {{ ordinal }} بموجب المادة 73 من الاتفاقية، عملاً "
             "بالإجراء المبسط لتقديم التقارير، وتتضمن أجزاؤه ردود المملكة على قائمة المسائل "
             "المحالة إليها قبل تقديم التقرير ({{ qpr_symbol }}). " + DRAFT + ".",
         ),
         # Replaced by the paragraphs on the participatory drafting process and the
         # regional consultations, generated from sources/.
-        Para(para, "{{ participatory_process }}"),
+        Para(un, "{{ participatory_process }}"),
         Para(h1, "الجزء الأول"),
         Para(h2, "ألف- معلومات عامة"),
         Para(h3, "الرد على المسألة المثارة في الفقرة 1 من قائمة المسائل"),
-        Para(
-            para,
-            f"{DRAFT}: الرد على الفقرة 1 من قائمة المسائل بشأن ملاءمة القانون رقم 02-03 "
-            "مع الاتفاقية، على النحو الذي أوصت به اللجنة ({{ co_symbol }}، الفقرة 10)، "
-            "ولا سيما ما يلي:",
+        # Law numbers in their official form (02.03): with a hyphen, the bidi algorithm
+        # shows "02-03" as 03-02 in right-to-left text.
+        para(
+            un,
+            f"{DRAFT}: الرد على الفقرة 1 من قائمة المسائل، بما في ذلك ملاءمة القانون رقم "
+            "02.03 مع الاتفاقية على النحو الذي أوصت به اللجنة في ملاحظاتها الختامية "
+            "({{ co_symbol }})، ولا سيما ما يلي:",
         ),
-        Para("UNSubPara", f"{DRAFT}؛"),
-        Para("UNSubPara", f"{DRAFT}؛"),
-        Para("UNSubSubPara", f"{DRAFT}؛"),
-        Para("UNSubSubPara", f"{DRAFT}."),
+        para("UNSubPara", f"{DRAFT}؛"),
+        para("UNSubPara", f"{DRAFT}؛"),
+        para("UNSubSubPara", f"{DRAFT}؛"),
+        para("UNSubSubPara", f"{DRAFT}."),
         *reply(2),
         Para(h2, "باء- معلومات تتعلق بكل مادة من مواد الاتفاقية"),
         Para(h3, "1- المبادئ العامة (المادتان 7 و83)"),
-        Para(para, f"{DRAFT}."),
+        para(un, f"{DRAFT}."),
         Para(h3, "2- الجزء الثالث من الاتفاقية (المواد من 8 إلى 35)"),
-        Para(para, f"{DRAFT}."),
+        para(un, f"{DRAFT}."),
         Para(h3, "3- الجزء الرابع من الاتفاقية (المواد من 36 إلى 56)"),
-        Para(para, f"{DRAFT}."),
+        para(un, f"{DRAFT}."),
         Para(h3, "4- الجزء الخامس من الاتفاقية (المواد من 57 إلى 63)"),
-        Para(para, f"{DRAFT}."),
+        para(un, f"{DRAFT}."),
         Para(h3, "5- الجزء السادس من الاتفاقية (المواد من 64 إلى 71)"),
-        Para(para, f"{DRAFT}."),
+        para(un, f"{DRAFT}."),
         Para(h1, "الجزء الثاني- المستجدات التشريعية والمؤسسية والسياساتية"),
-        Para(para, f"{DRAFT}."),
+        para(un, f"{DRAFT}."),
         Para(h1, "الجزء الثالث- البيانات والتقديرات الرسمية والإحصاءات"),
-        Para(para, f"{DRAFT}."),
+        para(un, f"{DRAFT}."),
         # Replaced by the annex of regional consultation outcomes (new page).
         Para("AnnexText", "{{ annex }}"),
+        # What follows the annex slot ends the report and the standalone annex alike.
+        Para("ClosingRule", ""),
     ]
     return blocks
 
@@ -121,12 +134,15 @@ def main(argv: list[str]) -> int:
         if len(argv) > 1
         else Path(__file__).resolve().parents[1] / "templates" / "periodic-report.docx"
     )
+    # The symbol on the outer edge: odd pages of a right-to-left document face left.
     package = new_package(
         body(),
-        header=[Para("Header", "{{ symbol }}", rtl=False)],
+        header=[Para("Header", "{{ symbol }}", rtl=False, align="left")],
+        even_header=[Para("Header", "{{ symbol }}", rtl=False, align="right")],
         footer=[Para("Footer", "", align="center", field="PAGE")],
-        title="CMW/C/MAR/2 (template)",
-        day=dt.date(2022, 11, 28),
+        title="Periodic report under the simplified reporting procedure (template)",
+        day=dt.date(2000, 1, 1),
+        properties={"cmwreport.placeholder": DRAFT},
     )
     out.parent.mkdir(parents=True, exist_ok=True)
     write_atomic([(out, package.to_bytes())])

@@ -60,6 +60,11 @@ def paragraphs(root: etree._Element) -> list[tuple[str, str]]:
     return out
 
 
+def nb(text: str) -> str:
+    """Text with no-break spaces, as generated dates are written."""
+    return text.replace(" ", "\u00a0")
+
+
 def sources_recommendations() -> list[tuple[str, str]]:
     from cmwreport.sources.load import load_sources
 
@@ -98,8 +103,9 @@ def test_no_slot_is_left_and_the_masthead_is_filled(built: Path) -> None:
                     assert b"{{" not in zf.read(entry), (name, entry)
     texts = [text for _, text in paragraphs(part(built / REPORT))]
     assert "CMW/C/MAR/2" in texts
-    assert "28 نونبر 2022" in texts  # date of issue, Moroccan month name
-    assert "[تاريخ الاستلام: 18 نونبر 2022]" in texts
+    # The masthead's dates as the UN prints them (paired month names), unbreakable.
+    assert nb("28 تشرين الثاني/نوفمبر 2022") in texts
+    assert "[تاريخ الاستلام: " + nb("18 تشرين الثاني/نوفمبر 2022") + "]" in texts
     assert "التوزيع: عام" in texts and "الأصل: بالعربية" in texts
     assert any(t.startswith("التقرير الدوري الثاني المقدم من المغرب") for t in texts)
 
@@ -111,16 +117,23 @@ def test_general_presentation_is_generated_from_the_sources(built: Path) -> None
     assert "(CMW/C/MAR/CO/1، الفقرة 53)" in process
     assert "ثلاثة لقاءات تشاورية جهوية" in process
     for city, region, day in (
-        ("وجدة", "جهة الشرق", "الأربعاء 6 أبريل 2022"),
-        ("طنجة", "جهة طنجة تطوان الحسيمة", "الأربعاء 20 أبريل 2022"),
-        ("أكادير", "جهة سوس ماسة", "الأربعاء 8 يونيو 2022"),
+        ("وجدة", "جهة الشرق", "الأربعاء " + nb("6 أبريل 2022")),
+        ("طنجة", "جهة طنجة تطوان الحسيمة", "الأربعاء " + nb("20 أبريل 2022")),
+        ("أكادير", "جهة سوس ماسة", "الأربعاء " + nb("8 يونيو 2022")),
     ):
         assert f"في {city} ({region}) يوم {day}" in process
     assert process.index("وجدة") < process.index("طنجة") < process.index("أكادير")
     assert "اللجان الجهوية للمجلس الوطني لحقوق الإنسان" in process and "والجامعة." in process
     outcomes = numbered[2]
-    assert "26 توصية موزعة على أربعة محاور" in outcomes
-    assert "جلسة عمل عامة وورشة عمل تناولت الإطار القانوني المنظم للهجرة" in outcomes
+    assert "26 توصية موزعة على أربعة محاور هي:" in outcomes
+    # The seed's own words (issue 11 item 8): civil-society organisations commented on
+    # the draft in the workshop, and the topics are the main ones ("خاصة").
+    assert (
+        "جلسة عمل عامة وورشة عمل قدمت خلالها منظمات المجتمع المدني ملاحظاتها بشأن "
+        "مضمون التقرير الوطني، خاصة الإطار القانوني المنظم للهجرة"
+    ) in outcomes
+    # The paraphrase of the cited paragraph is the sources'.
+    assert "استجابةً لتوصية اللجنة بإشراك جميع الوزارات" in process
 
 
 def test_numbering_continues_across_template_and_generated_paragraphs(built: Path) -> None:
@@ -144,7 +157,7 @@ def test_numbering_continues_across_template_and_generated_paragraphs(built: Pat
     }
     assert levels[("1", "0")] == ("decimal", "%1-")
     assert levels[("1", "1")] == ("arabicAbjad", "(%2)")
-    assert levels[("1", "2")] == ("lowerRoman", "(%3)")
+    assert levels[("1", "2")] == ("decimal", "’%3‘")
     assert levels[("2", "0")] == ("decimal", "%1-")  # the annex's own list
 
 
@@ -166,7 +179,11 @@ def test_annex_recommendations_by_axis_with_separators(built: Path) -> None:
     chapters = [text for style, text in paras if style == "Heading1"]
     assert chapters[0] == "أولاً- السياق العام للقاءات التشاورية الجهوية"
     assert chapters[-1] == "رابعاً- خلاصات وتوصيات اللقاءات التشاورية الجهوية"
-    assert paras[0] == ("AnnexTitle", "المرفق")
+    # The standalone annex stands alone: the symbol and the report's title first, then
+    # the annex title with its language footnote.
+    assert paras[0] == ("MastheadSymbol", "CMW/C/MAR/2")
+    assert paras[1][0] == "ReportTitle" and paras[1][1].startswith("التقرير الدوري الثاني")
+    assert paras[2] == ("AnnexTitle", "المرفق*")
 
 
 def _collapse(text: str) -> str:
@@ -203,9 +220,9 @@ def test_meetings_table_is_right_to_left_and_bookmarked(built: Path) -> None:
     ]
     assert cells == [
         ["المدينة", "الجهة", "التاريخ"],
-        ["وجدة", "جهة الشرق", "الأربعاء 6 أبريل 2022"],
-        ["طنجة", "جهة طنجة تطوان الحسيمة", "الأربعاء 20 أبريل 2022"],
-        ["أكادير", "جهة سوس ماسة", "الأربعاء 8 يونيو 2022"],
+        ["وجدة", "جهة الشرق", "الأربعاء " + nb("6 أبريل 2022")],
+        ["طنجة", "جهة طنجة تطوان الحسيمة", "الأربعاء " + nb("20 أبريل 2022")],
+        ["أكادير", "جهة سوس ماسة", "الأربعاء " + nb("8 يونيو 2022")],
     ]
     assert rows[0].find("w:trPr/w:tblHeader", NS) is not None
     marks = [tr.find("w:tc/w:p/w:bookmarkStart", NS) for tr in rows[1:]]
@@ -373,7 +390,9 @@ def test_reordered_and_added_sources_renumber(tree: Path, tmp_path: Path) -> Non
     assert len(recs) == 27 and recs[21] == "توصية جديدة في بداية المحور؛"
     process = [text for style, text in paras if style == "UNPara"][1]
     assert "أربعة لقاءات تشاورية جهوية" in process
-    assert "وفي الرباط (جهة الرباط سلا القنيطرة) يوم الأربعاء 4 ماي 2022، وفي أكادير" in process
+    assert (
+        "وفي الرباط (جهة الرباط سلا القنيطرة) يوم الأربعاء " + nb("4 ماي 2022") + "، وفي أكادير"
+    ) in process
     assert "27 توصية" in [text for style, text in paras if style == "UNPara"][2]
 
 
@@ -501,7 +520,7 @@ def test_slots_split_across_runs_in_cells_and_headers(tmp_path: Path) -> None:
     assert run_build(SOURCES, tmp_path, BAD / "split-runs.docx") == 0
     root = part(tmp_path / REPORT)
     texts = [text for _, text in paragraphs(root)]
-    assert "CMW/C/MAR/2" in texts and "28 نونبر 2022" in texts
+    assert "CMW/C/MAR/2" in texts and nb("28 تشرين الثاني/نوفمبر 2022") in texts
     assert sum(style == "UNPara" for style, _ in paragraphs(root)) == 12
     header = part(tmp_path / REPORT, "word/header1.xml")
     assert "".join(t.text for t in header.iter(q("t"))) == "CMW/C/MAR/2"
@@ -517,7 +536,10 @@ def test_json_format_on_success_and_failure(tree: Path, tmp_path: Path, capsys) 
     import json
 
     assert run_build(SOURCES, tmp_path / "ok", fmt="json") == 0
-    assert json.loads(capsys.readouterr().out)["summary"] == {"errors": 0, "warnings": 0}
+    shown = json.loads(capsys.readouterr().out)
+    # The shipped template's drafting placeholders: readiness warnings, not errors.
+    assert shown["summary"]["errors"] == 0
+    assert {d["code"] for d in shown["diagnostics"]} == {"B002"}
     (tree / "meetings" / "oujda.yaml").write_text("id: [\n", encoding="utf-8")
     assert run_build(tree, tmp_path / "bad", fmt="json") == 1
     assert json.loads(capsys.readouterr().out)["summary"]["errors"] >= 1

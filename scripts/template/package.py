@@ -31,7 +31,10 @@ def settings() -> bytes:
     root = xml_root("settings")
     root.append(el("zoom", {"percent": "100"}))
     root.append(el("defaultTabStop", {"val": "720"}))
+    # Page headers differ on odd and even pages: the symbol on the outer edge.
+    root.append(el("evenAndOddHeaders"))
     root.append(el("characterSpacingControl", {"val": "doNotCompress"}))
+    root.append(el("footnotePr", None, el("footnote", {"id": "-1"}), el("footnote", {"id": "0"})))
     compat = el("compat")
     compat.append(
         el(
@@ -63,17 +66,20 @@ def font_table(font: str, fallback: str) -> bytes:
     return serialize(root)
 
 
-def section(*, first_page_different: bool = True) -> etree._Element:
+def section() -> etree._Element:
+    """A4, right to left; a first page of its own (the masthead, no running header),
+    then odd and even pages with their own headers and footers."""
+
     def ref(kind: str, which: str, rid: str) -> etree._Element:
         return el(f"{kind}Reference", {"type": which, f"{{{R_NS}}}id": rid})
 
-    children = [ref("header", "default", "rIdHeader"), ref("footer", "default", "rIdFooter")]
-    if first_page_different:
-        children += [
-            ref("header", "first", "rIdHeaderFirst"),
-            ref("footer", "first", "rIdFooterFirst"),
-        ]
-    children += [
+    children = [
+        ref("header", "even", "rIdHeaderEven"),
+        ref("header", "default", "rIdHeader"),
+        ref("footer", "even", "rIdFooterEven"),
+        ref("footer", "default", "rIdFooter"),
+        ref("header", "first", "rIdHeaderFirst"),
+        ref("footer", "first", "rIdFooterFirst"),
         el("pgSz", {"w": str(PAGE_WIDTH), "h": str(PAGE_HEIGHT)}),
         el(
             "pgMar",
@@ -88,11 +94,41 @@ def section(*, first_page_different: bool = True) -> etree._Element:
             },
         ),
         el("cols", {"space": "720"}),
+        el("titlePg"),
+        el("bidi"),
     ]
-    if first_page_different:
-        children.append(el("titlePg"))
-    children.append(el("bidi"))
     return ordered("sectPr", children)
+
+
+def footnotes() -> bytes:
+    """The separators Word draws above the footnotes; footnotes themselves are added by
+    the build (from the sources and the report's flags) or by drafters."""
+    root = xml_root("footnotes")
+    for fid, kind, mark in (("-1", "separator", "separator"),
+                            ("0", "continuationSeparator", "continuationSeparator")):  # fmt: skip
+        note = el("footnote", {"type": kind, "id": fid})
+        paragraph = el("p", None, el("pPr", None, el("spacing", {"after": "0", "line": "240",
+                                                                 "lineRule": "auto"})))  # fmt: skip
+        paragraph.append(el("r", None, el(mark)))
+        note.append(paragraph)
+        root.append(note)
+    return serialize(root)
+
+
+def custom_properties(properties: dict[str, str]) -> bytes:
+    ns = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+    vt = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+    root = etree.Element(f"{{{ns}}}Properties", nsmap={None: ns, "vt": vt})
+    for pid, (name, value) in enumerate(properties.items(), start=2):
+        prop = etree.SubElement(
+            root,
+            f"{{{ns}}}property",
+            fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}",
+            pid=str(pid),
+            name=name,
+        )
+        etree.SubElement(prop, f"{{{vt}}}lpwstr").text = value
+    return serialize(root)
 
 
 def _story(tag: str, blocks: list[Block], bookmarks: Bookmarks) -> bytes:
@@ -109,6 +145,8 @@ def new_package(
     *,
     title: str,
     day: dt.date,
+    even_header: list[Block] | None = None,
+    properties: dict[str, str] | None = None,
 ) -> Package:
     bookmarks = Bookmarks()
     document = xml_root("document")
@@ -126,12 +164,16 @@ def new_package(
         "/word/settings.xml": wml + "settings+xml",
         "/word/fontTable.xml": wml + "fontTable+xml",
         "/word/theme/theme1.xml": "application/vnd.openxmlformats-officedocument.theme+xml",
+        "/word/footnotes.xml": wml + "footnotes+xml",
         "/word/header1.xml": wml + "header+xml",
         "/word/header2.xml": wml + "header+xml",
+        "/word/header3.xml": wml + "header+xml",
         "/word/footer1.xml": wml + "footer+xml",
         "/word/footer2.xml": wml + "footer+xml",
+        "/word/footer3.xml": wml + "footer+xml",
         "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
         "/docProps/app.xml": CT_OFFICE + "extended-properties+xml",
+        "/docProps/custom.xml": CT_OFFICE + "custom-properties+xml",
     }
     types = etree.Element(f"{{{CT_NS}}}Types", nsmap={None: CT_NS})
     for ext, ctype in (
@@ -151,6 +193,7 @@ def new_package(
                 "docProps/core.xml",
             ),
             ("rId3", "extended-properties", "docProps/app.xml"),
+            ("rId4", "custom-properties", "docProps/custom.xml"),
         ]
     )
     parts["word/document.xml"] = serialize(document)
@@ -161,10 +204,13 @@ def new_package(
             ("rIdSettings", "settings", "settings.xml"),
             ("rIdFonts", "fontTable", "fontTable.xml"),
             ("rIdTheme", "theme", "theme/theme1.xml"),
+            ("rIdFootnotes", "footnotes", "footnotes.xml"),
             ("rIdHeader", "header", "header1.xml"),
             ("rIdHeaderFirst", "header", "header2.xml"),
+            ("rIdHeaderEven", "header", "header3.xml"),
             ("rIdFooter", "footer", "footer1.xml"),
             ("rIdFooterFirst", "footer", "footer2.xml"),
+            ("rIdFooterEven", "footer", "footer3.xml"),
         ]
     )
     data = style_data.load()
@@ -177,8 +223,11 @@ def new_package(
     parts["word/header1.xml"] = _story("hdr", header, bookmarks)
     # The first page carries the masthead instead of a running header and footer.
     parts["word/header2.xml"] = _story("hdr", [Para("Header")], bookmarks)
+    parts["word/header3.xml"] = _story("hdr", even_header or header, bookmarks)
     parts["word/footer1.xml"] = _story("ftr", footer, bookmarks)
     parts["word/footer2.xml"] = _story("ftr", [Para("Footer")], bookmarks)
+    parts["word/footer3.xml"] = _story("ftr", footer, bookmarks)
+    parts["word/footnotes.xml"] = footnotes()
     moment = document_moment(day)
     parts["docProps/core.xml"] = core_properties(
         title=title, creator="cmwreport", language="ar-MA", created=moment, modified=moment
@@ -188,6 +237,7 @@ def new_package(
         b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
         b"<Application>cmwreport</Application></Properties>"
     )
+    parts["docProps/custom.xml"] = custom_properties(properties or {})
     return Package(list(parts), parts)
 
 

@@ -22,8 +22,8 @@ DATA = Path(__file__).with_name("styles.toml")
 HANG = 567  # 1 cm between a paragraph number and its text
 
 _PARAGRAPH_KEYS = {"bidi", "keep_next", "keep_lines", "page_break_before", "spacing", "jc",
-                   "outline", "list", "ind"}  # fmt: skip
-_RUN_KEYS = {"bold", "size"}
+                   "outline", "list", "ind", "border_top"}  # fmt: skip
+_RUN_KEYS = {"bold", "size", "superscript", "shading"}
 _STYLE_KEYS = {"id", "name", "type", "based", "next", "ui", "default", "semi_hidden", "quick"}
 
 
@@ -65,6 +65,9 @@ def paragraph_props(spec: dict, lists: dict) -> list[etree._Element]:
                 el("numId", {"val": str(lists[name]["id"])}),
             )
         )
+    if spec.get("border_top"):
+        rule = {"val": "single", "sz": "6", "space": "1", "color": "auto"}
+        props.append(ordered("pBdr", [el("top", rule)]))
     if "spacing" in spec:
         props.append(_spacing(spec["spacing"]))
     if "ind" in spec:
@@ -82,6 +85,10 @@ def run_props(spec: dict) -> list[etree._Element]:
         props += rtl.bold()
     if "size" in spec:
         props += rtl.size(spec["size"])
+    if "shading" in spec:
+        props.append(el("shd", {"val": "clear", "color": "auto", "fill": spec["shading"]}))
+    if spec.get("superscript"):
+        props.append(el("vertAlign", {"val": "superscript"}))
     return props
 
 
@@ -175,12 +182,12 @@ def _level(level: int, fmt: str, text: str, indent: int) -> etree._Element:
             el("numFmt", {"val": fmt}),
             el("suff", {"val": "tab"}),
             el("lvlText", {"val": text}),
-            el("lvlJc", {"val": "left"}),
+            el("lvlJc", {"val": "center"}),
             ordered(
                 "pPr",
                 [
                     el("tabs", None, el("tab", {"val": "num", "pos": str(indent)})),
-                    el("ind", {"left": str(indent), "hanging": str(HANG)}),
+                    el("ind", {"left": str(indent), "hanging": str(HANG // 2)}),
                 ],
             ),
         ],
@@ -190,22 +197,18 @@ def _level(level: int, fmt: str, text: str, indent: int) -> etree._Element:
 
 
 def numbering_xml(data: dict) -> bytes:
-    """UN paragraph numbering as Arabic UN documents write it: 1- then (أ) then (i)."""
+    """UN paragraph numbering as Arabic UN documents write it: 1- then (أ) then ’1‘."""
     root = xml_root("numbering")
     lists = data["lists"]
     for spec in lists.values():
         node = el("abstractNum", {"abstractNumId": str(spec["id"])})
         node.append(el("nsid", {"val": spec["nsid"]}))
-        node.append(
-            el("multiLevelType", {"val": "singleLevel" if spec.get("single") else "multilevel"})
-        )
+        single = len(spec["levels"]) == 1
+        node.append(el("multiLevelType", {"val": "singleLevel" if single else "multilevel"}))
         node.append(el("name", {"val": spec["name"]}))
-        if spec.get("single"):
-            node.append(_level(0, "arabicAbjad", "(%1)", 2 * HANG))
-        else:
-            node.append(_level(0, "decimal", "%1-", HANG))
-            node.append(_level(1, "arabicAbjad", "(%2)", 2 * HANG))
-            node.append(_level(2, "lowerRoman", "(%3)", 3 * HANG))
+        for level, (fmt, text) in enumerate(spec["levels"]):
+            indent = (spec.get("indent_levels", 1) + level) * HANG
+            node.append(_level(level, fmt, text, indent))
         root.append(node)
     for spec in lists.values():
         num_id = str(spec["id"])

@@ -38,8 +38,13 @@ def weekday_ar(day: dt.date) -> str:
     return WEEKDAYS[day.weekday()]
 
 
+#: Joins day, month and year so that a line never breaks inside a date.
+NO_BREAK = "\u00a0"
+
+
 def format_date(day: dt.date) -> str:
-    """'6 أبريل 2022': CLDR's ar_MA month names and Western digits."""
+    """'6 أبريل 2022': CLDR's ar_MA month names and Western digits, the parts joined
+    by no-break spaces."""
     from babel.dates import format_date as babel_format
 
-    return babel_format(day, "d MMMM y", locale="ar_MA")
+    return babel_format(day, "d MMMM y", locale="ar_MA").replace(" ", NO_BREAK)

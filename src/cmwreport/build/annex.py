@@ -36,19 +36,29 @@ def blocks(sources: Sources, *, text_width: int) -> list[Block]:
         return Para("Heading1", f"{ar.ordinal(next(chapter))}- {text}")
 
     out.append(heading(cons.context_heading))
-    out += [Para("AnnexText", p.text, bookmark=p.id) for p in cons.context]
+    out += [
+        Para("AnnexText", p.text, bookmark=p.id, footnotes=tuple(p.footnotes)) for p in cons.context
+    ]
 
     if cons.participants:
         out.append(heading(PARTICIPANTS_HEADING))
         out.append(Para("AnnexText", PARTICIPANTS_INTRO))
         last = len(cons.participants) - 1
         out += [
-            Para("AnnexList", ar.end_item(p.name, n == last), bookmark=p.id)
+            Para(
+                "AnnexList",
+                ar.end_item(p.name, n == last),
+                bookmark=p.id,
+                footnotes=tuple(p.footnotes),
+            )
             for n, p in enumerate(cons.participants)
         ]
 
     out.append(heading(PROGRAMME_HEADING))
-    out += [Para("AnnexText", item.text, bookmark=item.id) for item in cons.programme]
+    out += [
+        Para("AnnexText", item.text, bookmark=item.id, footnotes=tuple(item.footnotes))
+        for item in cons.programme
+    ]
     out.append(Para("TableCaption", TABLE_CAPTION))
     out.append(meetings_table(sources, text_width))
 
@@ -58,7 +68,12 @@ def blocks(sources: Sources, *, text_width: int) -> list[Block]:
         out.append(Para("Heading2", f"{ar.letter(index)}- {axis.title}", bookmark=axis.id))
         last = len(axis.recommendations) - 1
         out += [
-            Para("AnnexPara", ar.end_item(rec.text, n == last), bookmark=rec.id)
+            Para(
+                "AnnexPara",
+                ar.end_item(rec.text, n == last),
+                bookmark=rec.id,
+                footnotes=tuple(rec.footnotes),
+            )
             for n, rec in enumerate(axis.recommendations)
         ]
     return out

@@ -7,28 +7,34 @@ reported together, each problem with the place in the template to fix.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from pathlib import Path
 
+from lxml import etree
+
 from cmwreport import contract
-from cmwreport.build import annex, presentation
+from cmwreport.build import annex, lists, presentation, readiness
 from cmwreport.build.wordcount import count_words
-from cmwreport.dates import format_date
+from cmwreport.build.wording import cycle_ordinal, un_date, wording
+from cmwreport.docx import numbering
 from cmwreport.docx import slots as slotlib
-from cmwreport.docx.content import render
+from cmwreport.docx.content import Bookmarks, Para, render
 from cmwreport.docx.document import WordDocument, set_page_break_before
 from cmwreport.docx.package import PackageError, document_moment, source_date_epoch
+from cmwreport.docx.xml import w
 from cmwreport.errors import CmwError
 from cmwreport.sources.model import Sources
 
 #: Slots replaced inside their paragraph.
 INLINE = {
-    "symbol": "the report's symbol, CMW/C/MAR/2 (masthead, page header)",
+    "symbol": "the report's symbol, report.symbol (masthead, page header)",
+    "ordinal": "the report's ordinal, from report.cycle (الثاني for 2)",
     "date": "the date of issue, report.date (masthead)",
     "date_received": "report.date_received ([تاريخ الاستلام: ...])",
     "title": "the report's title, report.title",
-    "co_symbol": "the previous concluding observations, CMW/C/MAR/CO/1",
-    "qpr_symbol": "the list of issues prior to reporting, CMW/C/MAR/QPR/2",
+    "co_symbol": "the previous concluding observations, report.previous_observations.symbol",
+    "qpr_symbol": "the list of issues prior to reporting, report.list_of_issues.symbol",
 }
 #: Slots that stand alone in a paragraph and are replaced by generated paragraphs.
 BLOCK = {
@@ -50,6 +56,8 @@ class Built:
     annex: bytes
     report_words: int
     annex_words: int
+    #: What keeps the report from submission (build/readiness.py).
+    findings: list[readiness.Finding]
 
 
 def _open(path: Path, label: str) -> WordDocument:
@@ -127,12 +135,16 @@ def build(sources: Sources, template_path: Path, label: str) -> Built:
     report = sources.report
     inline = {
         "symbol": report.symbol,
-        "date": format_date(report.date),
-        "date_received": format_date(report.date_received),
+        "ordinal": cycle_ordinal(report.cycle),
+        # The masthead's dates are the UN's (paired month names); the State's prose
+        # keeps Moroccan month names.
+        "date": un_date(report.date),
+        "date_received": un_date(report.date_received),
         "title": report.title,
         "co_symbol": report.previous_observations.symbol,
         "qpr_symbol": report.list_of_issues.symbol,
     }
+    notes_text = wording().footnotes
     created = document_moment(report.date)
     modified = source_date_epoch() or created
     bookmarks = document.bookmarks()
@@ -140,38 +152,95 @@ def build(sources: Sources, template_path: Path, label: str) -> Built:
     # The annex is rendered once: written out first as the standalone file, then its
     # elements move into the report (rendering it twice doubled time and memory).
     cs_font = document.cs_font()
+    notes = document.footnotes(cs_font)
     annex_nodes = render(
         annex.blocks(sources, text_width=document.text_width()),
         bookmarks,
         document.style_map,
         cs_font,
+        notes,
     )
     annex_words = count_words(slotlib.paragraph_texts(annex_nodes))
-    for sp in standalone.slot_paragraphs(body=False):
-        slotlib.replace_inline(sp, inline)
-    set_page_break_before(annex_nodes[0], False)  # the file starts with it
-    standalone.replace_body(annex_nodes)
     standalone.set_core(f"{report.symbol} — {annex.ANNEX_TITLE}", created, modified)
-    annex_bytes = standalone.to_bytes()
-    annex_nodes = standalone.take_body()
-    del standalone
-    set_page_break_before(annex_nodes[0], None)
+    annex_bytes, annex_nodes = _standalone(
+        standalone, document, annex_nodes, notes.added(), sources, inline, cs_font
+    )
 
     annex_slot = None
     for sp in document.found:
         if sp.is_block and sp.slots[0].name == "participatory_process":
-            slotlib.replace_block(
-                sp,
-                render(presentation.paragraphs(sources), bookmarks, document.style_map, cs_font),
-            )
+            blocks = presentation.paragraphs(sources)
+            slotlib.replace_block(sp, render(blocks, bookmarks, document.style_map, cs_font, notes))
         elif sp.is_block and sp.slots[0].name == "annex":
             annex_slot = sp
         else:
             slotlib.replace_inline(sp, inline)
+            if report.without_formal_editing and sp.part == "body":
+                if any(occ.name == "title" for occ in sp.slots):
+                    sp.paragraph.extend(notes.add(notes_text["without_formal_editing"], "*"))
+    if report.annex_in_language_of_submission:
+        mark = "**" if report.without_formal_editing else "*"
+        annex_nodes[0].extend(notes.add(notes_text["annex_in_language_of_submission"], mark))
     # Counted before the annex goes in: annexes do not count against the limit.
     report_words = count_words(
         slotlib.paragraph_texts([n for n in document.body if n is not annex_slot.paragraph])
     )
     slotlib.replace_block(annex_slot, annex_nodes)
+    lists.label(document, document.body)
     document.set_core(report.symbol, created, modified)
-    return Built(document.to_bytes(), annex_bytes, report_words, annex_words)
+    found = readiness.findings(
+        document.body,
+        document.style_roles(),
+        placeholder=document.custom_property(readiness.PLACEHOLDER_PROPERTY),
+        report_words=report_words,
+        other_texts=document.story_texts(),
+    )
+    return Built(document.to_bytes(), annex_bytes, report_words, annex_words, found)
+
+
+def _standalone(
+    standalone: WordDocument,
+    document: WordDocument,
+    annex_nodes: list[etree._Element],
+    annex_notes: list[etree._Element],
+    sources: Sources,
+    inline: dict[str, str],
+    cs_font: str | None,
+) -> tuple[bytes, list[etree._Element]]:
+    """The annex as a document of its own: the symbol and the title of the report it
+    belongs to on its first page, the annex, and what ends the template (the closing
+    rule). Returns its bytes and the annex's elements, free to move into the report."""
+    report = sources.report
+    for sp in standalone.slot_paragraphs(body=False):
+        slotlib.replace_inline(sp, inline)
+    notes = standalone.footnotes(cs_font)
+    notes.adopt(annex_notes)
+    front = render(
+        [
+            Para("MastheadSymbol", report.symbol, rtl=False),
+            Para("ReportTitle", report.title),
+        ],
+        Bookmarks(),
+        document.style_map,
+        cs_font,
+    )
+    slot = next(
+        sp.paragraph for sp in document.found if sp.is_block and sp.slots[0].name == "annex"
+    )
+    closing = [copy.deepcopy(node) for node in slot.itersiblings() if node.tag != w("sectPr")]
+    title_mark = []
+    if report.annex_in_language_of_submission:
+        text = wording().footnotes["annex_in_language_of_submission"]
+        title_mark = notes.add(text, "*")
+        annex_nodes[0].extend(title_mark)
+    set_page_break_before(annex_nodes[0], False)  # it starts the first page
+    standalone.replace_body([*front, *annex_nodes, *closing])
+    labelled = lists.label(standalone, annex_nodes)
+    annex_bytes = standalone.to_bytes()
+    numbering.unlabel(labelled)
+    for run in title_mark:
+        run.getparent().remove(run)
+    taken = standalone.take_body()
+    annex_nodes = taken[len(front) : len(taken) - len(closing)]
+    set_page_break_before(annex_nodes[0], None)
+    return annex_bytes, annex_nodes

@@ -26,10 +26,14 @@ def paragraphs(sources: Sources) -> list[Para]:
         feminine=False,
     )
     reference = ar.paragraph_reference(report.previous_observations.symbol, cons.observations)
+    # What the cited paragraphs ask is the sources' (consultations.observations_summary):
+    # another cycle cites other paragraphs.
+    if cons.observations_summary:
+        why = f"، استجابةً ل{cons.observations_summary} {reference}"
+    else:
+        why = f" {reference}"
     first = (
-        "وقد أُعدّ هذا التقرير وفق مقاربة تشاركية، استجابةً لتوصية اللجنة بإشراك جميع "
-        "الوزارات والهيئات الحكومية في إعداده والتشاور مع منظمات الدفاع عن حقوق العمال "
-        f"المهاجرين وحقوق الإنسان {reference}. وفي هذا الإطار، نظمت {cons.state} "
+        f"وقد أُعدّ هذا التقرير وفق مقاربة تشاركية{why}. وفي هذا الإطار، نظمت {cons.state} "
         f"{how_many}، {where}."
     )
     if cons.participants:
@@ -43,7 +47,8 @@ def paragraphs(sources: Sources) -> list[Para]:
     for item in cons.programme:
         piece = item.title
         if item.topics:
-            piece += " تناولت " + ar.and_list(item.topics)
+            lead = item.presentation or f"{item.title} تناولت"
+            piece = f"{lead} {ar.and_list(item.topics)}"
         programme.append(piece)
     recommendations = sum(len(axis.recommendations) for axis in cons.axes)
     second_parts = []
@@ -69,8 +74,12 @@ def paragraphs(sources: Sources) -> list[Para]:
             feminine=True,
         )
         titles = ar.and_list([axis.title for axis in cons.axes])
+        # The pronoun agrees with the count of axes: هو (one), هما (two), هي (more).
+        pronoun = {1: "هو", 2: "هما"}.get(len(cons.axes), "هي")
+        spread = "واردة في" if len(cons.axes) == 1 else "موزعة على"
         second_parts.append(
-            f"وأفضت هذه اللقاءات إلى {recs} موزعة على {axes} هي: {titles}، ترد في مرفق هذا التقرير."
+            f"وأفضت هذه اللقاءات إلى {recs} {spread} {axes} {pronoun}: {titles}، "
+            "ترد في مرفق هذا التقرير."
         )
     out = [Para("UNPara", first, bookmark=cons.id, bookmark_suffix="__gp1")]
     if second_parts:

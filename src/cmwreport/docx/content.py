@@ -9,6 +9,7 @@ bookmarks around generated content, lxml elements built directly (python-docx's
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -17,6 +18,9 @@ from cmwreport.contract import bookmark_name
 from cmwreport.docx import rtl
 from cmwreport.docx.order import ordered
 from cmwreport.docx.xml import el
+
+if TYPE_CHECKING:
+    from cmwreport.docx.footnotes import Footnotes
 
 
 @dataclass
@@ -35,6 +39,11 @@ class Para:
     #: A simple field, e.g. "PAGE", written after the text.
     field: str | None = None
     bold: bool = False
+    #: (text, character style id): occurrences of the text get the style (the
+    #: template's drafting placeholders).
+    marks: tuple[str, str] | None = None
+    #: Footnote texts, their marks after the paragraph's text (see docx/footnotes.py).
+    footnotes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -103,6 +112,7 @@ def paragraph(
     bookmarks: Bookmarks,
     styles: dict[str, str] | None = None,
     cs_font: str | None = None,
+    footnotes: Footnotes | None = None,
 ) -> etree._Element:
     props = [el("pStyle", {"val": styles.get(p.style, p.style) if styles else p.style})]
     if p.page_break_before is not None:
@@ -118,11 +128,14 @@ def paragraph(
     node = el("p")
     node.append(ordered("pPr", props))
     extra = rtl.bold() if p.bold else None
-    content = [
-        rtl.run(seg, rtl=is_rtl, extra=extra, cs_font=cs_font)
-        for seg, is_rtl in (rtl.split_scripts(p.text) if p.rtl else [(p.text, False)])
-        if seg
-    ]
+    content = []
+    for chunk, style in _marked(p.text, p.marks):
+        chunk_extra = [*(extra or ()), el("rStyle", {"val": style})] if style else extra
+        content += [
+            rtl.run(seg, rtl=is_rtl, extra=chunk_extra, cs_font=cs_font)
+            for seg, is_rtl in (rtl.split_scripts(chunk) if p.rtl else [(chunk, False)])
+            if seg
+        ]
     if p.field:
         fld = el("fldSimple", {"instr": f" {p.field} "})
         fld.append(rtl.run("1", rtl=False))
@@ -131,7 +144,24 @@ def paragraph(
         bookmarks.wrap(node, p.bookmark, content, p.bookmark_suffix)
     else:
         node.extend(content)
+    if p.footnotes and footnotes is None:
+        raise ValueError("footnotes to write but no footnotes part given")
+    for text in p.footnotes:
+        node.extend(footnotes.add(text))
     return node
+
+
+def _marked(text: str, marks: tuple[str, str] | None) -> list[tuple[str, str | None]]:
+    if not marks or marks[0] not in text:
+        return [(text, None)]
+    marker, style = marks
+    out: list[tuple[str, str | None]] = []
+    for n, piece in enumerate(text.split(marker)):
+        if n:
+            out.append((marker, style))
+        if piece:
+            out.append((piece, None))
+    return out
 
 
 def _borders(kind: str) -> etree._Element | None:
@@ -146,6 +176,7 @@ def table(
     bookmarks: Bookmarks,
     styles: dict[str, str] | None = None,
     cs_font: str | None = None,
+    footnotes: Footnotes | None = None,
 ) -> etree._Element:
     total = sum(t.widths)
     props = [
@@ -190,7 +221,7 @@ def table(
             for n, para in enumerate(paras):
                 if index == 0 and n == 0 and row.bookmark and not para.bookmark:
                     para = Para(**{**para.__dict__, "bookmark": row.bookmark})
-                tc.append(paragraph(para, bookmarks, styles, cs_font))
+                tc.append(paragraph(para, bookmarks, styles, cs_font, footnotes))
             tr.append(tc)
         node.append(tr)
     return node
@@ -201,13 +232,15 @@ def render(
     bookmarks: Bookmarks,
     styles: dict[str, str] | None = None,
     cs_font: str | None = None,
+    footnotes: Footnotes | None = None,
 ) -> list[etree._Element]:
     """Elements for `blocks`; `styles` maps the style ids used to the document's own,
-    `cs_font` is the complex-script font Arabic runs name (the document's default)."""
+    `cs_font` is the complex-script font Arabic runs name (the document's default),
+    `footnotes` receives the paragraphs' footnotes."""
     out: list[etree._Element] = []
     for block in blocks:
         if isinstance(block, Para):
-            out.append(paragraph(block, bookmarks, styles, cs_font))
+            out.append(paragraph(block, bookmarks, styles, cs_font, footnotes))
         else:
-            out.append(table(block, bookmarks, styles, cs_font))
+            out.append(table(block, bookmarks, styles, cs_font, footnotes))
     return out

@@ -11,6 +11,7 @@ from lxml import etree
 from cmwreport.contract import Style, role
 from cmwreport.docx import slots as slotlib
 from cmwreport.docx.content import Bookmarks
+from cmwreport.docx.footnotes import Footnotes
 from cmwreport.docx.order import place
 from cmwreport.docx.package import Package, PackageError, core_properties
 from cmwreport.docx.rtl import on
@@ -55,6 +56,41 @@ class WordDocument:
                 (style.get(w("styleId"), ""), name.get(w("val"), "") if name is not None else "")
             )
         return out
+
+    def style_roles(self) -> dict[str, Style]:
+        """The document's style ids that play a contract role, with the role."""
+        roles = {}
+        for sid, name in self._styles():
+            style = role(sid, name)
+            if style is not None:
+                roles[sid] = style
+        return roles
+
+    def custom_property(self, name: str) -> str | None:
+        """A custom document property (File > Properties > Custom in Word)."""
+        for rel in self.package.xml("_rels/.rels").iter(f"{{{PKG_REL_NS}}}Relationship"):
+            if rel.get("Type", "").endswith("/custom-properties"):
+                part = rel.get("Target", "").lstrip("/")
+                if part not in self.package.parts:
+                    return None
+                for prop in self.package.xml(part):
+                    if prop.get("name") == name:
+                        return "".join(prop.itertext()) or None
+        return None
+
+    def footnotes(self, cs_font: str | None) -> Footnotes:
+        return Footnotes(self.package, self.main, {sid for sid, _ in self._styles()}, cs_font)
+
+    def story_texts(self) -> dict[str, list[str]]:
+        """Paragraph texts of the headers, footers and footnotes, by part."""
+        parts = [*self.stories, *self.package.related(self.main, "footnotes")]
+        return {
+            part: [
+                "".join(t.text or "" for t in p.iter(w("t")))
+                for p in self.package.xml(part).iter(w("p"))
+            ]
+            for part in parts
+        }
 
     def cs_font(self) -> str | None:
         """The complex-script font the document's text defaults to (docDefaults, else the
@@ -119,20 +155,14 @@ class WordDocument:
         return width if width > 0 else DEFAULT_TEXT_WIDTH
 
     def replace_body(self, nodes: list[etree._Element]) -> None:
-        """The body becomes `nodes`, in the template's last section.
-
-        A document without a masthead shows the running header on its first page
-        too, so the section's different-first-page setting is dropped.
-        """
+        """The body becomes `nodes`, in the template's last section (its first page
+        as the template sets it)."""
         sect = self.body.find(w("sectPr"))
         for node in list(self.body):
             self.body.remove(node)
         for node in nodes:
             self.body.append(node)
         if sect is not None:
-            title_page = sect.find(w("titlePg"))
-            if title_page is not None:
-                sect.remove(title_page)
             self.body.append(sect)
 
     def take_body(self) -> list[etree._Element]:

@@ -1,0 +1,49 @@
+"""The labels of sub-paragraphs and lettered lists, as UN Arabic texts print them.
+
+(أ) (ب) ... (هـ) for `UNSubPara` and `AnnexList`, ’1‘ ’2‘ for `UNSubSubPara`, counted the
+way Word counts a list level: a letter restarts after each paragraph that is not a
+sub-paragraph, a third-level number after each that is not of the third level. The
+labels are written by cmwreport.docx.numbering (why: see there).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lxml import etree
+
+from cmwreport import contract
+from cmwreport.build.wording import letter_label, third_level_label
+from cmwreport.docx.document import WordDocument
+from cmwreport.docx.numbering import Labels
+from cmwreport.docx.xml import w
+
+
+def label(document: WordDocument, nodes: Iterable[etree._Element]) -> list[etree._Element]:
+    """Label the lists of `nodes` (paragraphs and tables) in `document`; returns the
+    paragraphs labelled."""
+    roles = document.style_roles()
+    counters = {"letter": 0, "annex": 0, "third": 0}
+
+    def label_of(p: etree._Element) -> str | None:
+        style = p.find(f"{w('pPr')}/{w('pStyle')}")
+        role = roles.get(style.get(w("val"), "")) if style is not None else None
+        if role is not contract.UN_SUB_SUB_PARA:
+            counters["third"] = 0
+        if role not in (contract.UN_SUB_PARA, contract.UN_SUB_SUB_PARA):
+            counters["letter"] = 0
+        if role is not contract.ANNEX_LIST:
+            counters["annex"] = 0
+        if role is contract.UN_SUB_PARA:
+            counters["letter"] += 1
+            return letter_label(counters["letter"] - 1)
+        if role is contract.UN_SUB_SUB_PARA:
+            counters["third"] += 1
+            return third_level_label(counters["third"] - 1)
+        if role is contract.ANNEX_LIST:
+            counters["annex"] += 1
+            return letter_label(counters["annex"] - 1)
+        return None
+
+    paragraphs = (p for node in nodes for p in node.iter(w("p")))
+    return Labels(document.package, document.main).apply(paragraphs, label_of)

@@ -1,0 +1,119 @@
+"""What keeps a draft from submission, found in the built report.
+
+`build` lists these as warnings, and `build --final` refuses to write a report that
+has any: drafting placeholders left (the template names its placeholder text in the
+document property `cmwreport.placeholder`), slots left unreplaced, a body over the
+word limit (B001), a reply heading with no reply under it. Each is located by its
+body paragraph (the line of the diagnostic) and by the UN paragraph number it
+stands at, the number drafters see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lxml import etree
+
+from cmwreport import contract
+from cmwreport.build.wordcount import LIMIT, RESOLUTION
+from cmwreport.build.wording import wording
+from cmwreport.docx.slots import SLOT
+from cmwreport.docx.xml import w
+
+PLACEHOLDER_PROPERTY = "cmwreport.placeholder"
+HEADINGS = (contract.HEADING1, contract.HEADING2, contract.HEADING3, contract.ANNEX_TITLE)
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    #: Body paragraph, counted from 1 (table cells included); 0: the report as a whole.
+    paragraph: int
+    message: str
+
+
+@dataclass
+class _Paragraph:
+    index: int  # body paragraph, from 1
+    where: str  # "paragraph 4", "after paragraph 4"
+    role: contract.Style | None
+    text: str
+
+
+def _paragraphs(body: etree._Element, roles: dict[str, contract.Style]) -> Iterator[_Paragraph]:
+    number = 0
+    for index, p in enumerate(body.iter(w("p")), start=1):
+        style = p.find(f"{w('pPr')}/{w('pStyle')}")
+        role = roles.get(style.get(w("val"), "")) if style is not None else None
+        text = "".join(t.text or "" for t in p.iter(w("t")))
+        if role is contract.UN_PARA:
+            number += 1
+            where = f"paragraph {number}"
+        else:
+            where = f"after paragraph {number}" if number else "before paragraph 1"
+        yield _Paragraph(index, where, role, text)
+
+
+def _excerpt(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 50 else text[:49] + "…"
+
+
+def findings(
+    body: etree._Element,
+    roles: dict[str, contract.Style],
+    *,
+    placeholder: str | None,
+    report_words: int,
+    other_texts: dict[str, list[str]],
+) -> list[Finding]:
+    """`other_texts`: the paragraphs of headers, footers and footnotes, by part name."""
+    out: list[Finding] = []
+    if report_words > LIMIT:
+        out.append(
+            Finding(
+                "B001",
+                0,
+                f"the report has {report_words:,} words, {report_words - LIMIT:,} over the "
+                f"{LIMIT:,}-word limit of a periodic report (GA resolution {RESOLUTION}); "
+                "the Committee may ask for it to be shortened",
+            )
+        )
+    reply = wording().reply_heading
+    pending: _Paragraph | None = None  # a reply heading waiting for its reply
+    for para in _paragraphs(body, roles):
+        if placeholder and placeholder in para.text:
+            out.append(
+                Finding(
+                    "B002",
+                    para.index,
+                    f"{para.where}: drafting placeholder {placeholder} still in "
+                    f"“{_excerpt(para.text)}”: write the text",
+                )
+            )
+        for match in SLOT.finditer(para.text):
+            out.append(
+                Finding("B003", para.index, f"{para.where}: slot {match.group()} left in the text")
+            )
+        if para.role in HEADINGS or para.role is contract.ANNEX_TITLE:
+            if pending is not None:
+                out.append(_no_reply(pending))
+            pending = para if para.text.strip().startswith(reply) else None
+        elif para.text.strip() and pending is not None:
+            pending = None
+    if pending is not None:
+        out.append(_no_reply(pending))
+    for part, texts in other_texts.items():
+        for n, text in enumerate(texts, start=1):
+            for match in SLOT.finditer(text):
+                out.append(Finding("B003", 0, f"{part} paragraph {n}: slot {match.group()} left"))
+    return out
+
+
+def _no_reply(heading: _Paragraph) -> Finding:
+    return Finding(
+        "B004",
+        heading.index,
+        f"{heading.where}: the heading “{_excerpt(heading.text)}” has no reply under it",
+    )
