@@ -69,11 +69,17 @@ def build(
     format: DiagnosticFormat = typer.Option(
         DiagnosticFormat.text, "--format", "-f", help="How to show diagnostics."
     ),
+    final: bool = typer.Option(
+        False,
+        "--final",
+        help="Refuse (exit 1, nothing written) a report not ready for submission: "
+        "drafting placeholders, slots left, over the word limit, a reply heading without reply.",
+    ),
 ) -> None:
     """Validate, then merge the sources into the report template and write the annex."""
     from cmwreport.commands.build import run
 
-    raise typer.Exit(run(path, template, out, format.value))
+    raise typer.Exit(run(path, template, out, format.value, final))
 
 
 @app.command()
