@@ -30,10 +30,13 @@ def _in_ci() -> bool:
 
 
 def convert(docx: Path, workdir: Path, target: str = "pdf") -> Path:
-    """Convert with LibreOffice (to PDF, or "docx" to re-save as Word does after an edit),
+    """Convert with LibreOffice (to PDF, "txt", or "docx" to re-save as Word does after an edit),
     each conversion with its own profile (two sharing one fail silently)."""
     soffice = require("soffice")
-    suffix, filter_ = ("docx", "docx:MS Word 2007 XML") if target == "docx" else ("pdf", "pdf")
+    suffix, filter_ = {
+        "docx": ("docx", "docx:MS Word 2007 XML"),
+        "txt": ("txt", "txt:Text (encoded):UTF8"),
+    }.get(target, ("pdf", "pdf"))
     profile = workdir / f"lo-profile-{docx.stem}-{suffix}"
     outdir = workdir / f"{suffix}-{docx.stem}"
     subprocess.run(
@@ -58,6 +61,12 @@ def convert(docx: Path, workdir: Path, target: str = "pdf") -> Path:
 
 def to_pdf(docx: Path, workdir: Path) -> Path:
     return convert(docx, workdir, "pdf")
+
+
+def office_text(docx: Path, workdir: Path) -> str:
+    """The document as LibreOffice exports it to plain text: paragraphs in logical
+    order with their list labels (1-, (أ) ...) as LibreOffice numbers them."""
+    return convert(docx, workdir, "txt").read_text(encoding="utf-8-sig")
 
 
 def pdf_text(pdf: Path) -> str:

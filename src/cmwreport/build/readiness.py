@@ -115,5 +115,5 @@ def _no_reply(heading: _Paragraph) -> Finding:
     return Finding(
         "B004",
         heading.index,
-        f"{heading.where}: the heading “{_excerpt(heading.text)}” has no reply under it",
+        f"{heading.where}: the heading “{' '.join(heading.text.split())}” has no reply under it",
     )
