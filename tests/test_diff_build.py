@@ -72,7 +72,9 @@ def test_reviewer_edits_of_the_built_report(built, tmp_path, capsys):
     ]
     assert by_kind["changedbody"]["section"] == "ألف- الإطار القانوني والمؤسساتي"
     cell = by_kind["changedtable"]
-    assert (cell["old_text"], cell["new_text"]) == ("الأربعاء 6 أبريل 2022", "الخميس 7 أبريل 2022")
+    # Generated dates hold no-break spaces (a line never breaks inside a date).
+    old_day = "الأربعاء 6\u00a0أبريل\u00a02022"
+    assert (cell["old_text"], cell["new_text"]) == (old_day, "الخميس 7 أبريل 2022")
     assert cell["table"]["new"] == {"index": 2, "row": 2, "col": 3}
     assert by_kind["changedheader"]["new_text"] == "CMW/C/MAR/2/Corr.1"
     # The added paragraph renumbers 4-12 (with sub-paragraphs) to 5-13, and the move
@@ -121,4 +123,13 @@ def test_a_libreoffice_round_trip_changes_nothing(built, tmp_path, capsys):
     # identities, numbering and the page-number fields must all survive the re-save.
     saved = convert(built, tmp_path, "docx")
     code, out = report(built, saved, capsys)
-    assert (code, out["changes"], out["renumbered"]) == (0, [], [])
+    # One known exception: LibreOffice 7.4 adds its one-character custom mark to the
+    # text of the second asterisk footnote ("**" becomes "***"; docs/template.md).
+    quirk = [
+        c
+        for c in out["changes"]
+        if c["location"] == "footnote" and c["new_text"] == "*" + c["old_text"]
+    ]
+    assert len(quirk) <= 1
+    changes = [c for c in out["changes"] if c not in quirk]
+    assert (changes, out["renumbered"]) == ([], [])
