@@ -209,3 +209,28 @@ def test_un_dates_ordinals_and_labels_come_from_the_data() -> None:
     assert [cycle_ordinal(n) for n in (1, 2, 3)] == ["الأول", "الثاني", "الثالث"]
     assert [letter_label(n) for n in range(5)] == ["(أ)", "(ب)", "(ج)", "(د)", "(هـ)"]
     assert third_level_label(0) == "’1‘"
+
+
+def test_a_template_without_footnotes_gets_a_footnotes_part(tmp_path) -> None:
+    from tests.office import audit_errors
+
+    def no_footnotes(name: str, data: bytes) -> bytes:
+        if name == "[Content_Types].xml":
+            return re.sub(rb'<Override PartName="/word/footnotes.xml"[^>]*/>', b"", data)
+        if name == "word/_rels/document.xml.rels":
+            return re.sub(rb'<Relationship [^>]*Target="footnotes.xml"/>', b"", data)
+        if name == "word/settings.xml":
+            return re.sub(rb"<w:footnotePr>.*?</w:footnotePr>", b"", data)
+        return data
+
+    template = tmp_path / "bare.docx"
+    with zipfile.ZipFile(TEMPLATE) as src, zipfile.ZipFile(template, "w") as dst:
+        for info in src.infolist():
+            if info.filename != "word/footnotes.xml":
+                dst.writestr(info, no_footnotes(info.filename, src.read(info.filename)))
+    assert build(SOURCES, tmp_path / "out", template) == 0
+    report = tmp_path / "out" / "CMW-C-MAR-2.docx"
+    with zipfile.ZipFile(report) as zf:
+        notes = zf.read("word/footnotes.xml").decode()
+    assert "تصدر هذه الوثيقة دون تحرير رسمي." in notes
+    assert audit_errors(report) == []
