@@ -133,3 +133,55 @@ def test_headings_keep_with_the_next_paragraph() -> None:
         (style,) = styles.findall(f"w:style[@w:styleId='Heading{level}']", NS)
         for prop in ("keepNext", "keepLines", "bidi"):
             assert style.find(f"w:pPr/w:{prop}", NS) is not None, (level, prop)
+
+
+def test_it_names_no_cycle_and_writes_law_numbers_officially() -> None:
+    texts = ["".join(t.text for t in p.iter(q("t"))) for p in xml("word/document.xml").iter(q("p"))]
+    body = " ".join(texts)
+    assert "التقرير الدوري {{ ordinal }}" in body
+    for cycle_text in ("الدوري الثاني", "CMW/C/MAR/2", "CO/1", "QPR/2", "الفقرة 10"):
+        assert cycle_text not in body, cycle_text
+    assert "القانون رقم 02.03" in body and "02-03" not in body
+
+
+def test_it_declares_its_drafting_placeholder() -> None:
+    props = xml("docProps/custom.xml")
+    (prop,) = [p for p in props if p.get("name") == "cmwreport.placeholder"]
+    marker = "".join(prop.itertext())
+    assert marker == "[نص يحرره فريق الصياغة]"
+    styled = [
+        r
+        for r in xml("word/document.xml").iter(q("r"))
+        if r.find("w:rPr/w:rStyle[@w:val='DraftingPlaceholder']", NS) is not None
+    ]
+    assert {"".join(t.text for t in r.iter(q("t"))) for r in styled} == {marker}
+
+
+def test_odd_and_even_headers_put_the_symbol_on_the_outer_edge() -> None:
+    settings = xml("word/settings.xml")
+    assert settings.find("w:evenAndOddHeaders", NS) is not None
+    sect = xml("word/document.xml").find("w:body/w:sectPr", NS)
+    kinds = {r.get(q("type")) for r in sect.findall("w:headerReference", NS)}
+    assert kinds == {"default", "even", "first"}
+    odd, even = xml("word/header1.xml"), xml("word/header3.xml")
+    assert odd.find(".//w:jc", NS).get(q("val")) == "left"  # odd pages face left
+    assert even.find(".//w:jc", NS).get(q("val")) == "right"
+    for header in (odd, even):
+        assert header.find(".//w:bidi", NS).get(q("val")) == "0"  # a left-to-right symbol
+
+
+def test_the_document_ends_with_the_closing_rule_after_the_annex() -> None:
+    body = xml("word/document.xml").find("w:body", NS)
+    paragraphs = body.findall("w:p", NS)
+    last = paragraphs[-1].find("w:pPr/w:pStyle", NS).get(q("val"))
+    assert last == "ClosingRule"
+    assert "".join(t.text for t in paragraphs[-2].iter(q("t"))) == "{{ annex }}"
+    rule = xml("word/styles.xml").find("w:style[@w:styleId='ClosingRule']/w:pPr/w:pBdr/w:top", NS)
+    assert rule is not None
+
+
+def test_list_numbers_stand_inside_the_text_block() -> None:
+    for lvl in xml("word/numbering.xml").iter(q("lvl")):
+        assert lvl.find("w:lvlJc", NS).get(q("val")) == "center"
+        ind = lvl.find("w:pPr/w:ind", NS)
+        assert int(ind.get(q("hanging"))) * 2 <= int(ind.get(q("left")))
