@@ -96,6 +96,25 @@ def test_a_template_saved_by_libreoffice_still_builds(resaved_by_libreoffice, tm
     styles = [p.style.name for p in document.paragraphs]
     assert styles.count("Annex Paragraph") == 26
     assert styles.count("UN Numbered Paragraph") == 12
+    # LibreOffice wrote the list on every sub-paragraph it saved: they are still
+    # labelled (أ) (ب) ’1‘ ’2‘ by the build.
+    labels = [
+        _label(document, p)
+        for p in document.paragraphs
+        if p.style.name in ("UN Sub-paragraph", "UN Sub-sub-paragraph")
+    ]
+    assert labels == ["(أ)", "(ب)", "’1‘", "’2‘"]
+
+
+def _label(document, paragraph) -> str | None:
+    """The literal label of a paragraph's list level (its w:num's level override)."""
+    from docx.oxml.ns import qn
+
+    num_id = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}").get(qn("w:val"))
+    numbering = document.part.numbering_part.element
+    num = next(n for n in numbering.iter(qn("w:num")) if n.get(qn("w:numId")) == num_id)
+    text = num.find(f"{qn('w:lvlOverride')}/{qn('w:lvl')}/{qn('w:lvlText')}")
+    return None if text is None else text.get(qn("w:val"))
 
 
 def recommendations() -> list[str]:

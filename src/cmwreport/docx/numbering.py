@@ -52,6 +52,17 @@ class Labels:
             style_id = based.get(w("val")) if based is not None else ""
         return None
 
+    def _abstract(self, num_id: str) -> str | None:
+        num = None if self.root is None else self.root.find(f"{w('num')}[@{w('numId')}='{num_id}']")
+        abstract = None if num is None else num.find(w("abstractNumId"))
+        return None if abstract is None else abstract.get(w("val"))
+
+    def _same_list(self, num_id: str, style_num_id: str) -> bool:
+        return num_id == style_num_id or (
+            self._abstract(num_id) is not None
+            and self._abstract(num_id) == self._abstract(style_num_id)
+        )
+
     def _num_for(self, num_id: str, ilvl: str, label: str) -> str | None:
         key = (num_id, ilvl, label)
         if key in self.made:
@@ -94,10 +105,18 @@ class Labels:
                 continue
             ppr = p.find(w("pPr"))
             style = ppr.find(w("pStyle")) if ppr is not None else None
-            if style is None or ppr.find(w("numPr")) is not None:
-                continue  # numbered by hand: the drafter's choice
+            if style is None:
+                continue
             level = self.style_level(style.get(w("val"), ""))
-            num_id = level and self._num_for(level[0], level[1], label)
+            if not level:
+                continue
+            direct = ppr.find(f"{w('numPr')}/{w('numId')}")
+            # A paragraph put in another list by hand keeps it; one whose own numbering
+            # repeats its style's list (LibreOffice writes it on every list paragraph
+            # it saves) is labelled.
+            if direct is not None and not self._same_list(direct.get(w("val"), ""), level[0]):
+                continue
+            num_id = self._num_for(level[0], level[1], label)
             if not num_id:
                 continue
             place(
