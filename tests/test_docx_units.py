@@ -101,3 +101,28 @@ def test_take_body_frees_a_paragraph_of_many_runs_quickly() -> None:
     (taken,) = document.take_body()
     assert len(taken) == 30_000
     assert names(document.body) == ["sectPr"]
+
+
+def test_labels_go_to_sub_paragraphs_of_the_style_list_only() -> None:
+    from cmwreport.docx.numbering import Labels
+
+    document = WordDocument(Package.read(ROOT / "templates" / "periodic-report.docx"))
+
+    def sub(direct: str | None = None) -> etree._Element:
+        ppr = ordered("pPr", [el("pStyle", {"val": "UNSubPara"})])
+        if direct:
+            ppr.append(el("numPr", None, el("ilvl", {"val": "0"}), el("numId", {"val": direct})))
+        return el("p", None, ppr)
+
+    plain, same_list, other_list = sub(), sub("1"), sub("3")
+    labels = Labels(document.package, document.main)
+    done = labels.apply([plain, same_list, other_list], lambda p: "(هـ)")
+    assert done == [plain, same_list]
+    num_id = plain.find("w:pPr/w:numPr/w:numId", NS).get(w("val"))
+    assert num_id == same_list.find("w:pPr/w:numPr/w:numId", NS).get(w("val"))  # one per label
+    num = labels.root.find(f"w:num[@w:numId='{num_id}']", NS)
+    level = num.find("w:lvlOverride/w:lvl", NS)
+    assert level.find("w:lvlText", NS).get(w("val")) == "(هـ)"
+    assert level.find("w:numFmt", NS).get(w("val")) == "none"
+    assert level.find("w:pPr/w:ind", NS) is not None  # the template's indents kept
+    assert other_list.find("w:pPr/w:numPr/w:numId", NS).get(w("val")) == "3"
