@@ -145,6 +145,19 @@ def build(sources: Sources, template_path: Path, label: str) -> Built:
         "qpr_symbol": report.list_of_issues.symbol,
     }
     notes_text = wording().footnotes
+    # One asterisk footnote per document (docx/footnotes.py says why): on the title,
+    # saying both what is issued without formal editing and that the annex is
+    # circulated in the language of submission only, as A/HRC/36/6's title footnote
+    # does; on the annex title when the title has none.
+    title_note = (
+        " ".join(
+            notes_text[flag]
+            for flag in ("without_formal_editing", "annex_in_language_of_submission")
+            if getattr(report, flag)
+        )
+        if report.without_formal_editing
+        else ""
+    )
     created = document_moment(report.date)
     modified = source_date_epoch() or created
     bookmarks = document.bookmarks()
@@ -175,12 +188,10 @@ def build(sources: Sources, template_path: Path, label: str) -> Built:
             annex_slot = sp
         else:
             slotlib.replace_inline(sp, inline)
-            if report.without_formal_editing and sp.part == "body":
-                if any(occ.name == "title" for occ in sp.slots):
-                    sp.paragraph.extend(notes.add(notes_text["without_formal_editing"], "*"))
-    if report.annex_in_language_of_submission:
-        mark = "**" if report.without_formal_editing else "*"
-        annex_nodes[0].extend(notes.add(notes_text["annex_in_language_of_submission"], mark))
+            if title_note and sp.part == "body" and any(o.name == "title" for o in sp.slots):
+                sp.paragraph.extend(notes.add(title_note, "*"))
+    if report.annex_in_language_of_submission and not title_note:
+        annex_nodes[0].extend(notes.add(notes_text["annex_in_language_of_submission"], "*"))
     # Counted before the annex goes in: annexes do not count against the limit.
     report_words = count_words(
         slotlib.paragraph_texts([n for n in document.body if n is not annex_slot.paragraph])

@@ -52,7 +52,15 @@ class Footnotes:
         return ordered("rPr", [el("vertAlign", {"val": "superscript"})])
 
     def add(self, text: str, mark: str | None = None) -> list[etree._Element]:
-        """Add a footnote; returns the runs of its mark, to end a paragraph with."""
+        """Add a footnote; returns the runs of its mark, to end a paragraph with.
+
+        A custom `mark` is one character: LibreOffice (7.4) numbers a footnote whose
+        custom mark is longer ("1**"), and gets the text of any custom-mark footnote but
+        the first of a document wrong on import (it adds its mark to the one written
+        there, "***"), so a document carries one such footnote at most.
+        """
+        if mark is not None and len(mark) != 1:
+            raise ValueError(f"a custom footnote mark is one character, not {mark!r}")
         fid = str(self.next_id)
         self.next_id += 1
         note = el("footnote", {"id": fid})
@@ -73,16 +81,9 @@ class Footnotes:
         if mark is None:
             return [el("r", None, self._mark_props(), reference)]
         reference.set(w("customMarkFollows"), "1")
-        # LibreOffice takes a custom mark of one character only (with "**" it numbers
-        # the footnote and prints "1**"): the mark's last character follows the
-        # reference, the others stand before it as plain superscript text.
-        runs = (
-            [el("r", None, self._mark_props(), text_element("t", mark[:-1]))] if mark[:-1] else []
-        )
         return [
-            *runs,
             el("r", None, self._mark_props(), reference),
-            el("r", None, self._mark_props(), text_element("t", mark[-1])),
+            el("r", None, self._mark_props(), text_element("t", mark)),
         ]
 
     def added(self) -> list[etree._Element]:
