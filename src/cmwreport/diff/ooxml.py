@@ -132,6 +132,9 @@ def atoms(p):
     rewrites them on save) and say nothing about the text.
     """
     fields: list[list] = []  # per open field: [instruction text, in result part?]
+    # A footnote's custom mark ("*" of a UN title footnote) is the text right after
+    # its reference: a reference mark, like a numbered footnote's, not the sentence's.
+    custom_mark = False
     stack = [iter(p)]
     while stack:
         for el in stack[-1]:
@@ -139,7 +142,11 @@ def atoms(p):
             if tag == R:
                 for child in el:
                     ctag = child.tag
-                    if ctag == T:
+                    if ctag == FOOTNOTE_REF:
+                        custom_mark = child.get(w("customMarkFollows")) in ("1", "true", "on")
+                    elif ctag == T and custom_mark:
+                        custom_mark = False
+                    elif ctag == T:
                         if child.text and not _volatile(fields):
                             yield el, child, child.text
                     elif ctag == FLD_CHAR:
