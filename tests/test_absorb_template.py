@@ -27,7 +27,8 @@ def test_narrative_paragraph_updates_the_template_only(ws, tmp_path):
     before = parts(ws.template)
     sources = {k: v for k, v in ws.snapshot().items() if k.startswith("sources")}
     doc = e.open_draft(ws.report)
-    e.replace_words(e.by_text(doc, "يقدّم المغرب"), "التقرير الدوري الثاني", "تقريره الدوري الثاني")
+    # (The ordinal is a slot of its own, {{ ordinal }}: the words before it are edited.)
+    e.replace_words(e.by_text(doc, "يقدّم المغرب"), "هذا التقرير الدوري", "تقريره الدوري")
     # Three identical placeholders in a row: the second one is redrafted.
     placeholders = [p for p in e.paragraphs(doc) if e.text_of(p) == "[نص يحرره فريق الصياغة]."]
     e.set_text(placeholders[1], "نص حرره فريق الصياغة بشأن الجزء الثالث من الاتفاقية.")
@@ -42,7 +43,7 @@ def test_narrative_paragraph_updates_the_template_only(ws, tmp_path):
     assert changed == ["word/document.xml"]  # styles, numbering, headers kept byte for byte
     assert {k: v for k, v in ws.snapshot().items() if k.startswith("sources")} == sources
     text = after["word/document.xml"].decode()
-    assert "تقريره الدوري الثاني" in text and "{{ qpr_symbol }}" in text
+    assert "تقريره الدوري" in text and "{{ ordinal }}" in text and "{{ qpr_symbol }}" in text
     assert ws.rebuild_diff(tmp_path / "edited.docx")["summary"] == NO_CHANGE
 
 
