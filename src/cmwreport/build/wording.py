@@ -26,9 +26,13 @@ class Wording:
 
 @cache
 def wording() -> Wording:
-    from cmwreport.reference import _load
+    from importlib import resources
 
-    data = _load("un_arabic.yaml")
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    text = resources.files("cmwreport.reference").joinpath("un_arabic.yaml").read_text("utf-8")
+    data = yaml.load(text, Loader=loader)
     return Wording(
         months=tuple(data["months"]),
         footnotes=dict(data["footnotes"]),
