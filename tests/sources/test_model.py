@@ -26,7 +26,8 @@ def test_each_class_has_the_fields_its_declaration_lists():
     assert attributes(model.Report) == [f.attribute for f in schema.REPORT.fields]
     # Sections (context:, outcomes:) are lifted into the object that holds them.
     assert attributes(model.Consultations) == [
-        "id", "state", "title", "observations", "context_heading", "context",
+        "id", "state", "title", "observations", "observations_summary", "context_heading",
+        "context",
         "participants", "programme", "outcomes_heading", "outcomes_intro", "axis_order",
         "axes", "meetings",
     ]  # fmt: skip
