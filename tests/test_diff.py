@@ -70,7 +70,9 @@ def test_arabic_punctuation_is_its_own_token():
 def test_same_draft_exit_0(old, capsys):
     code, report = diff_json(old, old, capsys)
     assert code == 0
-    assert report["summary"] == dict(added=0, removed=0, changed=0, moved=0, renumbered=0)
+    assert report["summary"] == dict(
+        added=0, removed=0, changed=0, moved=0, formatting=0, renumbered=0
+    )
     assert report["changes"] == [] and "note" not in report
 
 
@@ -80,7 +82,9 @@ def test_change_one_word(old, tmp_path, capsys):
     )
     code, report = diff_json(old, new, capsys)
     assert code == 1
-    assert report["summary"] == dict(added=0, removed=0, changed=1, moved=0, renumbered=0)
+    assert report["summary"] == dict(
+        added=0, removed=0, changed=1, moved=0, formatting=0, renumbered=0
+    )
     (change,) = report["changes"]
     text = TEXT["harmonise-law-01"]
     assert changes(report) == [
@@ -101,7 +105,9 @@ def test_insert_one_paragraph_is_one_addition_and_renumbering(old, tmp_path, cap
     assert changes(report) == [("added", None, "4", "body", None, added)]
     assert report["changes"][0]["section"] == "أولاً - مقدمة"
     # Every numbered paragraph after it moved up by one, and none of them is a change.
-    assert report["summary"] == dict(added=1, removed=0, changed=0, moved=0, renumbered=9)
+    assert report["summary"] == dict(
+        added=1, removed=0, changed=0, moved=0, formatting=0, renumbered=9
+    )
     assert report["renumbered"][:3] == [
         {"old_number": "4", "new_number": "5"},
         {"old_number": "4 (أ)", "new_number": "5 (أ)"},
@@ -125,7 +131,9 @@ def test_move_one_paragraph(old, tmp_path, capsys):
     assert changes(report) == [("moved", "8", "6", "body", text, text)]
     assert report["changes"][0]["ops"] == []
     assert report["changes"][0]["section"] == "ألف - الإطار القانوني"
-    assert report["summary"] == dict(added=0, removed=0, changed=0, moved=1, renumbered=2)
+    assert report["summary"] == dict(
+        added=0, removed=0, changed=0, moved=1, formatting=0, renumbered=2
+    )
 
 
 def test_move_without_identity_is_found_by_content(old, tmp_path, capsys):
@@ -157,7 +165,9 @@ def test_edit_table_cell_and_add_row(old, tmp_path, capsys):
     }
     assert report["changes"][0]["identity"] == "oujda"
     assert report["changes"][1]["table"]["new"] == {"index": 1, "row": 5}
-    assert report["summary"] == dict(added=1, removed=0, changed=1, moved=0, renumbered=0)
+    assert report["summary"] == dict(
+        added=1, removed=0, changed=1, moved=0, formatting=0, renumbered=0
+    )
 
 
 def test_edit_header_and_footnote(old, tmp_path, capsys):
@@ -233,7 +243,7 @@ def test_text_output_locates_by_un_number_and_section(old, tmp_path, capsys):
     assert "changed  para. 5 (was para. 4)  § ألف - الإطار القانوني" in out
     assert "[-الجهود-]{+المساعي+}" in out
     assert "paras. 4-5 are now 5-6" in out or "para. 4 is now 5" in out
-    assert "1 added, 0 removed, 1 changed, 0 moved; 9 renumbered" in out
+    assert "1 added, 0 removed, 1 changed, 0 moved, 0 formatting; 9 renumbered" in out
     assert "\x1b[" not in out
 
     run(old, new, color="always")

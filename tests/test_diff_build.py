@@ -79,7 +79,9 @@ def test_reviewer_edits_of_the_built_report(built, tmp_path, capsys):
     assert by_kind["changedheader"]["new_text"] == "CMW/C/MAR/2/Corr.1"
     # The added paragraph renumbers 4-12 (with sub-paragraphs) to 5-13, and the move
     # pushes annex 3 to annex 4: reported, not counted as changes.
-    assert out["summary"] == dict(added=1, removed=1, changed=3, moved=1, renumbered=14)
+    assert out["summary"] == dict(
+        added=1, removed=1, changed=3, moved=1, formatting=0, renumbered=14
+    )
     assert {"old_number": "4 (أ)", "new_number": "5 (أ)"} in out["renumbered"]
     assert {"old_number": "annex 3", "new_number": "annex 4"} in out["renumbered"]
 

@@ -34,30 +34,32 @@ def test_missing_file(good, tmp_path, capsys):
 
 
 def test_directory(good, tmp_path, capsys):
-    assert "is a directory" in trouble(capsys, good, tmp_path)
+    assert "is a folder, not a .docx file" in trouble(capsys, good, tmp_path)
 
 
 def test_not_a_zip(good, tmp_path, capsys):
     fake = tmp_path / "notes.docx"
     fake.write_text("plain text, renamed", encoding="utf-8")
-    assert "not a .docx file (not a zip archive)" in trouble(capsys, good, fake)
+    assert "not a .docx file (not a zip package)" in trouble(capsys, good, fake)
 
 
 def test_zip_without_a_word_document(good, tmp_path, capsys):
     other = tmp_path / "sheet.docx"
     with zipfile.ZipFile(other, "w") as zf:
         zf.writestr("xl/workbook.xml", "<workbook/>")
-    assert "not a .docx file" in trouble(capsys, good, other)
+    assert "not a Word document" in trouble(capsys, good, other)
 
 
 def test_zip_bomb_is_refused_before_inflating(good, tmp_path, capsys, monkeypatch):
-    from cmwreport.docx import package
+    from cmwreport.docx import opc
 
     bomb = tmp_path / "bomb.docx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("word/document.xml", b"<w:document/>" + b" " * (2 << 20))  # 2 MiB inflated
-    monkeypatch.setattr(package, "MAX_INFLATED", 1 << 20)
-    assert "too large once uncompressed (over 1 MiB)" in trouble(capsys, good, bomb)
+    monkeypatch.setattr(opc, "MAX_INFLATED", 1 << 20)
+    assert "too large once uncompressed (over 1 MiB, reached in word/document.xml)" in trouble(
+        capsys, good, bomb
+    )
 
 
 def test_corrupt_xml(good, tmp_path, capsys):

@@ -22,26 +22,27 @@ def run(
     html: Path | None = None,
     redline: Path | None = None,
     ignore_diacritics: bool = False,
+    ignore_formatting: bool = False,
     reshape: bool = False,
     color: str = "auto",
     author: str = "cmwreport",
     date: str | None = None,
 ) -> int:
     from cmwreport.diff.model import DraftError
+    from cmwreport.diff.options import DiffOptions
 
+    options = DiffOptions(
+        format=fmt,
+        html=html,
+        redline=redline,
+        ignore_diacritics=ignore_diacritics,
+        ignore_formatting=ignore_formatting,
+        reshape=reshape,
+        color=_use_color(color),
+        author=author,
+    )
     try:
-        return _run(
-            Path(old),
-            Path(new),
-            fmt=fmt,
-            html=html,
-            redline=redline,
-            ignore_diacritics=ignore_diacritics,
-            reshape=reshape,
-            color=color,
-            author=author,
-            date=date,
-        )
+        return _run(Path(old), Path(new), options, date)
     except DraftError as exc:
         return _trouble(str(exc))
 
@@ -51,55 +52,44 @@ def _trouble(message: str) -> int:
     return int(Exit.TROUBLE)
 
 
-def _run(old, new, *, fmt, html, redline, ignore_diacritics, reshape, color, author, date) -> int:
+def _run(old: Path, new: Path, options, date: str | None) -> int:
     from cmwreport.diff.compare import compare
-    from cmwreport.diff.model import DraftError
     from cmwreport.diff.read import read_draft
 
     revision_date = None
-    if redline is not None:
+    if options.redline is not None:
         from cmwreport.diff.redline import revision_date as parse_date
 
         try:
             revision_date = parse_date(date, os.environ.get("SOURCE_DATE_EPOCH"))
         except ValueError as exc:
             return _trouble(str(exc))
-    drafts = []
-    for path in (old, new):
-        try:
-            drafts.append(read_draft(path))
-        except DraftError:
-            raise
-        except PermissionError:
-            return _trouble(f"{path}: cannot read: permission denied")
-        except Exception as exc:  # a malformed package can fail anywhere in the reader
-            return _trouble(f"{path}: corrupt .docx: {type(exc).__name__}: {exc}")
-    result = compare(drafts[0], drafts[1], ignore_diacritics=ignore_diacritics)
+    result = compare(read_draft(old), read_draft(new), options)
 
-    if html is not None:
+    if options.html is not None:
         from cmwreport.diff.render_html import render as render_html
         from cmwreport.docx.package import write_atomic
 
         try:
-            write_atomic([(Path(html), render_html(result).encode("utf-8"))])
+            write_atomic([(Path(options.html), render_html(result).encode("utf-8"))])
         except OSError as exc:
-            return _trouble(f"{html}: cannot write: {exc.strerror or exc}")
-    if redline is not None:
+            return _trouble(f"{options.html}: cannot write: {exc.strerror or exc}")
+    if options.redline is not None:
         from cmwreport.diff.redline import write_redline
 
         try:
-            write_redline(result, Path(new), Path(redline), author=author, date=revision_date)
+            write_redline(result, Path(options.redline), author=options.author, date=revision_date)
         except OSError as exc:
-            return _trouble(f"{redline}: cannot write: {exc.strerror or exc}")
+            return _trouble(f"{options.redline}: cannot write: {exc.strerror or exc}")
 
-    if fmt == "json":
+    if options.format == "json":
         import json
 
         sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=2) + "\n")
     else:
         from cmwreport.diff.render_text import render
 
-        sys.stdout.write(render(result, color=_use_color(color), reshape=reshape))
+        sys.stdout.write(render(result, color=options.color, reshape=options.reshape))
     return int(Exit.FAILED if result.differs else Exit.OK)
 
 

@@ -13,6 +13,7 @@ import bisect
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from cmwreport.diff.marks import identity_key
 from cmwreport.diff.model import TABLE, Block
 from cmwreport.diff.words import comparable
 
@@ -43,8 +44,10 @@ class Pair:
 
 def key_of(block: Block, ignore_diacritics: bool) -> str:
     if block.cells is not None:
-        return "\x1f".join(comparable(c, ignore_diacritics) for c in block.cells)
-    return comparable(block.text, ignore_diacritics)
+        text = "\x1f".join(comparable(c, ignore_diacritics) for c in block.cells)
+    else:
+        text = comparable(block.text, ignore_diacritics)
+    return text + identity_key(block)
 
 
 def align(old: list[Block], new: list[Block], ignore_diacritics: bool = False) -> list[Pair]:

@@ -5,10 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cmwreport.diff.align import Pair, align
-from cmwreport.diff.model import FOOTER, HEADER, TABLE, Block, Draft
+from cmwreport.diff.marks import details_of
+from cmwreport.diff.model import COMMENT, ENDNOTE, FOOTER, FOOTNOTE, HEADER, TABLE, Block, Draft
+from cmwreport.diff.options import DiffOptions
+from cmwreport.diff.unread import NotCompared, not_compared
 from cmwreport.diff.words import Op, comparable, word_ops
 
-KINDS = ("added", "removed", "changed", "moved")
+KINDS = ("added", "removed", "changed", "moved", "formatting")
+#: The places compared, each aligned on its own: (name in `pairs`, attribute of Draft).
+NOTES = (("footnotes", "footnotes"), ("endnotes", "endnotes"), ("comments", "comments"))
 
 NOTE_TRACKED = (
     "Tracked changes in the inputs were read in their accepted view "
@@ -27,6 +32,8 @@ class Change:
     ops: list[Op]
     #: 1-based column, for a changed table cell.
     col: int | None = None
+    #: What changed beside the words: "field code: ...", "image replaced", "bold added".
+    details: list[str] = field(default_factory=list)
 
     @property
     def block(self) -> Block:
@@ -47,6 +54,8 @@ class Change:
             "section": self.section,
             "ops": [op.as_json() for op in self.ops],
         }
+        if self.details:
+            out["details"] = self.details
         block = self.block
         out["after"] = {
             "old": self.old.after if self.old else None,
@@ -61,11 +70,13 @@ class Change:
             }
         if self.location in (HEADER, FOOTER):
             out["part"] = block.part
-        if self.location == "footnote":
-            out["footnote"] = {
+        if self.location in (FOOTNOTE, ENDNOTE):
+            out[self.location] = {
                 "old": self.old.part if self.old else None,
                 "new": self.new.part if self.new else None,
             }
+        if self.location == COMMENT:
+            out["comment"] = {"author": block.part, "anchor": block.anchor}
         return out
 
 
@@ -95,12 +106,15 @@ class Result:
     changes: list[Change]
     renumbered: list[Renumbered]
     summary: dict[str, int]
-    #: Pairs per place ("body", "header:<key>", "footer:<key>", "footnotes"), for the redline.
+    #: Pairs per place ("body", "header:<key>", "footer:<key>", "footnotes", "endnotes",
+    #: "comments"), for the redline.
     pairs: dict[str, list[Pair]] = field(default_factory=dict)
+    #: What no reader compared, and whether it differs between the drafts.
+    unread: list[NotCompared] = field(default_factory=list)
 
     @property
     def differs(self) -> bool:
-        return any(self.summary.values())
+        return any(self.summary.values()) or any(u.differs for u in self.unread)
 
     @property
     def tracked_inputs(self) -> bool:
@@ -113,6 +127,7 @@ class Result:
             "summary": self.summary,
             "changes": [c.as_json() for c in self.changes],
             "renumbered": [r.as_json() for r in self.renumbered],
+            "not_compared": [u.as_json() for u in self.unread],
             "tracked_changes": {
                 "old": self.old.tracked.as_json(),
                 "new": self.new.tracked.as_json(),
@@ -123,26 +138,28 @@ class Result:
         return out
 
 
-def compare(old: Draft, new: Draft, ignore_diacritics: bool = False) -> Result:
-    pairs: dict[str, list[Pair]] = {"body": align(old.body, new.body, ignore_diacritics)}
+def compare(old: Draft, new: Draft, options: DiffOptions | None = None) -> Result:
+    options = options or DiffOptions()
+    strip = options.ignore_diacritics
+    pairs: dict[str, list[Pair]] = {"body": align(old.body, new.body, strip)}
     for kind, old_parts, new_parts in (
         ("header", old.headers, new.headers),
         ("footer", old.footers, new.footers),
     ):
         for key in list(new_parts) + [k for k in old_parts if k not in new_parts]:
-            pairs[f"{kind}:{key}"] = align(
-                old_parts.get(key, []), new_parts.get(key, []), ignore_diacritics
-            )
-    pairs["footnotes"] = align(old.footnotes, new.footnotes, ignore_diacritics)
+            pairs[f"{kind}:{key}"] = align(old_parts.get(key, []), new_parts.get(key, []), strip)
+    for place, attr in NOTES:
+        pairs[place] = align(getattr(old, attr), getattr(new, attr), strip)
 
     changes: list[Change] = []
     summary = dict.fromkeys((*KINDS, "renumbered"), 0)
     renumbered: list[Renumbered] = []
     for place, place_pairs in pairs.items():
         for pair in place_pairs:
-            if pair.kind != "equal":
-                summary[pair.kind] += 1
-            changes.extend(_changes(pair, ignore_diacritics))
+            found = _changes(pair, options)
+            if found:
+                summary[found[0].kind] += 1
+            changes.extend(found)
             if (
                 place == "body"
                 and pair.kind in ("equal", "changed")
@@ -150,35 +167,46 @@ def compare(old: Draft, new: Draft, ignore_diacritics: bool = False) -> Result:
             ):
                 renumbered.append(Renumbered(pair.old.number, pair.new.number, pair.new))
     summary["renumbered"] = len(renumbered)
-    return Result(old, new, changes, renumbered, summary, pairs)
+    return Result(old, new, changes, renumbered, summary, pairs, not_compared(old, new))
 
 
-def _changes(pair: Pair, ignore_diacritics: bool) -> list[Change]:
+def _changes(pair: Pair, options: DiffOptions) -> list[Change]:
+    strip = options.ignore_diacritics
     old, new = pair.old, pair.new
     if pair.kind == "equal":
-        return []
+        if options.ignore_formatting or old.formatting == new.formatting:
+            return []
+        from cmwreport.diff.formatting import describe
+
+        details = describe(old, new)
+        if not details:
+            return []
+        return [Change("formatting", new.location, old, new, old.text, new.text, [], None, details)]
     block = new if new is not None else old
     location = block.location
     if pair.kind == "added":
         return [Change("added", location, None, new, None, new.text, [])]
     if pair.kind == "removed":
         return [Change("removed", location, old, None, old.text, None, [])]
+    details = details_of(old, new)
     if pair.kind == "changed" and old.cells is not None and new.cells is not None:
         out = []
         width = max(len(old.cells), len(new.cells))
         for c in range(width):
             a = old.cells[c] if c < len(old.cells) else ""
             b = new.cells[c] if c < len(new.cells) else ""
-            if comparable(a, ignore_diacritics) != comparable(b, ignore_diacritics):
-                ops = word_ops(a, b, ignore_diacritics)
+            if comparable(a, strip) != comparable(b, strip):
+                ops = word_ops(a, b, strip)
                 out.append(Change("changed", location, old, new, a, b, ops, col=c + 1))
         if out:
+            out[0].details = details
             return out
-        # Only the shape of the row changed (a cell added or removed, left empty).
-        return [Change("changed", location, old, new, old.text, new.text, [])]
+        # Only the shape of the row changed (a cell added or removed, left empty), or
+        # what is in it beside its words.
+        return [Change("changed", location, old, new, old.text, new.text, [], None, details)]
     ops = (
-        word_ops(old.text, new.text, ignore_diacritics)
-        if comparable(old.text, ignore_diacritics) != comparable(new.text, ignore_diacritics)
+        word_ops(old.text, new.text, strip)
+        if comparable(old.text, strip) != comparable(new.text, strip)
         else []
     )
-    return [Change(pair.kind, location, old, new, old.text, new.text, ops)]
+    return [Change(pair.kind, location, old, new, old.text, new.text, ops, None, details)]

@@ -1,8 +1,8 @@
 """What a draft is to `diff`: a sequence of blocks per place in the document.
 
 A block is the unit reviewers talk about and that `summary` counts: a body paragraph
-or heading, a table row (its cells compared one by one), a header or footer
-paragraph, a footnote.
+or heading, a table row (its cells compared one by one), a paragraph of a text box,
+a header or footer paragraph, a footnote, an endnote, a comment.
 """
 
 from __future__ import annotations
@@ -10,17 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from cmwreport.errors import CmwError
+from cmwreport.docx.opc import PackageError
+from cmwreport.docx.revisions import Tracked
 
 BODY = "body"
 TABLE = "table"
 HEADER = "header"
 FOOTER = "footer"
 FOOTNOTE = "footnote"
+ENDNOTE = "endnote"
+TEXTBOX = "text box"
+COMMENT = "comment"
 
 
-class DraftError(CmwError):
-    """A draft that cannot be read: the message is one line for stderr."""
+class DraftError(PackageError):
+    """A draft that cannot be read: the message is one line for stderr, path first."""
 
 
 @dataclass(eq=False)
@@ -40,34 +44,23 @@ class Block:
     #: 1-based table index in the body and row index in that table.
     table: int | None = None
     row: int | None = None
-    #: Which header/footer part ("default", "first", "even" + ordinal) or footnote ordinal.
+    #: Which header/footer part ("default", "first", "even" + ordinal), note ordinal,
+    #: comment author.
     part: str | None = None
+    #: What the text alone does not show, compared by identity: field codes, link
+    #: targets, pictures and objects (kind, content digest, alternative text).
+    fields: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
+    objects: tuple[tuple[str, str, str], ...] = ()
+    #: Effective formatting: (start, end, properties) spans and the paragraph style
+    #: role, compared only when the text is the same.
+    formatting: tuple = ()
+    #: For a comment: the text of the paragraph it is anchored to.
+    anchor: str | None = None
     #: Position in its sequence, set by the reader.
     index: int = 0
     #: The XML element(s) behind the block: w:p, w:tr or w:footnote (for the redline).
     element: Any = field(default=None, repr=False)
-
-
-@dataclass
-class Tracked:
-    """Tracked changes found in a draft, which diff reads in their accepted view."""
-
-    insertions: int = 0
-    deletions: int = 0
-    moves: int = 0
-    formatting: int = 0
-
-    @property
-    def any(self) -> bool:
-        return bool(self.insertions or self.deletions or self.moves or self.formatting)
-
-    def as_json(self) -> dict:
-        return {
-            "insertions": self.insertions,
-            "deletions": self.deletions,
-            "moves": self.moves,
-            "formatting": self.formatting,
-        }
 
 
 @dataclass
@@ -79,9 +72,19 @@ class Draft:
     footers: dict[str, list[Block]]
     footnotes: list[Block]
     tracked: Tracked
+    endnotes: list[Block] = field(default_factory=list)
+    comments: list[Block] = field(default_factory=list)
+    #: Parts no reader compares (charts' data, OLE objects, unknown parts): part name
+    #: -> (what, content digest); listed as "not compared", and their differences count.
+    unread: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: Constructs read only in part ("1 embedded document (altChunk)").
+    not_compared: list[str] = field(default_factory=list)
     #: Part name -> parsed XML root, for the redline writer (accepted view).
     parts: dict[str, Any] = field(default_factory=dict, repr=False)
     #: Part key -> part name for headers and footers.
     part_names: dict[str, str] = field(default_factory=dict, repr=False)
     main_part: str = "word/document.xml"
     footnotes_part: str | None = None
+    #: The draft's package (the redline writes the new one back) and its objects reader.
+    package: Any = field(default=None, repr=False)
+    objects: Any = field(default=None, repr=False)

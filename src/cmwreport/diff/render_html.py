@@ -56,8 +56,10 @@ def render(result: Result) -> str:
     ]
     if result.tracked_inputs:
         out.append(f'<p class="note" dir="ltr">{escape(NOTE_TRACKED)}</p>')
-    if not result.changes:
+    if not result.differs:
         out.append('<p class="meta" dir="ltr">No differences.</p>')
+    elif not result.changes:
+        out.append('<p class="meta" dir="ltr">No differences in the text compared.</p>')
     else:
         out.append(
             '<table class="changes"><thead dir="ltr"><tr><th>change</th>'
@@ -66,6 +68,10 @@ def render(result: Result) -> str:
         )
         out.extend(_row(c) for c in result.changes)
         out.append("</tbody></table>")
+    if result.unread:
+        out.append('<h2 class="meta" dir="ltr">Not compared</h2><ul dir="ltr">')
+        out.extend(f"<li>{escape(item.describe())}</li>" for item in result.unread)
+        out.append("</ul>")
     if result.renumbered:
         out.append(
             '<h2 class="meta" dir="ltr">Renumbered (not counted as changes)</h2><ul dir="ltr">'
@@ -82,6 +88,8 @@ def _row(change: Change) -> str:
         label += f"<br>col {change.col}"
     if change.section:
         label += f'<br><span dir="{_dir(change.section)}">{escape(change.section)}</span>'
+    for detail in change.details:
+        label += f'<br><span class="detail">{escape(detail)}</span>'
     old_html = escape(change.old_text) if change.old_text is not None else ""
     new_html = escape(change.new_text) if change.new_text is not None else ""
     if change.ops:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cmwreport.diff.compare import NOTE_TRACKED, Change, Result
-from cmwreport.diff.model import BODY, FOOTNOTE, TABLE, Block
+from cmwreport.diff.model import BODY, COMMENT, ENDNOTE, FOOTNOTE, TABLE, TEXTBOX, Block
 from cmwreport.diff.words import render_inline
 
 _RED, _GREEN, _YELLOW, _CYAN, _BOLD, _DIM = "31", "32", "33", "36", "1", "2"
@@ -40,9 +40,15 @@ def where(block: Block | None) -> str:
             return _para(block.number)
         label = "heading" if block.heading else "unnumbered paragraph"
         return f"{label} after {_para(block.after)}" if block.after else label
-    if block.location == FOOTNOTE:
+    if block.location in (FOOTNOTE, ENDNOTE):
         host = block.number or block.after
-        return f"footnote {block.part}" + (f" ({_para(host)})" if host else "")
+        return f"{block.location} {block.part}" + (f" ({_para(host)})" if host else "")
+    if block.location == TEXTBOX:
+        return f"text box after {_para(block.after)}" if block.after else "text box"
+    if block.location == COMMENT:
+        host = block.number or block.after
+        by = f" by {block.part}" if block.part else ""
+        return f"comment{by}" + (f" on {_para(host)}" if host else "")
     part = block.part or "default"
     return block.location if part == "default" else f"{block.location} ({part})"
 
@@ -61,6 +67,8 @@ def _title(change: Change) -> str:
         text = f"added    {where(new)}"
     elif change.kind == "moved":
         text = f"moved    {where(old)} -> {where(new)}"
+    elif change.kind == "formatting":
+        text = f"formatting {where(new)}"
     else:
         text = f"changed  {where(new)}"
         if old is not None and new is not None and _moved_label(old, new):
@@ -72,7 +80,7 @@ def _title(change: Change) -> str:
 
 def _moved_label(old: Block, new: Block) -> bool:
     # A footnote whose citing paragraph was renumbered is still the same footnote.
-    if old.location == FOOTNOTE:
+    if old.location in (FOOTNOTE, ENDNOTE):
         return old.part != new.part
     return where(old) != where(new)
 
@@ -82,28 +90,48 @@ def render(result: Result, color: bool = False, reshape: bool = False) -> str:
     lines = [paint(f"--- {result.old.path}", _BOLD), paint(f"+++ {result.new.path}", _BOLD)]
     if result.tracked_inputs:
         lines.append(paint("note: " + NOTE_TRACKED, _YELLOW))
-    colour_of = {"added": _GREEN, "removed": _RED, "changed": _CYAN, "moved": _YELLOW}
+    colour_of = {
+        "added": _GREEN,
+        "removed": _RED,
+        "changed": _CYAN,
+        "moved": _YELLOW,
+        "formatting": _CYAN,
+    }
     for change in result.changes:
         lines.append("")
         title = paint(_title(change), _BOLD, colour_of[change.kind])
         if change.section:
             title += paint("  § ", _DIM) + paint.show(change.section)
         lines.append(title)
-        lines.extend(_body(change, paint))
+        if change.kind != "formatting":
+            lines.extend(_body(change, paint))
+        else:
+            lines.extend(_indent(paint.show(change.new_text or ""), "    ", paint, _DIM))
+        lines.extend("  * " + detail for detail in change.details)
     if result.renumbered:
         lines.append("")
         lines.append(paint("renumbered (not counted as changes):", _BOLD))
         lines.extend("  " + r for r in renumbered_ranges(result))
+    for item in result.unread:
+        lines.append("")
+        colour = (_BOLD, _YELLOW) if item.differs else (_DIM,)
+        lines.append(paint(f"not compared: {item.describe()}", *colour))
     lines.append("")
     s = result.summary
     if result.differs:
         lines.append(
             f"{s['added']} added, {s['removed']} removed, {s['changed']} changed, "
-            f"{s['moved']} moved; {s['renumbered']} renumbered"
+            f"{s['moved']} moved, {s['formatting']} formatting; {s['renumbered']} renumbered"
+            + _unread_count(result)
         )
     else:
         lines.append("No differences.")
     return "\n".join(lines) + "\n"
+
+
+def _unread_count(result: Result) -> str:
+    differing = sum(1 for u in result.unread if u.differs)
+    return f"; {differing} not compared that differ" if differing else ""
 
 
 def _body(change: Change, paint: _Paint) -> list[str]:

@@ -1,4 +1,4 @@
-"""Reading a .docx package, and writing one reproducibly and atomically.
+"""Reading a .docx package (through docx/opc.py), and writing one reproducibly and atomically.
 
 Reproducible: entries in a fixed order ([Content_Types].xml first, then the order
 the template had), every entry dated 1980-01-01 00:00 as Word writes them, fixed
@@ -19,14 +19,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from cmwreport.docx.xml import PKG_REL_NS, REL_TYPE, parse, serialize
-from cmwreport.errors import CmwError
+from cmwreport.docx import opc
+from cmwreport.docx.opc import CONTENT_TYPES, PackageError, Relationship
+from cmwreport.docx.xml import PKG_REL_NS, parse, serialize
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-#: A .docx larger than this once inflated is refused: templates are a few hundred KB,
-#: and a zip bomb should not exhaust the drafter's memory.
-MAX_INFLATED = 256 * 1024 * 1024
-CONTENT_TYPES = "[Content_Types].xml"
 
 
 def escape(text: str) -> str:
@@ -35,85 +32,93 @@ def escape(text: str) -> str:
     return _html_escape(text, quote=False)
 
 
-class PackageError(CmwError):
-    """The file is missing, unreadable, not a zip, or not a Word document."""
-
-
 @dataclass
 class Package:
+    """A package's parts as bytes, parsed on demand, with its relationships.
+
+    The one reader of .docx files: build opens the template with it, diff the drafts,
+    the redline writes the new draft back through it.
+    """
+
     names: list[str]
     parts: dict[str, bytes]
+    #: Entries that could not be inflated; trouble only for the part that is needed.
+    unreadable: dict[str, str] = field(default_factory=dict)
     _trees: dict[str, etree._Element] = field(default_factory=dict, repr=False)
+    _rels: dict[str, list[Relationship]] = field(default_factory=dict, repr=False)
+    #: The file read, for copying unreadable entries as they are stored.
+    source: Path | None = None
 
     @classmethod
     def read(cls, path: Path) -> Package:
-        try:
-            with zipfile.ZipFile(path) as zf:
-                infos = zf.infolist()
-                if sum(i.file_size for i in infos) > MAX_INFLATED:
-                    raise PackageError("too large once uncompressed to be a template")
-                names = [i.filename for i in infos if not i.is_dir()]
-                parts = {name: zf.read(name) for name in names}
-        except FileNotFoundError:
-            raise PackageError("no such file") from None
-        except IsADirectoryError:
-            raise PackageError("is a folder, not a .docx file") from None
-        except PermissionError:
-            raise PackageError("cannot be read (permission denied)") from None
-        except zipfile.BadZipFile:
-            raise PackageError("not a .docx file (not a zip package), or corrupt") from None
-        except (zipfile.LargeZipFile, NotImplementedError, EOFError, OSError) as exc:
-            raise PackageError(f"cannot be read as a zip package ({exc})") from None
-        if CONTENT_TYPES not in parts or "_rels/.rels" not in parts:
-            raise PackageError("not a Word document (no [Content_Types].xml or _rels/.rels)")
-        package = cls(names, parts)
+        entries = opc.read_entries(path)
+        package = cls(entries.names, entries.parts, entries.unreadable, source=path)
+        if opc.CONTENT_TYPES not in package.parts and opc.CONTENT_TYPES not in package.unreadable:
+            raise PackageError("not a Word document (no [Content_Types].xml in the zip)")
         main = package.main_part()
-        if main not in parts:
+        if main not in package.parts:
+            package.bytes(main)
             raise PackageError(f"not a Word document (its main part {main} is missing)")
         return package
 
+    def bytes(self, name: str) -> bytes:
+        if name in self.unreadable:
+            raise PackageError(
+                f"{name} cannot be read (corrupt or encrypted: {self.unreadable[name]})"
+            )
+        return self.parts[name]
+
     def xml(self, name: str) -> etree._Element:
         if name not in self._trees:
-            try:
-                self._trees[name] = parse(self.parts[name])
-            except etree.XMLSyntaxError as exc:
-                raise PackageError(f"{name} is not well-formed XML ({exc})") from None
+            self._trees[name] = parse_part(name, self.bytes(name))
         return self._trees[name]
 
+    def has(self, name: str) -> bool:
+        return name in self.parts or name in self.unreadable
+
     def main_part(self) -> str:
-        for rel in self.xml("_rels/.rels").iter(f"{{{PKG_REL_NS}}}Relationship"):
-            if rel.get("Type") == REL_TYPE + "officeDocument":
-                return rel.get("Target", "").lstrip("/")
+        """The officeDocument target; without one, the part the content types call the
+        main document (python-docx and some converters rely on either)."""
+        for rel in self.relationships(""):
+            if rel.kind == "officeDocument" and not rel.external:
+                return rel.target
+        if opc.CONTENT_TYPES in self.parts:
+            for override in self.xml(opc.CONTENT_TYPES):
+                if (override.get("ContentType") or "").endswith(_MAIN_TYPES):
+                    return opc.resolve("", override.get("PartName", ""))
         raise PackageError("not a Word document (no officeDocument relationship)")
 
-    def related(self, part: str, rel_type: str) -> list[str]:
-        """Targets of `part`'s relationships of one type, as package part names."""
-        folder, _, base = part.rpartition("/")
-        rels = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
-        if rels not in self.parts:
-            return []
-        out = []
-        for rel in self.xml(rels).iter(f"{{{PKG_REL_NS}}}Relationship"):
-            if rel.get("Type") == REL_TYPE + rel_type and rel.get("TargetMode") != "External":
-                target = rel.get("Target", "")
-                name = target.lstrip("/") if target.startswith("/") else _join(folder, target)
-                if name in self.parts:
-                    out.append(name)
-        return out
+    def relationships(self, part: str) -> list[Relationship]:
+        """The relationships of a part ("" for the package), targets as part names."""
+        if part not in self._rels:
+            name = opc.rels_name(part) if part else opc.PKG_RELS
+            found = []
+            if self.has(name):
+                for rel in self.xml(name).iter(f"{{{PKG_REL_NS}}}Relationship"):
+                    external = rel.get("TargetMode") == "External"
+                    target = rel.get("Target") or ""
+                    found.append(
+                        Relationship(
+                            rel.get("Id") or "",
+                            opc.relationship_kind(rel.get("Type") or ""),
+                            target if external else opc.resolve(part, target),
+                            external,
+                        )
+                    )
+            self._rels[part] = found
+        return self._rels[part]
 
-    def set_xml(self, name: str, root: etree._Element) -> None:
-        self._trees[name] = root
+    def related(self, part: str, kind: str) -> list[str]:
+        """Internal targets of `part`'s relationships of one kind that the package holds."""
+        return [
+            rel.target
+            for rel in self.relationships(part)
+            if rel.kind == kind and not rel.external and self.has(rel.target)
+        ]
 
     def set_bytes(self, name: str, data: bytes) -> None:
         self._trees.pop(name, None)
         self.parts[name] = data
-
-    def copy(self) -> Package:
-        """An independent copy: parsed parts are re-parsed, never shared."""
-        parts = dict(self.parts)
-        for name, tree in self._trees.items():
-            parts[name] = serialize(tree)
-        return Package(list(self.names), parts)
 
     def to_bytes(self) -> bytes:
         import io
@@ -124,6 +129,9 @@ class Package:
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w") as zf:
             for name in order:
+                if name in self.unreadable and self.source is not None:
+                    opc.copy_raw(self.source, name, zf)
+                    continue
                 info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.create_system = 0
@@ -132,15 +140,28 @@ class Package:
         return buffer.getvalue()
 
 
-def _join(folder: str, target: str) -> str:
-    segments = folder.split("/") if folder else []
-    for piece in target.split("/"):
-        if piece == "..":
-            if segments:
-                segments.pop()
-        elif piece and piece != ".":
-            segments.append(piece)
-    return "/".join(segments)
+_MAIN_TYPES = (
+    "document.main+xml",
+    "document.macroEnabled.main+xml",
+    "template.main+xml",
+    "template.macroEnabledTemplate.main+xml",
+)
+
+
+def parse_part(name: str, data: bytes) -> etree._Element:
+    """A part's XML: Strict names read as transitional; a DOCTYPE refused (Word never
+    writes one, and a redline carrying it would not open)."""
+    if len(data) > opc.MAX_XML_PART:
+        raise PackageError(
+            f"{name} is {len(data) >> 20} MiB of XML (over {opc.MAX_XML_PART >> 20} MiB): refused"
+        )
+    try:
+        root = parse(opc.transitional(data))
+    except etree.XMLSyntaxError as exc:
+        raise PackageError(f"{name} is not well-formed XML ({exc})") from None
+    if root.getroottree().docinfo.doctype:
+        raise PackageError(f"{name} declares a DOCTYPE (Word never writes one): refused")
+    return root
 
 
 def core_properties(

@@ -1,22 +1,25 @@
-"""Rejecting tracked changes: a draft as it was before the pending revisions.
+"""Revision markup: accepting a draft's tracked changes, rejecting them, writing new ones.
 
-`absorb --only-accepted` takes what reviewers have settled and leaves out what is
-still proposed: rejecting every pending revision gives exactly that. Formatting
-revisions only lose their record (absorb compares text, not formatting).
+Accepting first gives one reading of the text for comparing and for redlining: what
+Word shows after "Accept All Changes" (diff). Rejecting gives the draft as it was
+before the pending revisions (`absorb --only-accepted`). Writing gives the redline its
+`w:ins`/`w:del`, `w:moveFrom`/`w:moveTo`, `w:rPrChange` marks, with author, date and
+unique ids.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
+from cmwreport.docx import wordml as n
 from cmwreport.docx.xml import serialize, w
 
-_INS, _DEL, _MOVE_FROM, _MOVE_TO = w("ins"), w("del"), w("moveFrom"), w("moveTo")
-_P, _PPR, _RPR, _TR, _TRPR = w("p"), w("pPr"), w("rPr"), w("tr"), w("trPr")
+#: Formatting revisions: accepting them means dropping the record of the old formatting.
 _PROPERTY_CHANGES = tuple(
     w(t)
     for t in (
@@ -31,49 +34,225 @@ _PROPERTY_CHANGES = tuple(
         "numberingChange",
     )
 )
-_MARKS = tuple(
-    w(t)
-    for t in (
-        "moveFromRangeStart",
-        "moveFromRangeEnd",
-        "moveToRangeStart",
-        "moveToRangeEnd",
-        "cellIns",
-        "cellDel",
-    )
+_RANGE_MARKS = tuple(
+    w(t) for t in ("moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd")
 )
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+#: Properties that come after w:rPr in a paragraph's w:pPr (schema order).
+_AFTER_RPR = {n.SECT_PR, w("pPrChange")}
+
+
+@dataclass
+class Tracked:
+    """Tracked changes found in a draft, which diff reads in their accepted view."""
+
+    insertions: int = 0
+    deletions: int = 0
+    moves: int = 0
+    formatting: int = 0
+
+    @property
+    def any(self) -> bool:
+        return bool(self.insertions or self.deletions or self.moves or self.formatting)
+
+    def as_json(self) -> dict:
+        return {
+            "insertions": self.insertions,
+            "deletions": self.deletions,
+            "moves": self.moves,
+            "formatting": self.formatting,
+        }
+
+
+def accept_all(root, tracked: Tracked) -> None:
+    """Accept every tracked change in place, counting them into `tracked`."""
+    # Deleted rows and cells go with everything in them.
+    for mark in list(root.iter(n.DEL, w("cellDel"))):
+        parent = mark.getparent()
+        holder = parent.getparent() if parent is not None else None
+        if parent is None or holder is None or parent.tag not in (n.TRPR, n.TCPR):
+            continue
+        if holder.getparent() is not None:
+            holder.getparent().remove(holder)
+            tracked.deletions += 1
+    for el in list(root.iter(n.DEL, n.MOVE_FROM)):
+        parent = el.getparent()
+        if parent is None:
+            continue
+        if el.tag == n.MOVE_FROM:
+            tracked.moves += 1
+        else:
+            tracked.deletions += 1
+        if parent.tag == n.RPR and _parent_tag(parent) == n.PPR:
+            _merge_with_next(parent.getparent().getparent())
+        parent.remove(el)
+    for el in list(root.iter(n.INS, n.MOVE_TO)):
+        parent = el.getparent()
+        if parent is None:
+            continue
+        if el.tag == n.INS:
+            tracked.insertions += 1
+        if parent.tag in (n.RPR, n.TRPR, n.TCPR) or len(el) == 0:
+            parent.remove(el)
+            continue
+        unwrap(el)
+    for el in list(root.iter(*_PROPERTY_CHANGES, w("cellIns"), w("cellMerge"), *_RANGE_MARKS)):
+        if el.tag in _PROPERTY_CHANGES:
+            tracked.formatting += 1
+        el.getparent().remove(el)
+
+
+def _parent_tag(el) -> str | None:
+    parent = el.getparent()
+    return parent.tag if parent is not None else None
+
+
+def _merge_with_next(p) -> None:
+    """A deleted paragraph mark joins the paragraph to the next one, as Word does on accept."""
+    if p is None or p.tag != n.P:
+        return
+    nxt = p.getnext()
+    if nxt is None or nxt.tag != n.P:
+        # Nothing to join (a table follows): a paragraph deleted whole goes, as in Word.
+        if not any(_kept(t) for t in p.iter(n.T)):
+            p.getparent().remove(p)
+        return
+    content = [c for c in p if c.tag != n.PPR]
+    at = 0 if nxt.find(n.PPR) is None else 1
+    for child in content:
+        nxt.insert(at, child)
+        at += 1
+    p.getparent().remove(p)
+
+
+def _kept(t) -> bool:
+    parent = t.getparent()
+    while parent is not None and parent.tag != n.P:
+        if parent.tag in (n.DEL, n.MOVE_FROM):
+            return False
+        parent = parent.getparent()
+    return True
+
+
+def unwrap(el, drop: tuple[str, ...] = ()) -> None:
+    """Put an element's children in its place (less the `drop` ones), removing it."""
+    parent = el.getparent()
+    at = parent.index(el)
+    for child in [c for c in el if c.tag not in drop]:
+        parent.insert(at, child)
+        at += 1
+    parent.remove(el)
+
+
+class Marks:
+    """Author, date and fresh ids for the revisions a redline writes."""
+
+    def __init__(self, author: str, date: str, first_id: int) -> None:
+        self.author = author
+        self.date = date
+        self.next = first_id
+
+    def mark(self, tag: str):
+        el = etree.Element(w(tag))
+        el.set(n.ID, str(self.next))
+        el.set(w("author"), self.author)
+        el.set(w("date"), self.date)
+        self.next += 1
+        return el
+
+    def wrap(self, runs: list, tag: str) -> None:
+        """Wrap consecutive sibling runs in one new revision element."""
+        mark = self.mark(tag)
+        runs[0].addprevious(mark)
+        for run in runs:
+            mark.append(run)
+
+    def paragraph_mark(self, p, tag: str) -> None:
+        """Mark the paragraph mark itself inserted or deleted."""
+        mark_rpr(p).insert(0, self.mark(tag))
+
+    def row(self, tr, tag: str) -> None:
+        trpr(tr).append(self.mark(tag))
+
+
+def max_revision_id(roots) -> int:
+    """The largest w:id in use (bookmarks, comments and revisions share the space)."""
+    top = 0
+    for root in roots:
+        for el in root.iter():
+            value = el.get(n.ID) if isinstance(el.tag, str) else None
+            if value is not None and value.lstrip("-").isdigit():
+                top = max(top, int(value))
+    return top
+
+
+def trpr(tr):
+    """The row's w:trPr, created in schema order, with a property before any mark."""
+    props = tr.find(n.TRPR)
+    if props is None:
+        props = etree.Element(n.TRPR)
+        prex = tr.find(w("tblPrEx"))
+        if prex is not None:
+            prex.addnext(props)
+        else:
+            tr.insert(0, props)
+    if not any(c.tag not in (n.INS, n.DEL, w("trPrChange")) for c in props):
+        # The schema wants one row property before the revision mark; this one is the
+        # default (rows may split across pages), so it changes nothing.
+        split = etree.Element(w("cantSplit"))
+        split.set(n.VAL, "off")
+        props.insert(0, split)
+    return props
+
+
+def mark_rpr(p):
+    """The paragraph mark's w:rPr, created in schema order (before sectPr and pPrChange)."""
+    ppr = p.find(n.PPR)
+    if ppr is None:
+        ppr = etree.Element(n.PPR)
+        p.insert(0, ppr)
+    rpr = ppr.find(n.RPR)
+    if rpr is None:
+        rpr = etree.Element(n.RPR)
+        after = next((c for c in ppr if c.tag in _AFTER_RPR), None)
+        if after is not None:
+            after.addprevious(rpr)
+        else:
+            ppr.append(rpr)
+    return rpr
+
+
+_REJECT_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
 def reject_all(root) -> int:
     """Reject every tracked change in place; return how many there were."""
     count = 0
-    for mark in list(root.iter(_INS, _DEL)):
+    for mark in list(root.iter(n.INS, n.DEL)):
         parent = mark.getparent()
         if parent is None:
             continue
-        if parent.tag == _TRPR:  # a row inserted goes; a row deleted stays
+        if parent.tag == n.TRPR:  # a row inserted goes; a row deleted stays
             count += 1
             row = parent.getparent()
-            if mark.tag == _INS and row is not None and row.getparent() is not None:
+            if mark.tag == n.INS and row is not None and row.getparent() is not None:
                 row.getparent().remove(row)
             else:
                 parent.remove(mark)
         elif (
-            parent.tag == _RPR
+            parent.tag == n.RPR
             and parent.getparent() is not None
-            and (parent.getparent().tag == _PPR)
+            and (parent.getparent().tag == n.PPR)
         ):
             count += 1
             parent.remove(mark)
-            if mark.tag == _INS:  # an inserted paragraph mark: join with the next paragraph
+            if mark.tag == n.INS:  # an inserted paragraph mark: join with the next paragraph
                 _join_next(parent.getparent().getparent())
-    for el in list(root.iter(_INS, _MOVE_TO)):
+    for el in list(root.iter(n.INS, n.MOVE_TO)):
         parent = el.getparent()
         if parent is not None:
             count += 1
             parent.remove(el)
-    for el in list(root.iter(_DEL, _MOVE_FROM)):
+    for el in list(root.iter(n.DEL, n.MOVE_FROM)):
         parent = el.getparent()
         if parent is None:
             continue
@@ -87,7 +266,7 @@ def reject_all(root) -> int:
             parent.insert(at, child)
             at += 1
         parent.remove(el)
-    for el in list(root.iter(*_PROPERTY_CHANGES, *_MARKS)):
+    for el in list(root.iter(*_PROPERTY_CHANGES, *_RANGE_MARKS, w("cellIns"), w("cellDel"))):
         if el.tag in _PROPERTY_CHANGES:
             count += 1
         el.getparent().remove(el)
@@ -95,13 +274,13 @@ def reject_all(root) -> int:
 
 
 def _join_next(p) -> None:
-    if p is None or p.tag != _P:
+    if p is None or p.tag != n.P:
         return
     nxt = p.getnext()
-    if nxt is None or nxt.tag != _P:
+    if nxt is None or nxt.tag != n.P:
         return
-    content = [c for c in p if c.tag != _PPR]
-    at = 1 if nxt.find(_PPR) is not None else 0
+    content = [c for c in p if c.tag != n.PPR]
+    at = 1 if nxt.find(n.PPR) is not None else 0
     for child in content:
         nxt.insert(at, child)
         at += 1
@@ -111,7 +290,7 @@ def _join_next(p) -> None:
 def rejected_package(path: Path, main_part: str = "word/document.xml") -> tuple[bytes, int]:
     """The package with every pending change of its main part rejected, and their count."""
     with zipfile.ZipFile(path) as src:
-        root = etree.fromstring(src.read(main_part), _PARSER)
+        root = etree.fromstring(src.read(main_part), _REJECT_PARSER)
         count = reject_all(root)
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w") as dst:

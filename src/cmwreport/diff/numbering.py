@@ -1,0 +1,151 @@
+"""Which contract role each of a draft's paragraph styles plays, and the UN paragraph
+numbers Word's automatic numbering prints, counted the way Word counts them."""
+
+from __future__ import annotations
+
+from cmwreport import contract
+from cmwreport.docx import wordml as n
+from cmwreport.docx.xml import w
+
+_ABJAD = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+
+
+class StyleRoles:
+    """What numbering and sections need from the styles part: inheritance and numbering.
+
+    A draft without a styles part (pandoc, some converters) has no roles: its
+    paragraphs are all text, numbered only by their own w:numPr.
+    """
+
+    def __init__(self, root) -> None:
+        self.based: dict[str, str] = {}
+        self.num: dict[str, tuple[str | None, str | None]] = {}
+        self.role: dict[str, contract.Style | None] = {}
+        self.default_para: str | None = None
+        self._chains: dict[str, tuple[contract.Style, ...]] = {}
+        if root is not None:
+            for st in root.iter(w("style")):
+                if st.get(w("type")) == "paragraph":
+                    self._add(st)
+        un = next((sid for sid, r in self.role.items() if r is contract.UN_PARA), None)
+        self.un_num = self.numbering(un)[0]
+
+    def _add(self, st) -> None:
+        sid = st.get(w("styleId")) or ""
+        name_el = st.find(w("name"))
+        name = (name_el.get(n.VAL) if name_el is not None else "") or ""
+        self.role[sid] = contract.role(sid, name)
+        based = st.find(w("basedOn"))
+        if based is not None and based.get(n.VAL):
+            self.based[sid] = based.get(n.VAL)
+        numpr = st.find(f"{n.PPR}/{n.NUMPR}")
+        if numpr is not None:
+            self.num[sid] = numpr_of(numpr)
+        if st.get(w("default")) in ("1", "true", "on"):
+            self.default_para = sid
+
+    def chain(self, sid: str | None) -> tuple[contract.Style, ...]:
+        """Contract roles of a style and of the styles it is based on, nearest first."""
+        if sid is None:
+            return ()
+        cached = self._chains.get(sid)
+        if cached is None:
+            roles, seen, cur = [], set(), sid
+            while cur is not None and cur not in seen:
+                seen.add(cur)
+                found = self.role.get(cur, contract.role(cur))
+                if found is not None:
+                    roles.append(found)
+                cur = self.based.get(cur)
+            cached = self._chains[sid] = tuple(roles)
+        return cached
+
+    def heading_level(self, p) -> int | None:
+        ps = p.find(f"{n.PPR}/{n.PSTYLE}")
+        if ps is None:
+            return None
+        return next((r.heading for r in self.chain(ps.get(n.VAL)) if r.heading is not None), None)
+
+    def numbering(self, sid: str | None) -> tuple[str | None, str | None]:
+        seen = set()
+        while sid is not None and sid not in seen:
+            seen.add(sid)
+            if sid in self.num:
+                return self.num[sid]
+            sid = self.based.get(sid)
+        return None, None
+
+
+def numpr_of(numpr) -> tuple[str | None, str | None]:
+    num_id = numpr.find(w("numId"))
+    ilvl = numpr.find(w("ilvl"))
+    return (
+        num_id.get(n.VAL) if num_id is not None else None,
+        ilvl.get(n.VAL) if ilvl is not None else None,
+    )
+
+
+class Numbering:
+    """Counts UN paragraph numbers the way Word's automatic numbering prints them."""
+
+    def __init__(self, styles: StyleRoles) -> None:
+        self.styles = styles
+        self.levels = [0, 0, 0]
+        self.annex = 0
+        self.last: str | None = None
+
+    def number(self, p) -> str | None:
+        ppr = p.find(n.PPR)
+        sid = None
+        direct: tuple[str | None, str | None] = (None, None)
+        if ppr is not None:
+            ps = ppr.find(n.PSTYLE)
+            sid = ps.get(n.VAL) if ps is not None else None
+            numpr = ppr.find(n.NUMPR)
+            if numpr is not None:
+                direct = numpr_of(numpr)
+        if sid is None:
+            sid = self.styles.default_para
+        chain = self.styles.chain(sid)
+        style_num = self.styles.numbering(sid)
+        num_id = direct[0] if direct[0] is not None else style_num[0]
+        ilvl = direct[1] if direct[1] is not None else style_num[1]
+        if num_id == "0":
+            return None
+        if contract.ANNEX_PARA in chain:
+            self.annex += 1
+            return self._set(f"annex {self.annex}")
+        un = self.styles.un_num
+        if (un is not None and num_id == un) or contract.UN_PARA in chain:
+            level = _int(ilvl) if num_id == un else 0
+            return self._set(self._count(level))
+        return None
+
+    def _count(self, level: int) -> str:
+        level = min(max(level, 0), 2)
+        self.levels[level] += 1
+        for deeper in range(level + 1, 3):
+            self.levels[deeper] = 0
+        label = str(self.levels[0])
+        if level >= 1:
+            label += f" ({_letter(self.levels[1])})"
+        if level >= 2:
+            count = self.levels[2]
+            label += f" ({_ROMAN[count - 1] if count <= len(_ROMAN) else count})"
+        return label
+
+    def _set(self, label: str) -> str:
+        self.last = label
+        return label
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(value or 0)
+    except ValueError:
+        return 0
+
+
+def _letter(count: int) -> str:
+    return _ABJAD[count - 1] if 0 < count <= len(_ABJAD) else str(count)

@@ -1,0 +1,299 @@
+"""The edits a redline writes into the new draft, block by block: inserted and deleted
+paragraphs and rows, and word-level changes inside an edited paragraph."""
+
+from __future__ import annotations
+
+import copy
+import re
+from difflib import SequenceMatcher
+
+from cmwreport.diff.model import TABLE, Block
+from cmwreport.diff.stories import cell_paragraphs
+from cmwreport.diff.words import comparable, word_ops
+from cmwreport.docx import wordml as x
+from cmwreport.docx.revisions import Marks, unwrap
+from cmwreport.docx.text import Objects, atoms, read_paragraph
+from cmwreport.docx.xml import w
+
+#: Run children that carry text and survive into a deleted copy; anything else (drawings,
+#: note references, field characters) points into the old package or means nothing deleted.
+_TEXT_CHILDREN = {x.T, x.TAB, x.BR, x.CR, x.NB_HYPHEN, w("softHyphen"), x.SYM}
+#: Containers inside a paragraph whose runs are text too.
+RUN_CONTAINERS = {
+    x.HYPERLINK,
+    x.SMART_TAG,
+    x.FLD_SIMPLE,
+    x.SDT,
+    x.SDT_CONTENT,
+    x.CUSTOM_XML,
+    w("dir"),
+    w("bdo"),
+}
+_DROPPED_IN_COPIES = (
+    x.BOOKMARK_START,
+    x.BOOKMARK_END,
+    x.COMMENT_START,
+    w("commentRangeEnd"),
+    w("proofErr"),
+    w("permStart"),
+    w("permEnd"),
+)
+
+
+class Edits:
+    def __init__(self, rev: Marks, styles: set[str] | None, nums: set[str], objects) -> None:
+        self.rev = rev
+        self.styles = styles
+        self.nums = nums
+        #: The objects readers of the old and the new draft, for their paragraphs' text.
+        self.objects: tuple[Objects | None, Objects | None] = objects
+
+    def text(self, p, side: int = 1) -> str:
+        return read_paragraph(p, self.objects[side])[0]
+
+    # --- blocks ----------------------------------------------------------------
+
+    def inserted_block(self, block: Block) -> None:
+        if block.location == TABLE:
+            tr = block.element
+            self.rev.row(tr, "ins")
+            for p in tr.iter(x.P):
+                self.wrap_runs(p, "ins")
+        else:
+            self.inserted_paragraph(block.element)
+
+    def changed_block(self, old: Block, new: Block) -> None:
+        if new.location != TABLE:
+            self.changed_paragraph(old.element, new.element, old.text)
+            return
+        old_cells = [c for c in old.element if c.tag == x.TC]
+        new_cells = [c for c in new.element if c.tag == x.TC]
+        for c, cell in enumerate(new_cells):
+            a = old.cells[c] if c < len(old.cells) else ""
+            if c < len(old_cells) and a != new.cells[c]:
+                self.changed_container(old_cells[c], cell)
+            elif c >= len(old_cells):
+                for p in cell.iter(x.P):
+                    self.wrap_runs(p, "ins")
+
+    def changed_container(self, old_el, new_el) -> None:
+        """A cell or footnote: its paragraphs aligned, then edited word by word."""
+        olds = [p for p in cell_paragraphs(old_el) if self.text(p, 0).strip()]
+        news = [p for p in cell_paragraphs(new_el) if self.text(p).strip()]
+        a = [self.text(p, 0) for p in olds]
+        b = [self.text(p) for p in news]
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+            if tag == "equal":
+                continue
+            pairs = min(i2 - i1, j2 - j1)
+            for k in range(pairs):
+                self.changed_paragraph(olds[i1 + k], news[j1 + k], a[i1 + k])
+            for j in range(j1 + pairs, j2):
+                self.inserted_paragraph(news[j])
+            after = news[j1 + pairs - 1] if pairs else (news[j1 - 1] if j1 else None)
+            for i in range(i1 + pairs, i2):
+                copy_el = self.deleted_paragraph(olds[i])
+                if after is not None:
+                    after.addnext(copy_el)
+                elif news:
+                    news[0].addprevious(copy_el)
+                else:
+                    continue
+                after = copy_el
+
+    def inserted_paragraph(self, p) -> None:
+        self.wrap_runs(p, "ins")
+        self.rev.paragraph_mark(p, "ins")
+
+    def deleted_paragraph(self, old_p):
+        p = copy.deepcopy(old_p)
+        self._clean_copy(p)
+        self.wrap_runs(p, "del")
+        self.rev.paragraph_mark(p, "del")
+        return p
+
+    def deleted_row(self, old_tr):
+        tr = copy.deepcopy(old_tr)
+        for p in list(tr.iter(x.P)):
+            self._clean_copy(p)
+            self.wrap_runs(p, "del")
+        for el in list(tr.iter(x.BOOKMARK_START, x.BOOKMARK_END)):
+            el.getparent().remove(el)
+        self.rev.row(tr, "del")
+        return tr
+
+    def _clean_copy(self, p) -> None:
+        """Make an old paragraph safe to live in the new package, text as deleted text."""
+        ppr = p.find(x.PPR)
+        if ppr is not None:
+            for el in list(ppr):
+                if el.tag in (x.SECT_PR, w("pPrChange")):
+                    ppr.remove(el)
+            style = ppr.find(x.PSTYLE)
+            if (
+                style is not None
+                and self.styles is not None
+                and style.get(x.VAL) not in self.styles
+            ):
+                ppr.remove(style)
+            num = ppr.find(f"{x.NUMPR}/{w('numId')}")
+            if num is not None and num.get(x.VAL) not in self.nums and num.get(x.VAL) != "0":
+                ppr.remove(ppr.find(x.NUMPR))
+        for el in list(p.iter()):
+            if el.getparent() is None or not isinstance(el.tag, str):
+                continue
+            if el.tag in RUN_CONTAINERS:
+                unwrap(el, _UNWRAP_DROP)
+            elif el.tag in _DROPPED_IN_COPIES:
+                el.getparent().remove(el)
+        for r in list(p.iter(x.R)):
+            for child in list(r):
+                if child.tag == x.RPR:
+                    rstyle = child.find(w("rStyle"))
+                    if (
+                        rstyle is not None
+                        and self.styles is not None
+                        and (rstyle.get(x.VAL) not in self.styles)
+                    ):
+                        child.remove(rstyle)
+                elif child.tag not in _TEXT_CHILDREN:
+                    r.remove(child)
+                elif child.tag == x.T:
+                    child.tag = x.DEL_TEXT
+            if not any(c.tag != x.RPR for c in r):
+                r.getparent().remove(r)
+
+    def wrap_runs(self, p, tag: str) -> None:
+        """Put every run of a paragraph (also inside hyperlinks) into w:ins or w:del."""
+        for container in [p, *[el for el in p.iter(*RUN_CONTAINERS)]]:
+            group: list = []
+            for child in list(container):
+                if child.tag == x.R:
+                    if group and group[-1].getnext() is not child:
+                        self.rev.wrap(group, tag)
+                        group = []
+                    group.append(child)
+            if group:
+                self.rev.wrap(group, tag)
+
+    def changed_paragraph(self, old_p, new_p, old_text: str) -> None:
+        """Word-level tracked changes inside one paragraph of the new draft."""
+        new_text = self.text(new_p)
+        if comparable(old_text, False) == comparable(new_text, False):
+            return
+        objects = self.objects[1]
+        if any(run.tag != x.R for run, _, _ in atoms(new_p, objects)):
+            # An equation is not made of runs that can be cut: the paragraph as a whole.
+            copy_el = self.deleted_paragraph(old_p)
+            new_p.addprevious(copy_el)
+            self.inserted_paragraph(new_p)
+            return
+        ops = word_ops(old_text, new_text)
+        _explode(new_p, objects)
+        cuts = set()
+        for op in ops:
+            cuts.add(op.new_at)
+            cuts.add(op.new_at + len(op.new))
+        _split_at(new_p, cuts, objects)
+        spans = _spans(new_p, objects)
+        if not spans:
+            return
+        for op in ops:
+            end_at = op.new_at + len(op.new)
+            covered = [run for run, start, end in spans if op.new_at <= start and end <= end_at]
+            if op.old:
+                at = next((run for run, start, _ in spans if start >= op.new_at), None)
+                # Deleted words take the look of the text around them.
+                deleted = self._deleted_run(at if at is not None else spans[-1][0], op.old)
+                d = self.rev.mark("del")
+                d.append(deleted)
+                if at is not None:
+                    _outer(at).addprevious(d)
+                else:
+                    _outer(spans[-1][0]).addnext(d)
+            if covered:
+                groups: list[list] = []
+                for run in covered:
+                    if groups and groups[-1][-1].getnext() is run:
+                        groups[-1].append(run)
+                    else:
+                        groups.append([run])
+                for group in groups:
+                    self.rev.wrap(group, "ins")
+
+    def _deleted_run(self, template, text: str):
+        from lxml import etree
+
+        r = etree.Element(x.R)
+        rpr = template.find(x.RPR)
+        if rpr is not None:
+            r.append(copy.deepcopy(rpr))
+        for piece in re.split(r"([\t\n])", text):
+            if piece == "\t":
+                etree.SubElement(r, x.TAB)
+            elif piece == "\n":
+                etree.SubElement(r, x.BR)
+            elif piece:
+                t = etree.SubElement(r, x.DEL_TEXT)
+                t.text = piece
+                t.set(x.XML_SPACE, "preserve")
+        return r
+
+
+_UNWRAP_DROP = (w("sdtPr"), w("sdtEndPr"), w("smartTagPr"))
+
+
+def _outer(run):
+    """The element to put a sibling next to: the run, or the w:ins already around it."""
+    parent = run.getparent()
+    return parent if parent.tag in (x.INS, x.DEL) else run
+
+
+def _explode(p, objects) -> None:
+    """One text child per run, so that any run can be wrapped on its own."""
+    from lxml import etree
+
+    runs = []
+    for run, _, _ in atoms(p, objects):
+        if not runs or runs[-1] is not run:
+            runs.append(run)
+    for run in runs:
+        content = [c for c in run if c.tag != x.RPR]
+        rpr = run.find(x.RPR)
+        last = run
+        for child in content[1:]:
+            piece = etree.Element(x.R)
+            if rpr is not None:
+                piece.append(copy.deepcopy(rpr))
+            piece.append(child)
+            last.addnext(piece)
+            last = piece
+
+
+def _split_at(p, cuts: set[int], objects) -> None:
+    """Split w:t runs so that every cut offset falls between runs."""
+    for run, child, text, start in list(_atom_offsets(p, objects)):
+        inner = sorted(c - start for c in cuts if start < c < start + len(text))
+        if not inner or child.tag != x.T:
+            continue
+        pieces = [text[a:b] for a, b in zip([0, *inner], [*inner, len(text)], strict=True)]
+        child.text = pieces[0]
+        child.set(x.XML_SPACE, "preserve")
+        last = run
+        for piece in pieces[1:]:
+            clone = copy.deepcopy(run)
+            clone.find(x.T).text = piece
+            last.addnext(clone)
+            last = clone
+
+
+def _atom_offsets(p, objects):
+    at = 0
+    for run, child, text in atoms(p, objects):
+        yield run, child, text, at
+        at += len(text)
+
+
+def _spans(p, objects) -> list[tuple[object, int, int]]:
+    """(run, start, end) per run in reading order, after _explode: one atom per run."""
+    return [(run, start, start + len(text)) for run, _, text, start in _atom_offsets(p, objects)]

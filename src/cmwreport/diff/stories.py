@@ -1,0 +1,276 @@
+"""The blocks of each story of a draft: body (paragraphs, tables, text boxes), headers
+and footers, footnotes and endnotes, comments."""
+
+from __future__ import annotations
+
+from cmwreport.diff.model import BODY, COMMENT, TABLE, TEXTBOX, Block
+from cmwreport.diff.numbering import Numbering, StyleRoles
+from cmwreport.docx import wordml as n
+from cmwreport.docx.text import Objects, identity, read_paragraph
+from cmwreport.docx.xml import w
+
+#: A draft with more blocks than this is refused: past it, memory and time grow with a
+#: document no reviewer reads (docs/architecture.md, "Bounds").
+MAX_BLOCKS = 200_000
+
+
+class TooLarge(Exception):
+    """Raised past MAX_BLOCKS; the reader turns it into a DraftError naming the draft."""
+
+
+class Walk:
+    """The body read in document order: numbering, sections, where notes are cited."""
+
+    def __init__(self, styles: StyleRoles, objects: Objects, out: list[Block]) -> None:
+        self.styles = styles
+        self.objects = objects
+        self.numbering = Numbering(styles)
+        self.out = out
+        self.section: str | None = None
+        self.tables = 0
+        self.pending_ident: str | None = None
+        self.location = BODY
+        #: note id -> (number, after, section) of the paragraph that cites it, per kind.
+        self.hosts: dict[str, dict[str, tuple]] = {"footnote": {}, "endnote": {}}
+        #: comment id -> (number, after, section, text of the paragraph it is anchored to)
+        self.comment_hosts: dict[str, tuple] = {}
+        #: Constructs read only in part, by name, with their count.
+        self.partial: dict[str, int] = {}
+
+    def add(self, block: Block) -> None:
+        if len(self.out) >= MAX_BLOCKS:
+            raise TooLarge
+        self.out.append(block)
+
+
+def read_body(body, walk: Walk) -> None:
+    _walk(body, walk)
+    for i, block in enumerate(walk.out):
+        block.index = i
+
+
+def _walk(container, walk: Walk) -> None:
+    for el in container:
+        tag = el.tag
+        if tag == n.P:
+            _paragraph(el, walk)
+        elif tag == n.TBL:
+            _table(el, walk)
+        elif tag == n.BOOKMARK_START:
+            ident = identity(el) if el.get(n.NAME) else None
+            if ident is not None:
+                walk.pending_ident = ident
+        elif tag in (n.SDT_CONTENT, n.CUSTOM_XML, n.SDT, n.INS, n.MOVE_TO):
+            _walk(el, walk)
+        elif tag == n.ALTERNATE:
+            choice = el.find(n.CHOICE)
+            if choice is not None:
+                _walk(choice, walk)
+        elif tag == w("altChunk"):
+            walk.partial["embedded document (altChunk)"] = (
+                walk.partial.get("embedded document (altChunk)", 0) + 1
+            )
+
+
+def _paragraph(p, walk: Walk) -> None:
+    after = walk.numbering.last
+    number = walk.numbering.number(p) if walk.location == BODY else None
+    text, inline = read_paragraph(p, walk.objects)
+    ident = identity(p) or walk.pending_ident
+    _note_hosts(p, walk, number, number or after, text)
+    if text.strip():
+        walk.pending_ident = None
+        heading = walk.location == BODY and walk.styles.heading_level(p) is not None
+        walk.add(
+            Block(
+                location=walk.location,
+                text=text,
+                ident=ident if walk.location == BODY else None,
+                number=number,
+                after=None if number else after,
+                section=walk.section,
+                heading=heading,
+                element=p,
+                fields=tuple(inline.fields),
+                links=tuple(inline.links),
+                objects=tuple(inline.objects),
+            )
+        )
+        if heading:
+            walk.section = text.strip()
+    if inline.boxes:
+        outer = walk.location
+        walk.location = TEXTBOX
+        for box in inline.boxes:
+            _walk(box, walk)
+        walk.location = outer
+
+
+def _note_hosts(el, walk: Walk, number, after, text: str) -> None:
+    for kind, tag in (("footnote", n.FOOTNOTE_REF), ("endnote", n.ENDNOTE_REF)):
+        for ref in el.iter(tag):
+            walk.hosts[kind].setdefault(ref.get(n.ID), (number, after, walk.section))
+    for ref in el.iter(n.COMMENT_START, n.COMMENT_REF):
+        walk.comment_hosts.setdefault(ref.get(n.ID), (number, after, walk.section, text))
+
+
+def _table(tbl, walk: Walk) -> None:
+    walk.tables += 1
+    table = walk.tables
+    rows = 0
+    for tr in tbl.iter(n.TR):
+        # Rows of nested tables belong to their cell's text, not to this table.
+        if _owning_table(tr) is not tbl:
+            continue
+        rows += 1
+        cells = [c for c in tr.iter(n.TC) if _owning_table(c) is tbl]
+        read = [cell_text(c, walk.objects) for c in cells]
+        texts = tuple(text for text, _ in read)
+        _note_hosts(tr, walk, None, walk.numbering.last, " | ".join(texts))
+        walk.add(
+            Block(
+                location=TABLE,
+                text=" | ".join(texts),
+                cells=texts,
+                ident=identity(cells[0]) if cells else None,
+                after=walk.numbering.last,
+                section=walk.section,
+                table=table,
+                row=rows,
+                element=tr,
+                fields=tuple(f for _, inline in read for f in inline.fields),
+                links=tuple(f for _, inline in read for f in inline.links),
+                objects=tuple(f for _, inline in read for f in inline.objects),
+            )
+        )
+
+
+def _owning_table(el):
+    parent = el.getparent()
+    while parent is not None and parent.tag != n.TBL:
+        parent = parent.getparent()
+    return parent
+
+
+def cell_paragraphs(cell) -> list:
+    """The paragraphs of a cell or note, nested tables and text boxes included."""
+    return [p for p in cell.iter(n.P) if not _in_fallback(p, cell) and not _in_box(p, cell)]
+
+
+def cell_text(cell, objects: Objects | None):
+    from cmwreport.docx.text import Inline
+
+    texts = []
+    inline = Inline()
+    for p in cell_paragraphs(cell):
+        text, found = read_paragraph(p, objects)
+        inline.fields += found.fields
+        inline.links += found.links
+        inline.objects += found.objects
+        if text.strip():
+            texts.append(text)
+    return "\n".join(texts), inline
+
+
+def _in_fallback(el, stop) -> bool:
+    return _under(el, stop, n.FALLBACK)
+
+
+def _in_box(el, stop) -> bool:
+    return _under(el, stop, n.TXBX)
+
+
+def _under(el, stop, tag) -> bool:
+    parent = el.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag == tag:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def read_loose(root, location: str, part: str, objects: Objects) -> list[Block]:
+    """Header and footer paragraphs, including those in their tables and text boxes."""
+    out = []
+    for p in root.iter(n.P):
+        if _in_fallback(p, root):
+            continue
+        text, inline = read_paragraph(p, objects)
+        if text.strip():
+            out.append(
+                Block(
+                    location=location,
+                    text=text,
+                    part=part,
+                    element=p,
+                    fields=tuple(inline.fields),
+                    links=tuple(inline.links),
+                    objects=tuple(inline.objects),
+                )
+            )
+    for i, block in enumerate(out):
+        block.index = i
+    return out
+
+
+def read_notes(root, hosts: dict, kind: str, objects: Objects) -> list[Block]:
+    """Footnotes or endnotes, numbered in the order the body cites them."""
+    notes = {}
+    for note in root.iter(w(kind)):
+        if note.get(w("type")) in (None, "normal"):
+            notes[note.get(n.ID)] = note
+    out = []
+    for ordinal, (note_id, (number, after, section)) in enumerate(hosts.items(), start=1):
+        note = notes.get(note_id)
+        if note is None:
+            continue
+        text, inline = note_text(note, objects)
+        out.append(
+            Block(
+                location=kind,
+                text=text,
+                number=number,
+                after=after if number is None else None,
+                section=section,
+                part=str(ordinal),
+                index=len(out),
+                element=note,
+                fields=tuple(inline.fields),
+                links=tuple(inline.links),
+                objects=tuple(inline.objects),
+            )
+        )
+    return out
+
+
+def note_text(note, objects: Objects | None):
+    text, inline = cell_text(note, objects)
+    return "\n".join(t.strip() for t in text.split("\n") if t.strip()), inline
+
+
+def read_comments(root, hosts: dict, objects: Objects) -> list[Block]:
+    """Comments in the order of their anchors, each with the paragraph it is anchored to."""
+    comments = {c.get(n.ID): c for c in root.iter(w("comment"))}
+    order = list(hosts) + [cid for cid in comments if cid not in hosts]
+    out = []
+    for cid in order:
+        comment = comments.get(cid)
+        if comment is None:
+            continue
+        number, after, section, anchor = hosts.get(cid, (None, None, None, None))
+        text, inline = note_text(comment, objects)
+        out.append(
+            Block(
+                location=COMMENT,
+                text=text,
+                number=number,
+                after=after if number is None else None,
+                section=section,
+                part=comment.get(w("author")) or None,
+                anchor=anchor,
+                index=len(out),
+                element=comment,
+                objects=tuple(inline.objects),
+            )
+        )
+    return out

@@ -1,0 +1,50 @@
+"""Parts of the drafts that no reader compares: listed, and counted when they differ.
+
+A chart's data, an OLE object's bytes, a part the reader does not know: the comparison
+cannot say what changed inside them, but it must never say "No differences" when they
+differ, so each is compared by the digest of its bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cmwreport.diff.model import Draft
+
+
+@dataclass
+class NotCompared:
+    what: str
+    part: str | None
+    #: "same", "differs", "only in old", "only in new", or "read in part" (a construct
+    #: inside a story, such as an altChunk, counted on each side).
+    status: str
+
+    @property
+    def differs(self) -> bool:
+        return self.status != "same"
+
+    def describe(self) -> str:
+        where = f" ({self.part})" if self.part else ""
+        return f"{self.what}{where}: {self.status}"
+
+    def as_json(self) -> dict:
+        return {"what": self.what, "part": self.part, "status": self.status}
+
+
+def not_compared(old: Draft, new: Draft) -> list[NotCompared]:
+    out = []
+    for name in sorted(old.unread.keys() | new.unread.keys()):
+        a, b = old.unread.get(name), new.unread.get(name)
+        what = (b or a)[0]  # type: ignore[index]
+        if a is None:
+            status = "only in new"
+        elif b is None:
+            status = "only in old"
+        else:
+            status = "same" if a[1] == b[1] else "differs"
+        out.append(NotCompared(what, name, status))
+    for what in sorted(set(old.not_compared) | set(new.not_compared)):
+        same = (what in old.not_compared) == (what in new.not_compared)
+        out.append(NotCompared(what, None, "same" if same else "differs"))
+    return out

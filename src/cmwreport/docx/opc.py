@@ -1,0 +1,228 @@
+"""The Open Packaging layer of a .docx read tolerantly and within bounds: zip entries,
+part names, relationships, content types, Strict OOXML.
+
+python-docx's `docx.opc` does this job for documents it trusts; it is not used at run
+time here (docs/architecture.md says why: its import costs 90 ms of every `diff`, and it
+reads every part whole with no bound). Part names follow its `PackURI.from_rel_ref`
+exactly (tests/test_docx_opc.py checks the two agree): a target starting with `/` is
+absolute, anything else is relative to the source part's folder.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from cmwreport.errors import CmwError
+
+#: Everything a package inflates to, in bytes actually inflated (never the sizes the zip
+#: headers claim): a report with its pictures is a few MB.
+MAX_INFLATED = 256 * 1024 * 1024
+#: One XML part, inflated: the document part of a 1,000-page report is under 20 MiB.
+MAX_XML_PART = 48 * 1024 * 1024
+#: Entries in one zip: Word writes a few dozen; a million empty entries is an attack.
+MAX_ENTRIES = 20_000
+_CHUNK = 1 << 16
+
+CONTENT_TYPES = "[Content_Types].xml"
+PKG_RELS = "_rels/.rels"
+
+
+class PackageError(CmwError):
+    """The file is missing, unreadable, not a zip, or not a Word document."""
+
+
+#: Strict OOXML (ISO 29500 strict) names -> the transitional names everything else uses.
+#: Rewriting the bytes before parsing is enough: the URIs only occur as namespace
+#: declarations and relationship types, and Strict differs from transitional in names.
+_STRICT = (
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/drawingml/main",
+        b"http://schemas.openxmlformats.org/drawingml/2006/main",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing",
+        b"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/drawingml/picture",
+        b"http://schemas.openxmlformats.org/drawingml/2006/picture",
+    ),
+    (
+        b"http://purl.oclc.org/ooxml/officeDocument/math",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/math",
+    ),
+)
+
+
+def transitional(data: bytes) -> bytes:
+    if b"purl.oclc.org/ooxml" not in data:
+        return data
+    for strict, usual in _STRICT:
+        data = data.replace(strict, usual)
+    return data
+
+
+def regular_file(path: Path) -> None:
+    """Refuse at once what is not a regular file: a FIFO would block, /dev/zero never ends."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise PackageError("no such file") from None
+    except PermissionError:
+        raise PackageError("cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise PackageError(f"cannot be read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(mode):
+        raise PackageError("is a folder, not a .docx file")
+    if not stat.S_ISREG(mode):
+        raise PackageError("is not a regular file (a device, pipe or socket), not a .docx file")
+
+
+@dataclass
+class Entries:
+    #: Part names in the order of the zip (folders left out).
+    names: list[str]
+    parts: dict[str, bytes]
+    #: Entries that could not be inflated (corrupt, encrypted, unknown method): name ->
+    #: reason. Only trouble if something needs them.
+    unreadable: dict[str, str]
+
+
+def read_entries(path: Path) -> Entries:
+    """Every entry of the zip, inflated within MAX_INFLATED bytes in all."""
+    regular_file(path)
+    try:
+        zf = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise PackageError("not a .docx file (not a zip package), or corrupt") from None
+    except PermissionError:
+        raise PackageError("cannot be read (permission denied)") from None
+    except (zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError) as exc:
+        raise PackageError(f"cannot be read as a zip package ({exc})") from None
+    with zf:
+        infos = [i for i in zf.infolist() if not i.is_dir()]
+        if len(infos) > MAX_ENTRIES:
+            raise PackageError(f"holds {len(infos)} zip entries (over {MAX_ENTRIES}): refused")
+        budget = MAX_INFLATED
+        names: list[str] = []
+        parts: dict[str, bytes] = {}
+        unreadable: dict[str, str] = {}
+        for info in infos:
+            name = info.filename
+            if name in parts or name in unreadable:
+                continue
+            names.append(name)
+            try:
+                data = _inflate(zf, info, budget)
+            except (zipfile.BadZipFile, NotImplementedError, EOFError, RuntimeError) as exc:
+                unreadable[name] = str(exc) or type(exc).__name__
+                continue
+            except OSError as exc:
+                unreadable[name] = exc.strerror or str(exc)
+                continue
+            budget -= len(data)
+            parts[name] = data
+    return Entries(names, parts, unreadable)
+
+
+def _inflate(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> bytes:
+    """The entry's bytes, counted as they are inflated: a header that lies about the size
+    changes nothing (zlib's decompressobj holds back what is over the request)."""
+    chunks = []
+    total = 0
+    with zf.open(info) as stream:
+        while True:
+            chunk = stream.read(_CHUNK)
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > budget:
+                raise PackageError(
+                    f"too large once uncompressed (over {MAX_INFLATED >> 20} MiB, "
+                    f"reached in {info.filename}): refused as a zip bomb"
+                )
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def rels_name(part: str) -> str:
+    """The relationships part of a part: word/document.xml -> word/_rels/document.xml.rels."""
+    folder, _, base = part.rpartition("/")
+    return f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
+
+
+def resolve(source: str, target: str) -> str:
+    """A relationship target as a part name (no leading slash), as PackURI does it."""
+    from urllib.parse import unquote
+
+    target = unquote(target) if "%" in target else target
+    if target.startswith("/"):
+        segments: list[str] = []
+    else:
+        folder = source.rpartition("/")[0]
+        segments = folder.split("/") if folder else []
+    for piece in target.split("/"):
+        if piece == "..":
+            if segments:
+                segments.pop()
+        elif piece and piece != ".":
+            segments.append(piece)
+    return "/".join(segments)
+
+
+@dataclass(frozen=True)
+class Relationship:
+    id: str
+    #: The last segment of the type: "styles", "header", "image", "hyperlink" ...
+    kind: str
+    target: str
+    external: bool
+
+
+_NAME = re.compile(r"[^/]+$")
+
+
+def relationship_kind(rel_type: str) -> str:
+    found = _NAME.search(rel_type)
+    return found.group(0) if found else ""
+
+
+def copy_raw(source: Path, name: str, out: zipfile.ZipFile) -> None:
+    """Copy one entry as it is stored, without inflating it: a part that cannot be read
+    (corrupt, encrypted) but that nothing edits still goes into the written package."""
+    import struct
+
+    with zipfile.ZipFile(source) as zin:
+        info = zin.getinfo(name)
+        assert zin.fp is not None
+        zin.fp.seek(info.header_offset)
+        header = zin.fp.read(30)
+        name_len, extra_len = struct.unpack("<HH", header[26:30])
+        zin.fp.seek(info.header_offset + 30 + name_len + extra_len)
+        raw = zin.fp.read(info.compress_size)
+    entry = zipfile.ZipInfo(name, date_time=info.date_time)
+    entry.compress_type = info.compress_type
+    entry.flag_bits = info.flag_bits & ~0x08  # sizes go in the header: no data descriptor
+    entry.CRC = info.CRC
+    entry.compress_size = len(raw)
+    entry.file_size = info.file_size
+    assert out.fp is not None
+    entry.header_offset = out.fp.tell()
+    out.fp.write(entry.FileHeader())
+    out.fp.write(raw)
+    out.filelist.append(entry)
+    out.NameToInfo[name] = entry
+    out.start_dir = out.fp.tell()
