@@ -265,3 +265,28 @@ def test_metadata_is_not_content(tmp_path, capsys):
     )
     assert run(old, new, color="never") == 0
     assert "No differences." in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "Short one.",
+            "Short one. A much longer appended sentence that says a great deal more than it.",
+        ),
+        ("ألف - الإطار", "ألف - الإطار القانوني"),
+        ("Legal", "Legal framework"),
+    ],
+)
+def test_short_paragraph_edited_is_one_change(tmp_path, before, after):
+    old, new = pair(
+        tmp_path,
+        p("Unchanged opening paragraph.") + p(before),
+        p("Unchanged opening paragraph.") + p(after),
+    )  # noqa: E501
+    assert changes(old, new) == [("changed", "body", before, after, [])]
+
+
+def test_unrelated_short_paragraphs_stay_removed_and_added(tmp_path):
+    old, new = pair(tmp_path, p("Budget."), p("Conclusions."))
+    assert [c[0] for c in changes(old, new)] == ["removed", "added"]

@@ -20,6 +20,11 @@ from cmwreport.diff.words import comparable
 #: Least rapidfuzz ratio (0-100) for two paragraphs in the same place to count as one
 #: edited paragraph rather than a removal and an addition.
 PAIR_CUTOFF = 50.0
+#: Least token-set similarity (0-100) for two paragraphs whose ratio is under the
+#: cut-off to count as one edited paragraph anyway: one text contains (nearly) all the
+#: words of the other, as when a sentence is appended to a short paragraph or a word
+#: added to a two-word heading. The ratio alone punishes the length of what was added.
+CONTAINMENT_CUTOFF = 85.0
 #: Least ratio for a removed and an added paragraph far apart to count as one moved
 #: (and edited) paragraph; higher, because distance makes a coincidence likelier.
 MOVE_CUTOFF = 85.0
@@ -147,7 +152,10 @@ def _score(ratio, block_a: Block, block_b: Block, key_a: str, key_b: str, cutoff
     """Similarity 0-100; a row's is the mean over its cells, so one shared date or a
     common column does not make two different meetings one edited row."""
     if block_a.cells is None or block_b.cells is None:
-        return ratio(key_a, key_b, score_cutoff=cutoff)
+        score = ratio(key_a, key_b, score_cutoff=cutoff)
+        if score or cutoff > PAIR_CUTOFF:
+            return score
+        return _contained(key_a, key_b)
     cells_a, cells_b = key_a.split("\x1f"), key_b.split("\x1f")
     width = max(len(cells_a), len(cells_b))
     cells_a += [""] * (width - len(cells_a))
@@ -155,6 +163,17 @@ def _score(ratio, block_a: Block, block_b: Block, key_a: str, key_b: str, cutoff
     score = sum(ratio(a, b) if a or b else 100.0 for a, b in zip(cells_a, cells_b, strict=True))
     score /= width
     return score if score >= cutoff else 0.0
+
+
+def _contained(key_a: str, key_b: str) -> float:
+    """A score just over the pairing cut-off when one text holds the other's words, so that
+    such pairs rank below every pair the ratio alone accepts."""
+    from rapidfuzz.fuzz import token_set_ratio
+
+    score = token_set_ratio(key_a, key_b, score_cutoff=CONTAINMENT_CUTOFF)
+    if not score:
+        return 0.0
+    return PAIR_CUTOFF + (score - CONTAINMENT_CUTOFF) / 4
 
 
 def _pair_in_order(olds, news, old, new, okeys, nkeys) -> list[tuple[int, int]]:
