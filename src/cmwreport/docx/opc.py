@@ -14,6 +14,7 @@ import os
 import re
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,7 +128,13 @@ def read_entries(path: Path) -> Entries:
             names.append(name)
             try:
                 data = _inflate(zf, info, budget)
-            except (zipfile.BadZipFile, NotImplementedError, EOFError, RuntimeError) as exc:
+            except (
+                zipfile.BadZipFile,
+                zlib.error,
+                NotImplementedError,
+                EOFError,
+                RuntimeError,
+            ) as exc:
                 unreadable[name] = str(exc) or type(exc).__name__
                 continue
             except OSError as exc:
