@@ -16,7 +16,7 @@ from cmwreport.diff.model import FOOTER, HEADER, Draft, DraftError
 from cmwreport.diff.numbering import StyleRoles
 from cmwreport.docx import wordml as n
 from cmwreport.docx.opc import PackageError
-from cmwreport.docx.package import Package
+from cmwreport.docx.package import Package, count_blocks
 from cmwreport.docx.revisions import Tracked, accept_all
 from cmwreport.docx.text import Objects
 from cmwreport.docx.xml import R_NS, w
@@ -73,10 +73,13 @@ def read_draft(path: Path) -> Draft:
 def _read(path: Path, name: str) -> Draft:
     package = Package.read(path)
     main = package.main_part()
+    if count_blocks(package.bytes(main), stories.MAX_BLOCKS) > stories.MAX_BLOCKS:
+        raise stories.TooLarge
     doc = package.xml(main)
     body = doc.find(w("body")) if doc.tag == w("document") else None
     if body is None:
         raise DraftError(f"{name}: not a Word document (no WordprocessingML body in {main})")
+    stories.check_size(body)
     tracked = Tracked()
     accept_all(doc, tracked)
     styles = package.related(main, "styles")

@@ -18,6 +18,15 @@ class TooLarge(Exception):
     """Raised past MAX_BLOCKS; the reader turns it into a DraftError naming the draft."""
 
 
+def check_size(body) -> None:
+    """Refuse before walking: counting paragraphs and rows is a C loop in lxml."""
+    count = 0
+    for _ in body.iter(n.P, n.TR):
+        count += 1
+        if count > MAX_BLOCKS:
+            raise TooLarge
+
+
 class Walk:
     """The body read in document order: numbering, sections, where notes are cited."""
 
