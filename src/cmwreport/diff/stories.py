@@ -11,7 +11,7 @@ from cmwreport.docx.xml import w
 
 #: A draft with more blocks than this is refused: past it, memory and time grow with a
 #: document no reviewer reads (docs/architecture.md, "Bounds").
-MAX_BLOCKS = 200_000
+MAX_BLOCKS = 100_000
 
 
 class TooLarge(Exception):
