@@ -1,0 +1,44 @@
+"""Accept All gives the new draft and Reject All the old one, on the construct pairs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cmwreport.commands.diff import run
+from tests import drafts as d
+from tests.diff.package import p, write
+from tests.diff.test_stories import textbox
+
+PAIRS = {
+    "word changed": (p("The committee met in Rabat."), p("The committee met in Oujda.")),
+    "appended sentence": (
+        p("Opening.") + p("Short one."),
+        p("Opening.") + p("Short one. A much longer appended sentence, said in full."),
+    ),
+    "paragraph added and removed": (
+        p("Kept paragraph one.") + p("Removed paragraph.") + p("Kept paragraph two."),
+        p("Kept paragraph one.") + p("Kept paragraph two.") + p("Added paragraph at the end."),
+    ),
+    "text box edited": (p("Body.") + textbox("Box one."), p("Body.") + textbox("Box two.")),
+    "table cell": (
+        "<w:tbl><w:tr><w:tc>" + p("Cell old") + "</w:tc></w:tr></w:tbl>",
+        "<w:tbl><w:tr><w:tc>" + p("Cell new") + "</w:tc></w:tr></w:tbl>",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(PAIRS))
+def test_accept_gives_new_reject_gives_old(name, tmp_path, capsys):
+    old_body, new_body = PAIRS[name]
+    old = write(tmp_path / "old.docx", old_body)
+    new = write(tmp_path / "new.docx", new_body)
+    red = tmp_path / "red.docx"
+    assert run(old, new, fmt="json", redline=red, date="2024-05-02") == 1
+    capsys.readouterr()
+    for expected, accept in ((new, True), (old, False)):
+        resolved = d.resolve_revisions(red, tmp_path / f"{accept}.docx", accept=accept)
+        code = run(expected, resolved, fmt="json")
+        report = json.loads(capsys.readouterr().out)
+        assert (code, report["changes"]) == (0, []), (name, accept)
