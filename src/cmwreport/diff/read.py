@@ -15,6 +15,7 @@ from cmwreport.diff import stories
 from cmwreport.diff.model import FOOTER, HEADER, Draft, DraftError
 from cmwreport.diff.numbering import StyleRoles
 from cmwreport.docx import wordml as n
+from cmwreport.docx.formatting import StyleSheet
 from cmwreport.docx.opc import PackageError
 from cmwreport.docx.package import Package, count_blocks
 from cmwreport.docx.revisions import Tracked, accept_all
@@ -83,7 +84,10 @@ def _read(path: Path, name: str) -> Draft:
     tracked = Tracked()
     accept_all(doc, tracked)
     styles = package.related(main, "styles")
-    roles = StyleRoles(package.xml(styles[0]) if styles else None)
+    styles_root = package.xml(styles[0]) if styles else None
+    roles = StyleRoles(styles_root)
+    themes = package.related(main, "theme")
+    sheet = StyleSheet(styles_root, package.xml(themes[0]) if themes else None)
     draft = Draft(
         path=name, body=[], headers={}, footers={}, footnotes=[], tracked=tracked, parts={}
     )
@@ -92,14 +96,14 @@ def _read(path: Path, name: str) -> Draft:
     draft.package = package
     describer = _Describer(package, draft)
     objects = draft.objects = Objects(describer)
-    walk = stories.Walk(roles, objects, draft.body)
+    walk = stories.Walk(roles, objects, draft.body, sheet)
     stories.read_body(body, walk)
-    _headers_footers(package, draft, doc, main)
+    _headers_footers(package, draft, doc, main, sheet)
     seen = {main, *draft.part_names.values()}
     for kind in ("footnotes", "endnotes"):
         for target in package.related(main, kind)[:1]:
             root = _story(package, draft, target)
-            blocks = stories.read_notes(root, walk.hosts[kind[:-1]], kind[:-1], objects)
+            blocks = stories.read_notes(root, walk.hosts[kind[:-1]], kind[:-1], objects, sheet)
             if kind == "footnotes":
                 draft.footnotes_part = target
                 draft.footnotes = blocks
@@ -122,7 +126,7 @@ def _story(package: Package, draft: Draft, part: str):
     return root
 
 
-def _headers_footers(package: Package, draft: Draft, doc, main: str) -> None:
+def _headers_footers(package: Package, draft: Draft, doc, main: str, sheet) -> None:
     """Every section's headers and footers, keyed "default", "first", "even" (+ ordinal)."""
     by_id = {r.id: r.target for r in package.relationships(main) if r.kind in ("header", "footer")}
     seen: set[str] = set()
@@ -140,7 +144,7 @@ def _headers_footers(package: Package, draft: Draft, doc, main: str) -> None:
             root = _story(package, draft, target)
             draft.part_names[f"{kind}:{key}"] = target
             location = HEADER if kind == "header" else FOOTER
-            blocks = stories.read_loose(root, location, key, draft.objects)
+            blocks = stories.read_loose(root, location, key, draft.objects, sheet)
             (draft.headers if kind == "header" else draft.footers)[key] = blocks
 
 

@@ -3,10 +3,12 @@ and footers, footnotes and endnotes, comments."""
 
 from __future__ import annotations
 
+from cmwreport.contract import style_key
 from cmwreport.diff.model import BODY, COMMENT, TABLE, TEXTBOX, Block
 from cmwreport.diff.numbering import Numbering, StyleRoles
 from cmwreport.docx import wordml as n
-from cmwreport.docx.text import Objects, identity, read_paragraph
+from cmwreport.docx.formatting import StyleSheet, paragraph_formatting
+from cmwreport.docx.text import Inline, Objects, identity, read_paragraph
 from cmwreport.docx.xml import w
 
 #: A draft with more blocks than this is refused: past it, memory and time grow with a
@@ -30,9 +32,12 @@ def check_size(body) -> None:
 class Walk:
     """The body read in document order: numbering, sections, where notes are cited."""
 
-    def __init__(self, styles: StyleRoles, objects: Objects, out: list[Block]) -> None:
+    def __init__(
+        self, styles: StyleRoles, objects: Objects, out: list[Block], sheet: StyleSheet
+    ) -> None:
         self.styles = styles
         self.objects = objects
+        self.sheet = sheet
         self.numbering = Numbering(styles)
         self.out = out
         self.section: str | None = None
@@ -84,7 +89,7 @@ def _walk(container, walk: Walk) -> None:
 def _paragraph(p, walk: Walk) -> None:
     after = walk.numbering.last
     number = walk.numbering.number(p) if walk.location == BODY else None
-    text, inline = read_paragraph(p, walk.objects)
+    text, inline, formatting = read_formatted(p, walk.objects, walk.sheet)
     ident = identity(p) or walk.pending_ident
     _note_hosts(p, walk, number, number or after, text)
     if text.strip():
@@ -103,6 +108,7 @@ def _paragraph(p, walk: Walk) -> None:
                 fields=tuple(inline.fields),
                 links=tuple(inline.links),
                 objects=tuple(inline.objects),
+                formatting=(formatting,),
             )
         )
         if heading:
@@ -133,8 +139,8 @@ def _table(tbl, walk: Walk) -> None:
             continue
         rows += 1
         cells = [c for c in tr.iter(n.TC) if _owning_table(c) is tbl]
-        read = [cell_text(c, walk.objects) for c in cells]
-        texts = tuple(text for text, _ in read)
+        read = [cell_text(c, walk.objects, walk.sheet) for c in cells]
+        texts = tuple(text for text, _, _ in read)
         _note_hosts(tr, walk, None, walk.numbering.last, " | ".join(texts))
         walk.add(
             Block(
@@ -147,9 +153,10 @@ def _table(tbl, walk: Walk) -> None:
                 table=table,
                 row=rows,
                 element=tr,
-                fields=tuple(f for _, inline in read for f in inline.fields),
-                links=tuple(f for _, inline in read for f in inline.links),
-                objects=tuple(f for _, inline in read for f in inline.objects),
+                fields=tuple(f for _, inline, _ in read for f in inline.fields),
+                links=tuple(f for _, inline, _ in read for f in inline.links),
+                objects=tuple(f for _, inline, _ in read for f in inline.objects),
+                formatting=tuple(f for _, _, formats in read for f in formats),
             )
         )
 
@@ -166,19 +173,31 @@ def cell_paragraphs(cell) -> list:
     return [p for p in cell.iter(n.P) if not _in_fallback(p, cell) and not _in_box(p, cell)]
 
 
-def cell_text(cell, objects: Objects | None):
-    from cmwreport.docx.text import Inline
+def read_formatted(p, objects: Objects | None, sheet: StyleSheet | None):
+    """A paragraph's text, what it holds, and its formatting: (text, style key, spans)."""
+    if sheet is None:
+        text, inline = read_paragraph(p, objects)
+        return text, inline, None
+    pieces: list = []
+    text, inline = read_paragraph(p, objects, pieces)
+    style, spans = paragraph_formatting(p, pieces, sheet)
+    return text, inline, (text, style_key(style or ""), tuple(spans))
 
+
+def cell_text(cell, objects: Objects | None, sheet: StyleSheet | None = None):
+    """The text of a cell or note (paragraphs joined), what it holds, its formatting."""
     texts = []
+    formats = []
     inline = Inline()
     for p in cell_paragraphs(cell):
-        text, found = read_paragraph(p, objects)
+        text, found, formatting = read_formatted(p, objects, sheet)
         inline.fields += found.fields
         inline.links += found.links
         inline.objects += found.objects
         if text.strip():
             texts.append(text)
-    return "\n".join(texts), inline
+            formats.append(formatting)
+    return "\n".join(texts), inline, tuple(formats)
 
 
 def _in_fallback(el, stop) -> bool:
@@ -198,13 +217,15 @@ def _under(el, stop, tag) -> bool:
     return False
 
 
-def read_loose(root, location: str, part: str, objects: Objects) -> list[Block]:
+def read_loose(
+    root, location: str, part: str, objects: Objects, sheet: StyleSheet | None
+) -> list[Block]:
     """Header and footer paragraphs, including those in their tables and text boxes."""
     out = []
     for p in root.iter(n.P):
         if _in_fallback(p, root):
             continue
-        text, inline = read_paragraph(p, objects)
+        text, inline, formatting = read_formatted(p, objects, sheet)
         if text.strip():
             out.append(
                 Block(
@@ -215,6 +236,7 @@ def read_loose(root, location: str, part: str, objects: Objects) -> list[Block]:
                     fields=tuple(inline.fields),
                     links=tuple(inline.links),
                     objects=tuple(inline.objects),
+                    formatting=(formatting,),
                 )
             )
     for i, block in enumerate(out):
@@ -222,7 +244,9 @@ def read_loose(root, location: str, part: str, objects: Objects) -> list[Block]:
     return out
 
 
-def read_notes(root, hosts: dict, kind: str, objects: Objects) -> list[Block]:
+def read_notes(
+    root, hosts: dict, kind: str, objects: Objects, sheet: StyleSheet | None
+) -> list[Block]:
     """Footnotes or endnotes, numbered in the order the body cites them."""
     notes = {}
     for note in root.iter(w(kind)):
@@ -233,7 +257,7 @@ def read_notes(root, hosts: dict, kind: str, objects: Objects) -> list[Block]:
         note = notes.get(note_id)
         if note is None:
             continue
-        text, inline = note_text(note, objects)
+        text, inline, formats = note_text(note, objects, sheet)
         out.append(
             Block(
                 location=kind,
@@ -247,14 +271,15 @@ def read_notes(root, hosts: dict, kind: str, objects: Objects) -> list[Block]:
                 fields=tuple(inline.fields),
                 links=tuple(inline.links),
                 objects=tuple(inline.objects),
+                formatting=formats,
             )
         )
     return out
 
 
-def note_text(note, objects: Objects | None):
-    text, inline = cell_text(note, objects)
-    return "\n".join(t.strip() for t in text.split("\n") if t.strip()), inline
+def note_text(note, objects: Objects | None, sheet: StyleSheet | None = None):
+    text, inline, formats = cell_text(note, objects, sheet)
+    return "\n".join(t.strip() for t in text.split("\n") if t.strip()), inline, formats
 
 
 def read_comments(root, hosts: dict, objects: Objects) -> list[Block]:
@@ -267,7 +292,7 @@ def read_comments(root, hosts: dict, objects: Objects) -> list[Block]:
         if comment is None:
             continue
         number, after, section, anchor = hosts.get(cid, (None, None, None, None))
-        text, inline = note_text(comment, objects)
+        text, inline, _ = note_text(comment, objects)
         out.append(
             Block(
                 location=COMMENT,

@@ -222,10 +222,14 @@ def paragraph_text(p) -> str:
     return "".join(text for _, _, text in atoms(p))
 
 
-def read_paragraph(p, objects: Objects | None) -> tuple[str, Inline]:
+def read_paragraph(p, objects: Objects | None, pieces: list | None = None) -> tuple[str, Inline]:
+    """A paragraph's text and what it holds beside it; `pieces`, when given, receives
+    the (run, element, text) atoms (for reading their formatting)."""
     inline = Inline()
-    text = "".join(text for _, _, text in atoms(p, objects, inline))
-    return text, inline
+    found = list(atoms(p, objects, inline))
+    if pieces is not None:
+        pieces.extend(found)
+    return "".join(text for _, _, text in found), inline
 
 
 def identity(el) -> str | None:

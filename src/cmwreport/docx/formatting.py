@@ -1,0 +1,213 @@
+"""Effective character formatting: what a run looks like once document defaults,
+paragraph style, character style (each with the styles they are based on) and direct
+formatting are applied, in that order.
+
+Compared as effective values, not as XML: LibreOffice rewrites a re-saved draft's
+properties (direct formatting where a style had it, theme fonts by their names, runs
+split at digits and Latin words, `w:rtl` moved) without changing how any character
+looks. Which set of properties applies is decided per character, not per run, so that
+splitting a run changes nothing: Arabic and Hebrew letters are read through the
+complex-script properties (bCs, iCs, szCs, the cs font), Latin letters through the
+others, and digits, punctuation and spaces through those of the paragraph's
+direction.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cmwreport.docx import wordml as n
+from cmwreport.docx.xml import w
+
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_RTL_LETTER = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc"
+#: Runs of one character class: right-to-left letters, other letters, the rest (weak).
+_CLASSES = re.compile(rf"[{_RTL_LETTER}]+|[^\W\d_{_RTL_LETTER}]+|[\W\d_]+")
+
+#: The properties compared, in the order they are reported.
+PROPERTIES = ("bold", "italic", "underline", "strike", "size", "font", "colour", "highlight")
+PROPERTIES += ("position",)
+_OFF = ("0", "false", "off", "none")
+
+
+def _on(el) -> bool:
+    return (el.get(n.VAL) or "true") not in _OFF
+
+
+def _read_rpr(rpr, complex_script: bool) -> dict[str, str | bool | None]:
+    """The properties one w:rPr sets (absent ones are left out, not defaulted)."""
+    out: dict[str, str | bool | None] = {}
+    if rpr is None:
+        return out
+    suffix = "Cs" if complex_script else ""
+    for el in rpr:
+        tag = el.tag
+        if tag == w("b" + suffix):
+            out["bold"] = _on(el)
+        elif tag == w("i" + suffix):
+            out["italic"] = _on(el)
+        elif tag == w("u"):
+            value = el.get(n.VAL) or "single"
+            out["underline"] = None if value == "none" else value
+        elif tag in (w("strike"), w("dstrike")):
+            out["strike"] = _on(el) or out.get("strike", False)
+        elif tag == w("sz" + suffix):
+            out["size"] = el.get(n.VAL)
+        elif tag == w("rFonts"):
+            font = _font(el, complex_script)
+            if font is not None:
+                out["font"] = font
+        elif tag == w("color"):
+            value = el.get(n.VAL)
+            out["colour"] = None if value in (None, "auto") else value.upper()
+        elif tag == w("highlight"):
+            value = el.get(n.VAL)
+            out["highlight"] = None if value in (None, "none") else value
+        elif tag == w("vertAlign"):
+            value = el.get(n.VAL)
+            out["position"] = None if value in (None, "baseline") else value
+    return out
+
+
+def _font(el, complex_script: bool) -> str | None:
+    if complex_script:
+        return el.get(w("cs")) or _theme(el.get(w("cstheme")))
+    return el.get(w("ascii")) or el.get(w("hAnsi")) or _theme(el.get(w("asciiTheme")))
+
+
+def _theme(value: str | None) -> str | None:
+    return f"theme:{value}" if value else None
+
+
+def theme_fonts(theme) -> dict[str, str]:
+    """Theme font references (minorBidi, majorHAnsi ...) -> the typeface they name."""
+    out: dict[str, str] = {}
+    if theme is None:
+        return out
+    for scheme, prefix in (("majorFont", "major"), ("minorFont", "minor")):
+        fonts = next(theme.iter(f"{{{A_NS}}}{scheme}"), None)
+        if fonts is None:
+            continue
+        for script, names in (
+            ("latin", ("HAnsi", "Ascii")),
+            ("cs", ("Bidi",)),
+            ("ea", ("EastAsia",)),
+        ):
+            face = fonts.find(f"{{{A_NS}}}{script}")
+            if face is not None and face.get("typeface"):
+                for name in names:
+                    out[f"theme:{prefix}{name}"] = face.get("typeface")
+    return out
+
+
+class StyleSheet:
+    """Styles' run properties resolved through basedOn, cached per combination."""
+
+    def __init__(self, root, theme=None) -> None:
+        self.themes = theme_fonts(theme)
+        self.bidi: dict[str, bool] = {}
+        self.rpr: dict[str, object] = {}
+        self.based: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+        self.default_para: str | None = None
+        self.defaults = None
+        self._cache: dict[tuple, dict] = {}
+        if root is None:
+            return
+        self.defaults = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{n.RPR}")
+        for st in root.iter(w("style")):
+            sid = st.get(w("styleId")) or ""
+            self.rpr[sid] = st.find(n.RPR)
+            bidi = st.find(f"{n.PPR}/{w('bidi')}")
+            if bidi is not None:
+                self.bidi[sid] = _on(bidi)
+            based = st.find(w("basedOn"))
+            if based is not None and based.get(n.VAL):
+                self.based[sid] = based.get(n.VAL)
+            name = st.find(w("name"))
+            self.names[sid] = (name.get(n.VAL) if name is not None else None) or sid
+            if st.get(w("type")) == "paragraph" and st.get(w("default")) in ("1", "true", "on"):
+                self.default_para = sid
+
+    def _chain(self, sid: str | None) -> list:
+        chain, seen = [], set()
+        while sid is not None and sid not in seen:
+            seen.add(sid)
+            chain.append(self.rpr.get(sid))
+            sid = self.based.get(sid)
+        return chain[::-1]
+
+    def paragraph_bidi(self, p, sid: str | None) -> bool:
+        bidi = p.find(f"{n.PPR}/{w('bidi')}")
+        if bidi is not None:
+            return _on(bidi)
+        seen = set()
+        sid = sid or self.default_para
+        while sid is not None and sid not in seen:
+            seen.add(sid)
+            if sid in self.bidi:
+                return self.bidi[sid]
+            sid = self.based.get(sid)
+        return False
+
+    def style_name(self, sid: str | None) -> str | None:
+        sid = sid or self.default_para
+        return self.names.get(sid, sid) if sid else None
+
+    def effective(self, pstyle: str | None, rstyle: str | None, rpr, cs: bool) -> tuple:
+        key = (pstyle, rstyle, _key(rpr), cs)
+        found = self._cache.get(key)
+        if found is None:
+            props: dict = {"bold": False, "italic": False, "strike": False}
+            for layer in [self.defaults, *self._chain(pstyle or self.default_para)]:
+                props.update(_read_rpr(layer, cs))
+            for layer in self._chain(rstyle):
+                props.update(_read_rpr(layer, cs))
+            props.update(_read_rpr(rpr, cs))
+            font = props.get("font")
+            if isinstance(font, str) and font.startswith("theme:"):
+                props["font"] = self.themes.get(font, font)
+            found = self._cache[key] = tuple(props.get(name) for name in PROPERTIES)
+        return found
+
+
+def _key(rpr) -> tuple:
+    if rpr is None:
+        return ()
+    return tuple((el.tag, tuple(sorted(el.attrib.items()))) for el in rpr)
+
+
+def paragraph_formatting(p, pieces, sheet: StyleSheet, at: int = 0) -> tuple[str | None, list]:
+    """(style name, [(start, end, properties)]) for a paragraph's pieces of text."""
+    ps = p.find(f"{n.PPR}/{n.PSTYLE}")
+    pstyle = ps.get(n.VAL) if ps is not None else None
+    bidi = sheet.paragraph_bidi(p, pstyle)
+    spans: list = []
+    for run, _, text in pieces:
+        rpr = run.find(n.RPR) if run.tag == n.R else None
+        rs = rpr.find(w("rStyle")) if rpr is not None else None
+        rstyle = rs.get(n.VAL) if rs is not None else None
+        for segment in _CLASSES.finditer(text):
+            piece = segment.group(0)
+            if run.tag != n.R:
+                props = None
+            elif not piece.strip() and spans:
+                props = spans[-1][2]  # spaces take the look of what precedes them
+            else:
+                first = piece[0]
+                complex_script = True if _rtl(first) else False if first.isalpha() else bidi
+                props = sheet.effective(pstyle, rstyle, rpr, complex_script)
+            start, end = at + segment.start(), at + segment.end()
+            if spans and spans[-1][2] == props and spans[-1][1] == start:
+                spans[-1] = (spans[-1][0], end, props)
+            else:
+                spans.append((start, end, props))
+        at += len(text)
+    return sheet.style_name(pstyle), spans
+
+
+_RTL = re.compile(f"[{_RTL_LETTER}]")
+
+
+def _rtl(char: str) -> bool:
+    return _RTL.match(char) is not None
