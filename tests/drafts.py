@@ -545,6 +545,21 @@ def resolve_revisions(src: Path, dst: Path, accept: bool) -> Path:
 
 
 def _resolve(root, keep: tuple[str, ...], drop: tuple[str, ...]) -> None:
+    # Formatting revisions: accepting drops the record, rejecting puts it back.
+    for tag, props in (("w:rPrChange", "w:rPr"), ("w:pPrChange", "w:pPr")):
+        for change in list(root.iter(qn(tag))):
+            holder = change.getparent()
+            holder.remove(change)
+            if "ins" in drop:  # rejecting
+                kept = [c for c in holder if c.tag in (qn("w:rPr"), qn("w:sectPr"))]
+                if tag == "w:rPrChange":
+                    kept = []
+                for child in list(holder):
+                    if child not in kept:
+                        holder.remove(child)
+                record = change.find(qn(props))
+                for child in record if record is not None else ():
+                    holder.append(child)
     keep = tuple(qn(f"w:{t}") for t in keep)
     drop = tuple(qn(f"w:{t}") for t in drop)
     ranges = ("moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd")

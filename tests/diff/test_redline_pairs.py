@@ -10,6 +10,7 @@ from cmwreport.commands.diff import run
 from tests import drafts as d
 from tests.diff.package import p, write
 from tests.diff.test_stories import textbox
+from tests.office import audit_errors
 
 PAIRS = {
     "word changed": (p("The committee met in Rabat."), p("The committee met in Oujda.")),
@@ -37,6 +38,48 @@ def test_accept_gives_new_reject_gives_old(name, tmp_path, capsys):
     red = tmp_path / "red.docx"
     assert run(old, new, fmt="json", redline=red, date="2024-05-02") == 1
     capsys.readouterr()
+    for expected, accept in ((new, True), (old, False)):
+        resolved = d.resolve_revisions(red, tmp_path / f"{accept}.docx", accept=accept)
+        code = run(expected, resolved, fmt="json")
+        report = json.loads(capsys.readouterr().out)
+        assert (code, report["changes"]) == (0, []), (name, accept)
+
+
+def _styled(rpr: str, style: str = "") -> str:
+    ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    return (
+        f'<w:p>{ppr}<w:r><w:t xml:space="preserve">The committee </w:t></w:r>'
+        f"<w:r><w:rPr>{rpr}</w:rPr><w:t>met</w:t></w:r>"
+        '<w:r><w:t xml:space="preserve"> in Rabat.</w:t></w:r></w:p>'
+    )
+
+
+FORMATTING = {
+    "bold added": (_styled(""), _styled("<w:b/>")),
+    "size and colour": (_styled('<w:sz w:val="30"/>'), _styled('<w:color w:val="FF0000"/>')),
+    "paragraph style": (_styled(""), _styled("", "Heading1")),
+}
+
+
+@pytest.mark.parametrize("name", list(FORMATTING))
+def test_formatting_as_property_changes(name, tmp_path, capsys):
+    from tests.diff.test_formatting import PARTS
+
+    old_body, new_body = FORMATTING[name]
+    old = write(tmp_path / "old.docx", old_body, parts=PARTS)
+    new = write(tmp_path / "new.docx", new_body, parts=PARTS)
+    red = tmp_path / "red.docx"
+    assert run(old, new, fmt="json", redline=red, date="2024-05-02") == 1
+    assert json.loads(capsys.readouterr().out)["summary"]["formatting"] == 1
+    import zipfile
+
+    with zipfile.ZipFile(red) as zf:
+        document = zf.read("word/document.xml").decode()
+    assert "w:rPrChange" in document or "w:pPrChange" in document
+    # The test package is minimal (no settings, fonts or theme): the schema of what the
+    # redline wrote is what is checked.
+    written = [e for e in audit_errors(red) if e["part_uri"] == "/word/document.xml"]
+    assert [e["description"] for e in written if e["type"] == "schema"] == []
     for expected, accept in ((new, True), (old, False)):
         resolved = d.resolve_revisions(red, tmp_path / f"{accept}.docx", accept=accept)
         code = run(expected, resolved, fmt="json")

@@ -24,6 +24,7 @@ from cmwreport.diff.align import Pair
 from cmwreport.diff.compare import Result
 from cmwreport.diff.model import TABLE, Block
 from cmwreport.diff.redline_edits import Edits
+from cmwreport.diff.redline_format import restyle
 from cmwreport.diff.stories import cell_paragraphs
 from cmwreport.docx import wordml as x
 from cmwreport.docx.opc import PackageError
@@ -65,6 +66,7 @@ def write_redline(
     rev = Marks(author, date, max_revision_id(new.parts.values()) + 1)
     styles, nums = _known_ids(package, new.main_part)
     writer = _Places(rev, styles, nums, (result.old.objects, new.objects))
+    writer.restyled = {id(c.new) for c in result.changes if c.kind == "formatting"}
 
     writer.body(result.pairs.get("body", []), new.parts[new.main_part].find(w("body")))
     for place, pairs in result.pairs.items():
@@ -113,6 +115,18 @@ def _known_ids(package, main: str) -> tuple[set[str] | None, set[str]]:
 class _Places(Edits):
     """The edits placed story by story."""
 
+    #: Blocks (by id) whose formatting changed while their text did not.
+    restyled: set[int] = set()
+
+    def formatting(self, old: Block, new: Block) -> None:
+        if old.location == TABLE:
+            olds = [p for p in cell_paragraphs(old.element) if self.text(p, 0).strip()]
+            news = [p for p in cell_paragraphs(new.element) if self.text(p).strip()]
+        else:
+            olds, news = [old.element], [new.element]
+        for old_p, new_p in zip(olds, news, strict=False):
+            restyle(self.rev, old_p, new_p, self.objects)
+
     def body(self, pairs: list[Pair], body) -> None:
         removals = []
         for pair in pairs:
@@ -125,6 +139,8 @@ class _Places(Edits):
                 removals.append(pair)
             elif pair.kind == "removed":
                 removals.append(pair)
+            elif pair.kind == "equal" and id(pair.new) in self.restyled:
+                self.formatting(pair.old, pair.new)
         removals.sort(key=lambda p: p.old.index)
         cursors: dict[int, object] = {}
         for pair in removals:
@@ -144,6 +160,8 @@ class _Places(Edits):
         for pair in pairs:
             if pair.kind == "added":
                 self.inserted_paragraph(pair.new.element)
+            elif pair.kind == "equal" and id(pair.new) in self.restyled:
+                self.formatting(pair.old, pair.new)
             elif pair.kind == "changed":
                 self.changed_paragraph(pair.old.element, pair.new.element, pair.old.text)
             elif pair.kind == "moved":

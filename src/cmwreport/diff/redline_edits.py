@@ -189,13 +189,13 @@ class Edits:
             self.inserted_paragraph(new_p)
             return
         ops = word_ops(old_text, new_text)
-        _explode(new_p, objects)
+        explode(new_p, objects)
         cuts = set()
         for op in ops:
             cuts.add(op.new_at)
             cuts.add(op.new_at + len(op.new))
-        _split_at(new_p, cuts, objects)
-        spans = _spans(new_p, objects)
+        split_at(new_p, cuts, objects)
+        spans = spans_of(new_p, objects)
         if not spans:
             return
         for op in ops:
@@ -249,7 +249,7 @@ def _outer(run):
     return parent if parent.tag in (x.INS, x.DEL) else run
 
 
-def _explode(p, objects) -> None:
+def explode(p, objects) -> None:
     """One text child per run, so that any run can be wrapped on its own."""
     from lxml import etree
 
@@ -270,9 +270,9 @@ def _explode(p, objects) -> None:
             last = piece
 
 
-def _split_at(p, cuts: set[int], objects) -> None:
+def split_at(p, cuts: set[int], objects) -> None:
     """Split w:t runs so that every cut offset falls between runs."""
-    for run, child, text, start in list(_atom_offsets(p, objects)):
+    for run, child, text, start in list(atom_offsets(p, objects)):
         inner = sorted(c - start for c in cuts if start < c < start + len(text))
         if not inner or child.tag != x.T:
             continue
@@ -287,13 +287,13 @@ def _split_at(p, cuts: set[int], objects) -> None:
             last = clone
 
 
-def _atom_offsets(p, objects):
+def atom_offsets(p, objects):
     at = 0
     for run, child, text in atoms(p, objects):
         yield run, child, text, at
         at += len(text)
 
 
-def _spans(p, objects) -> list[tuple[object, int, int]]:
-    """(run, start, end) per run in reading order, after _explode: one atom per run."""
-    return [(run, start, start + len(text)) for run, _, text, start in _atom_offsets(p, objects)]
+def spans_of(p, objects) -> list[tuple[object, int, int]]:
+    """(run, start, end) per run in reading order, after explode: one atom per run."""
+    return [(run, start, start + len(text)) for run, _, text, start in atom_offsets(p, objects)]
