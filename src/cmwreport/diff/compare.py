@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cmwreport.diff.align import Pair, align
+from cmwreport.diff.formatting import changed as formatting_changes
 from cmwreport.diff.marks import details_of
 from cmwreport.diff.model import COMMENT, ENDNOTE, FOOTER, FOOTNOTE, HEADER, TABLE, Block, Draft
 from cmwreport.diff.options import DiffOptions
@@ -156,7 +157,7 @@ def compare(old: Draft, new: Draft, options: DiffOptions | None = None) -> Resul
     renumbered: list[Renumbered] = []
     for place, place_pairs in pairs.items():
         for pair in place_pairs:
-            found = _changes(pair, options)
+            found = _changes(pair, options, (old, new))
             if found:
                 summary[found[0].kind] += 1
             changes.extend(found)
@@ -170,15 +171,13 @@ def compare(old: Draft, new: Draft, options: DiffOptions | None = None) -> Resul
     return Result(old, new, changes, renumbered, summary, pairs, not_compared(old, new))
 
 
-def _changes(pair: Pair, options: DiffOptions) -> list[Change]:
+def _changes(pair: Pair, options: DiffOptions, drafts: tuple[Draft, Draft]) -> list[Change]:
     strip = options.ignore_diacritics
     old, new = pair.old, pair.new
     if pair.kind == "equal":
-        if options.ignore_formatting or old.formatting == new.formatting:
+        if options.ignore_formatting:
             return []
-        from cmwreport.diff.formatting import describe
-
-        details = describe(old, new)
+        details = formatting_changes(drafts[0], drafts[1], old, new)
         if not details:
             return []
         return [Change("formatting", new.location, old, new, old.text, new.text, [], None, details)]

@@ -3,14 +3,62 @@
 
 from __future__ import annotations
 
-from cmwreport.diff.model import Block
+from cmwreport.diff.model import COMMENT, TABLE, Block, Draft
+from cmwreport.diff.stories import cell_text, note_text, read_formatted
 from cmwreport.docx.formatting import PROPERTIES
+from cmwreport.docx.wordml import TC as w_tc
 
 _SHOWN = 40
 
 
+def changed(old_draft: Draft, new_draft: Draft, old: Block, new: Block) -> list[str]:
+    """What formatting changed on a block whose text did not, in reviewers' words."""
+    if old.location == COMMENT:
+        return []
+    if old_draft.styles_digest == new_draft.styles_digest:
+        # Same styles, same properties written, same text: the same look (most blocks of
+        # two drafts of one report; bookmarks and rsids may differ, they are not looks).
+        if _fingerprint(old.element) == _fingerprint(new.element):
+            return []
+    if _of(old_draft, old) == _of(new_draft, new):
+        return []
+    return describe(old, new)
+
+
+def _fingerprint(element) -> bytes:
+    from lxml import etree
+
+    from cmwreport.docx.wordml import PPR, RPR
+
+    return b"".join(etree.tostring(el) for el in element.iter(PPR, RPR))
+
+
+def _of(draft: Draft, block: Block) -> tuple:
+    if block.formatting is None:
+        if block.location == TABLE:
+            cells = [c for c in block.element.iter(w_tc) if _owner(c) is block.element]
+            block.formatting = tuple(
+                f for c in cells for f in cell_text(c, draft.objects, draft.sheet)[2]
+            )
+        elif block.location in ("footnote", "endnote"):
+            block.formatting = note_text(block.element, draft.objects, draft.sheet)[2]
+        else:
+            block.formatting = (read_formatted(block.element, draft.objects, draft.sheet)[2],)
+    return block.formatting
+
+
+def _owner(cell):
+    from cmwreport.docx.wordml import TR
+
+    parent = cell.getparent()
+    while parent is not None and parent.tag != TR:
+        parent = parent.getparent()
+    return parent
+
+
 def describe(old: Block, new: Block) -> list[str]:
     out: list[str] = []
+    assert old.formatting is not None and new.formatting is not None
     for a, b in zip(old.formatting, new.formatting, strict=False):
         if a == b or a is None or b is None:
             continue

@@ -52,9 +52,9 @@ class Block:
     fields: tuple[str, ...] = ()
     links: tuple[str, ...] = ()
     objects: tuple[tuple[str, str, str], ...] = ()
-    #: Effective formatting: (start, end, properties) spans and the paragraph style
-    #: role, compared only when the text is the same.
-    formatting: tuple = ()
+    #: Effective formatting per paragraph, (text, style key, spans), read on demand
+    #: (diff/formatting.py) for blocks whose text is unchanged; None until then.
+    formatting: tuple | None = None
     #: For a comment: the text of the paragraph it is anchored to.
     anchor: str | None = None
     #: Position in its sequence, set by the reader.
@@ -88,3 +88,6 @@ class Draft:
     #: The draft's package (the redline writes the new one back) and its objects reader.
     package: Any = field(default=None, repr=False)
     objects: Any = field(default=None, repr=False)
+    #: Effective formatting reader, and the digest of the styles and theme it reads.
+    sheet: Any = field(default=None, repr=False)
+    styles_digest: str = ""

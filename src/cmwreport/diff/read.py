@@ -87,23 +87,24 @@ def _read(path: Path, name: str) -> Draft:
     styles_root = package.xml(styles[0]) if styles else None
     roles = StyleRoles(styles_root)
     themes = package.related(main, "theme")
-    sheet = StyleSheet(styles_root, package.xml(themes[0]) if themes else None)
     draft = Draft(
         path=name, body=[], headers={}, footers={}, footnotes=[], tracked=tracked, parts={}
     )
     draft.main_part = main
     draft.parts[main] = doc
     draft.package = package
+    draft.sheet = StyleSheet(styles_root, package.xml(themes[0]) if themes else None)
+    draft.styles_digest = "".join(digest(package, part) for part in (styles + themes)[:2])
     describer = _Describer(package, draft)
     objects = draft.objects = Objects(describer)
-    walk = stories.Walk(roles, objects, draft.body, sheet)
+    walk = stories.Walk(roles, objects, draft.body)
     stories.read_body(body, walk)
-    _headers_footers(package, draft, doc, main, sheet)
+    _headers_footers(package, draft, doc, main)
     seen = {main, *draft.part_names.values()}
     for kind in ("footnotes", "endnotes"):
         for target in package.related(main, kind)[:1]:
             root = _story(package, draft, target)
-            blocks = stories.read_notes(root, walk.hosts[kind[:-1]], kind[:-1], objects, sheet)
+            blocks = stories.read_notes(root, walk.hosts[kind[:-1]], kind[:-1], objects)
             if kind == "footnotes":
                 draft.footnotes_part = target
                 draft.footnotes = blocks
@@ -126,7 +127,7 @@ def _story(package: Package, draft: Draft, part: str):
     return root
 
 
-def _headers_footers(package: Package, draft: Draft, doc, main: str, sheet) -> None:
+def _headers_footers(package: Package, draft: Draft, doc, main: str) -> None:
     """Every section's headers and footers, keyed "default", "first", "even" (+ ordinal)."""
     by_id = {r.id: r.target for r in package.relationships(main) if r.kind in ("header", "footer")}
     seen: set[str] = set()
@@ -144,7 +145,7 @@ def _headers_footers(package: Package, draft: Draft, doc, main: str, sheet) -> N
             root = _story(package, draft, target)
             draft.part_names[f"{kind}:{key}"] = target
             location = HEADER if kind == "header" else FOOTER
-            blocks = stories.read_loose(root, location, key, draft.objects, sheet)
+            blocks = stories.read_loose(root, location, key, draft.objects)
             (draft.headers if kind == "header" else draft.footers)[key] = blocks
 
 

@@ -32,12 +32,9 @@ def check_size(body) -> None:
 class Walk:
     """The body read in document order: numbering, sections, where notes are cited."""
 
-    def __init__(
-        self, styles: StyleRoles, objects: Objects, out: list[Block], sheet: StyleSheet
-    ) -> None:
+    def __init__(self, styles: StyleRoles, objects: Objects, out: list[Block]) -> None:
         self.styles = styles
         self.objects = objects
-        self.sheet = sheet
         self.numbering = Numbering(styles)
         self.out = out
         self.section: str | None = None
@@ -89,7 +86,7 @@ def _walk(container, walk: Walk) -> None:
 def _paragraph(p, walk: Walk) -> None:
     after = walk.numbering.last
     number = walk.numbering.number(p) if walk.location == BODY else None
-    text, inline, formatting = read_formatted(p, walk.objects, walk.sheet)
+    text, inline, _ = read_formatted(p, walk.objects, None)
     ident = identity(p) or walk.pending_ident
     _note_hosts(p, walk, number, number or after, text)
     if text.strip():
@@ -108,7 +105,6 @@ def _paragraph(p, walk: Walk) -> None:
                 fields=tuple(inline.fields),
                 links=tuple(inline.links),
                 objects=tuple(inline.objects),
-                formatting=(formatting,),
             )
         )
         if heading:
@@ -121,12 +117,16 @@ def _paragraph(p, walk: Walk) -> None:
         walk.location = outer
 
 
+_NOTE_KIND = {n.FOOTNOTE_REF: "footnote", n.ENDNOTE_REF: "endnote"}
+
+
 def _note_hosts(el, walk: Walk, number, after, text: str) -> None:
-    for kind, tag in (("footnote", n.FOOTNOTE_REF), ("endnote", n.ENDNOTE_REF)):
-        for ref in el.iter(tag):
+    for ref in el.iter(n.FOOTNOTE_REF, n.ENDNOTE_REF, n.COMMENT_START, n.COMMENT_REF):
+        kind = _NOTE_KIND.get(ref.tag)
+        if kind is not None:
             walk.hosts[kind].setdefault(ref.get(n.ID), (number, after, walk.section))
-    for ref in el.iter(n.COMMENT_START, n.COMMENT_REF):
-        walk.comment_hosts.setdefault(ref.get(n.ID), (number, after, walk.section, text))
+        else:
+            walk.comment_hosts.setdefault(ref.get(n.ID), (number, after, walk.section, text))
 
 
 def _table(tbl, walk: Walk) -> None:
@@ -139,7 +139,7 @@ def _table(tbl, walk: Walk) -> None:
             continue
         rows += 1
         cells = [c for c in tr.iter(n.TC) if _owning_table(c) is tbl]
-        read = [cell_text(c, walk.objects, walk.sheet) for c in cells]
+        read = [cell_text(c, walk.objects) for c in cells]
         texts = tuple(text for text, _, _ in read)
         _note_hosts(tr, walk, None, walk.numbering.last, " | ".join(texts))
         walk.add(
@@ -156,7 +156,6 @@ def _table(tbl, walk: Walk) -> None:
                 fields=tuple(f for _, inline, _ in read for f in inline.fields),
                 links=tuple(f for _, inline, _ in read for f in inline.links),
                 objects=tuple(f for _, inline, _ in read for f in inline.objects),
-                formatting=tuple(f for _, _, formats in read for f in formats),
             )
         )
 
@@ -217,15 +216,13 @@ def _under(el, stop, tag) -> bool:
     return False
 
 
-def read_loose(
-    root, location: str, part: str, objects: Objects, sheet: StyleSheet | None
-) -> list[Block]:
+def read_loose(root, location: str, part: str, objects: Objects) -> list[Block]:
     """Header and footer paragraphs, including those in their tables and text boxes."""
     out = []
     for p in root.iter(n.P):
         if _in_fallback(p, root):
             continue
-        text, inline, formatting = read_formatted(p, objects, sheet)
+        text, inline, _ = read_formatted(p, objects, None)
         if text.strip():
             out.append(
                 Block(
@@ -236,7 +233,6 @@ def read_loose(
                     fields=tuple(inline.fields),
                     links=tuple(inline.links),
                     objects=tuple(inline.objects),
-                    formatting=(formatting,),
                 )
             )
     for i, block in enumerate(out):
@@ -244,9 +240,7 @@ def read_loose(
     return out
 
 
-def read_notes(
-    root, hosts: dict, kind: str, objects: Objects, sheet: StyleSheet | None
-) -> list[Block]:
+def read_notes(root, hosts: dict, kind: str, objects: Objects) -> list[Block]:
     """Footnotes or endnotes, numbered in the order the body cites them."""
     notes = {}
     for note in root.iter(w(kind)):
@@ -257,7 +251,7 @@ def read_notes(
         note = notes.get(note_id)
         if note is None:
             continue
-        text, inline, formats = note_text(note, objects, sheet)
+        text, inline, _ = note_text(note, objects)
         out.append(
             Block(
                 location=kind,
@@ -271,7 +265,6 @@ def read_notes(
                 fields=tuple(inline.fields),
                 links=tuple(inline.links),
                 objects=tuple(inline.objects),
-                formatting=formats,
             )
         )
     return out

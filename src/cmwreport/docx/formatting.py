@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from cmwreport.docx import wordml as n
 from cmwreport.docx.xml import w
 
@@ -155,7 +157,7 @@ class StyleSheet:
         return self.names.get(sid, sid) if sid else None
 
     def effective(self, pstyle: str | None, rstyle: str | None, rpr, cs: bool) -> tuple:
-        key = (pstyle, rstyle, _key(rpr), cs)
+        key = (pstyle, rstyle, etree.tostring(rpr) if rpr is not None else b"", cs)
         found = self._cache.get(key)
         if found is None:
             props: dict = {"bold": False, "italic": False, "strike": False}
@@ -171,12 +173,6 @@ class StyleSheet:
         return found
 
 
-def _key(rpr) -> tuple:
-    if rpr is None:
-        return ()
-    return tuple((el.tag, tuple(sorted(el.attrib.items()))) for el in rpr)
-
-
 def paragraph_formatting(p, pieces, sheet: StyleSheet, at: int = 0) -> tuple[str | None, list]:
     """(style name, [(start, end, properties)]) for a paragraph's pieces of text."""
     ps = p.find(f"{n.PPR}/{n.PSTYLE}")
@@ -187,6 +183,7 @@ def paragraph_formatting(p, pieces, sheet: StyleSheet, at: int = 0) -> tuple[str
         rpr = run.find(n.RPR) if run.tag == n.R else None
         rs = rpr.find(w("rStyle")) if rpr is not None else None
         rstyle = rs.get(n.VAL) if rs is not None else None
+        looks: dict[bool, tuple] = {}
         for segment in _CLASSES.finditer(text):
             piece = segment.group(0)
             if run.tag != n.R:
@@ -196,7 +193,11 @@ def paragraph_formatting(p, pieces, sheet: StyleSheet, at: int = 0) -> tuple[str
             else:
                 first = piece[0]
                 complex_script = True if _rtl(first) else False if first.isalpha() else bidi
-                props = sheet.effective(pstyle, rstyle, rpr, complex_script)
+                props = looks.get(complex_script)
+                if props is None:
+                    props = looks[complex_script] = sheet.effective(
+                        pstyle, rstyle, rpr, complex_script
+                    )
             start, end = at + segment.start(), at + segment.end()
             if spans and spans[-1][2] == props and spans[-1][1] == start:
                 spans[-1] = (spans[-1][0], end, props)
