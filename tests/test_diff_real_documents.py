@@ -224,50 +224,8 @@ EXPECTED: dict[str, Expect | None] = {
     "w-lo-resaved-font-props": SAME,
 }
 
-#: Pairs today's reader (main) gets wrong: the reader helper's to-do for issue 9.
-READER_TODO = {
-    "lo-alt-text-changed",
-    "lo-bold",
-    "lo-chart-edited",
-    "lo-colour",
-    "lo-endnote-added",
-    "lo-endnote-edited",
-    "lo-endnote-removed",
-    "lo-field-code-changed",
-    "lo-formula-changed",
-    "lo-header-textbox-edited",
-    "lo-hyperlink-target-changed",
-    "lo-image-added",
-    "lo-image-removed",
-    "lo-image-replaced",
-    "lo-italic",
-    "lo-size",
-    "lo-strict-edited",
-    "lo-style-changed",
-    "lo-textbox-edited",
-    "lo-vml-textbox-edited",
-    "pd-equation-changed",
-    "w-absolute-targets-edited",
-    "w-absolute-targets-identical",
-    "w-alt-text-added",
-    "w-bold",
-    "w-bold-tracked",
-    "w-cell-deleted-tracked",
-    "w-colour",
-    "w-comment-added",
-    "w-comment-edited",
-    "w-comment-image-replaced",
-    "w-comment-removed",
-    "w-hyperlink-target-changed",
-    "w-image-removed",
-    "w-italic",
-    "w-lo-resaved-comments",
-    "w-no-styles-typed",
-    "w-sentence-appended",
-    "w-size",
-    "w-style-changed",
-    "word/sty-having-no-styles-part.docx",
-}
+#: Pairs the reader gets wrong (none left: every pair above is read as expected).
+READER_TODO: set[str] = set()
 
 
 def params(names):

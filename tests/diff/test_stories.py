@@ -40,13 +40,13 @@ def textbox(text: str) -> str:
 
 def test_text_box_text_is_compared_once(tmp_path):
     old, new = pair(tmp_path, p("Body.") + textbox("Box one."), p("Body.") + textbox("Box two."))
-    assert changes(old, new) == [("changed", "text box", "Box one.", "Box two.", [])]
+    assert changes(old, new) == [("changed", "textbox", "Box one.", "Box two.", [])]
 
 
 def test_vml_text_box(tmp_path):
     vml = "<w:p><w:r><w:pict><v:shape><v:textbox><w:txbxContent>{}</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>"  # noqa: E501
     old, new = pair(tmp_path, vml.format(p("Old box.")), vml.format(p("New box.")))
-    assert changes(old, new) == [("changed", "text box", "Old box.", "New box.", [])]
+    assert changes(old, new) == [("changed", "textbox", "Old box.", "New box.", [])]
 
 
 def _notes(kind: str, text: str) -> str:
@@ -162,7 +162,7 @@ def test_hyperlink_target_changed(tmp_path):
             "body",
             "the site",
             "the site",
-            ["link target changed: 'https://a.example' -> 'https://b.example'"],
+            ["link target changed: 'https://a.example/' -> 'https://b.example/'"],
         )
     ]
 

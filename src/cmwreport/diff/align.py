@@ -150,13 +150,16 @@ def _similar(block_a: Block, block_b: Block) -> bool:
 
 def _score(ratio, block_a: Block, block_b: Block, key_a: str, key_b: str, cutoff: float) -> float:
     """Similarity 0-100; a row's is the mean over its cells, so one shared date or a
-    common column does not make two different meetings one edited row."""
+    common column does not make two different meetings one edited row. A row that
+    gained or lost a cell is scored on its cells' texts in order, as one text."""
     if block_a.cells is None or block_b.cells is None:
         score = ratio(key_a, key_b, score_cutoff=cutoff)
         if score or cutoff > PAIR_CUTOFF:
             return score
         return _contained(key_a, key_b)
     cells_a, cells_b = key_a.split("\x1f"), key_b.split("\x1f")
+    if len(cells_a) != len(cells_b):
+        return ratio(key_a, key_b, score_cutoff=cutoff)
     width = max(len(cells_a), len(cells_b))
     cells_a += [""] * (width - len(cells_a))
     cells_b += [""] * (width - len(cells_b))

@@ -7,7 +7,17 @@ from dataclasses import dataclass, field
 from cmwreport.diff.align import Pair, align
 from cmwreport.diff.formatting import changed as formatting_changes
 from cmwreport.diff.marks import details_of
-from cmwreport.diff.model import COMMENT, ENDNOTE, FOOTER, FOOTNOTE, HEADER, TABLE, Block, Draft
+from cmwreport.diff.model import (
+    COMMENT,
+    ENDNOTE,
+    FOOTER,
+    FOOTNOTE,
+    HEADER,
+    TABLE,
+    TEXTBOX,
+    Block,
+    Draft,
+)
 from cmwreport.diff.options import DiffOptions
 from cmwreport.diff.unread import NotCompared, not_compared
 from cmwreport.diff.words import Op, comparable, word_ops
@@ -69,7 +79,7 @@ class Change:
                 "old": _cell_json(self.old, self.col),
                 "new": _cell_json(self.new, self.col),
             }
-        if self.location in (HEADER, FOOTER):
+        if self.location in (HEADER, FOOTER) or (self.location == TEXTBOX and block.part):
             out["part"] = block.part
         if self.location in (FOOTNOTE, ENDNOTE):
             out[self.location] = {
@@ -171,6 +181,24 @@ def compare(old: Draft, new: Draft, options: DiffOptions | None = None) -> Resul
     return Result(old, new, changes, renumbered, summary, pairs, not_compared(old, new))
 
 
+def _cell_pairs(old: tuple[str, ...], new: tuple[str, ...], strip: bool):
+    """(column, old text, new text) per cell; when a cell was added or removed, the cells
+    are matched by content so that the others are not shown as all changed."""
+    if len(old) == len(new):
+        return [(c, a, b) for c, (a, b) in enumerate(zip(old, new, strict=True))]
+    from difflib import SequenceMatcher
+
+    keys_a = [comparable(t, strip) for t in old]
+    keys_b = [comparable(t, strip) for t in new]
+    out = []
+    for _, i1, i2, j1, j2 in SequenceMatcher(None, keys_a, keys_b).get_opcodes():
+        for k in range(max(i2 - i1, j2 - j1)):
+            a = old[i1 + k] if i1 + k < i2 else ""
+            b = new[j1 + k] if j1 + k < j2 else ""
+            out.append((j1 + k if j1 + k < j2 else i1 + k, a, b))
+    return out
+
+
 def _changes(pair: Pair, options: DiffOptions, drafts: tuple[Draft, Draft]) -> list[Change]:
     strip = options.ignore_diacritics
     old, new = pair.old, pair.new
@@ -190,10 +218,7 @@ def _changes(pair: Pair, options: DiffOptions, drafts: tuple[Draft, Draft]) -> l
     details = details_of(old, new)
     if pair.kind == "changed" and old.cells is not None and new.cells is not None:
         out = []
-        width = max(len(old.cells), len(new.cells))
-        for c in range(width):
-            a = old.cells[c] if c < len(old.cells) else ""
-            b = new.cells[c] if c < len(new.cells) else ""
+        for c, a, b in _cell_pairs(old.cells, new.cells, strip):
             if comparable(a, strip) != comparable(b, strip):
                 ops = word_ops(a, b, strip)
                 out.append(Change("changed", location, old, new, a, b, ops, col=c + 1))

@@ -19,7 +19,7 @@ HEADER = "header"
 FOOTER = "footer"
 FOOTNOTE = "footnote"
 ENDNOTE = "endnote"
-TEXTBOX = "text box"
+TEXTBOX = "textbox"
 COMMENT = "comment"
 
 

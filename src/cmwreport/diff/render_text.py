@@ -44,6 +44,9 @@ def where(block: Block | None) -> str:
         host = block.number or block.after
         return f"{block.location} {block.part}" + (f" ({_para(host)})" if host else "")
     if block.location == TEXTBOX:
+        if block.part:  # in a header or footer: "header default"
+            kind, _, part = block.part.partition(" ")
+            return f"text box in {kind}" + ("" if part == "default" else f" ({part})")
         return f"text box after {_para(block.after)}" if block.after else "text box"
     if block.location == COMMENT:
         host = block.number or block.after

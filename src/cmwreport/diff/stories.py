@@ -223,12 +223,13 @@ def read_loose(root, location: str, part: str, objects: Objects) -> list[Block]:
         if _in_fallback(p, root):
             continue
         text, inline, _ = read_formatted(p, objects, None)
+        boxed = _in_box(p, root)
         if text.strip():
             out.append(
                 Block(
-                    location=location,
+                    location=TEXTBOX if boxed else location,
                     text=text,
-                    part=part,
+                    part=f"{location} {part}" if boxed else part,
                     element=p,
                     fields=tuple(inline.fields),
                     links=tuple(inline.links),

@@ -10,6 +10,7 @@ page-number fields (it changes with every repagination, and LibreOffice rewrites
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from cmwreport.contract import identity_of
@@ -176,7 +177,9 @@ def _link(el, objects) -> str:
     rid = el.get(n.R_ATTR + "id")
     target = objects.describe(rid, el) if (rid and objects is not None) else None
     if target is not None:
-        return target[1]
+        url = target[1]
+        # "https://host" and "https://host/" are one address (LibreOffice adds the slash).
+        return url + "/" if _URL_HOST_ONLY.match(url) else url
     return f"#{anchor}" if anchor else ""
 
 
@@ -190,9 +193,17 @@ def _outermost_box(box, stop) -> bool:
     return True
 
 
+_QUOTED = re.compile(r'"[^"]*"')
+_SWITCH_ARGUMENT = re.compile(r'(\\[@#!*])\s*"')
+_URL_HOST_ONLY = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]+$")
+
+
 def field_code(instr: str) -> str:
     """A field instruction in the form compared: format switches (`\\* MERGEFORMAT`) are
-    how the result looks, and LibreOffice drops or adds them on save."""
+    how the result looks, and LibreOffice drops or adds them on save; it also escapes
+    the characters of a picture (`\\@ "M\\/d\\/yy"`) and spaces switches otherwise."""
+    instr = _SWITCH_ARGUMENT.sub(r'\1 "', instr)
+    instr = _QUOTED.sub(lambda m: re.sub(r"\\([^A-Za-z0-9])", r"\1", m.group(0)), instr)
     words = instr.split()
     out = []
     skip = False
