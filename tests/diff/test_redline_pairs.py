@@ -38,6 +38,9 @@ def test_accept_gives_new_reject_gives_old(name, tmp_path, capsys):
     red = tmp_path / "red.docx"
     assert run(old, new, fmt="json", redline=red, date="2024-05-02") == 1
     capsys.readouterr()
+    # diff reads the redline in its accepted view (docx/revisions.py): it is NEW.
+    assert run(new, red, fmt="json") == 0, capsys.readouterr().out
+    capsys.readouterr()
     for expected, accept in ((new, True), (old, False)):
         resolved = d.resolve_revisions(red, tmp_path / f"{accept}.docx", accept=accept)
         code = run(expected, resolved, fmt="json")
@@ -85,3 +88,25 @@ def test_formatting_as_property_changes(name, tmp_path, capsys):
         code = run(expected, resolved, fmt="json")
         report = json.loads(capsys.readouterr().out)
         assert (code, report["changes"]) == (0, []), (name, accept)
+
+
+def test_unchanged_paragraph_moved_is_a_native_move(tmp_path, capsys):
+    moved = "A paragraph that moves to the end, unchanged."
+    old = write(tmp_path / "old.docx", p(moved) + p("First stays.") + p("Second stays."))
+    new = write(tmp_path / "new.docx", p("First stays.") + p("Second stays.") + p(moved))
+    red = tmp_path / "red.docx"
+    assert run(old, new, fmt="json", redline=red, date="2024-05-02") == 1
+    assert json.loads(capsys.readouterr().out)["summary"]["moved"] == 1
+    import zipfile
+
+    with zipfile.ZipFile(red) as zf:
+        document = zf.read("word/document.xml").decode()
+    for mark in ("w:moveFrom ", "w:moveTo ", "w:moveFromRangeStart", "w:moveToRangeEnd"):
+        assert mark in document, mark
+    assert "w:delText" not in document and "<w:del " not in document
+    written = [e for e in audit_errors(red) if e["part_uri"] == "/word/document.xml"]
+    assert [e["description"] for e in written if e["type"] == "schema"] == []
+    for expected, accept in ((new, True), (old, False)):
+        resolved = d.resolve_revisions(red, tmp_path / f"{accept}.docx", accept=accept)
+        code = run(expected, resolved, fmt="json")
+        assert (code, json.loads(capsys.readouterr().out)["changes"]) == (0, []), accept

@@ -7,7 +7,9 @@ the new draft itself (its styles, numbering, headers, fields), with:
 - added paragraphs with an inserted paragraph mark, removed ones put back at their
   old place with a deleted mark, so "Reject All" gives the old text back;
 - table rows inserted or deleted with `w:trPr/w:ins|w:del`;
-- a moved paragraph shown as deleted at its old place and inserted at its new one.
+- a paragraph moved unchanged as a native move (`w:moveFrom`/`w:moveTo` with their
+  range marks); one moved and edited as deleted at its old place, inserted at the new;
+- formatting changes as `w:rPrChange`/`w:pPrChange` (diff/redline_format.py).
 
 Tracked changes the new draft already held are accepted first: the redline shows the
 same differences the text report lists. The package is the one the reader opened
@@ -19,6 +21,8 @@ from __future__ import annotations
 import copy
 from datetime import UTC, datetime
 from pathlib import Path
+
+from lxml import etree
 
 from cmwreport.diff.align import Pair
 from cmwreport.diff.compare import Result
@@ -67,6 +71,7 @@ def write_redline(
     styles, nums = _known_ids(package, new.main_part)
     writer = _Places(rev, styles, nums, (result.old.objects, new.objects))
     writer.restyled = {id(c.new) for c in result.changes if c.kind == "formatting"}
+    writer.moves = {}
 
     writer.body(result.pairs.get("body", []), new.parts[new.main_part].find(w("body")))
     for place, pairs in result.pairs.items():
@@ -127,6 +132,34 @@ class _Places(Edits):
         for old_p, new_p in zip(olds, news, strict=False):
             restyle(self.rev, old_p, new_p, self.objects)
 
+    #: Move names (w:name of the range marks) of paragraphs moved unchanged, by pair.
+    moves: dict[int, str] = {}
+
+    def moved_to(self, pair: Pair) -> None:
+        """A paragraph moved unchanged: w:moveTo here, w:moveFrom at its old place."""
+        name = self.moves[id(pair)] = f"move{self.rev.next}"
+        self.wrap_runs(pair.new.element, "moveTo")
+        self.rev.paragraph_mark(pair.new.element, "moveTo")
+        self._move_range(pair.new.element, "moveTo", name)
+
+    def moved_from(self, pair: Pair):
+        p = copy.deepcopy(pair.old.element)
+        self._clean_copy(p)
+        for text in p.iter(x.DEL_TEXT):
+            text.tag = x.T  # moved text is w:t inside w:moveFrom, not w:delText
+        self.wrap_runs(p, "moveFrom")
+        self.rev.paragraph_mark(p, "moveFrom")
+        self._move_range(p, "moveFrom", self.moves[id(pair)])
+        return p
+
+    def _move_range(self, p, kind: str, name: str) -> None:
+        start = self.rev.mark(f"{kind}RangeStart")
+        start.set(w("name"), name)
+        end = etree.Element(w(f"{kind}RangeEnd"))
+        end.set(x.ID, start.get(x.ID))
+        p.insert(1 if p.find(x.PPR) is not None else 0, start)
+        p.append(end)
+
     def body(self, pairs: list[Pair], body) -> None:
         removals = []
         for pair in pairs:
@@ -134,6 +167,9 @@ class _Places(Edits):
                 self.inserted_block(pair.new)
             elif pair.kind == "changed":
                 self.changed_block(pair.old, pair.new)
+            elif pair.kind == "moved" and _unchanged_paragraph(pair):
+                self.moved_to(pair)
+                removals.append(pair)
             elif pair.kind == "moved":
                 self.inserted_block(pair.new)
                 removals.append(pair)
@@ -146,7 +182,9 @@ class _Places(Edits):
         for pair in removals:
             old = pair.old
             copy_el = self.deleted_row(old.element) if old.location == TABLE else None
-            if copy_el is None:
+            if id(pair) in self.moves:
+                copy_el = self.moved_from(pair)
+            elif copy_el is None:
                 copy_el = self.deleted_paragraph(old.element)
             key = id(pair.anchor)
             after = cursors.get(key)
@@ -196,6 +234,10 @@ class _Places(Edits):
                     run = ref.getparent()
                     if ref.get(x.ID) == fid and run.getparent().tag != x.INS:
                         self.rev.wrap([run], "ins")
+
+
+def _unchanged_paragraph(pair: Pair) -> bool:
+    return pair.old.location != TABLE and pair.old.text == pair.new.text
 
 
 def _place(el, after, body, old: Block):
