@@ -110,3 +110,35 @@ def test_unchanged_paragraph_moved_is_a_native_move(tmp_path, capsys):
         resolved = d.resolve_revisions(red, tmp_path / f"{accept}.docx", accept=accept)
         code = run(expected, resolved, fmt="json")
         assert (code, json.loads(capsys.readouterr().out)["changes"]) == (0, []), accept
+
+
+@pytest.mark.parametrize("kind", ["footnote", "endnote"])
+def test_note_removed_altogether_comes_back_on_reject(kind, tmp_path, capsys):
+    from tests.diff.package import NS
+
+    cited = p("A cited sentence.").replace(
+        "</w:p>", f'<w:r><w:{kind}Reference w:id="1"/></w:r></w:p>'
+    )
+    note = f'<w:{kind} w:id="1">{p("The note text.")}</w:{kind}>'
+    old = write(
+        tmp_path / "old.docx",
+        cited + p("Next paragraph."),
+        parts={"rId9": (f"{kind}s", f"{kind}s.xml", f"<w:{kind}s {NS}>{note}</w:{kind}s>")},
+    )
+    new = write(
+        tmp_path / "new.docx",
+        p("A cited sentence.") + p("Next paragraph."),
+        parts={"rId9": (f"{kind}s", f"{kind}s.xml", f"<w:{kind}s {NS}></w:{kind}s>")},
+    )
+    red = tmp_path / "red.docx"
+    assert run(old, new, fmt="json", redline=red, date="2024-05-02") == 1
+    report = json.loads(capsys.readouterr().out)
+    assert [(c["kind"], c["location"], c["old_text"]) for c in report["changes"]] == [
+        ("removed", kind, "The note text.")
+    ]
+    assert run(new, red, fmt="json") == 0, capsys.readouterr().out
+    capsys.readouterr()
+    for expected, accept in ((new, True), (old, False)):
+        resolved = d.resolve_revisions(red, tmp_path / f"{accept}.docx", accept=accept)
+        code = run(expected, resolved, fmt="json")
+        assert (code, json.loads(capsys.readouterr().out)["changes"]) == (0, []), accept

@@ -29,6 +29,7 @@ from cmwreport.diff.compare import Result
 from cmwreport.diff.model import TABLE, Block
 from cmwreport.diff.redline_edits import Edits
 from cmwreport.diff.redline_format import restyle
+from cmwreport.diff.redline_notes import comments, notes
 from cmwreport.diff.stories import cell_paragraphs
 from cmwreport.docx import wordml as x
 from cmwreport.docx.opc import PackageError
@@ -79,11 +80,16 @@ def write_redline(
             part = new.part_names.get(place)
             if part is not None:
                 writer.loose(pairs, new.parts[part])
-    if new.footnotes_part:
-        writer.notes(result.pairs.get("footnotes", []), new.parts[new.main_part], x.FOOTNOTE_REF)
-    if new.endnotes:
-        writer.notes(result.pairs.get("endnotes", []), new.parts[new.main_part], x.ENDNOTE_REF)
-    # The trees edited are the package's own parsed parts: writing it writes them.
+    for kind in ("footnote", "endnote"):
+        notes(writer, result, kind)
+    comments(writer, result)
+    # The trees edited are the package's own parsed parts: writing it writes them, and
+    # the parts only read are written as they came.
+    from cmwreport.docx.opc import CONTENT_TYPES, rels_name
+
+    package.forget_trees({*new.parts, CONTENT_TYPES, rels_name(new.main_part)})
+    # Edited parts are written with transitional names (docx/opc.py reads Strict so).
+    new.parts[new.main_part].attrib.pop(w("conformance"), None)
     # Same atomic, umask-respecting write as the build's outputs.
     write_atomic([(out, package.to_bytes())])
 
@@ -220,20 +226,6 @@ class _Places(Edits):
             else:
                 after.addnext(copy_el)
             cursors[key] = copy_el
-
-    def notes(self, pairs: list[Pair], document, reference: str) -> None:
-        """Edited and added notes; a removed note has no citation left to hang on."""
-        for pair in pairs:
-            if pair.kind in ("changed", "moved") and pair.old.text != pair.new.text:
-                self.changed_container(pair.old.element, pair.new.element)
-            elif pair.kind == "added":
-                for p in cell_paragraphs(pair.new.element):
-                    self.wrap_runs(p, "ins")
-                fid = pair.new.element.get(x.ID)
-                for ref in document.iter(reference):
-                    run = ref.getparent()
-                    if ref.get(x.ID) == fid and run.getparent().tag != x.INS:
-                        self.rev.wrap([run], "ins")
 
 
 def _unchanged_paragraph(pair: Pair) -> bool:

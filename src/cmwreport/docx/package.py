@@ -117,6 +117,18 @@ class Package:
             if rel.kind == kind and not rel.external and self.has(rel.target)
         ]
 
+    def forget_trees(self, keep: set[str]) -> None:
+        """Write the other parts as they were read, not re-serialised from their parse
+        (a part only read must leave the package byte for byte)."""
+        for name in [n for n in self._trees if n not in keep]:
+            del self._trees[name]
+
+    def add_part(self, name: str, root: etree._Element) -> None:
+        """A new XML part (its relationship and content type are the caller's)."""
+        self.names.append(name)
+        self.parts[name] = b""
+        self._trees[name] = root
+
     def set_bytes(self, name: str, data: bytes) -> None:
         self._trees.pop(name, None)
         self.parts[name] = data

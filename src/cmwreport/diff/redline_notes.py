@@ -1,0 +1,134 @@
+"""Footnotes, endnotes and comments in the redline: edited and added ones word by word,
+removed notes put back with a deleted reference (so that Reject All cites them again,
+even when the new draft lost its notes part)."""
+
+from __future__ import annotations
+
+import copy
+
+from lxml import etree
+
+from cmwreport.diff.compare import Result
+from cmwreport.diff.redline_edits import Edits
+from cmwreport.diff.stories import cell_paragraphs
+from cmwreport.docx import wordml as x
+from cmwreport.docx.xml import w
+
+
+def notes(writer: Edits, result: Result, kind: str) -> None:
+    new = result.new
+    pairs = result.pairs.get(f"{kind}s", [])
+    document = new.parts[new.main_part]
+    reference = w(f"{kind}Reference")
+    for pair in pairs:
+        if pair.kind in ("changed", "moved") and pair.old.text != pair.new.text:
+            writer.changed_container(pair.old.element, pair.new.element)
+        elif pair.kind == "added":
+            for p in cell_paragraphs(pair.new.element):
+                writer.wrap_runs(p, "ins")
+            note_id = pair.new.element.get(x.ID)
+            for ref in document.iter(reference):
+                run = ref.getparent()
+                if ref.get(x.ID) == note_id and run.getparent().tag != x.INS:
+                    writer.rev.wrap([run], "ins")
+    removed = [pair for pair in pairs if pair.kind == "removed"]
+    part = _notes_part(new, kind)
+    if removed and part is None:
+        part = _new_notes_part(new, kind)
+    if removed:
+        hosts = _new_hosts(result, reference)
+        for pair in removed:
+            host = hosts.get(pair.old.element.get(x.ID))
+            if host is not None:
+                _put_back(writer, pair.old.element, new.parts[part], host, reference)
+
+
+def _notes_part(draft, kind: str) -> str | None:
+    if kind == "footnote":
+        return draft.footnotes_part
+    return next((name for name, root in draft.parts.items() if root.tag == w("endnotes")), None)
+
+
+def _new_notes_part(draft, kind: str) -> str:
+    """A notes part for a new draft that lost its last note (LibreOffice then drops the
+    part): related from the main part and declared in the content types."""
+    from cmwreport.docx.opc import CONTENT_TYPES, rels_name
+    from cmwreport.docx.xml import CT_NS, CT_WML, NSMAP, PKG_REL_NS, REL_TYPE
+
+    package = draft.package
+    folder = draft.main_part.rpartition("/")[0]
+    name = f"{folder}/{kind}s.xml" if folder else f"{kind}s.xml"
+    root = etree.Element(w(f"{kind}s"), nsmap=NSMAP)
+    package.add_part(name, root)
+    draft.parts[name] = root
+    types = package.xml(CONTENT_TYPES)
+    etree.SubElement(
+        types, f"{{{CT_NS}}}Override", PartName=f"/{name}", ContentType=f"{CT_WML}{kind}s+xml"
+    )
+    rels = rels_name(draft.main_part)
+    if not package.has(rels):
+        package.names.append(rels)
+        package.parts[rels] = b""
+        package._trees[rels] = etree.Element(
+            f"{{{PKG_REL_NS}}}Relationships", nsmap={None: PKG_REL_NS}
+        )
+    taken = {rel.get("Id") for rel in package.xml(rels)}
+    rid = next(f"rId{i}" for i in range(1, len(taken) + 2) if f"rId{i}" not in taken)
+    etree.SubElement(
+        package.xml(rels),
+        f"{{{PKG_REL_NS}}}Relationship",
+        Id=rid,
+        Type=f"{REL_TYPE}{kind}s",
+        Target=name.rpartition("/")[2],
+    )
+    return name
+
+
+def _new_hosts(result: Result, reference: str) -> dict[str, object]:
+    """Old note id -> the new draft's paragraph paired with the one that cited it."""
+    new_of = {
+        id(pair.old.element): pair.new.element
+        for pair in result.pairs.get("body", [])
+        if pair.old is not None and pair.new is not None
+    }
+    out = {}
+    old_doc = result.old.parts[result.old.main_part]
+    for ref in old_doc.iter(reference):
+        holder = ref.getparent()
+        while holder is not None and id(holder) not in new_of:
+            holder = holder.getparent()
+        if holder is not None:
+            target = new_of[id(holder)]
+            paragraphs = [target] if target.tag == x.P else list(target.iter(x.P))
+            if paragraphs:
+                out[ref.get(x.ID)] = paragraphs[-1]
+    return out
+
+
+def _put_back(writer: Edits, old_note, notes_root, host, reference: str) -> None:
+    ids = [int(n.get(x.ID)) for n in notes_root if (n.get(x.ID) or "").lstrip("-").isdigit()]
+    note_id = str(max(ids, default=0) + 1)
+    note = copy.deepcopy(old_note)
+    note.set(x.ID, note_id)
+    for p in note.iter(x.P):
+        writer.wrap_runs(p, "del")
+        for text in p.iter(x.T):
+            text.tag = x.DEL_TEXT
+    notes_root.append(note)
+    run = etree.Element(x.R)
+    props = etree.SubElement(run, x.RPR)
+    etree.SubElement(props, w("vertAlign")).set(x.VAL, "superscript")
+    etree.SubElement(run, reference).set(x.ID, note_id)
+    host.append(run)
+    writer.rev.wrap([run], "del")
+
+
+def comments(writer: Edits, result: Result) -> None:
+    """Edited comments word by word, added ones as inserted text (a removed comment
+    cannot be a tracked change in Word: it is listed by the report only)."""
+    for pair in result.pairs.get("comments", []):
+        if pair.kind in ("changed", "moved") and pair.old.text != pair.new.text:
+            writer.changed_container(pair.old.element, pair.new.element)
+        elif pair.kind == "added":
+            for p in cell_paragraphs(pair.new.element):
+                writer.wrap_runs(p, "ins")
