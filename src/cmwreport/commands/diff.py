@@ -66,12 +66,13 @@ def _run(old: Path, new: Path, options, date: str | None) -> int:
             return _trouble(str(exc))
     result = compare(read_draft(old), read_draft(new), options)
 
+    from cmwreport.diff.renderers import render
+
     if options.html is not None:
-        from cmwreport.diff.render_html import render as render_html
         from cmwreport.docx.package import write_atomic
 
         try:
-            write_atomic([(Path(options.html), render_html(result).encode("utf-8"))])
+            write_atomic([(Path(options.html), render("html", result, options).encode("utf-8"))])
         except OSError as exc:
             return _trouble(f"{options.html}: cannot write: {exc.strerror or exc}")
     if options.redline is not None:
@@ -82,14 +83,7 @@ def _run(old: Path, new: Path, options, date: str | None) -> int:
         except OSError as exc:
             return _trouble(f"{options.redline}: cannot write: {exc.strerror or exc}")
 
-    if options.format == "json":
-        import json
-
-        sys.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, indent=2) + "\n")
-    else:
-        from cmwreport.diff.render_text import render
-
-        sys.stdout.write(render(result, color=options.color, reshape=options.reshape))
+    sys.stdout.write(render(options.format, result, options))
     return int(Exit.FAILED if result.differs else Exit.OK)
 
 

@@ -1,0 +1,40 @@
+"""The diff reports, chosen by name from one registry (check-jsonschema's reporter.py is
+the model): `--format text|json` for standard output, "html" for `--html`. Each takes
+the comparison's Result and the DiffOptions and returns the report as text; the
+command only writes it. The redline is a package, not a report (diff/redline.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from cmwreport.diff.compare import Result
+from cmwreport.diff.options import DiffOptions
+
+
+def _text(result: Result, options: DiffOptions) -> str:
+    from cmwreport.diff.render_text import render
+
+    return render(result, color=options.color, reshape=options.reshape)
+
+
+def _json(result: Result, options: DiffOptions) -> str:
+    import json
+
+    return json.dumps(result.as_json(), ensure_ascii=False, indent=2) + "\n"
+
+
+def _html(result: Result, options: DiffOptions) -> str:
+    from cmwreport.diff.render_html import render
+
+    return render(result)
+
+
+RENDERERS: dict[str, Callable[[Result, DiffOptions], str]] = {
+    "text": _text,
+    "json": _json,
+    "html": _html,
+}
+
+
+def render(name: str, result: Result, options: DiffOptions) -> str:
+    return RENDERERS[name](result, options)
