@@ -538,8 +538,12 @@ def resolve_revisions(src: Path, dst: Path, accept: bool) -> Path:
             data = zin.read(info.filename)
             if info.filename.startswith("word/") and info.filename.endswith(".xml"):
                 root = etree.fromstring(data)
-                _resolve(root, keep, drop)
-                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+                # Only WordprocessingML parts hold revisions; a chart is left byte for byte.
+                if root.tag.startswith(f"{{{W}}}"):
+                    _resolve(root, keep, drop)
+                    data = etree.tostring(
+                        root, xml_declaration=True, encoding="UTF-8", standalone=True
+                    )
             zout.writestr(info, data)
     return dst
 

@@ -76,7 +76,7 @@ def test_context_participants_programme(ws, tmp_path, item, file, old, new):
     assert len(lines) == 2
     assert lines[1] == "+" + lines[0][1:].replace(old, new, 1)
     assert ws.rebuild_diff(tmp_path / "edited.docx", "annex")["summary"] == {
-        "added": 0, "removed": 0, "changed": 0, "moved": 0, "renumbered": 0
+        "added": 0, "removed": 0, "changed": 0, "moved": 0, "formatting": 0, "renumbered": 0
     }  # fmt: skip
 
 
@@ -136,7 +136,7 @@ def test_deleted_inserted_and_moved_items(ws, tmp_path):
     assert "observations: [30]\n    articles: [28]" in esc[at : esc.index("- id:", at)]
     assert ws.cli("validate", str(ws.sources)).returncode == 0
     assert ws.rebuild_diff(tmp_path / "edited.docx")["summary"] == {
-        "added": 0, "removed": 0, "changed": 0, "moved": 0, "renumbered": 0
+        "added": 0, "removed": 0, "changed": 0, "moved": 0, "formatting": 0, "renumbered": 0
     }  # fmt: skip
 
 

@@ -11,7 +11,7 @@ from tests import drafts as d
 from tests.absorb_env import Workspace
 from tests.office import audit_errors, convert
 
-NO_CHANGE = {"added": 0, "removed": 0, "changed": 0, "moved": 0, "renumbered": 0}
+NO_CHANGE = {"added": 0, "removed": 0, "changed": 0, "moved": 0, "formatting": 0, "renumbered": 0}
 
 
 def one_word(doc):
@@ -47,6 +47,16 @@ def comments(doc):
     e.comment(doc, e.by_id(doc, "rights-awareness"), "ملاحظة")
 
 
+def content_summary(out: dict) -> dict:
+    """The diff summary less the reviewers' comments: absorb lists them, the build does
+    not carry them, so the rebuilt draft has them removed (and diff says so)."""
+    summary = dict(out["summary"])
+    summary["removed"] -= sum(
+        1 for c in out["changes"] if c["location"] == "comment" and c["kind"] == "removed"
+    )
+    return summary
+
+
 ANNEX_EDITS = [one_word, deleted_item, inserted_item, moved_item, context_paragraph, comments]
 
 
@@ -75,7 +85,7 @@ def test_round_trip_python_docx(tmp_path, which, edit):
             f"{after} after), which absorbing changes: the next build updates it"
         ) in proc.stdout
     else:
-        assert out["summary"] == NO_CHANGE
+        assert content_summary(out) == NO_CHANGE
 
 
 def test_round_trip_generated_prose_is_the_one_difference(tmp_path):
@@ -111,7 +121,7 @@ def test_round_trip_through_libreoffice(tmp_path):
     out = ws.rebuild_diff(saved)
     # Only the count of recommendations in the general presentation (one deleted, one
     # inserted: still 26, so not even that).
-    assert out["summary"] == NO_CHANGE, out["changes"]
+    assert content_summary(out) == NO_CHANGE, out["changes"]
     awareness = (ws.sources / "axes" / "training-awareness.yaml").read_text()
     assert "تحسيس المهاجرين بحقوقهم" in awareness
     assert awareness.index("id: law-enforcement-capacity") < awareness.index("id: train-officials")

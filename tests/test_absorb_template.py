@@ -10,7 +10,7 @@ import pytest
 from tests import absorb_edits as e
 from tests.absorb_env import Workspace
 
-NO_CHANGE = {"added": 0, "removed": 0, "changed": 0, "moved": 0, "renumbered": 0}
+NO_CHANGE = {"added": 0, "removed": 0, "changed": 0, "moved": 0, "formatting": 0, "renumbered": 0}
 
 
 @pytest.fixture
