@@ -229,10 +229,6 @@ def _volatile(fields: list[list]) -> bool:
     return any(result and _is_volatile(instr) for instr, result in fields)
 
 
-def paragraph_text(p) -> str:
-    return "".join(text for _, _, text in atoms(p))
-
-
 def read_paragraph(p, objects: Objects | None, pieces: list | None = None) -> tuple[str, Inline]:
     """A paragraph's text and what it holds beside it; `pieces`, when given, receives
     the (run, element, text) atoms (for reading their formatting)."""
