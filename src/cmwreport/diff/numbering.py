@@ -8,6 +8,7 @@ from cmwreport.docx import wordml as n
 from cmwreport.docx.xml import w
 
 _ABJAD = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
+_HEADING = {s.id: s.heading for s in contract.ALL if s.heading is not None}
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 
 
@@ -23,7 +24,8 @@ class StyleRoles:
         self.num: dict[str, tuple[str | None, str | None]] = {}
         self.role: dict[str, contract.Style | None] = {}
         self.default_para: str | None = None
-        self._chains: dict[str, tuple[contract.Style, ...]] = {}
+        #: Contract style ids of each style's chain (ids compare faster than Styles).
+        self._chains: dict[str, tuple[str, ...]] = {}
         if root is not None:
             for st in root.iter(w("style")):
                 if st.get(w("type")) == "paragraph":
@@ -45,8 +47,9 @@ class StyleRoles:
         if st.get(w("default")) in ("1", "true", "on"):
             self.default_para = sid
 
-    def chain(self, sid: str | None) -> tuple[contract.Style, ...]:
-        """Contract roles of a style and of the styles it is based on, nearest first."""
+    def chain(self, sid: str | None) -> tuple[str, ...]:
+        """Contract style ids of the roles of a style and of the styles it is based on,
+        nearest first."""
         if sid is None:
             return ()
         cached = self._chains.get(sid)
@@ -54,9 +57,9 @@ class StyleRoles:
             roles, seen, cur = [], set(), sid
             while cur is not None and cur not in seen:
                 seen.add(cur)
-                found = self.role.get(cur, contract.role(cur))
+                found = self.role[cur] if cur in self.role else contract.role(cur)
                 if found is not None:
-                    roles.append(found)
+                    roles.append(found.id)
                 cur = self.based.get(cur)
             cached = self._chains[sid] = tuple(roles)
         return cached
@@ -65,7 +68,7 @@ class StyleRoles:
         ps = p.find(f"{n.PPR}/{n.PSTYLE}")
         if ps is None:
             return None
-        return next((r.heading for r in self.chain(ps.get(n.VAL)) if r.heading is not None), None)
+        return next((_HEADING[r] for r in self.chain(ps.get(n.VAL)) if r in _HEADING), None)
 
     def numbering(self, sid: str | None) -> tuple[str | None, str | None]:
         seen = set()
@@ -113,11 +116,11 @@ class Numbering:
         ilvl = direct[1] if direct[1] is not None else style_num[1]
         if num_id == "0":
             return None
-        if contract.ANNEX_PARA in chain:
+        if contract.ANNEX_PARA.id in chain:
             self.annex += 1
             return self._set(f"annex {self.annex}")
         un = self.styles.un_num
-        if (un is not None and num_id == un) or contract.UN_PARA in chain:
+        if (un is not None and num_id == un) or contract.UN_PARA.id in chain:
             level = _int(ilvl) if num_id == un else 0
             return self._set(self._count(level))
         return None

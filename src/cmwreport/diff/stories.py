@@ -3,7 +3,7 @@ and footers, footnotes and endnotes, comments."""
 
 from __future__ import annotations
 
-from cmwreport.contract import style_key
+from cmwreport.contract import identity_of, style_key
 from cmwreport.diff.model import BODY, COMMENT, TABLE, TEXTBOX, Block
 from cmwreport.diff.numbering import Numbering, StyleRoles
 from cmwreport.docx import wordml as n
@@ -87,8 +87,7 @@ def _paragraph(p, walk: Walk) -> None:
     after = walk.numbering.last
     number = walk.numbering.number(p) if walk.location == BODY else None
     text, inline, _ = read_formatted(p, walk.objects, None)
-    ident = identity(p) or walk.pending_ident
-    _note_hosts(p, walk, number, number or after, text)
+    ident = _note_hosts(p, walk, number, number or after, text) or walk.pending_ident
     if text.strip():
         walk.pending_ident = None
         heading = walk.location == BODY and walk.styles.heading_level(p) is not None
@@ -120,13 +119,22 @@ def _paragraph(p, walk: Walk) -> None:
 _NOTE_KIND = {n.FOOTNOTE_REF: "footnote", n.ENDNOTE_REF: "endnote"}
 
 
-def _note_hosts(el, walk: Walk, number, after, text: str) -> None:
-    for ref in el.iter(n.FOOTNOTE_REF, n.ENDNOTE_REF, n.COMMENT_START, n.COMMENT_REF):
+def _note_hosts(el, walk: Walk, number, after, text: str) -> str | None:
+    """Record the notes and comments `el` cites; return its identity bookmark's id (one
+    pass over the element for both: this runs for every paragraph)."""
+    ident = None
+    tags = (n.FOOTNOTE_REF, n.ENDNOTE_REF, n.COMMENT_START, n.COMMENT_REF, n.BOOKMARK_START)
+    for ref in el.iter(tags):
+        if ref.tag == n.BOOKMARK_START:
+            if ident is None:
+                ident = identity_of(ref.get(n.NAME) or "")
+            continue
         kind = _NOTE_KIND.get(ref.tag)
         if kind is not None:
             walk.hosts[kind].setdefault(ref.get(n.ID), (number, after, walk.section))
         else:
             walk.comment_hosts.setdefault(ref.get(n.ID), (number, after, walk.section, text))
+    return ident
 
 
 def _table(tbl, walk: Walk) -> None:

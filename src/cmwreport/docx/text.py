@@ -37,6 +37,8 @@ class Inline:
     objects: list[tuple[str, str, str]] = field(default_factory=list)
     #: Text boxes anchored in the paragraph (their w:txbxContent), read as their own blocks.
     boxes: list = field(default_factory=list)
+    #: Whether a run holds a drawing or object (only then are text boxes looked for).
+    drawn: bool = False
 
 
 #: Relationship kinds as reviewers name them.
@@ -128,7 +130,7 @@ def atoms(p, objects: Objects | None = None, inline: Inline | None = None):
                 break
         else:
             stack.pop()
-    if inline is not None:
+    if inline is not None and inline.drawn:
         inline.boxes.extend(box for box in p.iter(n.TXBX) if _outermost_box(box, p))
 
 
@@ -164,7 +166,11 @@ def _run(run, fields, objects, inline):
                 yield run, child, chr(int(char, 16))
             except ValueError:
                 continue
-        elif ctag in (n.DRAWING, n.PICT, n.OBJECT, n.ALTERNATE) and objects is not None:
+        elif ctag in (n.DRAWING, n.PICT, n.OBJECT, n.ALTERNATE):
+            if inline is not None:
+                inline.drawn = True
+            if objects is None:
+                continue
             label = objects.label(child, inline)
             if label and not _volatile(fields):
                 yield run, child, label
