@@ -8,7 +8,6 @@ anyway (python-docx drops inserted text).
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from cmwreport.diff import stories
@@ -94,7 +93,7 @@ def _read(path: Path, name: str) -> Draft:
     draft.parts[main] = doc
     draft.package = package
     draft.sheet = StyleSheet(styles_root, package.xml(themes[0]) if themes else None)
-    draft.styles_digest = "".join(digest(package, part) for part in (styles + themes)[:2])
+    draft.styles_digest = b"".join(package.bytes(part) for part in styles[:1] + themes[:1])
     describer = _Describer(package, draft)
     objects = draft.objects = Objects(describer)
     walk = stories.Walk(roles, objects, draft.body)
@@ -181,6 +180,8 @@ class _Describer:
 
 def digest(package: Package, part: str) -> str:
     """A part's identity: its bytes, or "unreadable" (a corrupt part still compares)."""
+    import hashlib  # here: most drafts have no part to digest, and it costs 8 ms to import
+
     try:
         data = package.bytes(part)
     except PackageError:
