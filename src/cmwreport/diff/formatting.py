@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from cmwreport.diff.model import COMMENT, TABLE, Block, Draft
 from cmwreport.diff.stories import cell_text, note_text, read_formatted
-from cmwreport.docx.formatting import PROPERTIES
 from cmwreport.docx.wordml import TC as w_tc
 
 _SHOWN = 40
@@ -34,6 +33,10 @@ def _fingerprint(element) -> bytes:
 
 
 def _of(draft: Draft, block: Block) -> tuple:
+    if isinstance(draft.sheet, tuple):
+        from cmwreport.docx.formatting import StyleSheet
+
+        draft.sheet = StyleSheet(*draft.sheet)
     if block.formatting is None:
         if block.location == TABLE:
             cells = [c for c in block.element.iter(w_tc) if _owner(c) is block.element]
@@ -72,6 +75,8 @@ def describe(old: Block, new: Block) -> list[str]:
 
 def _runs(text: str, spans_a, spans_b) -> list[str]:
     """One line per property change over a stretch of text."""
+    from cmwreport.docx.formatting import PROPERTIES
+
     cuts = sorted({0, len(text), *(s for s, _, _ in spans_a), *(s for s, _, _ in spans_b)})
     changes: list[tuple[int, int, str]] = []
     for start, end in zip(cuts, cuts[1:], strict=False):

@@ -88,7 +88,8 @@ class Draft:
     #: The draft's package (the redline writes the new one back) and its objects reader.
     package: Any = field(default=None, repr=False)
     objects: Any = field(default=None, repr=False)
-    #: Effective formatting reader, and the bytes of the styles and theme it reads (two
+    #: Effective formatting reader (its styles and theme roots until first needed), and
+    #: the bytes of the styles and theme it reads (two
     #: drafts with the same bytes format the same XML the same way).
     sheet: Any = field(default=None, repr=False)
     styles_digest: bytes = field(default=b"", repr=False)

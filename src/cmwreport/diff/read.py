@@ -14,7 +14,6 @@ from cmwreport.diff import stories
 from cmwreport.diff.model import FOOTER, HEADER, Draft, DraftError
 from cmwreport.diff.numbering import StyleRoles
 from cmwreport.docx import wordml as n
-from cmwreport.docx.formatting import StyleSheet
 from cmwreport.docx.opc import PackageError
 from cmwreport.docx.package import Package, count_blocks
 from cmwreport.docx.revisions import Tracked, accept_all
@@ -92,7 +91,8 @@ def _read(path: Path, name: str) -> Draft:
     draft.main_part = main
     draft.parts[main] = doc
     draft.package = package
-    draft.sheet = StyleSheet(styles_root, package.xml(themes[0]) if themes else None)
+    # The formatting reader is made when a block's formatting is first needed.
+    draft.sheet = (styles_root, package.xml(themes[0]) if themes else None)
     draft.styles_digest = b"".join(package.bytes(part) for part in styles[:1] + themes[:1])
     describer = _Describer(package, draft)
     objects = draft.objects = Objects(describer)

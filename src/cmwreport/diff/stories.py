@@ -3,12 +3,16 @@ and footers, footnotes and endnotes, comments."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from cmwreport.contract import identity_of, style_key
 from cmwreport.diff.model import BODY, COMMENT, TABLE, TEXTBOX, Block
 from cmwreport.diff.numbering import Numbering, StyleRoles
 from cmwreport.docx import wordml as n
-from cmwreport.docx.formatting import StyleSheet, paragraph_formatting
 from cmwreport.docx.text import Inline, Objects, identity, read_paragraph
+
+if TYPE_CHECKING:
+    from cmwreport.docx.formatting import StyleSheet
 from cmwreport.docx.xml import w
 
 #: A draft with more blocks than this is refused: past it, memory and time grow with a
@@ -187,6 +191,8 @@ def read_formatted(p, objects: Objects | None, sheet: StyleSheet | None):
         return text, inline, None
     pieces: list = []
     text, inline = read_paragraph(p, objects, pieces)
+    from cmwreport.docx.formatting import paragraph_formatting
+
     style, spans = paragraph_formatting(p, pieces, sheet)
     return text, inline, (text, style_key(style or ""), tuple(spans))
 
