@@ -120,8 +120,11 @@ class Numbering:
             self.annex += 1
             return self._set(f"annex {self.annex}")
         un = self.styles.un_num
-        if (un is not None and num_id == un) or contract.UN_PARA.id in chain:
-            level = _int(ilvl) if num_id == un else 0
+        # build labels sub-paragraphs with a w:num of their own (docx/numbering.py): a
+        # paragraph whose style is in the UN list stays in it at its own level.
+        in_un = un is not None and un in (num_id, style_num[0])
+        if in_un or contract.UN_PARA.id in chain:
+            level = _int(ilvl) if in_un else 0
             return self._set(self._count(level))
         return None
 

@@ -99,12 +99,13 @@ def _alt_text(el) -> str:
 def atoms(p, objects: Objects | None = None, inline: Inline | None = None):
     """(run, element, text) for each piece of text in a paragraph, in reading order."""
     fields: list[list] = []  # per open field: [instruction text, in result part?]
+    custom_mark = [False]  # after a footnote reference whose own mark follows
     stack = [iter(p)]
     while stack:
         for el in stack[-1]:
             tag = el.tag
             if tag == n.R:
-                yield from _run(el, fields, objects, inline)
+                yield from _run(el, fields, objects, inline, custom_mark)
             elif not isinstance(tag, str) or tag in _SKIP:
                 continue
             elif tag in (n.O_MATH, n.O_MATH_PARA):
@@ -134,10 +135,17 @@ def atoms(p, objects: Objects | None = None, inline: Inline | None = None):
         inline.boxes.extend(box for box in p.iter(n.TXBX) if _outermost_box(box, p))
 
 
-def _run(run, fields, objects, inline):
+def _run(run, fields, objects, inline, custom_mark: list[bool]):
+    # A footnote's custom mark ("*" of a UN title footnote) is the text right after its
+    # reference, in this run or a later one: a reference mark, like a numbered
+    # footnote's, not the sentence's.
     for child in run:
         ctag = child.tag
-        if ctag == n.T:
+        if ctag == n.FOOTNOTE_REF:
+            custom_mark[0] = child.get(w("customMarkFollows")) in ("1", "true", "on")
+        elif ctag == n.T and custom_mark[0]:
+            custom_mark[0] = False
+        elif ctag == n.T:
             if child.text and not _volatile(fields):
                 yield run, child, child.text
         elif ctag == n.FLD_CHAR:
