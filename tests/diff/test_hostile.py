@@ -102,3 +102,15 @@ def test_too_many_paragraphs(tmp_path, capsys, monkeypatch):
     many = write(tmp_path / "many.docx", p("x") * 101)
     message = trouble(capsys, many, many)
     assert "more than 100 paragraphs and table rows: too large to compare" in message
+
+
+def test_main_part_missing_or_a_stray_notes_part(good, tmp_path, capsys):
+    """Found by mutating the corpus (issue 10): each is one line, never a traceback."""
+    gone = tmp_path / "gone.docx"
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(gone, "w") as zout:
+        for info in zin.infolist():
+            if info.filename != "word/document.xml":
+                zout.writestr(info, zin.read(info.filename))
+    assert "not a Word document (its main part word/document.xml is missing)" in trouble(
+        capsys, good, gone
+    )

@@ -142,3 +142,32 @@ def test_note_removed_altogether_comes_back_on_reject(kind, tmp_path, capsys):
         resolved = d.resolve_revisions(red, tmp_path / f"{accept}.docx", accept=accept)
         code = run(expected, resolved, fmt="json")
         assert (code, json.loads(capsys.readouterr().out)["changes"]) == (0, []), accept
+
+
+def test_removed_note_beside_a_stray_notes_part(tmp_path, capsys):
+    """The new draft holds a footnotes part nothing relates to: the note put back goes
+    into a part of its own name, never a second zip entry of the same name."""
+    import zipfile
+
+    from tests.diff.package import NS
+
+    cited = p("A cited sentence.").replace(
+        "</w:p>", '<w:r><w:footnoteReference w:id="1"/></w:r></w:p>'
+    )
+    notes = f'<w:footnotes {NS}><w:footnote w:id="1">{p("The note.")}</w:footnote></w:footnotes>'
+    old = write(tmp_path / "old.docx", cited, parts={"rId9": ("footnotes", "footnotes.xml", notes)})
+    new = write(tmp_path / "new.docx", p("A cited sentence."))
+    with zipfile.ZipFile(new, "a") as zf:
+        zf.writestr("word/footnotes.xml", notes)
+    red = tmp_path / "red.docx"
+    assert run(old, new, fmt="json", redline=red, date="2024-05-02") == 1
+    capsys.readouterr()
+    with zipfile.ZipFile(red) as zf:
+        names = zf.namelist()
+    assert len(names) == len(set(names)) and "word/footnotes2.xml" in names
+    rejected = d.resolve_revisions(red, tmp_path / "rejected.docx", accept=False)
+    run(old, rejected, fmt="json")
+    report = json.loads(capsys.readouterr().out)
+    # The note is back; the stray part is still there (listed, as in NEW).
+    assert report["changes"] == []
+    assert [u["part"] for u in report["not_compared"]] == ["word/footnotes.xml"]

@@ -58,6 +58,10 @@ def _new_notes_part(draft, kind: str) -> str:
     package = draft.package
     folder = draft.main_part.rpartition("/")[0]
     name = f"{folder}/{kind}s.xml" if folder else f"{kind}s.xml"
+    count = 1
+    while package.has(name):  # a part of that name the document does not relate to
+        count += 1
+        name = f"{folder}/{kind}s{count}.xml" if folder else f"{kind}s{count}.xml"
     root = etree.Element(w(f"{kind}s"), nsmap=NSMAP)
     package.add_part(name, root)
     draft.parts[name] = root

@@ -57,12 +57,13 @@ class Package:
         if opc.CONTENT_TYPES not in package.parts and opc.CONTENT_TYPES not in package.unreadable:
             raise PackageError("not a Word document (no [Content_Types].xml in the zip)")
         main = package.main_part()
-        if main not in package.parts:
-            package.bytes(main)
+        if main not in package.parts and main not in package.unreadable:
             raise PackageError(f"not a Word document (its main part {main} is missing)")
         return package
 
     def bytes(self, name: str) -> bytes:
+        if name not in self.parts and name not in self.unreadable:
+            raise PackageError(f"{name} is missing from the package")
         if name in self.unreadable:
             raise PackageError(
                 f"{name} cannot be read (corrupt or encrypted: {self.unreadable[name]})"
