@@ -7,10 +7,10 @@ import hashlib
 import json
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.cli_helpers import cli
 from tests.conftest import ROOT
 
 
@@ -54,13 +54,7 @@ class Workspace:
         )
 
     def cli(self, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-m", "cmwreport", *args],
-            cwd=self.root,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        return cli(*args, cwd=self.root)
 
     def snapshot(self) -> dict[str, str]:
         """A hash of every source file and of the template, to prove what changed."""

@@ -7,6 +7,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
+TEMPLATE = ROOT / "templates" / "periodic-report.docx"
+REPORT, ANNEX = "CMW-C-MAR-2.docx", "CMW-C-MAR-2-annex.docx"
 #: The summary of the 2022 consultations, as received: the reference the sources and the
 #: annex are checked against. A copy lives in the repository so a user's clone can run
 #: the tests; the team's shared copy, where it is beside the checkout, must equal it.
@@ -20,3 +22,14 @@ def tree(tmp_path: Path) -> Path:
     target = tmp_path / "sources"
     shutil.copytree(SOURCES, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The shipped sources built with the shipped template, once per session: a folder
+    holding the report and its annex. Read it, never write into it (copy first)."""
+    from cmwreport.commands import build as build_command
+
+    out = tmp_path_factory.mktemp("built")
+    assert build_command.run(SOURCES, TEMPLATE, out, "text") == 0
+    return out

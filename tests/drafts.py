@@ -22,7 +22,8 @@ from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+from cmwreport.docx.xml import W_NS as W
+
 NS = f'xmlns:w="{W}"'
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 UN_NUM_ID = "7"

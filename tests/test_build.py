@@ -20,29 +20,16 @@ from lxml import etree
 from cmwreport.arabic import PRESENTATION_FORMS, has_arabic
 from cmwreport.commands import build as build_command
 from cmwreport.commands import validate as validate_command
-from tests.conftest import ROOT, SEED, SOURCES
+from cmwreport.docx.xml import NSMAP as NS
+from cmwreport.docx.xml import w as q
+from tests.conftest import ANNEX, REPORT, ROOT, SEED, SOURCES, TEMPLATE
 from tests.office import audit_errors
 
-TEMPLATE = ROOT / "templates" / "periodic-report.docx"
 BAD = ROOT / "tests" / "fixtures" / "templates"
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-NS = {"w": W}
-REPORT, ANNEX = "CMW-C-MAR-2.docx", "CMW-C-MAR-2-annex.docx"
-
-
-def q(tag: str) -> str:
-    return f"{{{W}}}{tag}"
 
 
 def run_build(sources: Path, out: Path, template: Path = TEMPLATE, fmt: str = "text") -> int:
     return int(build_command.run(sources, template, out, fmt))
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("built")
-    assert run_build(SOURCES, out) == 0
-    return out
 
 
 def part(docx: Path, name: str = "word/document.xml") -> etree._Element:

@@ -18,12 +18,11 @@ import pytest
 
 from cmwreport.arabic import strip_diacritics
 from cmwreport.commands import build as build_command
-from tests.conftest import ROOT, SOURCES
+from tests.conftest import ANNEX, REPORT, SOURCES, TEMPLATE
 from tests.office import office_text, pdf_text, require, to_pdf
 
 pytestmark = pytest.mark.libreoffice
 
-TEMPLATE = ROOT / "templates" / "periodic-report.docx"
 LABEL = re.compile(r"^(?:-?\d+-?|\(\S{1,3}\))$")
 
 
@@ -44,24 +43,16 @@ def body_text(layout: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def built_files(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("office")
-    assert build_command.run(SOURCES, TEMPLATE, out, "text") == 0
-    return out
+def rendered(built: Path, tmp_path_factory) -> dict[str, str]:
+    # The session's build folder is shared: LibreOffice writes into a folder of its own.
+    work = tmp_path_factory.mktemp("office-pdf")
+    return {name: pdf_text(to_pdf(built / name, work)) for name in (REPORT, ANNEX)}
 
 
 @pytest.fixture(scope="module")
-def rendered(built_files: Path) -> dict[str, str]:
-    return {
-        name: pdf_text(to_pdf(built_files / name, built_files))
-        for name in ("CMW-C-MAR-2.docx", "CMW-C-MAR-2-annex.docx")
-    }
-
-
-@pytest.fixture(scope="module")
-def exported(built_files: Path) -> str:
+def exported(built: Path, tmp_path_factory) -> str:
     """The report as LibreOffice numbers it, in logical order (its text export)."""
-    return office_text(built_files / "CMW-C-MAR-2.docx", built_files)
+    return office_text(built / REPORT, tmp_path_factory.mktemp("office-txt"))
 
 
 @pytest.fixture(scope="module")

@@ -17,11 +17,10 @@ from lxml import etree
 
 from cmwreport.build.wording import cycle_ordinal, letter_label, third_level_label, un_date
 from cmwreport.commands import build as build_command
-from tests.conftest import ROOT, SOURCES
+from cmwreport.docx.xml import NSMAP as NS
+from cmwreport.docx.xml import w
+from tests.conftest import SOURCES, TEMPLATE
 
-TEMPLATE = ROOT / "templates" / "periodic-report.docx"
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-NS = {"w": W}
 DRAFT = "[نص يحرره فريق الصياغة]"
 
 
@@ -50,7 +49,7 @@ def drafted(name: str, data: bytes) -> bytes:
 
 
 def paragraph_text(p: etree._Element) -> str:
-    return "".join(t.text or "" for t in p.iter(f"{{{W}}}t"))
+    return "".join(t.text or "" for t in p.iter(w("t")))
 
 
 def test_placeholders_are_listed_with_their_paragraph_numbers(tmp_path, capsys) -> None:
@@ -93,7 +92,7 @@ def test_a_reply_heading_without_reply(tmp_path, capsys) -> None:
         root = etree.fromstring(data)
         heading = next(
             p
-            for p in root.iter(f"{{{W}}}p")
+            for p in root.iter(w("p"))
             if paragraph_text(p).startswith("الرد على المسألة المثارة في الفقرة 2")
         )
         reply = heading.getnext()
@@ -149,10 +148,10 @@ def test_footnotes_from_the_sources_and_the_report_flags(tree: Path, tmp_path) -
         with zipfile.ZipFile(tmp_path / name) as zf:
             notes = etree.fromstring(zf.read("word/footnotes.xml"))
             body = etree.fromstring(zf.read("word/document.xml"))
-        texts = {n.get(f"{{{W}}}id"): paragraph_text(n) for n in notes.iter(f"{{{W}}}footnote")}
+        texts = {n.get(w("id")): paragraph_text(n) for n in notes.iter(w("footnote"))}
         (source_id,) = [i for i, t in texts.items() if t.endswith("انظر الفقرة 26.")]
         anchor = body.find(f".//w:footnoteReference[@w:id='{source_id}']", NS)
-        paragraph = next(anchor.iterancestors(f"{{{W}}}p"))
+        paragraph = next(anchor.iterancestors(w("p")))
         assert paragraph_text(paragraph).startswith("إلغاء تجريم الهجرة غير النظامية")
         # The separators stay; the UN title footnote comes from report.yaml's flags: one
         # asterisk footnote per document.
@@ -177,7 +176,7 @@ def test_no_flag_no_title_footnote(tree: Path, tmp_path) -> None:
         notes = zf.read("word/footnotes.xml").decode()
         body = etree.fromstring(zf.read("word/document.xml"))
     assert "تحرير رسمي" not in notes
-    title = next(p for p in body.iter(f"{{{W}}}p") if paragraph_text(p).startswith("المرفق"))
+    title = next(p for p in body.iter(w("p")) if paragraph_text(p).startswith("المرفق"))
     assert paragraph_text(title) == "المرفق*"  # the annex note is now the first: "*"
 
 
@@ -196,7 +195,7 @@ def test_a_third_cycle_report_says_third(tree: Path, tmp_path) -> None:
     assert build(tree, tmp_path) == 0
     with zipfile.ZipFile(tmp_path / "CMW-C-MAR-3.docx") as zf:
         body = etree.fromstring(zf.read("word/document.xml"))
-    texts = [paragraph_text(p) for p in body.iter(f"{{{W}}}p")]
+    texts = [paragraph_text(p) for p in body.iter(w("p"))]
     assert any(t.startswith("يقدّم المغرب هذا التقرير الدوري الثالث بموجب المادة 73") for t in texts)
     # Up to the annex (the consultations' own title, from their sources, names theirs).
     annex_at = next(n for n, t in enumerate(texts) if t.startswith("المرفق"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -11,16 +10,12 @@ from cmwreport.commands.diff import run
 from cmwreport.diff.read import read_draft
 from cmwreport.diff.words import tokens, word_ops
 from tests import drafts as d
+from tests.cli_helpers import diff_json
 
 
 @pytest.fixture(scope="module")
 def old(tmp_path_factory) -> Path:
     return d.make_draft(tmp_path_factory.mktemp("drafts") / "old.docx")
-
-
-def diff_json(old: Path, new: Path, capsys, **options) -> tuple[int, dict]:
-    code = run(old, new, fmt="json", **options)
-    return code, json.loads(capsys.readouterr().out)
 
 
 def changes(report: dict) -> list[tuple]:

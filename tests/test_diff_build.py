@@ -2,47 +2,31 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from cmwreport.commands.diff import run
 from tests import drafts as d
+from tests.cli_helpers import diff_json
+from tests.conftest import REPORT
 from tests.office import audit_errors, convert
 
-ROOT = Path(__file__).resolve().parents[1]
+
+@pytest.fixture
+def built_report(built: Path) -> Path:
+    """The report of the session's build (tests/conftest.py), read only."""
+    return built / REPORT
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("built")
-    proc = subprocess.run(
-        [sys.executable, "-m", "cmwreport", "build", str(ROOT / "sources"), "-o", str(out),
-         "-t", str(ROOT / "templates" / "periodic-report.docx")],
-        capture_output=True,
-        text=True,
-    )  # fmt: skip
-    if proc.returncode != 0:
-        pytest.fail(f"cmwreport build failed: {proc.stderr}")
-    return out / "CMW-C-MAR-2.docx"
-
-
-def report(old: Path, new: Path, capsys, **options) -> tuple[int, dict]:
-    code = run(old, new, fmt="json", **options)
-    return code, json.loads(capsys.readouterr().out)
-
-
-def test_built_report_equals_itself(built, capsys):
-    code, out = report(built, built, capsys)
+def test_built_report_equals_itself(built_report, capsys):
+    code, out = diff_json(built_report, built_report, capsys)
     assert code == 0 and out["changes"] == []
 
 
-def test_reviewer_edits_of_the_built_report(built, tmp_path, capsys):
+def test_reviewer_edits_of_the_built_report(built_report, tmp_path, capsys):
     new = d.edited(
-        built,
+        built_report,
         tmp_path / "reviewed.docx",
         d.change_word("إلغاء تجريم", "إلغاء كل أشكال تجريم"),
         d.insert_paragraph("وتضمّن برنامج كل لقاء", "فقرة أضافها فريق الصياغة."),
@@ -52,7 +36,7 @@ def test_reviewer_edits_of_the_built_report(built, tmp_path, capsys):
         d.edit_header("CMW/C/MAR/2", "CMW/C/MAR/2/Corr.1"),
     )
     red = tmp_path / "redline.docx"
-    code, out = report(built, new, capsys, redline=red, date="2024-05-02")
+    code, out = diff_json(built_report, new, capsys, redline=red, date="2024-05-02")
     assert code == 1
     got = [
         (c["kind"], c["old_number"], c["new_number"], c["location"], c.get("identity"))
@@ -88,29 +72,33 @@ def test_reviewer_edits_of_the_built_report(built, tmp_path, capsys):
     assert audit_errors(red) == []
     accepted = d.resolve_revisions(red, tmp_path / "accepted.docx", accept=True)
     rejected = d.resolve_revisions(red, tmp_path / "rejected.docx", accept=False)
-    assert report(new, accepted, capsys)[0] == 0
-    assert report(built, rejected, capsys)[0] == 0
+    assert diff_json(new, accepted, capsys)[0] == 0
+    assert diff_json(built_report, rejected, capsys)[0] == 0
 
 
-def test_annex_renumbering_reads_as_annex_paragraphs(built, tmp_path, capsys):
+def test_annex_renumbering_reads_as_annex_paragraphs(built_report, tmp_path, capsys):
     new = d.edited(
-        built,
+        built_report,
         tmp_path / "moved.docx",
         d.move_paragraph("مناهضة الممارسات التمييزية", "إلغاء تجريم"),
     )
-    assert run(built, new, fmt="text", color="never") == 1
+    assert run(built_report, new, fmt="text", color="never") == 1
     out = capsys.readouterr().out
     assert "moved    annex para. 4 -> annex para. 3" in out
     assert "annex para. 3 is now 4" in out
 
 
-def test_html_and_redline_are_written_whole_with_the_users_permissions(built, tmp_path, capsys):
+def test_html_and_redline_are_written_whole_with_the_users_permissions(
+    built_report, tmp_path, capsys
+):
     import os
 
-    new = d.edited(built, tmp_path / "new.docx", d.change_word("إلغاء تجريم", "إلغاء كل تجريم"))
+    new = d.edited(
+        built_report, tmp_path / "new.docx", d.change_word("إلغاء تجريم", "إلغاء كل تجريم")
+    )
     out = tmp_path / "out"
     out.mkdir()
-    assert run(built, new, fmt="json", html=out / "c.html", redline=out / "r.docx") == 1
+    assert run(built_report, new, fmt="json", html=out / "c.html", redline=out / "r.docx") == 1
     capsys.readouterr()
     umask = os.umask(0)
     os.umask(umask)
@@ -120,9 +108,9 @@ def test_html_and_redline_are_written_whole_with_the_users_permissions(built, tm
 
 
 @pytest.mark.libreoffice
-def test_a_libreoffice_round_trip_changes_nothing(built, tmp_path, capsys):
+def test_a_libreoffice_round_trip_changes_nothing(built_report, tmp_path, capsys):
     # A reviewer who opens the report in LibreOffice and saves it has changed no text:
     # identities, numbering and the page-number fields must all survive the re-save.
-    saved = convert(built, tmp_path, "docx")
-    code, out = report(built, saved, capsys)
+    saved = convert(built_report, tmp_path, "docx")
+    code, out = diff_json(built_report, saved, capsys)
     assert (code, out["changes"], out["renumbered"]) == (0, [], [])

@@ -12,14 +12,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
 
 from tests import drafts as d
+from tests.cli_helpers import cli
 from tests.office import require
 
 HEBREW = ("para", "hebrew-01", "הוועדה קיבלה את הדוח התקופתי השני של מרוקו.")
@@ -56,13 +55,7 @@ def page_and_report(tmp_path_factory):
         d.edit_cell(1, 2, 3, "47"),
     )
     html = tmp / "diff.html"
-    proc = subprocess.run(
-        [sys.executable, "-m", "cmwreport", "diff", "--format", "json", "--html", str(html)]
-        + [str(old), str(new)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    proc = cli("diff", "--format", "json", "--html", str(html), str(old), str(new))
     assert proc.returncode == 1, proc.stderr
     return html, json.loads(proc.stdout)
 

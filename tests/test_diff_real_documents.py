@@ -10,12 +10,12 @@ the reader learns them, the mark must go.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.cli_helpers import cli
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "real"
 PAIRS: dict[str, list[str]] = json.loads((CORPUS / "pairs.json").read_text())
@@ -33,21 +33,7 @@ WHEN = "2024"
 
 
 def diff(old: str, new: str) -> tuple[int, dict | None, str]:
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "cmwreport",
-            "diff",
-            "--format",
-            "json",
-            str(CORPUS / old),
-            str(CORPUS / new),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    proc = cli("diff", "--format", "json", str(CORPUS / old), str(CORPUS / new))
     assert "Traceback" not in proc.stderr, proc.stderr
     report = json.loads(proc.stdout) if proc.returncode in (0, 1) else None
     return proc.returncode, report, proc.stderr

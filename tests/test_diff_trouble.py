@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from cmwreport.commands.diff import run
 from tests import drafts as d
+from tests.cli_helpers import cli, diff_trouble
 
 
 @pytest.fixture(scope="module")
@@ -19,35 +17,25 @@ def good(tmp_path_factory) -> Path:
     return d.make_draft(tmp_path_factory.mktemp("trouble") / "good.docx")
 
 
-def trouble(capsys, old: Path, new: Path, **options) -> str:
-    assert run(old, new, **options) == 2
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    lines = captured.err.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("cmwreport diff: "), captured.err
-    assert "Traceback" not in captured.err
-    return lines[0]
-
-
 def test_missing_file(good, tmp_path, capsys):
-    assert "no such file" in trouble(capsys, tmp_path / "absent.docx", good)
+    assert "no such file" in diff_trouble(capsys, tmp_path / "absent.docx", good)
 
 
 def test_directory(good, tmp_path, capsys):
-    assert "is a folder, not a .docx file" in trouble(capsys, good, tmp_path)
+    assert "is a folder, not a .docx file" in diff_trouble(capsys, good, tmp_path)
 
 
 def test_not_a_zip(good, tmp_path, capsys):
     fake = tmp_path / "notes.docx"
     fake.write_text("plain text, renamed", encoding="utf-8")
-    assert "not a .docx file (not a zip package)" in trouble(capsys, good, fake)
+    assert "not a .docx file (not a zip package)" in diff_trouble(capsys, good, fake)
 
 
 def test_zip_without_a_word_document(good, tmp_path, capsys):
     other = tmp_path / "sheet.docx"
     with zipfile.ZipFile(other, "w") as zf:
         zf.writestr("xl/workbook.xml", "<workbook/>")
-    assert "not a Word document" in trouble(capsys, good, other)
+    assert "not a Word document" in diff_trouble(capsys, good, other)
 
 
 def test_zip_bomb_is_refused_before_inflating(good, tmp_path, capsys, monkeypatch):
@@ -57,7 +45,7 @@ def test_zip_bomb_is_refused_before_inflating(good, tmp_path, capsys, monkeypatc
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("word/document.xml", b"<w:document/>" + b" " * (2 << 20))  # 2 MiB inflated
     monkeypatch.setattr(opc, "MAX_INFLATED", 1 << 20)
-    assert "too large once uncompressed (over 1 MiB, reached in word/document.xml)" in trouble(
+    assert "too large once uncompressed (over 1 MiB, reached in word/document.xml)" in diff_trouble(
         capsys, good, bomb
     )
 
@@ -70,13 +58,13 @@ def test_corrupt_xml(good, tmp_path, capsys):
             if info.filename == "word/document.xml":
                 data = data[: len(data) // 2]
             zout.writestr(info, data)
-    assert "word/document.xml is not well-formed XML" in trouble(capsys, good, broken)
+    assert "word/document.xml is not well-formed XML" in diff_trouble(capsys, good, broken)
 
 
 def test_truncated_zip(good, tmp_path, capsys):
     cut = tmp_path / "cut.docx"
     cut.write_bytes(good.read_bytes()[:3000])
-    assert "not a .docx file" in trouble(capsys, good, cut)
+    assert "not a .docx file" in diff_trouble(capsys, good, cut)
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
@@ -84,23 +72,21 @@ def test_unreadable(good, tmp_path, capsys):
     locked = tmp_path / "locked.docx"
     locked.write_bytes(good.read_bytes())
     locked.chmod(0)
-    assert "cannot read" in trouble(capsys, good, locked)
+    assert "cannot read" in diff_trouble(capsys, good, locked)
 
 
 def test_bad_date_and_unwritable_outputs(good, tmp_path, capsys):
-    assert "--date" in trouble(capsys, good, good, redline=tmp_path / "r.docx", date="soon")
-    assert "cannot write" in trouble(capsys, good, good, html=tmp_path / "no" / "dir" / "x.html")
-    assert "cannot write" in trouble(capsys, good, good, redline=tmp_path / "no" / "r.docx")
+    assert "--date" in diff_trouble(capsys, good, good, redline=tmp_path / "r.docx", date="soon")
+    assert "cannot write" in diff_trouble(
+        capsys, good, good, html=tmp_path / "no" / "dir" / "x.html"
+    )
+    assert "cannot write" in diff_trouble(capsys, good, good, redline=tmp_path / "no" / "r.docx")
 
 
 def test_command_line_never_shows_a_traceback(good, tmp_path):
     fake = tmp_path / "fake.docx"
     fake.write_bytes(b"PK\x03\x04 not really")
-    proc = subprocess.run(
-        [sys.executable, "-m", "cmwreport", "diff", str(good), str(fake)],
-        capture_output=True,
-        text=True,
-    )
+    proc = cli("diff", str(good), str(fake))
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0 and "Traceback" not in proc.stderr
     assert "fake.docx" in proc.stderr

@@ -10,16 +10,10 @@ from pathlib import Path
 from lxml import etree
 
 from cmwreport.build.merge import REQUIRED, check_template
-from tests.conftest import ROOT
+from cmwreport.docx.xml import NSMAP as NS
+from cmwreport.docx.xml import w as q
+from tests.conftest import ROOT, TEMPLATE
 from tests.office import audit_errors
-
-TEMPLATE = ROOT / "templates" / "periodic-report.docx"
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-NS = {"w": W}
-
-
-def q(tag: str) -> str:
-    return f"{{{W}}}{tag}"
 
 
 def xml(name: str) -> etree._Element:

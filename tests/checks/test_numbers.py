@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from cmwreport.checks.numbers import reversed_numbers
+from tests.cli_helpers import cli
 from tests.conftest import SOURCES
-from tests.helpers_sources import cli, edit, line_of, validate
+from tests.helpers_sources import edit, line_of, validate
 
 
 @pytest.mark.parametrize(

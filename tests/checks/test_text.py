@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers_sources import cli, edit, line_of, validate
+from tests.cli_helpers import cli
+from tests.helpers_sources import edit, line_of, validate
 
 REGION = 'region: "جهة الشرق"'
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+from cmwreport.docx.xml import R_NS, W_NS
+
 NS = (
-    f'xmlns:w="{W}" xmlns:r="{R}" '
+    f'xmlns:w="{W_NS}" xmlns:r="{R_NS}" '
     'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
     'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '

@@ -10,15 +10,8 @@ import pytest
 
 from cmwreport.commands.diff import run
 from cmwreport.diff.read import read_draft
+from tests.cli_helpers import diff_trouble
 from tests.diff.package import p, write
-
-
-def trouble(capsys, old: Path, new: Path, **options) -> str:
-    assert run(old, new, **options) == 2
-    captured = capsys.readouterr()
-    lines = captured.err.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("cmwreport diff: "), captured.err
-    return lines[0]
 
 
 @pytest.fixture()
@@ -29,9 +22,9 @@ def good(tmp_path) -> Path:
 def test_fifo_device_and_folder_are_refused_at_once(good, tmp_path, capsys):
     fifo = tmp_path / "pipe.docx"
     os.mkfifo(fifo)
-    assert "is not a regular file" in trouble(capsys, good, fifo)
-    assert "is not a regular file" in trouble(capsys, good, Path("/dev/zero"))
-    assert "is a folder, not a .docx file" in trouble(capsys, good, tmp_path)
+    assert "is not a regular file" in diff_trouble(capsys, good, fifo)
+    assert "is not a regular file" in diff_trouble(capsys, good, Path("/dev/zero"))
+    assert "is a folder, not a .docx file" in diff_trouble(capsys, good, tmp_path)
 
 
 def test_zip_bomb_that_lies_about_its_size(good, tmp_path, capsys, monkeypatch):
@@ -48,7 +41,7 @@ def test_zip_bomb_that_lies_about_its_size(good, tmp_path, capsys, monkeypatch):
     honest = bomb.read_bytes()
     monkeypatch.setattr(opc, "MAX_INFLATED", 2 << 20)
     assert "too large once uncompressed (over 2 MiB, reached in word/media/big.bin)" in (
-        trouble(capsys, good, bomb)
+        diff_trouble(capsys, good, bomb)
     )
     data = bytearray(honest)
     at = data.rfind(b"PK\x01\x02")  # the last entry's central directory record
@@ -67,7 +60,7 @@ def test_doctype_is_refused(good, tmp_path, capsys):
             if info.filename == "word/document.xml":
                 data = b'<!DOCTYPE w:document [<!ENTITY e "x">]>' + data
             zout.writestr(info, data)
-    assert "word/document.xml declares a DOCTYPE" in trouble(capsys, good, evil)
+    assert "word/document.xml declares a DOCTYPE" in diff_trouble(capsys, good, evil)
 
 
 def test_corrupt_part_nothing_reads_still_gives_a_redline(tmp_path, capsys):
@@ -100,7 +93,7 @@ def test_too_many_paragraphs(tmp_path, capsys, monkeypatch):
 
     monkeypatch.setattr(stories, "MAX_BLOCKS", 100)
     many = write(tmp_path / "many.docx", p("x") * 101)
-    message = trouble(capsys, many, many)
+    message = diff_trouble(capsys, many, many)
     assert "more than 100 paragraphs and table rows: too large to compare" in message
 
 
@@ -111,6 +104,6 @@ def test_main_part_missing_or_a_stray_notes_part(good, tmp_path, capsys):
         for info in zin.infolist():
             if info.filename != "word/document.xml":
                 zout.writestr(info, zin.read(info.filename))
-    assert "not a Word document (its main part word/document.xml is missing)" in trouble(
+    assert "not a Word document (its main part word/document.xml is missing)" in diff_trouble(
         capsys, good, gone
     )

@@ -9,7 +9,8 @@ import stat
 
 import pytest
 
-from tests.helpers_sources import cli, validate
+from tests.cli_helpers import cli
+from tests.helpers_sources import validate
 
 
 def diagnostics_for(tree, path):

@@ -12,8 +12,9 @@ import yaml
 
 from cmwreport.sources.discover import kind_by_name
 from cmwreport.sources.schema import FILE_KINDS
+from tests.cli_helpers import cli
 from tests.conftest import SOURCES
-from tests.helpers_sources import cli, edit
+from tests.helpers_sources import edit
 
 
 class _Yaml12Loader(yaml.SafeLoader):
