@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests import absorb_edits as e
 from tests import drafts as d
-from tests.absorb_env import Workspace
+from tests.absorb import edits as e
+from tests.absorb.workspace import Workspace
 from tests.office import audit_errors, convert
 
 NO_CHANGE = {"added": 0, "removed": 0, "changed": 0, "moved": 0, "formatting": 0, "renumbered": 0}

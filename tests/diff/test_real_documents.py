@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
 from tests.cli_helpers import cli
+from tests.conftest import ROOT
 
-CORPUS = Path(__file__).resolve().parent / "fixtures" / "real"
+CORPUS = ROOT / "tests" / "fixtures" / "real"
 PAIRS: dict[str, list[str]] = json.loads((CORPUS / "pairs.json").read_text())
 SOURCES = sorted(
     p.relative_to(CORPUS).as_posix()

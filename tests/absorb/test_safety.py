@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests import absorb_edits as e
-from tests.absorb_env import Workspace
+from tests.absorb import edits as e
+from tests.absorb.workspace import Workspace
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 Documents are checked as XML (direction, bookmarks, numbering, slots), reopened with
 python-docx, and validated with openxml-audit. LibreOffice rendering is in
-test_build_office.py.
+test_office.py.
 """
 
 from __future__ import annotations

@@ -7,8 +7,8 @@ import zipfile
 
 import pytest
 
-from tests import absorb_edits as e
-from tests.absorb_env import Workspace
+from tests.absorb import edits as e
+from tests.absorb.workspace import Workspace
 
 NO_CHANGE = {"added": 0, "removed": 0, "changed": 0, "moved": 0, "formatting": 0, "renumbered": 0}
 
