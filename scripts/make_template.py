@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from cmwreport.docx.content import Para, Row, Table
-from cmwreport.docx.package import write_atomic
+from cmwreport.outputs import write_atomic
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from template.package import TEXT_WIDTH, new_package  # noqa: E402  (scripts/template/)

@@ -1,8 +1,9 @@
 """Running cmwreport as its users do, shared by every test that needs it.
 
 `cli` runs the command line in a subprocess (what a drafter types: the exit code,
-stdout and stderr as they are printed); `diff_json` and `diff_trouble` call the diff
-command's `run` in process, where a subprocess would only add start-up time.
+stdout and stderr as they are printed); `diff_json` and `diff_trouble` run diff in
+process, where a subprocess would only add start-up time (`diff_trouble` through
+cli.main, which alone turns trouble into its one line and exit 2).
 """
 
 from __future__ import annotations
@@ -39,10 +40,11 @@ def diff_json(old: Path, new: Path, capsys, **options) -> tuple[int, dict]:
 
 
 def diff_trouble(capsys, old: Path, new: Path, **options) -> str:
-    """The one line `diff` prints when the user must fix something (exit 2)."""
-    from cmwreport.commands.diff import run
+    """The one line `diff` prints when the user must fix something (exit 2), through
+    cli.main's error path, as a user gets it (`options`: commands.diff.run's)."""
+    from tests.conftest import cmwreport, diff_flags
 
-    assert run(old, new, **options) == 2
+    assert cmwreport("diff", old, new, *diff_flags(**options)) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
     lines = captured.err.splitlines()

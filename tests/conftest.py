@@ -33,3 +33,23 @@ def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("built")
     assert build_command.run(SOURCES, TEMPLATE, out, "text") == 0
     return out
+
+
+def cmwreport(*args: object) -> int:
+    """Run the command line in this process, through cli.main's one error path (what a
+    user sees: one line on stderr and the exit code), e.g. cmwreport("diff", a, b)."""
+    from cmwreport.cli import main
+
+    return main([str(a) for a in args])
+
+
+def diff_flags(**options: object) -> list[str]:
+    """commands.diff.run's keyword options as command-line flags."""
+    flags: list[str] = []
+    for name, value in options.items():
+        flag = "--format" if name == "fmt" else "--" + name.replace("_", "-")
+        if value is True:
+            flags.append(flag)
+        elif value not in (None, False):
+            flags += [flag, str(value)]
+    return flags

@@ -1,3 +1,5 @@
+import sys
+
 from cmwreport.cli import main
 
-main()
+sys.exit(main())

@@ -1,182 +1,158 @@
-"""The `cmwreport` command line.
+"""The `cmwreport` entry point, and the one place trouble becomes an exit code.
 
-Only Typer is imported at start-up; each command imports what it needs (python-docx,
-PyYAML, Babel, rapidfuzz) when it runs, because start-up time is felt on every call.
+Nothing heavy is imported here, not even Typer: the command line (commands/app.py) is
+imported inside `main`'s try, so Ctrl-C at any moment, start-up imports included, ends
+in one line and exit 130, never a traceback. Every command raises a subclass of
+`cmwreport.errors.CmwError` for trouble the user can fix; anything else that escapes
+is a bug in cmwreport and is reported as one (exit 3), never disguised as bad input.
 """
 
 from __future__ import annotations
 
+import os
 import sys
-from enum import Enum
-from pathlib import Path
 
-import typer
-
-app = typer.Typer(
-    help=(
-        "Validate the consultation sources, build the CMW/C/MAR/2 Word report and its annex, "
-        "and compare drafts. Exit codes: 0 success, 1 errors found (validate, build) or "
-        "differences found (diff), 2 usage or I/O trouble."
-    ),
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-
-
-class DiagnosticFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-
-
-class DiffFormat(str, Enum):
-    text = "text"
-    json = "json"
-
-
-class Color(str, Enum):
-    auto = "auto"
-    always = "always"
-    never = "never"
-
-
-@app.command()
-def validate(
-    # A string, not a Path: Path("") is ".", and an empty argument must be refused.
-    path: str = typer.Argument("sources", help="Source tree (or one YAML file) to check."),
-    format: DiagnosticFormat = typer.Option(
-        DiagnosticFormat.text, "--format", "-f", help="text, json, or github annotations."
-    ),
-    strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
-    reshape: bool = typer.Option(
-        False, "--reshape", help="Show Arabic pre-shaped, for terminals without bidi support."
-    ),
-) -> None:
-    """Check the YAML sources and report every problem with file:line:column."""
-    from cmwreport.commands.validate import run
-
-    raise typer.Exit(run(path, format.value, strict, reshape))
-
-
-@app.command()
-def build(
-    path: str = typer.Argument("sources", help="Source tree to build from."),
-    template: Path = typer.Option(
-        Path("templates/periodic-report.docx"), "--template", "-t", help="Word template."
-    ),
-    out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
-    format: DiagnosticFormat = typer.Option(
-        DiagnosticFormat.text, "--format", "-f", help="How to show diagnostics."
-    ),
-    final: bool = typer.Option(
-        False,
-        "--final",
-        help="Refuse (exit 1, nothing written) a report not ready for submission: "
-        "drafting placeholders, slots left, over the word limit, a reply heading without reply.",
-    ),
-) -> None:
-    """Validate, then merge the sources into the report template and write the annex."""
-    from cmwreport.commands.build import run
-
-    raise typer.Exit(run(path, template, out, format.value, final))
-
-
-@app.command()
-def diff(
-    old: Path = typer.Argument(..., help="Older draft (.docx)."),
-    new: Path = typer.Argument(..., help="Newer draft (.docx)."),
-    format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text or json."),
-    html: Path | None = typer.Option(None, "--html", help="Also write a side-by-side HTML page."),
-    redline: Path | None = typer.Option(
-        None, "--redline", help="Also write NEW with tracked changes against OLD (.docx)."
-    ),
-    ignore_diacritics: bool = typer.Option(
-        False, "--ignore-diacritics", help="Ignore Arabic diacritics (harakat) and tatweel."
-    ),
-    reshape: bool = typer.Option(
-        False,
-        "--reshape",
-        help="Show Arabic pre-shaped for terminals without bidi support (display only).",
-    ),
-    color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
-    author: str = typer.Option("cmwreport", "--author", help="Author of redline revisions."),
-    date: str | None = typer.Option(
-        None,
-        "--date",
-        help="Date of redline revisions (ISO 8601); default SOURCE_DATE_EPOCH or a fixed date.",
-    ),
-) -> None:
-    """Show what changed between two drafts, located by UN paragraph number."""
-    from cmwreport.commands.diff import run
-
-    raise typer.Exit(
-        run(
-            old,
-            new,
-            fmt=format.value,
-            html=html,
-            redline=redline,
-            ignore_diacritics=ignore_diacritics,
-            reshape=reshape,
-            color=color.value,
-            author=author,
-            date=date,
-        )
-    )
-
-
-@app.command()
-def absorb(
-    draft: Path = typer.Argument(..., help="The reviewed draft (report or annex, .docx)."),
-    path: Path = typer.Option(Path("sources"), "--sources", "-s", help="Source tree to update."),
-    template: Path = typer.Option(
-        Path("templates/periodic-report.docx"), "--template", "-t", help="Word template."
-    ),
-    dry_run: bool = typer.Option(
-        False, "--dry-run", help="Show the change as a unified diff; write nothing."
-    ),
-    only_accepted: bool = typer.Option(
-        False, "--only-accepted", help="Leave out tracked changes still pending."
-    ),
-    force: bool = typer.Option(
-        False,
-        "--force",
-        help="Absorb even if the sources changed since the build (conflicts reported).",
-    ),
-) -> None:
-    """Take reviewers' edits in a built draft home into the sources and the template."""
-    from cmwreport.commands.absorb import run
-
-    raise typer.Exit(
-        run(draft, path, template, dry_run=dry_run, only_accepted=only_accepted, force=force)
-    )
-
-
-@app.command()
-def schema(
-    out: Path = typer.Option(Path("schemas"), "--out", "-o", help="Folder to write them to."),
-) -> None:
-    """Write a JSON Schema of each kind of source file, for editors' completion and checks."""
-    from cmwreport.commands.schema import run
-
-    raise typer.Exit(run(out))
-
-
-def main() -> None:
-    """The only place trouble becomes an exit code (see cmwreport.errors)."""
-    from cmwreport.errors import CmwError, Exit
-
-    command = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
-    prefix = f"cmwreport {command}" if command in _COMMANDS else "cmwreport"
-    try:
-        app()
-    except CmwError as exc:
-        sys.stderr.write(f"{prefix}: {exc}\n")
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        sys.stderr.write("cmwreport: interrupted\n")
-        sys.exit(Exit.INTERRUPTED)
-
-
+# Nothing else at module level: until main's try is entered, Ctrl-C would print a
+# traceback, so the module must load in well under a millisecond (enum alone is 6 ms).
 _COMMANDS = ("validate", "build", "diff", "absorb", "schema")
+#: Exit status when the reader of standard output went away (`| head`): what a shell
+#: reports for a program killed by SIGPIPE; nothing is printed.
+BROKEN_PIPE = 141
+#: errors.Exit.INTERRUPTED and BUG, repeated so that this module imports nothing.
+INTERRUPTED = 130
+BUG = 3
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return its exit code (the console script exits with it)."""
+    prefix, debug = "cmwreport", False
+    try:
+        sys.unraisablehook = _unraisable
+        args = sys.argv[1:] if argv is None else [str(a) for a in argv]
+        command = next((a for a in args if not a.startswith("-")), None)
+        prefix = f"cmwreport {command}" if command in _COMMANDS else "cmwreport"
+        debug = _debug(args, command)
+        from cmwreport.errors import CmwError
+        from cmwreport.stdio import guard_stdout
+
+        try:
+            with guard_stdout():
+                code = _invoke(args)
+            if _interrupted_unraisably:
+                raise KeyboardInterrupt
+            return code
+        except CmwError as exc:
+            if debug:
+                _traceback(exc)
+            return _say(prefix, str(exc), exc.exit_code)
+    except KeyboardInterrupt:
+        return _say(prefix, "interrupted", INTERRUPTED)
+    except BrokenPipeError:
+        return _reader_gone()
+    except Exception as exc:  # the one catch-all: an unexpected exception is a bug (exit 3)
+        if _caused_by_interrupt(exc):
+            return _say(prefix, "interrupted", INTERRUPTED)
+        return _bug(prefix, exc, debug)
+
+
+_interrupted_unraisably = False
+
+
+def _unraisable(unraisable) -> None:
+    """Ctrl-C that lands in a callback Python cannot raise from (a weakref callback of
+    the import system): remembered, not printed; anything else as Python shows it."""
+    global _interrupted_unraisably
+    if isinstance(unraisable.exc_value, KeyboardInterrupt):
+        _interrupted_unraisably = True
+        return
+    sys.__unraisablehook__(unraisable)
+
+
+def _caused_by_interrupt(exc: BaseException) -> bool:
+    # Python 3.11 wraps an exception raised in __set_name__ (Ctrl-C while a class body
+    # is created during an import) in a RuntimeError.
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, KeyboardInterrupt):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def _invoke(args: list[str]) -> int:
+    import typer
+
+    try:
+        from typer._click.exceptions import ClickException
+    except ImportError:  # Typer before 0.26 used click itself
+        from click import ClickException
+
+    from cmwreport.commands.app import app
+
+    command = typer.main.get_command(app)
+    try:
+        # Not click's main(): in standalone mode it turns Ctrl-C into "Aborted!" and
+        # exit 1, and Typer's into a silent 130; here every exception reaches main.
+        with command.make_context("cmwreport", args) as ctx:
+            result = command.invoke(ctx)
+    except typer.Exit as exc:  # --help, or a command's exit
+        return int(exc.exit_code)
+    except typer.Abort:
+        raise KeyboardInterrupt from None
+    except ClickException as exc:  # usage errors: click's message, exit 2
+        exc.show()
+        return int(exc.exit_code)
+    return int(result) if isinstance(result, int) else 0
+
+
+def _debug(args: list[str], command: str | None) -> bool:
+    before = args[: args.index(command)] if command in args else args
+    flag = os.environ.get("CMWREPORT_DEBUG", "").strip().lower()
+    return "--debug" in before or flag not in ("", "0", "false", "no")
+
+
+def _say(prefix: str, message: str, code: int) -> int:
+    lines = message.splitlines() or [""]
+    _stderr("".join(f"{prefix}: {line}\n" for line in lines))
+    return int(code)
+
+
+def _stderr(text: str) -> None:
+    try:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+    except OSError:  # stderr itself is gone or full: the exit code still tells
+        pass
+
+
+def _reader_gone() -> int:
+    # Point stdout at /dev/null so the interpreter's final flush does not complain.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return BROKEN_PIPE
+
+
+def _traceback(exc: BaseException) -> None:
+    import traceback
+
+    _stderr("".join(traceback.format_exception(exc)))
+
+
+def _bug(prefix: str, exc: BaseException, debug: bool) -> int:
+    from cmwreport.crash import write_crash_report
+
+    if debug:
+        _traceback(exc)
+    where = write_crash_report(exc)
+    saved = f"traceback written to {where}" if where else "traceback not saved"
+    hint = "" if debug else "; run with --debug to show it"
+    return _say(
+        prefix,
+        f"internal error ({type(exc).__name__}): this is a bug in cmwreport, not a problem "
+        f"with your files; {saved}{hint}; please report it",
+        BUG,
+    )

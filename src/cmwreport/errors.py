@@ -30,3 +30,10 @@ class CmwError(Exception):
     to do, and is printed as `cmwreport <command>: <message>` by `cli.main` alone."""
 
     exit_code = Exit.TROUBLE
+
+
+class Failed(CmwError):
+    """Findings already reported (errors in the sources): exit 1, with a one-line
+    summary of what was not done."""
+
+    exit_code = Exit.FAILED

@@ -18,18 +18,17 @@ import pytest
 from lxml import etree
 
 from cmwreport.arabic import PRESENTATION_FORMS, has_arabic
-from cmwreport.commands import build as build_command
 from cmwreport.commands import validate as validate_command
 from cmwreport.docx.xml import NSMAP as NS
 from cmwreport.docx.xml import w as q
-from tests.conftest import ANNEX, REPORT, ROOT, SEED, SOURCES, TEMPLATE
+from tests.conftest import ANNEX, REPORT, ROOT, SEED, SOURCES, TEMPLATE, cmwreport
 from tests.office import audit_errors
 
 BAD = ROOT / "tests" / "fixtures" / "templates"
 
 
 def run_build(sources: Path, out: Path, template: Path = TEMPLATE, fmt: str = "text") -> int:
-    return int(build_command.run(sources, template, out, fmt))
+    return cmwreport("build", sources, "--template", template, "--out", out, "--format", fmt)
 
 
 def part(docx: Path, name: str = "word/document.xml") -> etree._Element:

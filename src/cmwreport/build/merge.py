@@ -21,10 +21,12 @@ from cmwreport.docx import numbering
 from cmwreport.docx import slots as slotlib
 from cmwreport.docx.content import Bookmarks, Para, render
 from cmwreport.docx.document import WordDocument, set_page_break_before
-from cmwreport.docx.package import PackageError, document_moment, source_date_epoch
+from cmwreport.docx.custom_properties import set_property
+from cmwreport.docx.package import PackageError, document_moment
 from cmwreport.docx.xml import w
 from cmwreport.errors import CmwError
 from cmwreport.sources.model import Sources
+from cmwreport.timestamps import source_date_epoch
 
 #: Slots replaced inside their paragraph.
 INLINE = {
@@ -126,7 +128,14 @@ def check_template(path, label: str) -> None:
     _open(path, label)
 
 
-def build(sources: Sources, template_path: Path, label: str) -> Built:
+def build(
+    sources: Sources,
+    template_path: Path,
+    label: str,
+    properties: dict[str, str] | None = None,
+) -> Built:
+    """`properties`: custom document properties written into both files (the build's
+    identity, so that a report and an annex of two different builds can be told)."""
     document = _open(template_path, label)
     # The standalone annex starts from the untouched template parts (its styles,
     # numbering, headers), copied before the report's XML is changed.
@@ -175,6 +184,8 @@ def build(sources: Sources, template_path: Path, label: str) -> Built:
     )
     annex_words = count_words(slotlib.paragraph_texts(annex_nodes))
     standalone.set_core(f"{report.symbol} — {annex.ANNEX_TITLE}", created, modified)
+    for name, value in (properties or {}).items():
+        set_property(standalone.package, name, value)
     annex_bytes, annex_nodes = _standalone(
         standalone, document, annex_nodes, notes.added(), sources, inline, cs_font
     )
@@ -199,6 +210,8 @@ def build(sources: Sources, template_path: Path, label: str) -> Built:
     slotlib.replace_block(annex_slot, annex_nodes)
     lists.label(document, document.body)
     document.set_core(report.symbol, created, modified)
+    for name, value in (properties or {}).items():
+        set_property(document.package, name, value)
     found = readiness.findings(
         document.body,
         document.style_roles(),

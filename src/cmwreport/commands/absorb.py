@@ -24,7 +24,7 @@ def run(
     force: bool = False,
 ) -> int:
     from cmwreport.absorb import engine, report
-    from cmwreport.docx.package import write_atomic
+    from cmwreport.outputs import write_atomic
 
     result = engine.run(
         Path(draft),
@@ -33,11 +33,6 @@ def run(
     if dry_run:
         sys.stdout.write(report.unified(result))
     elif result.files and not result.invalid:
-        try:
-            write_atomic(sorted(result.files.items()))
-        except OSError as exc:
-            from cmwreport.errors import CmwError
-
-            raise CmwError(f"cannot write: {exc.strerror or exc}; nothing written") from None
+        write_atomic(sorted(result.files.items()))  # OutputError (exit 2): nothing replaced
     sys.stdout.write(report.summary(result, dry_run=dry_run))
     return int(Exit.FAILED if result.unabsorbed or result.invalid else Exit.OK)

@@ -1,21 +1,34 @@
 """`cmwreport build`: validate, then merge the sources into the report template.
 
 Writes OUT/<symbol with / as ->.docx (the report, annex appended) and
-OUT/<symbol>-annex.docx (the annex alone). Exit codes: 0 built; 1 the sources have
-errors (shown exactly as `validate` shows them, nothing written), or, with `--final`,
-the report is not ready for submission (the readiness warnings become errors, nothing
-written); 2 trouble with the template or the output folder (nothing written, the
-previous outputs kept).
+OUT/<symbol>-annex.docx (the annex alone), and with --pdf a PDF of each. Exit codes:
+0 built; 1 the sources have errors (shown exactly as `validate` shows them, nothing
+written), or, with `--final`, the report is not ready for submission (the readiness
+warnings become errors, nothing written); 2 trouble with the template, the output
+folder or LibreOffice (nothing written, the previous outputs kept).
+
+The output folder is locked while the build writes (see outfolder.py); both documents
+carry the build's identity as the custom property `cmwreport.build`, a hash of
+everything the build read, so that a report and an annex from two different builds
+(a build killed between its two renames) can be told apart; the next build says so
+and writes both again.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import sys
 from pathlib import Path
 
-from cmwreport.commands.common import load, trouble
+from cmwreport.commands.common import load, require_file
 from cmwreport.diagnostics import Diagnostic, Exit
+from cmwreport.errors import Failed
+from cmwreport.outputs import OutputError, check_target, is_stdout, write_atomic
 from cmwreport.print_diagnostics import emit
+
+#: The custom document property that holds the build's identity.
+BUILD_PROPERTY = "cmwreport.build"
 
 
 def output_names(symbol: str) -> tuple[str, str]:
@@ -23,59 +36,54 @@ def output_names(symbol: str) -> tuple[str, str]:
     return f"{stem}.docx", f"{stem}-annex.docx"
 
 
-def run(path: Path | str, template: Path, out: Path, fmt: str, final: bool = False) -> int:
-    result = load(path, "build")  # refuses an empty path, which Path() would make "."
-    if result is None:
-        return Exit.TROUBLE
+def run(
+    path: Path | str,
+    template: Path,
+    out: Path,
+    fmt: str,
+    final: bool = False,
+    *,
+    pdf: bool = False,
+) -> int:
+    if is_stdout(out):
+        raise OutputError("--out -: a build writes two files; give an output folder")
+    result = load(path)  # first: the loader refuses an empty path, which Path() makes "."
     path = Path(path)
     diagnostics = list(result.diagnostics)
     if result.sources is None and not result.errors:
-        trouble(
-            "build",
-            f"{path}: a single source file can be validated, not built; give the folder of sources",
+        raise OutputError(
+            f"{path}: a single source file can be validated, not built; give the folder of sources"
         )
-        return Exit.TROUBLE
     if result.errors or result.sources is None:
         emit(diagnostics, fmt, files=result.files)
-        trouble("build", "the sources have errors; nothing was built")
-        return Exit.FAILED
+        raise Failed("the sources have errors; nothing was built")
 
-    from cmwreport.build.merge import TemplateProblem, build
+    from cmwreport.absorb import fingerprint
+    from cmwreport.build.merge import build
     from cmwreport.build.wordcount import LIMIT, RESOLUTION
-    from cmwreport.docx.package import write_atomic
 
     sources = result.sources
+    require_file(template, "Word template (.docx)")
+    # What the outputs were built from: absorb reads it to tell a stale draft.
     try:
-        built = build(sources, template, str(template))
-    except TemplateProblem as exc:
-        for problem in exc.problems:
-            trouble("build", problem)
-        return Exit.TROUBLE
+        recorded = fingerprint.of(path, template).as_text()
+        properties = {BUILD_PROPERTY: build_identity(recorded), fingerprint.PROPERTY: recorded}
+    except OSError:  # an unreadable template: build() says so, in its words
+        properties = {}
+    built = build(sources, template, str(template), properties=properties)
 
     readiness = [_diagnostic(f, sources, template, final) for f in built.findings]
     diagnostics += readiness
-
-    from cmwreport.absorb.fingerprint import record
-
-    # What the outputs were built from, so that `absorb` can tell a stale draft.
-    report_bytes = record(built.report, path, template)
-    annex_bytes = record(built.annex, path, template)
-    report_name, annex_name = output_names(sources.report.symbol)
     if final and readiness:
         emit(diagnostics, fmt, files=result.files)
-        trouble(
-            "build",
+        raise Failed(
             f"--final: the report is not ready for submission ({len(readiness)} "
-            "problem(s) above); nothing was written",
+            "problem(s) above); nothing was written"
         )
-        return Exit.FAILED
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        write_atomic([(out / report_name, report_bytes), (out / annex_name, annex_bytes)])
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        trouble("build", f"cannot write to {out}: {reason}; nothing written")
-        return Exit.TROUBLE
+
+    report_name, annex_name = output_names(sources.report.symbol)
+    files = [(out / report_name, built.report), (out / annex_name, built.annex)]
+    _write(files, out, inputs=_inputs(path, template), pdf=pdf)
 
     if diagnostics or fmt != "text":
         emit(diagnostics, fmt, files=result.files)
@@ -85,7 +93,79 @@ def run(path: Path | str, template: Path, out: Path, fmt: str, final: bool = Fal
         f"(limit {LIMIT:,}, GA resolution {RESOLUTION}; the annex is not counted)\n"
         f"wrote {out / annex_name}: annex, {built.annex_words:,} words\n"
     )
+    if pdf:
+        for docx, _ in files:
+            summary.write(f"wrote {docx.with_suffix('.pdf')}: PDF (LibreOffice)\n")
     return Exit.OK
+
+
+def _write(files: list[tuple[Path, bytes]], out: Path, *, inputs: set, pdf: bool) -> None:
+    from cmwreport.docx.custom_properties import property_of
+    from cmwreport.outfolder import locked, remove_stale_temporaries
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError(f"{out}: exists and is not a folder; give an output folder") from None
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write to {out}: {exc.strerror or exc}; nothing written"
+        ) from None
+    if pdf:
+        files = files + _pdfs(files)
+    with locked(out, waiting=lambda: _note(f"waiting for another build writing to {out}")):
+        remove_stale_temporaries(path for path, _ in files)
+        for path, _ in files:
+            check_target(path, what="output")
+            if _identity_of(path) in inputs:
+                raise OutputError(f"{path}: is one of the build's inputs; choose another --out")
+        previous = {property_of(path, BUILD_PROPERTY) for path, _ in files[:2]}
+        if len(previous) > 1 and all(path.exists() for path, _ in files[:2]):
+            _note(
+                f"{files[0][0]} and {files[1][0]} came from two different builds "
+                "(an interrupted build); both are written again"
+            )
+        write_atomic(files)
+
+
+def _pdfs(files: list[tuple[Path, bytes]]) -> list[tuple[Path, bytes]]:
+    from cmwreport.office import to_pdf
+
+    return [(path.with_suffix(".pdf"), data) for path, data in to_pdf(files)]
+
+
+def _note(message: str) -> None:
+    sys.stderr.write(f"cmwreport build: {message}\n")
+    sys.stderr.flush()
+
+
+def _identity_of(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def _inputs(path: Path, template: Path) -> set[tuple[int, int]]:
+    """(device, inode) of every file the build reads: outputs must not be one of them."""
+    found = {_identity_of(template), _identity_of(path)}
+    for folder, _dirs, names in os.walk(path):
+        for name in names:
+            found.add(_identity_of(Path(folder) / name))
+    found.discard(None)
+    return found
+
+
+def build_identity(fingerprint: str) -> str:
+    """A hash of what the build read (the sources' and template's fingerprint),
+    SOURCE_DATE_EPOCH and cmwreport's version: equal for two builds of the same inputs."""
+    from cmwreport import __version__
+
+    digest = hashlib.sha256(f"cmwreport {__version__}\0".encode())
+    digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode() + b"\0")
+    digest.update(fingerprint.encode())
+    return digest.hexdigest()[:16]
 
 
 def _diagnostic(finding, sources, template: Path, final: bool) -> Diagnostic:

@@ -1,29 +1,51 @@
-"""What several commands do the same way: reading the sources, reporting trouble."""
+"""What several commands do the same way: reading the sources."""
 
 from __future__ import annotations
 
-import sys
+import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from cmwreport.errors import CmwError
 
 if TYPE_CHECKING:
     from cmwreport.checks import Checked
 
 
-def trouble(command: str, message: str) -> None:
-    """One line on stderr for exit code 2: usage or I/O trouble, never a traceback."""
-    sys.stderr.write(f"cmwreport {command}: {message}\n")
+class InputError(CmwError):
+    """An input that cannot be read at all (missing, unreadable)."""
 
 
-def load(path: Path | str, command: str) -> Checked | None:
-    """The checked sources, or None after saying why the tree could not be read."""
+def path_argument(value: str, what: str) -> Path:
+    """A path from the command line; an empty one is refused rather than read as `.`."""
+    if not value:
+        raise InputError(f"the {what} is empty; give a path")
+    if "\0" in value:
+        raise InputError(f"the {what} {value!r} contains a NUL character")
+    return Path(value)
+
+
+def require_file(path: Path, what: str) -> None:
+    """Refuse at once an input that is a device, a named pipe or a socket: reading one
+    would hang (a pipe) or never end (/dev/zero). Missing files and folders are left to
+    the reader, which says so in its own words."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return
+    kind = "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else None
+    raise InputError(f"{path}: is {kind or 'a device'}, not a {what}")
+
+
+def load(path: Path) -> Checked:
+    """The loaded and checked sources; trouble reading the tree is raised as a CmwError."""
     from cmwreport import checks
-    from cmwreport.sources.load import SourceTreeError, load_sources
+    from cmwreport.sources.load import load_sources
 
     try:
         return checks.run(load_sources(path))
-    except SourceTreeError as exc:
-        trouble(command, str(exc))
     except OSError as exc:
-        trouble(command, f"{path}: {exc.strerror or exc}")
-    return None
+        raise InputError(f"{exc.filename or path}: {exc.strerror or exc}") from None

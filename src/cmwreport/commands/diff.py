@@ -1,17 +1,35 @@
 """`cmwreport diff OLD NEW`: what changed between two drafts.
 
-Exit codes follow diff(1): 0 no differences, 1 differences, 2 trouble. Trouble is one
-line on stderr, never a traceback: reviewers run this on files mailed to them.
+Exit codes follow diff(1): 0 no differences, 1 differences, 2 trouble. Trouble is
+raised as a CmwError (one line on stderr, by cli.main); any other exception from the
+reader or the comparison is a bug and surfaces as one (exit 3), never as "corrupt
+.docx": reviewers run this on files mailed to them, and must be able to tell.
+
+The command line becomes one DiffOptions here, checked before any draft is read: the
+date is parsed and range-checked, the author must be writable into Word, and no output
+may be one of the drafts or something that is not a regular file. `-` as --html or
+--redline writes that output to standard output, instead of the text or JSON report.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from pathlib import Path
 
-from cmwreport.commands.common import trouble
+from cmwreport.commands.common import require_file
 from cmwreport.diagnostics import Exit
+from cmwreport.diff.options import DiffOptions
+from cmwreport.errors import CmwError
+from cmwreport.outputs import OutputError, check_target, is_stdout, write_output
+
+#: Word keeps author names up to 255 characters.
+MAX_AUTHOR = 255
+
+
+class OptionError(CmwError):
+    """A command-line value that cannot be used."""
 
 
 def run(
@@ -28,9 +46,6 @@ def run(
     author: str = "cmwreport",
     date: str | None = None,
 ) -> int:
-    from cmwreport.diff.model import DraftError
-    from cmwreport.diff.options import DiffOptions
-
     options = DiffOptions(
         format=fmt,
         html=html,
@@ -39,52 +54,74 @@ def run(
         ignore_formatting=ignore_formatting,
         reshape=reshape,
         color=_use_color(color),
-        author=author,
+        author=_author(author),
+        date=_date(date) if redline is not None else None,
     )
-    try:
-        return _run(Path(old), Path(new), options, date)
-    except DraftError as exc:
-        return _trouble(str(exc))
+    return compare_drafts(Path(old), Path(new), options)
 
 
-def _trouble(message: str) -> int:
-    trouble("diff", message)
-    return int(Exit.TROUBLE)
-
-
-def _run(old: Path, new: Path, options, date: str | None) -> int:
+def compare_drafts(old: Path, new: Path, options: DiffOptions) -> int:
     from cmwreport.diff.compare import compare
     from cmwreport.diff.read import read_draft
-
-    revision_date = None
-    if options.redline is not None:
-        from cmwreport.diff.redline import revision_date as parse_date
-
-        try:
-            revision_date = parse_date(date, os.environ.get("SOURCE_DATE_EPOCH"))
-        except ValueError as exc:
-            return _trouble(str(exc))
-    result = compare(read_draft(old), read_draft(new), options)
-
     from cmwreport.diff.renderers import render
 
+    for draft in (old, new):
+        require_file(draft, ".docx file")
+    _check_outputs(old, new, options)
+    result = compare(read_draft(old), read_draft(new), options)
+
     if options.html is not None:
-        from cmwreport.docx.package import write_atomic
-
-        try:
-            write_atomic([(Path(options.html), render("html", result, options).encode("utf-8"))])
-        except OSError as exc:
-            return _trouble(f"{options.html}: cannot write: {exc.strerror or exc}")
+        page = render("html", result, options).encode("utf-8")
+        write_output(options.html, page, (old, new), what="HTML page")
     if options.redline is not None:
-        from cmwreport.diff.redline import write_redline
+        from cmwreport.diff.redline import redline_bytes
+        from cmwreport.timestamps import w3c
 
-        try:
-            write_redline(result, Path(options.redline), author=options.author, date=revision_date)
-        except OSError as exc:
-            return _trouble(f"{options.redline}: cannot write: {exc.strerror or exc}")
+        when = w3c(options.date) if options.date else None
+        data = redline_bytes(result, author=options.author, date=when)
+        write_output(options.redline, data, (old, new), what="redline")
 
-    sys.stdout.write(render(options.format, result, options))
+    if not (is_stdout(options.html) or is_stdout(options.redline)):
+        sys.stdout.write(render(options.format, result, options))
     return int(Exit.FAILED if result.differs else Exit.OK)
+
+
+def _check_outputs(old: Path, new: Path, options: DiffOptions) -> None:
+    """Before any work: outputs that would destroy a draft or a device are refused."""
+    if is_stdout(options.html) and is_stdout(options.redline):
+        raise OutputError("--html - and --redline -: only one output can go to standard output")
+    if is_stdout(options.redline) and sys.stdout.isatty():
+        raise OutputError("--redline -: will not write a .docx to a terminal; redirect it")
+    for path, what in ((options.html, "HTML page"), (options.redline, "redline")):
+        if path is not None and not is_stdout(path):
+            check_target(Path(path), (old, new), what=what)
+    if options.html is not None and options.redline is not None and not is_stdout(options.html):
+        if Path(options.html).resolve() == Path(options.redline).resolve():
+            raise OutputError(f"{options.html}: given as both --html and --redline")
+
+
+def _date(given: str | None):
+    from cmwreport.timestamps import parse_moment, source_date_epoch
+
+    if given is not None:
+        return parse_moment(given, "--date")
+    return source_date_epoch()
+
+
+def _author(name: str) -> str:
+    """The author written on every revision: printable, without bidi controls, short."""
+    if not name.strip():
+        raise OptionError("--author: empty; give the name the revisions should carry")
+    for char in name:
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cf", "Cs", "Co", "Cn") or category in ("Zl", "Zp"):
+            raise OptionError(
+                f"--author {name!r}: contains the control or invisible character "
+                f"U+{ord(char):04X}; give a plain name"
+            )
+    if len(name) > MAX_AUTHOR:
+        raise OptionError(f"--author: {len(name)} characters, over Word's {MAX_AUTHOR}")
+    return unicodedata.normalize("NFC", name)
 
 
 def _use_color(color: str) -> bool:

@@ -20,7 +20,7 @@ class SchemaOutputError(CmwError):
 
 
 def run(out: Path) -> int:
-    from cmwreport.docx.package import write_atomic
+    from cmwreport.outputs import write_atomic
     from cmwreport.sources.editor_schema import file_name, json_schemas
 
     files = [
@@ -29,9 +29,9 @@ def run(out: Path) -> int:
     ]
     try:
         out.mkdir(parents=True, exist_ok=True)
-        write_atomic(files)
     except OSError as exc:
         raise SchemaOutputError(f"cannot write to {out}: {exc.strerror or exc}") from None
+    write_atomic(files)  # OutputError (exit 2): nothing replaced
     for path, _data in files:
         sys.stdout.write(f"wrote {path}\n")
     return Exit.OK

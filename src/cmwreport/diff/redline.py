@@ -19,7 +19,6 @@ same differences the text report lists. The package is the one the reader opened
 from __future__ import annotations
 
 import copy
-from datetime import UTC, datetime
 from pathlib import Path
 
 from lxml import etree
@@ -33,38 +32,21 @@ from cmwreport.diff.redline_notes import comments, notes
 from cmwreport.diff.stories import cell_paragraphs
 from cmwreport.docx import wordml as x
 from cmwreport.docx.opc import PackageError
-from cmwreport.docx.package import write_atomic
 from cmwreport.docx.revisions import Marks, max_revision_id
 from cmwreport.docx.xml import w
+from cmwreport.outputs import write_atomic
 
 FIXED_DATE = "1980-01-01T00:00:00Z"
-
-
-def revision_date(given: str | None, source_date_epoch: str | None) -> str | None:
-    """The w:date of every revision: --date, else SOURCE_DATE_EPOCH, else None (derived)."""
-    if given:
-        text = given.strip()
-        try:
-            when = datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError:
-            raise ValueError(f"--date {given!r}: not an ISO 8601 date (e.g. 2024-03-01)") from None
-        if when.tzinfo is not None:
-            when = when.astimezone(UTC).replace(tzinfo=None)
-        return when.strftime("%Y-%m-%dT%H:%M:%SZ")
-    if source_date_epoch:
-        try:
-            when = datetime.fromtimestamp(int(source_date_epoch), UTC)
-        except (ValueError, OverflowError, OSError):
-            raise ValueError(
-                f"SOURCE_DATE_EPOCH={source_date_epoch!r}: not a number of seconds"
-            ) from None
-        return when.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return None
 
 
 def write_redline(
     result: Result, out: Path, author: str = "cmwreport", date: str | None = None
 ) -> None:
+    write_atomic([(out, redline_bytes(result, author, date))])
+
+
+def redline_bytes(result: Result, author: str = "cmwreport", date: str | None = None) -> bytes:
+    """NEW with tracked changes against OLD, as the bytes of a .docx package."""
     new = result.new
     package = new.package
     date = date or _modified(package) or FIXED_DATE
@@ -90,8 +72,7 @@ def write_redline(
     package.forget_trees({*new.parts, CONTENT_TYPES, rels_name(new.main_part)})
     # Edited parts are written with transitional names (docx/opc.py reads Strict so).
     new.parts[new.main_part].attrib.pop(w("conformance"), None)
-    # Same atomic, umask-respecting write as the build's outputs.
-    write_atomic([(out, package.to_bytes())])
+    return package.to_bytes()
 
 
 def _modified(package) -> str | None:
@@ -105,9 +86,11 @@ def _modified(package) -> str | None:
     found = root.find("{http://purl.org/dc/terms/}modified")
     if found is None or not found.text:
         return None
+    from cmwreport.timestamps import DateError, parse_moment, w3c
+
     try:
-        return revision_date(found.text.strip(), None)
-    except ValueError:
+        return w3c(parse_moment(found.text.strip()))
+    except DateError:
         return None
 
 

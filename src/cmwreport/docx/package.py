@@ -1,18 +1,15 @@
-"""Reading a .docx package (through docx/opc.py), and writing one reproducibly and atomically.
+"""Reading a .docx package (through docx/opc.py), and serialising one reproducibly.
 
 Reproducible: entries in a fixed order ([Content_Types].xml first, then the order
 the template had), every entry dated 1980-01-01 00:00 as Word writes them, fixed
 attributes, and core properties dated from the sources, never from the clock.
-Atomic: the file is written beside its destination and renamed over it, so an
-interrupted build or a full disk leaves the previous good file in place.
+Writing the bytes to disk safely is `cmwreport.outputs`' job.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from html import escape as _html_escape
@@ -218,38 +215,3 @@ def core_properties(
 
 def document_moment(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
-
-
-def source_date_epoch() -> dt.datetime | None:
-    """SOURCE_DATE_EPOCH (reproducible-builds.org) if set and valid."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not value.isdigit():
-        return None
-    return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
-
-
-def write_atomic(files: list[tuple[Path, bytes]]) -> None:
-    """Write every file through a temporary file in its own folder, then rename.
-
-    All temporary files are written (and synced) before the first rename, so a full
-    disk or an interruption while writing leaves every previous output untouched.
-    """
-    staged: list[tuple[Path, Path]] = []
-    umask = os.umask(0)
-    os.umask(umask)
-    try:
-        for path, data in files:
-            handle = tempfile.NamedTemporaryFile(
-                dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-            )
-            staged.append((Path(handle.name), path))
-            with handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(handle.name, 0o666 & ~umask)
-        for tmp, path in staged:
-            os.replace(tmp, path)
-    finally:
-        for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)

@@ -1,0 +1,112 @@
+"""The output folder of a build: one build at a time, and no leftovers of killed ones.
+
+A build holds an exclusive lock (flock) on the folder itself (no lock file is left
+among the outputs) from before it writes until its last rename, so two builds into one
+folder run one after the other and never leave the report of one beside the annex of
+the other. Holding the lock also proves
+that no other build is writing there: temporary files of the outputs whose process is
+gone were left by a killed build and are removed.
+
+Locks are advisory: a program that does not take it is not stopped.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from cmwreport.outputs import OutputError, temporary_prefix
+
+#: How long a build waits for another one writing to the same folder.
+WAIT_SECONDS = 120.0
+
+
+@contextmanager
+def locked(
+    folder: Path, *, waiting: Callable[[], None] | None = None, timeout: float = WAIT_SECONDS
+) -> Iterator[None]:
+    """Hold the folder's lock; call `waiting` once if another process holds it."""
+    try:
+        import fcntl
+    except ImportError:  # not a POSIX system: no advisory locks to take
+        yield
+        return
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(folder, flags)
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot open the output folder: {exc.strerror}") from None
+    try:
+        _acquire(fcntl, fd, folder, waiting, timeout)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _acquire(fcntl, fd: int, folder: Path, waiting, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    told = False
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            pass
+        except OSError as exc:  # e.g. a file system without locks
+            raise OutputError(f"{folder}: cannot lock the output folder: {exc.strerror}") from None
+        if not told and waiting is not None:
+            waiting()
+            told = True
+        if time.monotonic() > deadline:
+            raise OutputError(
+                f"{folder}: another build has been writing here for over "
+                f"{timeout:.0f} s; wait for it, or build into another folder"
+            )
+        time.sleep(0.05)
+
+
+def remove_stale_temporaries(outputs: Iterable[Path]) -> list[Path]:
+    """Remove temporary files of these outputs left by processes that are gone.
+
+    Call only while holding the folder's lock. Only regular files named like this
+    module's temporaries are touched; a file of a live process is left alone.
+    """
+    removed: list[Path] = []
+    for output in outputs:
+        prefix = temporary_prefix(output)
+        try:
+            entries = list(os.scandir(output.parent))
+        except OSError:
+            continue
+        for entry in entries:
+            if not (entry.name.startswith(prefix) and entry.name.endswith(".tmp")):
+                continue
+            if not entry.is_file(follow_symlinks=False) or _alive(entry.name[len(prefix) :]):
+                continue
+            try:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+            except OSError:
+                pass
+    return removed
+
+
+def _alive(rest: str) -> bool:
+    """Whether the process that named a temporary file ("PID.RANDOM.tmp") still runs.
+    Files named before the process id was part of the name count as stale."""
+    pid_text = rest.split(".", 1)[0]
+    if not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, OverflowError):
+        return False
+    except PermissionError:  # alive, another user's
+        return True
+    return True

@@ -1,0 +1,157 @@
+"""Writing outputs without ever destroying an input or something that is not a file.
+
+Every output a command writes goes through here:
+- `-` means standard output, never a file named `-`;
+- an output is refused (exit 2) when it is one of the command's inputs (same file, by
+  device and inode, or the same resolved path), or when what is at its path is not a
+  regular file: a folder, a device (`/dev/full`), a named pipe, a socket, or a symbolic
+  link (a link is never replaced nor written through: give the file itself);
+- files are written atomically: each to a temporary file beside its destination
+  (`.NAME.PID.RANDOM.tmp`), synced, then renamed over it, all temporary files first, so
+  a full disk or an interruption leaves every previous output untouched. A killed
+  process can leave its temporary file behind; `outfolder` removes those.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from cmwreport.errors import CmwError
+
+STDOUT = "-"
+
+
+class OutputError(CmwError):
+    """An output that cannot or must not be written."""
+
+
+def is_stdout(path: Path | str | None) -> bool:
+    return path is not None and str(path) == STDOUT
+
+
+def _kind(mode: int) -> str | None:
+    """What a non-regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return "a symbolic link (never replaced nor written through; give the file itself)"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def check_target(path: Path, inputs: Iterable[Path] = (), *, what: str = "output") -> None:
+    """Refuse to write `path` if that would replace an input or a non-regular file."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write the {what}: {exc.strerror or exc}") from None
+    if info is not None:
+        kind = _kind(info.st_mode)
+        if kind is not None:
+            raise OutputError(f"{path}: is {kind}; not replaced, choose another {what} path")
+    for source in inputs:
+        if _same(path, source, info):
+            raise OutputError(
+                f"{path}: is also an input ({source}); the {what} would destroy it, "
+                "choose another path"
+            )
+
+
+def _same(path: Path, source: Path, info: os.stat_result | None) -> bool:
+    try:
+        if info is not None:
+            other = os.stat(source)
+            if (info.st_dev, info.st_ino) == (other.st_dev, other.st_ino):
+                return True
+        return Path(path).resolve() == Path(source).resolve()
+    except (OSError, RuntimeError):  # an unreadable input or a link loop: not this path
+        return False
+
+
+def write_atomic(files: list[tuple[Path, bytes]]) -> None:
+    """Write every file through a temporary file in its own folder, then rename.
+
+    All temporary files are written (and synced) before the first rename, so a full
+    disk or an interruption while writing leaves every previous output untouched.
+    Each destination is checked again just before its rename (never over a device,
+    pipe, folder or link), which keeps the window for a race to the rename itself.
+    """
+    staged: list[tuple[Path, Path]] = []
+    renamed = 0
+    umask = os.umask(0)
+    os.umask(umask)
+    try:
+        for path, data in files:
+            check_target(path)
+            fd, name = _temporary(path)
+            staged.append((Path(name), path))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(name, 0o666 & ~umask)
+        for tmp, path in staged:
+            check_target(path)
+            os.replace(tmp, path)
+            renamed += 1
+        for folder in {path.parent for _, path in staged}:
+            _sync_folder(folder)
+    except OSError as exc:
+        where = exc.filename or (staged[-1][1] if staged else files[0][0])
+        kept = "; nothing replaced" if not renamed else ""
+        raise OutputError(f"{where}: cannot write: {exc.strerror or exc}{kept}") from None
+    finally:
+        for tmp, _ in staged:
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError:
+                pass
+
+
+def temporary_prefix(path: Path) -> str:
+    """How temporary files for `path` start (the process id follows)."""
+    return f".{path.name}."
+
+
+def _temporary(path: Path) -> tuple[int, str]:
+    return tempfile.mkstemp(
+        dir=path.parent, prefix=f"{temporary_prefix(path)}{os.getpid()}.", suffix=".tmp"
+    )
+
+
+def _sync_folder(folder: Path) -> None:
+    # The renames themselves reach the disk only when the folder is synced.
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_output(path: Path, data: bytes, inputs: Iterable[Path] = (), *, what: str) -> None:
+    """One output: to standard output for `-`, else checked and written atomically."""
+    if is_stdout(path):
+        from cmwreport.stdio import write_bytes
+
+        write_bytes(data)
+        return
+    check_target(path, inputs, what=what)
+    write_atomic([(Path(path), data)])
