@@ -38,7 +38,7 @@ def _kind(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISLNK(mode):
-        return "a symbolic link (never replaced nor written through; give the file itself)"
+        return "a symbolic link (cmwreport neither replaces a link nor writes through it)"
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
@@ -61,7 +61,10 @@ def check_target(path: Path, inputs: Iterable[Path] = (), *, what: str = "output
     if info is not None:
         kind = _kind(info.st_mode)
         if kind is not None:
-            raise OutputError(f"{path}: is {kind}; not replaced, choose another {what} path")
+            raise OutputError(
+                f"{path}: is {kind}; not replaced: give another path for the {what} "
+                "(or - for standard output)"
+            )
     for source in inputs:
         if _same(path, source, info):
             raise OutputError(

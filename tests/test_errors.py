@@ -1,0 +1,157 @@
+"""The one error path (cli.main): trouble is one line and exit 2, a bug is one line and
+exit 3 with the traceback saved, Ctrl-C is one line and exit 130, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from cmwreport.errors import Exit
+from tests import drafts as d
+from tests.conftest import ROOT, SOURCES, cmwreport
+
+TEMPLATE = ROOT / "templates" / "periodic-report.docx"
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("errors")
+    old = d.make_draft(folder / "old.docx")
+    new = d.edited(old, folder / "new.docx", d.change_word("ثلاث", "أربع"))
+    return old, new
+
+
+def _crash_reader(monkeypatch) -> None:
+    from cmwreport.diff import read
+
+    def broken(path):
+        raise ValueError("a reader bug, not the draft's fault")
+
+    monkeypatch.setattr(read, "read_draft", broken)
+
+
+def test_a_bug_in_the_reader_is_a_bug_not_a_corrupt_draft(pair, monkeypatch, capsys, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("CMWREPORT_DEBUG", raising=False)
+    _crash_reader(monkeypatch)
+    assert cmwreport("diff", *pair) == Exit.BUG == 3
+    err = capsys.readouterr().err
+    (line,) = err.splitlines()
+    assert line.startswith(
+        "cmwreport diff: internal error (ValueError): this is a bug in cmwreport"
+    )
+    assert "corrupt" not in line and "Traceback" not in err
+    assert "run with --debug to show it" in line
+    saved = Path(line.split("traceback written to ")[1].split(";")[0])
+    assert saved.parent == tmp_path / "cache" / "cmwreport"
+    text = saved.read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in text and "a reader bug" in text
+
+
+@pytest.mark.parametrize("how", ["option", "env"])
+def test_debug_shows_the_traceback(pair, monkeypatch, capsys, tmp_path, how):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    _crash_reader(monkeypatch)
+    if how == "env":
+        monkeypatch.setenv("CMWREPORT_DEBUG", "1")
+        code = cmwreport("diff", *pair)
+    else:
+        code = cmwreport("--debug", "diff", *pair)
+    assert code == 3
+    err = capsys.readouterr().err
+    assert "Traceback (most recent call last)" in err and "a reader bug" in err
+    assert err.splitlines()[-1].startswith("cmwreport diff: internal error (ValueError)")
+
+
+def test_trouble_is_one_line_exit_2(capsys, tmp_path):
+    assert cmwreport("diff", tmp_path / "absent.docx", tmp_path / "b.docx") == 2
+    err = capsys.readouterr().err
+    assert err == f"cmwreport diff: {tmp_path / 'absent.docx'}: no such file\n"
+
+
+def test_usage_errors_stay_exit_2(capsys):
+    assert cmwreport("validate", "--format", "xml") == 2
+    assert cmwreport("frobnicate") == 2
+    assert cmwreport("diff") == 2
+    err = capsys.readouterr().err
+    assert "No such command 'frobnicate'" in err and "Traceback" not in err
+
+
+def test_help_is_exit_0(capsys):
+    assert cmwreport("--help") == 0
+    assert "--debug" in capsys.readouterr().out
+
+
+def test_an_empty_path_is_trouble_not_the_current_folder(capsys, pair):
+    assert cmwreport("validate", "") == 2
+    assert capsys.readouterr().err == "cmwreport validate: the source path is empty; give a path\n"
+    assert cmwreport("build", SOURCES, "--out", "") == 2
+    assert capsys.readouterr().err == "cmwreport build: the --out is empty; give a path\n"
+    assert cmwreport("diff", pair[0], "") == 2
+    assert capsys.readouterr().err == "cmwreport diff: the NEW is empty; give a path\n"
+
+
+def test_source_errors_in_build_exit_1_with_one_summary_line(tree, tmp_path, capsys):
+    (tree / "report.yaml").write_text("symbol: [\n", encoding="utf-8")
+    assert cmwreport("build", tree, "--out", tmp_path / "out") == 1
+    err = capsys.readouterr().err
+    assert err == "cmwreport build: the sources have errors; nothing was built\n"
+    assert not (tmp_path / "out").exists()
+
+
+# Ctrl-C, in a real process: SIGINT at a random moment from the first import of cmwreport
+# on (what runs before it is Python's own start-up and pip's launcher, see README).
+_LAUNCH = (
+    "import sys; from cmwreport.cli import main; sys.stderr.write('ready\\n'); "
+    "sys.stderr.flush(); sys.exit(main(sys.argv[1:]))"
+)
+
+
+def _interrupt(args: list[str], delay: float) -> tuple[int, str]:
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _LAUNCH, *args],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+    assert proc.stderr.readline() == b"ready\n"
+    time.sleep(delay)
+    proc.send_signal(signal.SIGINT)
+    err = proc.stderr.read().decode("utf-8", "replace")
+    return proc.wait(timeout=60), err
+
+
+def test_ctrl_c_at_any_moment_is_one_line_and_130(tmp_path):
+    rng = random.Random(8)
+    codes = []
+    for attempt in range(12):
+        out = tmp_path / f"out{attempt}"
+        args = ["build", str(SOURCES), "--template", str(TEMPLATE), "--out", str(out)]
+        code, err = _interrupt(args, rng.uniform(0, 0.5))
+        assert "Traceback" not in err, err
+        if code == 130:
+            assert err == "cmwreport build: interrupted\n"
+        else:  # the build finished before the signal came (or as Python exited)
+            assert code in (0, -signal.SIGINT) and err == "", (code, err)
+        codes.append(code)
+        # Interrupted or not, never a half-written output or a temporary file left.
+        names = sorted(p.name for p in out.iterdir()) if out.exists() else []
+        assert names in ([], ["CMW-C-MAR-2-annex.docx", "CMW-C-MAR-2.docx"]), names
+    assert 130 in codes
+
+
+def test_ctrl_c_during_start_up_imports():
+    # While Typer and the commands load (not at 0 s: a signal that lands while the
+    # launcher above is still writing "ready" is raised in the launcher's own frame).
+    for delay in (0.002, 0.004, 0.01, 0.03):
+        code, err = _interrupt(["--help"], delay)
+        assert "Traceback" not in err
+        assert (code, err) in ((130, "cmwreport: interrupted\n"), (0, ""), (-2, "")), (code, err)
