@@ -119,10 +119,13 @@ def main() -> int:
             categories = [rng.choice(names) for _ in range(1 if rng.random() < 0.8 else 2)]
             seed = rng.randrange(2**32)
             with tempfile.TemporaryDirectory(prefix="cmwreport-fuzz-") as work:
-                if kind == "sources":
-                    found = one_tree(Path(work), categories, seed)
-                else:
-                    found = one_draft(Path(work), base, categories, seed)
+                try:
+                    if kind == "sources":
+                        found = one_tree(Path(work), categories, seed)
+                    else:
+                        found = one_draft(Path(work), base, categories, seed)
+                except Exception as exc:  # the harness's own failure: counted, not fatal
+                    found = [("harness", f"{type(exc).__name__}: {exc}"[:120])]
             cases[kind] += 1
             if found:
                 failing_cases[kind] += 1

@@ -286,6 +286,9 @@ def mutated_draft(base: Path, target: Path, categories: list[str], seed: int) ->
     for name in categories:
         if isinstance(members, bytes):  # already damaged below the zip level
             break
-        members = MUTATIONS[name](members, rng)
+        try:
+            members = MUTATIONS[name](members, rng)
+        except (ValueError, IndexError, etree.XMLSyntaxError):  # nothing left to mutate
+            pass
     write(members, target)
     return target
