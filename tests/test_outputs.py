@@ -134,3 +134,17 @@ def test_write_atomic_checks_again_just_before_renaming(tmp_path):
     assert stat.S_ISFIFO(os.lstat(target).st_mode)
     assert [p.name for p in tmp_path.iterdir()] == ["x.html"]
     check_target(tmp_path / "new.html")  # a path with nothing there yet is fine
+
+
+def test_a_device_or_a_pipe_as_input_is_refused_at_once(pair, tmp_path, capsys):
+    fifo = tmp_path / "draft.docx"
+    os.mkfifo(fifo)
+    assert (
+        refused(capsys, "diff", pair[0], fifo)
+        == f"cmwreport diff: {fifo}: is a named pipe, not a .docx file"
+    )
+    assert refused(capsys, "diff", "/dev/zero", pair[1]) == (
+        "cmwreport diff: /dev/zero: is a device, not a .docx file"
+    )
+    line = refused(capsys, "build", SOURCES, "--template", fifo, "--out", tmp_path / "out")
+    assert line == f"cmwreport build: {fifo}: is a named pipe, not a Word template (.docx)"
