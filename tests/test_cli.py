@@ -37,3 +37,18 @@ def test_usage_error_exits_2_without_traceback():
     assert "Traceback" not in proc.stderr
     proc = run("-m", "cmwreport", "frobnicate")
     assert proc.returncode == 2
+
+
+def test_the_entry_point_imports_not_even_typer():
+    # Until cli.main's try is entered, Ctrl-C would print a traceback: the entry module
+    # must load in well under a millisecond.
+    code = "import sys, cmwreport.cli; print(sorted({'typer', 'click', 'enum'} & set(sys.modules)))"
+    proc = run("-c", code)
+    assert proc.returncode == 0, proc.stderr
+    assert "typer" not in proc.stdout and "click" not in proc.stdout
+
+
+def test_no_arguments_shows_help():
+    proc = run("-m", "cmwreport")
+    assert proc.returncode == 2 and "Usage: cmwreport" in proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr
