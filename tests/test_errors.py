@@ -91,7 +91,9 @@ def test_help_is_exit_0(capsys):
 
 def test_an_empty_path_is_trouble_not_the_current_folder(capsys, pair):
     assert cmwreport("validate", "") == 2
-    assert capsys.readouterr().err == "cmwreport validate: the source path is empty; give a path\n"
+    assert capsys.readouterr().err == (
+        "cmwreport validate: empty path: give the folder of sources, e.g. sources\n"
+    )
     assert cmwreport("build", SOURCES, "--out", "") == 2
     assert capsys.readouterr().err == "cmwreport build: the --out is empty; give a path\n"
     assert cmwreport("diff", pair[0], "") == 2

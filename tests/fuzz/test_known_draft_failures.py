@@ -1,6 +1,8 @@
 """Regression tests for what the fuzz campaign found in the draft reader (diff/), one per
-category, strict xfail (see test_known_failures.py). A draft must give exit 0 or 1 when
-it is a readable Word document, else one line and exit 2; never exit 3 or a traceback.
+category, strict xfail: each fails today; when the reader is fixed the test passes, pytest
+reports XPASS as a failure, and the marker (and the category in known.py) must go. A
+draft must give exit 0 or 1 when it is a readable Word document, else one line and
+exit 2; never exit 3 or a traceback.
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ def require_file(path: Path, what: str) -> None:
     raise InputError(f"{path}: is {kind or 'a device'}, not a {what}")
 
 
-def load(path: Path) -> Checked:
+def load(path: Path | str) -> Checked:
     """The loaded and checked sources; trouble reading the tree is raised as a CmwError."""
     from cmwreport import checks
     from cmwreport.sources.load import load_sources

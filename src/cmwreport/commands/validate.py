@@ -9,7 +9,7 @@ from cmwreport.diagnostics import Exit, count
 from cmwreport.print_diagnostics import emit
 
 
-def run(path: Path, fmt: str, strict: bool, reshape: bool = False) -> int:
+def run(path: Path | str, fmt: str, strict: bool, reshape: bool = False) -> int:
     result = load(path)
     emit(result.diagnostics, fmt, files=result.files, reshape=reshape)
     errors, warnings = count(result.diagnostics)

@@ -1,8 +1,8 @@
-"""Regression tests for what the fuzz campaign found broken outside the commands, one per
-category, named after it. Strict xfail: each fails today; when its owner fixes it the
-test passes, pytest reports XPASS as a failure, and the marker (and the category in
-tests/fuzz/known.py) must go. What every case must do: a located diagnostic and exit 1
-(sources) or one line and exit 2 (drafts), never exit 3, a traceback or a hang.
+"""Regression tests for what the fuzz campaign found in hostile source trees, one per
+category, named after it: each failed on the first campaign (a traceback, a hang, or a
+character written into Word) and passes since sources/ was reworked (issue 10 item 1).
+Every case must give a located diagnostic and exit 1, never exit 3, a traceback or a
+hang. Categories still failing are strict xfail and listed in tests/fuzz/known.py.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from tests.conftest import ROOT, SOURCES
 from tests.fuzz.harness import forbidden_characters, run
 
 TEMPLATE = ROOT / "templates" / "periodic-report.docx"
-SOURCES_OWNER = "owner: sources/ (issue 10.1)"
 
 
 @pytest.fixture
@@ -38,57 +37,40 @@ def finding(tree: Path, *, named: str) -> None:
         assert named in outcome.out, outcome.out[-500:]
 
 
-@pytest.mark.xfail(
-    strict=True, reason=f"aliases: RecursionError in yamlsafe._walk; {SOURCES_OWNER}"
-)
 def test_aliases_self_referencing(tree):
     path = tree / "meetings" / "oujda.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "loop: &r [*r]\n", encoding="utf-8")
     finding(tree, named="oujda.yaml")
 
 
-@pytest.mark.xfail(
-    strict=True, reason=f"duplicate_kind: ValueError in load._build; {SOURCES_OWNER}"
-)
 def test_duplicate_kind_report_yaml_beside_report_yml(tree):
     shutil.copyfile(tree / "report.yaml", tree / "report.yml")
     finding(tree, named="report.yml")
 
 
-@pytest.mark.xfail(
-    strict=True, reason=f"folder_for_file: ValueError in load._build; {SOURCES_OWNER}"
-)
 def test_folder_for_file(tree):
     (tree / "consultations.yaml").unlink()
     (tree / "consultations.yaml").mkdir()
     finding(tree, named="consultations.yaml")
 
 
-@pytest.mark.xfail(strict=True, reason=f"symlinks: RuntimeError in load._discover; {SOURCES_OWNER}")
 def test_symlinks_loop(tree):
     (tree / "meetings" / "loop.yaml").symlink_to("loop.yaml")
     finding(tree, named="loop.yaml")
 
 
-@pytest.mark.xfail(strict=True, reason=f"special_files: validate and build hang; {SOURCES_OWNER}")
 def test_special_files_named_pipe(tree):
     os.mkfifo(tree / "meetings" / "pipe.yaml")
     finding(tree, named="pipe.yaml")
 
 
-@pytest.mark.xfail(
-    strict=True, reason=f"odd_names: oujda.YAML is silently not read; {SOURCES_OWNER}"
-)
 def test_odd_names_upper_case_extension(tree):
     (tree / "meetings" / "oujda.yaml").rename(tree / "meetings" / "oujda.YAML")
     outcome = run("validate", tree)
     assert "oujda.YAML" in outcome.out and outcome.code in (1, 2), outcome.out
 
 
-@pytest.mark.xfail(
-    strict=True, reason=f"escaped_characters: validate passes, build writes them; {SOURCES_OWNER}"
-)
-@pytest.mark.parametrize("escape", ["\\uFFFE", "\\u202E", "\\uFE8D", "\\u200B"])
+@pytest.mark.parametrize("escape", ["\\uFFFE", "\\u202E", "\\uFE8D"])
 def test_escaped_characters_reach_word(tree, escape):
     path = tree / "axes" / "legal-framework.yaml"
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -99,3 +81,15 @@ def test_escaped_characters_reach_word(tree, escape):
     outcome = run("build", tree, "--template", TEMPLATE, "--out", out)
     assert forbidden_characters(out / "CMW-C-MAR-2.docx") == 0
     assert outcome.code == 1 and "legal-framework.yaml:" in outcome.out
+
+
+def test_escaped_zero_width_space_is_a_located_warning(tree):
+    # Invisible but harmless in Word: a warning (T504) on the decoded value, not an error.
+    path = tree / "axes" / "legal-framework.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    index = next(i for i, line in enumerate(lines) if line.strip().startswith("text:"))
+    lines[index] = '    text: "إلغاء \\u200B تجريم الهجرة"'
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    outcome = run("validate", tree, "--strict")
+    assert outcome.code == 1 and "legal-framework.yaml:" in outcome.out
+    assert "warning T504" in outcome.out and "U+200B" in outcome.out
