@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from cmwreport.docx.package import read_custom_property
+from cmwreport.docx.custom_properties import property_of
 from tests.conftest import ROOT, SOURCES, cmwreport
 
 TEMPLATE = ROOT / "templates" / "periodic-report.docx"
@@ -42,7 +42,7 @@ def _command(tree: Path, out: Path) -> list[str]:
 
 
 def _ids(out: Path) -> tuple[str | None, str | None]:
-    return read_custom_property(out / REPORT, PROPERTY), read_custom_property(out / ANNEX, PROPERTY)
+    return property_of(out / REPORT, PROPERTY), property_of(out / ANNEX, PROPERTY)
 
 
 def _complete(path: Path) -> bool:

@@ -1,17 +1,21 @@
-"""One custom document property (docProps/custom.xml) written into, or read from, a
-.docx. Word keeps custom properties through editing (File > Properties > Custom) and
-LibreOffice keeps them as user-defined properties when it saves as .docx, so they
-are where a build can leave a note that survives the reviewers' round.
+"""Custom document properties (docProps/custom.xml) written into, or read from, a
+.docx: into serialised bytes (`with_property`) or into a package being built
+(`set_property`, the build's properties hook). Word keeps custom properties through
+editing (File > Properties > Custom) and LibreOffice keeps them as user-defined
+properties when it saves as .docx, so they are where a build can leave a note that
+survives the reviewers' round.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+import zlib
+from pathlib import Path
 
 from lxml import etree
 
-from cmwreport.docx.package import escape
+from cmwreport.docx.package import CONTENT_TYPES, Package, escape
 
 PART = "docProps/custom.xml"
 CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
@@ -82,3 +86,53 @@ def _rels(data: bytes) -> bytes:
     rel.set("Type", REL)
     rel.set("Target", PART)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def set_property(package: Package, name: str, value: str) -> None:
+    """Set a text custom property in a package being built, keeping the others; creates
+    docProps/custom.xml, its content type and its relationship when missing."""
+    if PART in package.parts:
+        root = package.xml(PART)
+    else:
+        root = etree.Element(f"{{{CUSTOM_NS}}}Properties", nsmap={None: CUSTOM_NS, "vt": VT_NS})
+        package.names.append(PART)
+        package.parts[PART] = b""
+        package._trees[PART] = root
+        _declare(package)
+    for prop in root.findall(f"{{{CUSTOM_NS}}}property"):
+        if prop.get("name") == name:
+            root.remove(prop)
+    pids = [int(p.get("pid", "1")) for p in root if (p.get("pid") or "").isdigit()]
+    prop = etree.SubElement(
+        root, f"{{{CUSTOM_NS}}}property", fmtid=FMTID, pid=str(max(pids, default=1) + 1), name=name
+    )
+    etree.SubElement(prop, f"{{{VT_NS}}}lpwstr").text = value
+
+
+def _declare(package: Package) -> None:
+    types = package.xml(CONTENT_TYPES)
+    if not any(o.get("PartName") == "/" + PART for o in types.iter(f"{{{CT_NS}}}Override")):
+        etree.SubElement(types, f"{{{CT_NS}}}Override", PartName="/" + PART, ContentType=CT)
+    rels = package.xml("_rels/.rels")
+    found = list(rels.iter(f"{{{PKG_REL_NS}}}Relationship"))
+    if any(rel.get("Type") == REL for rel in found):
+        return
+    taken = {rel.get("Id") for rel in found}
+    number = 1
+    while f"rId{number}" in taken:
+        number += 1
+    etree.SubElement(
+        rels, f"{{{PKG_REL_NS}}}Relationship", Id=f"rId{number}", Type=REL, Target=PART
+    )
+
+
+def property_of(path: Path, name: str) -> str | None:
+    """A text custom property of a .docx on disk; None if absent or unreadable (a
+    damaged earlier output is simply rewritten)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            if zf.getinfo(PART).file_size > 1 << 20:
+                return None
+            return read_property(zf, name)
+    except (OSError, KeyError, zipfile.BadZipFile, EOFError, ValueError, zlib.error):
+        return None
