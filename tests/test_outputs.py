@@ -119,11 +119,15 @@ def test_build_never_overwrites_the_template_or_a_source(tmp_path, capsys):
     assert sorted(p.name for p in out.iterdir()) == ["CMW-C-MAR-2-annex.docx"]
 
 
-def test_build_refuses_dash_and_a_file_as_output_folder(tmp_path, capsys):
+def test_build_refuses_dash_and_a_file_as_output_folder(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     assert "give an output folder" in refused(capsys, "build", SOURCES, "--out", "-")
+    assert "give a folder" in refused(capsys, "schema", "--out", "-")
+    assert not (tmp_path / "-").exists()
     plain = tmp_path / "file"
     plain.write_text("x", encoding="utf-8")
-    assert "exists and is not a folder" in refused(capsys, "build", SOURCES, "--out", plain)
+    line = refused(capsys, "build", SOURCES, "--template", TEMPLATE, "--out", plain)
+    assert "exists and is not a folder" in line
 
 
 def test_write_atomic_checks_again_just_before_renaming(tmp_path):

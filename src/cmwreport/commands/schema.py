@@ -23,6 +23,8 @@ def run(out: Path) -> int:
     from cmwreport.outputs import write_atomic
     from cmwreport.sources.editor_schema import file_name, json_schemas
 
+    if str(out) == "-":
+        raise SchemaOutputError("--out -: the schemas are several files; give a folder")
     files = [
         (out / file_name(kind), (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode())
         for kind, schema in json_schemas().items()
