@@ -93,3 +93,14 @@ def test_escaped_zero_width_space_is_a_located_warning(tree):
     outcome = run("validate", tree, "--strict")
     assert outcome.code == 1 and "legal-framework.yaml:" in outcome.out
     assert "warning T504" in outcome.out and "U+200B" in outcome.out
+
+
+def test_special_files_named_pipe_where_no_source_is_expected(tree):
+    # Found by the campaign after the rebase: validate warns (C008), and build then hung
+    # reading the pipe for absorb's fingerprint of the sources.
+    os.mkfifo(tree / "x.yml")
+    out = tree.parent / "out"
+    outcome = run("build", tree, "--template", TEMPLATE, "--out", out, limit=10)
+    assert not outcome.hung and outcome.code == 0, outcome.err
+    assert "x.yml:1:1: warning C008" in outcome.out
+    assert (out / "CMW-C-MAR-2.docx").is_file()

@@ -48,7 +48,9 @@ def of(sources_root: Path, template: Path) -> Fingerprint:
     files = {}
     for path in sorted(sources_root.rglob("*")):
         relative = path.relative_to(sources_root)
-        if path.suffix in YAML_SUFFIXES and not any(p.startswith(".") for p in relative.parts):
+        # Regular files only (is_file): a named pipe called x.yml would block the build.
+        hidden = any(p.startswith(".") for p in relative.parts)
+        if path.suffix in YAML_SUFFIXES and not hidden and path.is_file():
             files[relative.as_posix()] = _hash(path.read_bytes())
     return Fingerprint(files, _hash(template.read_bytes()))
 
