@@ -93,3 +93,15 @@ def test_deep_nesting_of_content_controls(base, tmp_path):
 
     nested = rewrite(base, tmp_path / "nested.docx", nest)
     no_bug("diff", base, nested, "--format", "json")
+
+
+@pytest.mark.xfail(strict=True, reason=f"attributes_odd: _Styles has no _chains; {READER_OWNER}")
+@pytest.mark.parametrize(
+    "categories, seed", [(["attributes_odd"], 4031708088), (["elements_shuffled"], 811295657)]
+)
+def test_attributes_odd_and_elements_shuffled_replayed(base, tmp_path, categories, seed):
+    # Cases of the 3,000-case campaign, replayed from their category and seed.
+    from tests.fuzz.drafts import mutated_draft
+
+    mutated = mutated_draft(base, tmp_path / "m.docx", categories, seed)
+    no_bug("diff", base, mutated, "--format", "json")
