@@ -1,4 +1,4 @@
-"""The one SOURCE_DATE_EPOCH parser and --date parser (timestamps.py), and B001."""
+"""The one SOURCE_DATE_EPOCH parser and --date parser (timestamps.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 
-from cmwreport.build.wordcount import LIMIT, limit_warning
 from cmwreport.timestamps import DateError, parse_moment, source_date_epoch, w3c
 
 
@@ -30,15 +29,3 @@ def test_dates_are_utc_and_in_range():
     for bad in ("0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", "1899-12-31"):
         with pytest.raises(DateError, match="out of range"):
             parse_moment(bad)
-
-
-def test_word_limit_warning():
-    assert limit_warning(LIMIT, "report.yaml") is None
-    warning = limit_warning(LIMIT + 5, "report.yaml", 3, 1)
-    assert (warning.code, warning.severity, warning.file, warning.line) == (
-        "B001",
-        "warning",
-        "report.yaml",
-        3,
-    )
-    assert "5 over the 21,200-word limit" in warning.message

@@ -16,16 +16,18 @@ from pathlib import Path
 from lxml import etree
 
 from cmwreport.build.wording import cycle_ordinal, letter_label, third_level_label, un_date
-from cmwreport.commands import build as build_command
 from cmwreport.docx.xml import NSMAP as NS
 from cmwreport.docx.xml import w
-from tests.conftest import SOURCES, TEMPLATE
+from tests.conftest import SOURCES, TEMPLATE, cmwreport
 
 DRAFT = "[نص يحرره فريق الصياغة]"
 
 
 def build(sources: Path, out: Path, template: Path = TEMPLATE, final: bool = False) -> int:
-    return int(build_command.run(sources, template, out, "json", final))
+    flags = ["--final"] if final else []
+    return cmwreport(
+        "build", sources, "--template", template, "--out", out, "--format", "json", *flags
+    )
 
 
 def diagnostics(capsys) -> list[dict]:

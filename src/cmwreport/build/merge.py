@@ -20,8 +20,8 @@ from cmwreport.build.wording import cycle_ordinal, un_date, wording
 from cmwreport.docx import numbering
 from cmwreport.docx import slots as slotlib
 from cmwreport.docx.content import Bookmarks, Para, render
-from cmwreport.docx.document import WordDocument, set_page_break_before
 from cmwreport.docx.custom_properties import set_property
+from cmwreport.docx.document import WordDocument, set_page_break_before
 from cmwreport.docx.package import PackageError, document_moment
 from cmwreport.docx.xml import w
 from cmwreport.errors import CmwError
