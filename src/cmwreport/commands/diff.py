@@ -18,7 +18,6 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from cmwreport.commands.common import require_file
 from cmwreport.diagnostics import Exit
 from cmwreport.diff.options import DiffOptions
 from cmwreport.errors import CmwError
@@ -65,8 +64,6 @@ def compare_drafts(old: Path, new: Path, options: DiffOptions) -> int:
     from cmwreport.diff.read import read_draft
     from cmwreport.diff.renderers import render
 
-    for draft in (old, new):
-        require_file(draft, ".docx file")
     _check_outputs(old, new, options)
     result = compare(read_draft(old), read_draft(new), options)
 

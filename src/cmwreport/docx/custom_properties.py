@@ -91,13 +91,11 @@ def _rels(data: bytes) -> bytes:
 def set_property(package: Package, name: str, value: str) -> None:
     """Set a text custom property in a package being built, keeping the others; creates
     docProps/custom.xml, its content type and its relationship when missing."""
-    if PART in package.parts:
+    if package.has(PART):
         root = package.xml(PART)
     else:
         root = etree.Element(f"{{{CUSTOM_NS}}}Properties", nsmap={None: CUSTOM_NS, "vt": VT_NS})
-        package.names.append(PART)
-        package.parts[PART] = b""
-        package._trees[PART] = root
+        package.add_part(PART, root)
         _declare(package)
     for prop in root.findall(f"{{{CUSTOM_NS}}}property"):
         if prop.get("name") == name:
