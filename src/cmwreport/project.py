@@ -1,0 +1,175 @@
+"""The report project a command works on, found from wherever the user stands.
+
+Like git, ruff or pre-commit, every command walks up from the current folder (or from
+the path it was given) to the first folder holding the marker file `cmwreport.toml`,
+or else `sources/report.yaml`. That folder is the project root; its sources, template
+and output folder are read from the marker (paths relative to the root) or default to
+`sources/`, `templates/periodic-report.docx` (the template shipped in the package when
+the project has none) and `out/`.
+
+Start-up matters on every call: this module imports nothing heavy, stats a handful of
+paths, and reads no file but the marker (with the standard library's tomllib).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from cmwreport.errors import CmwError
+
+MARKER = "cmwreport.toml"
+#: A folder holding this file is a project even without a marker (older checkouts).
+FALLBACK = Path("sources") / "report.yaml"
+TEMPLATE = Path("templates") / "periodic-report.docx"
+#: The template an installed cmwreport uses when the project has none of its own.
+PACKAGED_TEMPLATE = Path(__file__).resolve().parent / "templates" / "periodic-report.docx"
+#: What the marker may set, each a path relative to the project root.
+KEYS = {
+    "sources": "the folder of YAML sources",
+    "template": "the Word template",
+    "out": "the output folder",
+}
+DEFAULTS = {"sources": Path("sources"), "out": Path("out")}
+
+
+class NotInProject(CmwError):
+    """No argument was given and no project encloses the current folder (exit 2)."""
+
+
+class BadMarker(CmwError):
+    """The marker file cannot be read or says something it may not (exit 2)."""
+
+
+@dataclass(frozen=True)
+class Project:
+    """A project's root and the paths it names, all absolute."""
+
+    root: Path
+    marker: Path | None
+    sources: Path
+    #: None when neither the marker nor the project has a template: use the packaged one.
+    template: Path | None
+    out: Path
+
+    def template_or_default(self) -> Path:
+        return self.template if self.template is not None else PACKAGED_TEMPLATE
+
+
+def find_root(start: Path) -> tuple[Path, Path | None] | None:
+    """The first folder from `start` upwards that is a project, with its marker if any."""
+    start = start.absolute()
+    for folder in (start, *start.parents):
+        marker = folder / MARKER
+        if marker.is_file():
+            return folder, marker
+        if (folder / FALLBACK).is_file():
+            return folder, None
+    return None
+
+
+def find(start: Path) -> Project | None:
+    """The project enclosing `start` (a folder or a file), or None outside any project."""
+    start = start.absolute()
+    if not start.is_dir():
+        start = start.parent
+    found = find_root(start)
+    if found is None:
+        return None
+    root, marker = found
+    settings = read_marker(marker) if marker is not None else {}
+    template = settings.get("template")
+    if template is None and (root / TEMPLATE).is_file():
+        template = TEMPLATE
+    return Project(
+        root=root,
+        marker=marker,
+        sources=root / settings.get("sources", DEFAULTS["sources"]),
+        template=root / template if template is not None else None,
+        out=root / settings.get("out", DEFAULTS["out"]),
+    )
+
+
+def read_marker(marker: Path) -> dict[str, Path]:
+    """The paths a marker file sets; an empty marker sets none (all defaults)."""
+    import tomllib
+
+    shown = shown_path(marker)
+    try:
+        with marker.open("rb") as f:
+            data = tomllib.load(f)
+    except OSError as exc:
+        raise BadMarker(f"{shown}: cannot read it: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        # tomllib says where: "... (at line 2, column 12)".
+        raise BadMarker(f"{shown}: not valid TOML: {exc}; see README.md") from None
+    except UnicodeDecodeError:
+        raise BadMarker(f"{shown}: not UTF-8; save it as UTF-8") from None
+    settings: dict[str, Path] = {}
+    for key, value in data.items():
+        if key not in KEYS:
+            known = ", ".join(KEYS)
+            raise BadMarker(f"{shown}: unknown setting {key!r}; the settings are {known}")
+        if not isinstance(value, str) or not value.strip():
+            raise BadMarker(f'{shown}: {key} must be a path in quotes ({key} = "..."), {KEYS[key]}')
+        settings[key] = Path(value)
+    return settings
+
+
+def shown_path(path: Path, cwd: Path | None = None) -> Path:
+    """`path` as the user standing in `cwd` would type it: relative, `..` included."""
+    base = (cwd or Path.cwd()).absolute()
+    try:
+        return Path(os.path.relpath(path.absolute(), base))
+    except ValueError:  # another drive on Windows: no relative path exists
+        return path.absolute()
+
+
+def not_in_project(command: str) -> NotInProject:
+    return NotInProject(
+        f"no report project here or in any parent folder (no {MARKER} or {FALLBACK}); "
+        f"start one with `cmwreport init DIR --symbol CMW/C/<STATE>/<cycle>`, "
+        f"or give the sources folder: `cmwreport {command} PATH`"
+    )
+
+
+@dataclass(frozen=True)
+class Paths:
+    """What validate or build works on, each path as shown to the user."""
+
+    sources: Path
+    template: Path
+    out: Path
+
+
+def resolve(
+    command: str,
+    sources: Path | None,
+    template: Path | None = None,
+    out: Path | None = None,
+) -> Paths:
+    """Fill what the user did not give from the project; what they gave always wins.
+
+    The project is looked for from the given sources (so `build ../other/sources` uses
+    that project's template and output folder), else from the current folder. Outside any
+    project, a command given its sources still runs with the packaged template and `out/`
+    in the current folder; one given nothing says how to start a project.
+    """
+    project = find(sources if sources is not None else Path.cwd())
+    if project is None:
+        if sources is None:
+            raise not_in_project(command)
+        return Paths(
+            sources,
+            template if template is not None else PACKAGED_TEMPLATE,
+            out if out is not None else DEFAULTS["out"],
+        )
+    if template is None:
+        # The packaged template is not the user's file: its full path says where it is.
+        template = shown_path(project.template) if project.template else PACKAGED_TEMPLATE
+    return Paths(
+        sources if sources is not None else shown_path(project.sources),
+        template,
+        out if out is not None else shown_path(project.out),
+    )
