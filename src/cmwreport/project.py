@@ -138,14 +138,14 @@ def not_in_project(command: str) -> NotInProject:
 class Paths:
     """What validate or build works on, each path as shown to the user."""
 
-    sources: Path
+    sources: Path | str
     template: Path
     out: Path
 
 
 def resolve(
     command: str,
-    sources: Path | None,
+    sources: Path | str | None,
     template: Path | None = None,
     out: Path | None = None,
 ) -> Paths:
@@ -156,7 +156,7 @@ def resolve(
     project, a command given its sources still runs with the packaged template and `out/`
     in the current folder; one given nothing says how to start a project.
     """
-    project = find(sources if sources is not None else Path.cwd())
+    project = find(Path(sources) if sources is not None else Path.cwd())
     if project is None:
         if sources is None:
             raise not_in_project(command)
