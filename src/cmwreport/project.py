@@ -103,14 +103,20 @@ def read_marker(marker: Path) -> dict[str, Path]:
         raise BadMarker(f"{shown}: cannot read it: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         # tomllib says where: "... (at line 2, column 12)".
-        raise BadMarker(f"{shown}: not valid TOML: {exc}; see README.md") from None
+        raise BadMarker(
+            f'{shown}: not valid TOML: {exc}; write each setting as name = "path"'
+        ) from None
     except UnicodeDecodeError:
         raise BadMarker(f"{shown}: not UTF-8; save it as UTF-8") from None
     settings: dict[str, Path] = {}
     for key, value in data.items():
         if key not in KEYS:
+            from difflib import get_close_matches
+
+            close = get_close_matches(key, KEYS, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
             known = ", ".join(KEYS)
-            raise BadMarker(f"{shown}: unknown setting {key!r}; the settings are {known}")
+            raise BadMarker(f"{shown}: unknown setting {key!r}{hint}; the settings are {known}")
         if not isinstance(value, str) or not value.strip():
             raise BadMarker(f'{shown}: {key} must be a path in quotes ({key} = "..."), {KEYS[key]}')
         settings[key] = Path(value)
