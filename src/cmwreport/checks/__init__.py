@@ -2,7 +2,8 @@
 
 Each module holds one family of rules: `text` (character hygiene on decoded values),
 `numbers` (numbers that right-to-left display would reverse), `dates` (weekdays,
-date order), `references` (ids, cross-file references, cited documents, symbols).
+date order), `references` (ids, cross-file references, cited documents, symbols),
+`placeholders` (values still to fill, the lines `init` marks `# TO FILL`).
 A `# cmwreport: ignore CODE` comment on the line a warning points at silences it.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from cmwreport.checks import dates, numbers, references, text
+from cmwreport.checks import dates, numbers, placeholders, references, text
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.sources.load import Loaded
 from cmwreport.sources.model import Sources
@@ -44,6 +45,7 @@ def _rules(loaded: Loaded) -> Iterator[Diagnostic]:
         yield from text.check_file(file)
         yield from numbers.check_file(file)
         yield from dates.written_weekdays(file)
+        yield from placeholders.check_file(file)
     yield from references.duplicate_ids(loaded)
     yield from references.axis_order(loaded)
     yield from references.cited_documents(loaded)
