@@ -4,7 +4,9 @@ or of the second cycle in what is written."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -255,3 +257,26 @@ def test_second_data_set_cites_its_own_paragraph_without_co1_paraphrase(second_b
     assert "(CMW/C/MAR/CO/2، الفقرة 12)" in text
     # CO/1's paragraph 53 (participation of all ministries) is not what CO/2 para 12 says.
     assert "بإشراك جميع الوزارات والهيئات الحكومية" not in text
+
+
+def test_validate_warns_for_each_value_still_to_fill(project: Path) -> None:
+    marked = [
+        (path.relative_to(project).as_posix(), number)
+        for path in sorted((project / "sources").rglob("*.yaml"))
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if "# TO FILL" in line
+    ]
+    assert len(marked) >= 10
+    proc = tool("validate", "--format", "json", cwd=project)
+    assert proc.returncode == 0
+    found = json.loads(proc.stdout)
+    found = found["diagnostics"]
+    assert sorted((d["file"], d["line"]) for d in found if d["code"] == "S107") == marked
+    assert {d["severity"] for d in found} == {"warning"}
+    assert tool("validate", "--strict", cwd=project).returncode == 1
+    # Filled in: the marks deleted, nothing left to warn about.
+    for path in (project / "sources").rglob("*.yaml"):
+        text = path.read_text("utf-8")
+        path.write_text(re.sub(r"  # TO FILL.*", "", text), "utf-8")
+    proc = tool("validate", "--strict", cwd=project)
+    assert (proc.returncode, proc.stdout) == (0, "0 errors, 0 warnings in 4 files\n")

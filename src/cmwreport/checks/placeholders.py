@@ -31,7 +31,7 @@ def check_file(loaded: LoadedFile) -> Iterator[Diagnostic]:
             loaded.shown,
             number,
             found.start(3) + 1,
-            "S106",
+            "S107",
             "warning",
             f"{key} is still to fill: replace the provisional value, then delete "
             f"the '# {MARK}' mark",
