@@ -94,7 +94,8 @@ def test_every_value_still_to_fill_is_marked(project: Path) -> None:
 def test_new_project_validates_and_builds_from_inside(project: Path) -> None:
     proc = tool("validate", cwd=project / "sources")
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert " 0 errors" in " " + proc.stdout
+    assert "\n0 errors, " in "\n" + proc.stdout
+    assert proc.stdout.startswith("axes/axis-1.yaml:")  # relative to sources/, where it ran
     proc = tool("build", cwd=project / "sources" / "meetings")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "wrote ../../out/CMW-C-MAR-3.docx" in proc.stdout
