@@ -270,3 +270,13 @@ def test_the_wheel_ships_the_template_and_builds_outside_the_repository(tmp_path
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith(str(site))
     assert (tmp_path / "work" / "out" / "CMW-C-MAR-2.docx").is_file()
+
+
+def test_everything_given_needs_no_project(tmp_path: Path) -> None:
+    # A broken marker only matters to a command that needs the project's paths.
+    root = make_project(tmp_path / "p", marker="this is not toml\n")
+    proc = tool("validate", "sources", cwd=root)
+    assert proc.returncode == 0, proc.stderr
+    args = ("build", "sources", "--template", "templates/periodic-report.docx", "--out", "o")
+    assert tool(*args, cwd=root).returncode == 0
+    assert tool("validate", cwd=root).returncode == 2

@@ -149,6 +149,17 @@ class Paths:
     out: Path
 
 
+def sources_for(command: str, sources: Path | str | None) -> Path | str:
+    """The sources to validate: as given, else the project's (no project is looked for
+    when the user named them)."""
+    if sources is not None:
+        return sources
+    project = find(Path.cwd())
+    if project is None:
+        raise not_in_project(command)
+    return shown_path(project.sources)
+
+
 def resolve(
     command: str,
     sources: Path | str | None,
@@ -162,6 +173,8 @@ def resolve(
     project, a command given its sources still runs with the packaged template and `out/`
     in the current folder; one given nothing says how to start a project.
     """
+    if sources is not None and template is not None and out is not None:
+        return Paths(sources, template, out)
     project = find(Path(sources) if sources is not None else Path.cwd())
     if project is None:
         if sources is None:
