@@ -105,6 +105,15 @@ def test_new_project_validates_and_builds_from_inside(project: Path) -> None:
     assert "[نص مؤقت: توصية يصوغها فريق الصياغة]" in document_text(annex)
 
 
+def test_a_project_inside_a_project_is_noted(project: Path) -> None:
+    proc = tool("init", "annex-work", "--symbol", "CMW/C/MAR/3", cwd=project / "sources")
+    assert proc.returncode == 0, proc.stderr
+    assert "note: it is inside the project ..\n" in proc.stdout
+    # Its own commands work on it, the nearest project.
+    assert tool("build", cwd=project / "sources" / "annex-work" / "sources").returncode == 0
+    assert (project / "sources" / "annex-work" / "out" / "CMW-C-MAR-3.docx").is_file()
+
+
 def test_another_state_and_cycle(tmp_path: Path) -> None:
     proc = tool("init", "tun", "--symbol", "CMW/C/TUN/2", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
@@ -117,6 +126,7 @@ def test_another_state_and_cycle(tmp_path: Path) -> None:
 def test_init_in_the_current_empty_folder(tmp_path: Path) -> None:
     proc = tool("init", "--symbol", "CMW/C/MAR/4", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.endswith("`cmwreport validate` and `cmwreport build` here\n")
     assert (tmp_path / "cmwreport.toml").is_file()
     assert "الدوري الرابع" in (tmp_path / "sources" / "report.yaml").read_text("utf-8")
 

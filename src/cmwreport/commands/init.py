@@ -52,9 +52,10 @@ def run(folder: Path, symbol_text: str) -> int:
     out.write("README.md, sources/, templates/, out/)\n")
     if enclosing is not None:
         out.write(f"note: it is inside the project {shown_path(enclosing[0])}\n")
+    where = "here" if shown == Path(".") else f"in {shown}"
     out.write(
         f"next: replace the values marked {skeleton.TO_FILL} in {shown / 'sources'}, "
-        f"then run `cmwreport validate` and `cmwreport build` in {shown}\n"
+        f"then run `cmwreport validate` and `cmwreport build` {where}\n"
     )
     return Exit.OK
 
