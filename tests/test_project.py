@@ -280,3 +280,20 @@ def test_everything_given_needs_no_project(tmp_path: Path) -> None:
     args = ("build", "sources", "--template", "templates/periodic-report.docx", "--out", "o")
     assert tool(*args, cwd=root).returncode == 0
     assert tool("validate", cwd=root).returncode == 2
+
+
+def test_a_deleted_current_folder_is_one_line(tmp_path: Path) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    code = (
+        "import os, sys; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]); "
+        "sys.argv = ['cmwreport', 'validate']; from cmwreport.cli import main; main()"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(gone)], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 2
+    assert proc.stderr == (
+        "cmwreport validate: the current folder no longer exists (deleted or moved?); "
+        "cd to a folder that exists\n"
+    )

@@ -57,9 +57,18 @@ class Project:
         return self.template if self.template is not None else PACKAGED_TEMPLATE
 
 
+def current_folder() -> Path:
+    try:
+        return Path.cwd()
+    except OSError:  # the folder was deleted or renamed under the shell
+        raise NotInProject(
+            "the current folder no longer exists (deleted or moved?); cd to a folder that exists"
+        ) from None
+
+
 def find_root(start: Path) -> tuple[Path, Path | None] | None:
     """The first folder from `start` upwards that is a project, with its marker if any."""
-    start = start.absolute()
+    start = current_folder() / start
     for folder in (start, *start.parents):
         marker = folder / MARKER
         if marker.is_file():
@@ -71,7 +80,7 @@ def find_root(start: Path) -> tuple[Path, Path | None] | None:
 
 def find(start: Path) -> Project | None:
     """The project enclosing `start` (a folder or a file), or None outside any project."""
-    start = start.absolute()
+    start = current_folder() / start
     if not start.is_dir():
         start = start.parent
     found = find_root(start)
@@ -125,11 +134,11 @@ def read_marker(marker: Path) -> dict[str, Path]:
 
 def shown_path(path: Path, cwd: Path | None = None) -> Path:
     """`path` as the user standing in `cwd` would type it: relative, `..` included."""
-    base = (cwd or Path.cwd()).absolute()
+    base = cwd or current_folder()
     try:
-        return Path(os.path.relpath(path.absolute(), base))
+        return Path(os.path.relpath(base / path, base))
     except ValueError:  # another drive on Windows: no relative path exists
-        return path.absolute()
+        return base / path
 
 
 def not_in_project(command: str) -> NotInProject:
@@ -154,7 +163,7 @@ def sources_for(command: str, sources: Path | str | None) -> Path | str:
     when the user named them)."""
     if sources is not None:
         return sources
-    project = find(Path.cwd())
+    project = find(current_folder())
     if project is None:
         raise not_in_project(command)
     return shown_path(project.sources)
@@ -175,7 +184,7 @@ def resolve(
     """
     if sources is not None and template is not None and out is not None:
         return Paths(sources, template, out)
-    project = find(Path(sources) if sources is not None else Path.cwd())
+    project = find(Path(sources) if sources is not None else current_folder())
     if project is None:
         if sources is None:
             raise not_in_project(command)
