@@ -297,3 +297,10 @@ def test_a_deleted_current_folder_is_one_line(tmp_path: Path) -> None:
         "cmwreport validate: the current folder no longer exists (deleted or moved?); "
         "cd to a folder that exists\n"
     )
+
+
+def test_a_path_through_dot_dot_is_walked_up_from_where_it_leads(tmp_path: Path) -> None:
+    here = make_project(tmp_path / "here", marker="")
+    (tmp_path / "elsewhere" / "deep").mkdir(parents=True)
+    # From here/sources, ../../elsewhere/deep leads out of every project.
+    assert proj.find_root(here / "sources" / ".." / ".." / "elsewhere" / "deep") is None

@@ -68,7 +68,8 @@ def current_folder() -> Path:
 
 def find_root(start: Path) -> tuple[Path, Path | None] | None:
     """The first folder from `start` upwards that is a project, with its marker if any."""
-    start = current_folder() / start
+    # Normalised first: the parents of "a/../b" are lexical, and would visit a/.
+    start = Path(os.path.normpath(current_folder() / start))
     for folder in (start, *start.parents):
         marker = folder / MARKER
         if marker.is_file():
@@ -80,7 +81,7 @@ def find_root(start: Path) -> tuple[Path, Path | None] | None:
 
 def find(start: Path) -> Project | None:
     """The project enclosing `start` (a folder or a file), or None outside any project."""
-    start = current_folder() / start
+    start = Path(os.path.normpath(current_folder() / start))
     if not start.is_dir():
         start = start.parent
     found = find_root(start)
