@@ -241,7 +241,10 @@ def test_the_packaged_template_is_what_the_script_makes(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
-    assert proj.PACKAGED_TEMPLATE.read_bytes() == out.read_bytes()
+    assert proj.PACKAGED_TEMPLATE.read_bytes() == out.read_bytes(), (
+        "the packaged template is stale: run "
+        "`python scripts/make_template.py src/cmwreport/templates/periodic-report.docx`"
+    )
 
 
 def test_the_wheel_ships_the_template_and_builds_outside_the_repository(tmp_path: Path) -> None:
