@@ -131,7 +131,7 @@ def consultations_yaml(symbol: Symbol) -> str:
 id: consultations
 state: "{long}"
 title: "[عنوان خلاصات اللقاءات التشاورية]"  {fill}
-# Paragraphs of {symbol.previous_observations} the consultations answer, e.g. [53].
+# Paragraphs of {symbol.previous_observations} the consultations answer, e.g. [5, 12].
 # observations: []
 
 context:
@@ -183,7 +183,7 @@ title: "[نص مؤقت: عنوان المحور]"  {fill}
 recommendations:
   - id: recommendation-1
     text: "[نص مؤقت: توصية يصوغها فريق الصياغة]"  {fill}
-    # observations: [53]   paragraphs of the previous concluding observations
+    # observations: [12]   paragraphs of the previous concluding observations
     # articles: [7]        articles of the Convention
 """
 
