@@ -162,7 +162,7 @@ def test_build_writes_to_the_project_out_folder_not_the_cwd(tmp_path: Path) -> N
     cwd = root / "sources" / "meetings"
     proc = tool("build", cwd=cwd)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.startswith("wrote ../../out/CMW-C-MAR-2.docx: ")
+    assert "\nwrote ../../out/CMW-C-MAR-2.docx: " in "\n" + proc.stdout
     assert (root / "out" / "CMW-C-MAR-2.docx").is_file()
     assert not (cwd / "out").exists()
 
