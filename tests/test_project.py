@@ -307,3 +307,25 @@ def test_a_path_through_dot_dot_is_walked_up_from_where_it_leads(tmp_path: Path)
     (tmp_path / "elsewhere" / "deep").mkdir(parents=True)
     # From here/sources, ../../elsewhere/deep leads out of every project.
     assert proj.find_root(here / "sources" / ".." / ".." / "elsewhere" / "deep") is None
+
+
+def test_absorb_takes_the_project_sources_and_never_the_packaged_template(tmp_path: Path) -> None:
+    # absorb writes into the template: without one in the project it must say so, not
+    # edit the template installed with cmwreport.
+    root = make_project(tmp_path / "p", marker="", template=False)
+    cwd = root / "sources" / "meetings"
+    assert tool("build", cwd=cwd).returncode == 0
+    packaged = proj.PACKAGED_TEMPLATE.read_bytes()
+    proc = tool("absorb", "../../out/CMW-C-MAR-2.docx", cwd=cwd)
+    assert proc.returncode == 2
+    assert proc.stderr == (
+        "cmwreport absorb: ../../templates/periodic-report.docx: no such template; "
+        "give it with --template\n"
+    )
+    assert proj.PACKAGED_TEMPLATE.read_bytes() == packaged
+    (root / "templates").mkdir()
+    shutil.copy(proj.PACKAGED_TEMPLATE, root / "templates")
+    assert tool("build", cwd=cwd).returncode == 0
+    proc = tool("absorb", "../../out/CMW-C-MAR-2.docx", "--dry-run", cwd=cwd)
+    assert proc.returncode == 0, proc.stderr
+    assert "0 edit(s)" in proc.stdout

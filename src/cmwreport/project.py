@@ -175,13 +175,17 @@ def resolve(
     sources: Path | str | None,
     template: Path | None = None,
     out: Path | None = None,
+    *,
+    packaged_template: bool = True,
 ) -> Paths:
     """Fill what the user did not give from the project; what they gave always wins.
 
     The project is looked for from the given sources (so `build ../other/sources` uses
     that project's template and output folder), else from the current folder. Outside any
     project, a command given its sources still runs with the packaged template and `out/`
-    in the current folder; one given nothing says how to start a project.
+    in the current folder; one given nothing says how to start a project. A command that
+    writes to the template (absorb) passes `packaged_template=False`: it gets the
+    project's conventional template path, existing or not, never the installed one.
     """
     if sources is not None and template is not None and out is not None:
         return Paths(sources, template, out)
@@ -189,14 +193,19 @@ def resolve(
     if project is None:
         if sources is None:
             raise not_in_project(command)
+        fallback = PACKAGED_TEMPLATE if packaged_template else TEMPLATE
         return Paths(
             sources,
-            template if template is not None else PACKAGED_TEMPLATE,
+            template if template is not None else fallback,
             out if out is not None else DEFAULTS["out"],
         )
-    if template is None:
+    if template is None and project.template is not None:
+        template = shown_path(project.template)
+    elif template is None and not packaged_template:
+        template = shown_path(project.root / TEMPLATE)
+    elif template is None:
         # The packaged template is not the user's file: its full path says where it is.
-        template = shown_path(project.template) if project.template else PACKAGED_TEMPLATE
+        template = PACKAGED_TEMPLATE
     return Paths(
         sources if sources is not None else shown_path(project.sources),
         template,
