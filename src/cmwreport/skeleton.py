@@ -26,6 +26,8 @@ ORDINALS = {
     8: "الثامن", 9: "التاسع", 10: "العاشر",
 }  # fmt: skip
 PLACEHOLDER_DATE = "2000-01-01"
+#: Where a project keeps the editors' JSON Schemas of its source files.
+SCHEMAS = "schemas"
 
 
 class BadSymbol(CmwError):
@@ -75,6 +77,11 @@ def parse_symbol(text: str) -> Symbol:
     if cycle > 20:  # the sources' own bound on `cycle`
         raise BadSymbol(f"symbol {symbol}: cycle {cycle} is out of range (2 to 20)")
     return Symbol(state, cycle)
+
+
+def file_stem(symbol: str) -> str:
+    """CMW/C/MAR/CO/2 -> CMW-C-MAR-CO-2: how file names write a symbol."""
+    return symbol.replace("/", "-")
 
 
 def ordinal(cycle: int) -> str:
@@ -133,6 +140,9 @@ state: "{long}"
 title: "[عنوان خلاصات اللقاءات التشاورية]"  {fill}
 # Paragraphs of {symbol.previous_observations} the consultations answer, e.g. [5, 12].
 # observations: []
+# What those paragraphs ask, as the general presentation paraphrases them after
+# "استجابةً ل" (in response to):
+# observations_summary: "..."
 
 context:
   heading: "السياق العام للقاءات التشاورية"
@@ -166,7 +176,7 @@ def meeting_yaml() -> str:
 # One consultation meeting; add one file per meeting (meetings/<city>.yaml).
 id: meeting-1
 city: "[المدينة]"  {fill}
-city_en: City  {fill}
+# city_en: City   (optional, for the drafters' own use)
 region: "[الجهة]"  {fill}
 date: {PLACEHOLDER_DATE}  {fill}
 # weekday: "الأربعاء"   (optional, checked against the date)
@@ -188,6 +198,21 @@ recommendations:
 """
 
 
+def reference_yaml(document: str, what: str) -> str:
+    fill = f"# {TO_FILL}"
+    return f"""\
+# {what}: the paragraphs of {document} that the sources cite by number
+# (observations: [..]), so that validate can judge those numbers. Add each paragraph as
+# you check it against the document; once all are listed, set complete: true (then a
+# number not listed is an error).
+symbol: {document}
+complete: false
+paragraphs:
+  - number: 1
+    subject: "[paragraph 1: what it is about]"  {fill}
+"""
+
+
 def out_gitignore() -> str:
     return "# Built documents: made again by `cmwreport build`, not kept in git.\n*\n!.gitignore\n"
 
@@ -201,10 +226,11 @@ def readme(symbol: Symbol) -> str:
 
 1. املؤوا القيم المؤشر عليها بعبارة `{TO_FILL}` في ملفات `sources/` ثم احذفوا العبارة.
 2. `cmwreport validate`: يتحقق من المصادر ويحدد موضع كل خطأ (الملف:السطر:العمود).
-3. `cmwreport build`: يُنتج `out/{symbol.report.replace("/", "-")}.docx` ومرفقه.
+3. `cmwreport build`: يُنتج `out/{file_stem(symbol.report)}.docx` ومرفقه.
 4. `cmwreport diff قديم.docx جديد.docx`: يبيّن ما تغيّر بين مسودتين.
 
-تعمل هذه الأوامر من أي مجلد داخل المشروع.
+تعمل هذه الأوامر من أي مجلد داخل المشروع. في محرر يدعم خادم لغة YAML (مثل VS Code
+مع إضافة YAML)، تُكمَل الحقول وتُفحص أثناء الكتابة وفق المخططات الموجودة في `schemas/`.
 
 This folder is a report project for cmwreport: the findings of the consultations as
 YAML in `sources/`, the Word template in `templates/`, the built documents in `out/`.
@@ -212,22 +238,53 @@ YAML in `sources/`, the Word template in `templates/`, the built documents in `o
 1. Replace the values on lines marked `{TO_FILL}` in `sources/`, then delete the mark.
 2. `cmwreport validate` checks the sources and says where each problem is
    (file:line:column).
-3. `cmwreport build` writes `out/{symbol.report.replace("/", "-")}.docx` and its annex.
+3. `cmwreport build` writes `out/{file_stem(symbol.report)}.docx` and its annex.
 4. `cmwreport diff old.docx new.docx` shows what changed between two drafts.
 
-The commands work from any folder inside the project. The fields of each file are
-described in cmwreport's docs/source-format.md.
+The commands work from any folder inside the project. In an editor that uses the YAML
+language server (VS Code with the YAML extension, and others), fields are completed and
+checked as you type, from the JSON Schemas in `schemas/` that the first line of each
+source file names. The fields of each file are described in cmwreport's
+docs/source-format.md.
 """
+
+
+def schemas() -> dict[str, str]:
+    """The editors' JSON Schemas (cmwreport schema), by path relative to the project."""
+    import json
+
+    from cmwreport.sources.editor_schema import file_name, json_schemas
+
+    return {
+        f"{SCHEMAS}/{file_name(kind)}": json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+        for kind, schema in json_schemas().items()
+    }
+
+
+def with_schema(relative: str, kind: str, text: str) -> str:
+    """`text` headed by the line that names its schema to the YAML language server."""
+    up = "../" * relative.count("/")
+    return f"# yaml-language-server: $schema={up}{SCHEMAS}/{kind}.schema.json\n{text}"
 
 
 def files(symbol: Symbol) -> dict[str, str]:
     """Every text file of a new project, by path relative to its root."""
+    sources = {
+        ("sources/report.yaml", "report"): report_yaml(symbol),
+        ("sources/consultations.yaml", "consultations"): consultations_yaml(symbol),
+        ("sources/meetings/meeting-1.yaml", "meeting"): meeting_yaml(),
+        ("sources/axes/axis-1.yaml", "axis"): axis_yaml(),
+        (f"sources/reference/{file_stem(symbol.previous_observations)}.yaml", "reference"): (
+            reference_yaml(symbol.previous_observations, "The previous concluding observations")
+        ),
+        (f"sources/reference/{file_stem(symbol.list_of_issues)}.yaml", "reference"): (
+            reference_yaml(symbol.list_of_issues, "The list of issues prior to reporting")
+        ),
+    }
     return {
         "cmwreport.toml": marker(),
         "README.md": readme(symbol),
-        "sources/report.yaml": report_yaml(symbol),
-        "sources/consultations.yaml": consultations_yaml(symbol),
-        "sources/meetings/meeting-1.yaml": meeting_yaml(),
-        "sources/axes/axis-1.yaml": axis_yaml(),
+        **{path: with_schema(path, kind, text) for (path, kind), text in sources.items()},
+        **schemas(),
         "out/.gitignore": out_gitignore(),
     }

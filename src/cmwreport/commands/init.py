@@ -49,7 +49,7 @@ def run(folder: Path, symbol_text: str) -> int:
 
     out = sys.stdout
     out.write(f"made {shown}: a report project for {symbol.report} ({MARKER}, ")
-    out.write("README.md, sources/, templates/, out/)\n")
+    out.write("README.md, sources/, schemas/, templates/, out/)\n")
     if enclosing is not None:
         out.write(f"note: it is inside the project {shown_path(enclosing[0])}\n")
     where = "here" if shown == Path(".") else f"in {shown}"
