@@ -265,7 +265,8 @@ def test_the_wheel_ships_the_template_and_builds_outside_the_repository(tmp_path
     # The unpacked wheel, not this checkout, run where there is no project at all.
     shutil.copytree(SOURCES, tmp_path / "work" / "data")
     env = {**os.environ, "PYTHONPATH": str(site)}
-    code = "import cmwreport; print(cmwreport.__file__); from cmwreport.cli import main; main()"
+    code = "import sys, cmwreport; print(cmwreport.__file__); from cmwreport.cli import main; "
+    code += "sys.exit(main())"
     proc = subprocess.run(
         [sys.executable, "-c", code, "build", "data"],
         cwd=tmp_path / "work", env=env, capture_output=True, text=True, timeout=120,
@@ -290,7 +291,7 @@ def test_a_deleted_current_folder_is_one_line(tmp_path: Path) -> None:
     gone.mkdir()
     code = (
         "import os, sys; os.chdir(sys.argv[1]); os.rmdir(sys.argv[1]); "
-        "sys.argv = ['cmwreport', 'validate']; from cmwreport.cli import main; main()"
+        "sys.argv = ['cmwreport', 'validate']; from cmwreport.cli import main; sys.exit(main())"
     )
     proc = subprocess.run(
         [sys.executable, "-c", code, str(gone)], capture_output=True, text=True, timeout=60
