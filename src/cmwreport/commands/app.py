@@ -9,13 +9,15 @@ felt on every call. Each command returns its exit code; trouble is raised as a
 from __future__ import annotations
 
 from enum import Enum
+from pathlib import Path
 
 import typer
 
 app = typer.Typer(
     help=(
-        "Validate the consultation sources, build the CMW/C/MAR/2 Word report and its annex, "
-        "and compare drafts. Exit codes: 0 success, 1 errors found (validate, build) or "
+        "Start a report project, validate its consultation sources, build the Word report "
+        "and its annex (named after the report's symbol), and compare drafts. Run anywhere "
+        "inside a project. Exit codes: 0 success, 1 errors found (validate, build) or "
         "differences found (diff), 2 usage or I/O trouble, 3 a bug in cmwreport, "
         "130 interrupted."
     ),
@@ -56,7 +58,11 @@ class Color(str, Enum):
 
 @app.command()
 def validate(
-    path: str = typer.Argument("sources", help="Source tree (or one YAML file) to check."),
+    path: str | None = typer.Argument(
+        None,
+        help="Source tree (or one YAML file) to check; default: the project's sources.",
+        show_default=False,
+    ),
     format: DiagnosticFormat = typer.Option(
         DiagnosticFormat.text, "--format", "-f", help="text, json, or github annotations."
     ),
@@ -67,18 +73,27 @@ def validate(
 ) -> int:
     """Check the YAML sources and report every problem with file:line:column."""
     from cmwreport.commands.validate import run
+    from cmwreport.project import sources_for
 
     # The source path as given: the loader says what is wrong with an empty one.
-    return run(path, format.value, strict, reshape)
+    return run(sources_for("validate", path), format.value, strict, reshape)
 
 
 @app.command()
 def build(
-    path: str = typer.Argument("sources", help="Source tree to build from."),
-    template: str = typer.Option(
-        "templates/periodic-report.docx", "--template", "-t", help="Word template."
+    path: str | None = typer.Argument(
+        None, help="Source tree to build from; default: the project's sources.", show_default=False
     ),
-    out: str = typer.Option("out", "--out", "-o", help="Output folder."),
+    template: str | None = typer.Option(
+        None,
+        "--template",
+        "-t",
+        help="Word template; default: the project's, else the one shipped with cmwreport.",
+        show_default=False,
+    ),
+    out: str | None = typer.Option(
+        None, "--out", "-o", help="Output folder; default: the project's out/.", show_default=False
+    ),
     format: DiagnosticFormat = typer.Option(
         DiagnosticFormat.text, "--format", "-f", help="How to show diagnostics."
     ),
@@ -95,11 +110,18 @@ def build(
     """Validate, then merge the sources into the report template and write the annex."""
     from cmwreport.commands.build import run
     from cmwreport.commands.common import path_argument
+    from cmwreport.project import resolve
 
-    return run(
+    paths = resolve(
+        "build",
         path,
-        path_argument(template, "--template"),
-        path_argument(out, "--out"),
+        None if template is None else path_argument(template, "--template"),
+        None if out is None else path_argument(out, "--out"),
+    )
+    return run(
+        paths.sources,
+        paths.template,
+        paths.out,
         format.value,
         final,
         pdf=pdf,
@@ -160,9 +182,19 @@ def diff(
 @app.command()
 def absorb(
     draft: str = typer.Argument(..., help="The reviewed draft (report or annex, .docx)."),
-    path: str = typer.Option("sources", "--sources", "-s", help="Source tree to update."),
-    template: str = typer.Option(
-        "templates/periodic-report.docx", "--template", "-t", help="Word template."
+    path: str | None = typer.Option(
+        None,
+        "--sources",
+        "-s",
+        help="Source tree to update; default: the project's sources.",
+        show_default=False,
+    ),
+    template: str | None = typer.Option(
+        None,
+        "--template",
+        "-t",
+        help="Word template to update; default: the project's.",
+        show_default=False,
     ),
     dry_run: bool = typer.Option(
         False, "--dry-run", help="Show the change as a unified diff; write nothing."
@@ -179,11 +211,20 @@ def absorb(
     """Take reviewers' edits in a built draft home into the sources and the template."""
     from cmwreport.commands.absorb import run
     from cmwreport.commands.common import path_argument
+    from cmwreport.project import resolve
 
+    # absorb writes no output folder: "." only spares a project search when both are given.
+    paths = resolve(
+        "absorb",
+        None if path is None else path_argument(path, "--sources"),
+        None if template is None else path_argument(template, "--template"),
+        Path("."),
+        packaged_template=False,
+    )
     return run(
         path_argument(draft, "DRAFT"),
-        path_argument(path, "--sources"),
-        path_argument(template, "--template"),
+        paths.sources,
+        paths.template,
         dry_run=dry_run,
         only_accepted=only_accepted,
         force=force,
