@@ -14,7 +14,7 @@ import sys
 
 # Nothing else at module level: until main's try is entered, Ctrl-C would print a
 # traceback, so the module must load in well under a millisecond (enum alone is 6 ms).
-_COMMANDS = ("validate", "build", "diff", "absorb", "schema")
+_COMMANDS = ("validate", "build", "diff", "absorb", "schema", "init")
 #: Exit status when the reader of standard output went away (`| head`): what a shell
 #: reports for a program killed by SIGPIPE; nothing is printed.
 BROKEN_PIPE = 141

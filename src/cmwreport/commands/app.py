@@ -240,3 +240,19 @@ def schema(
     from cmwreport.commands.schema import run
 
     return run(path_argument(out, "--out"))
+
+
+@app.command()
+def init(
+    folder: str = typer.Argument(
+        ".", help="New or empty folder for the project (default: the current one)."
+    ),
+    symbol: str = typer.Option(
+        ..., "--symbol", "-s", help="Symbol of the report to prepare: CMW/C/<STATE>/<cycle>."
+    ),
+) -> int:
+    """Start a report project: sources to fill, the template, out/, a README."""
+    from cmwreport.commands.common import path_argument
+    from cmwreport.commands.init import run
+
+    return run(path_argument(folder, "folder"), symbol)
