@@ -20,11 +20,6 @@ TO_FILL = "TO FILL"
 SYMBOL = re.compile(r"CMW/C/([A-Z]{3})/(\d+)")
 #: A State's names as the sources print them, for the States whose we know.
 STATE_NAMES = {"MAR": ("المغرب", "المملكة المغربية")}
-#: "the [n-th] periodic report": Arabic ordinal adjectives, masculine (تقرير).
-ORDINALS = {
-    2: "الثاني", 3: "الثالث", 4: "الرابع", 5: "الخامس", 6: "السادس", 7: "السابع",
-    8: "الثامن", 9: "التاسع", 10: "العاشر",
-}  # fmt: skip
 PLACEHOLDER_DATE = "2000-01-01"
 #: Where a project keeps the editors' JSON Schemas of its source files.
 SCHEMAS = "schemas"
@@ -85,7 +80,11 @@ def file_stem(symbol: str) -> str:
 
 
 def ordinal(cycle: int) -> str:
-    return ORDINALS.get(cycle, f"رقم {cycle}")
+    """ "the [n-th] periodic report": the build's own table (reference/un_arabic.yaml),
+    so a new project's title and its template's {{ ordinal }} agree."""
+    from cmwreport.build.wording import cycle_ordinal
+
+    return cycle_ordinal(cycle)
 
 
 def marker() -> str:

@@ -101,3 +101,17 @@ def test_trouble_writing_is_exit_2(tmp_path):
     proc = cli("schema", "--out", str(blocker / "schemas"))
     assert proc.returncode == 2
     assert proc.stderr.startswith("cmwreport schema: cannot write to ")
+
+
+def test_schema_without_out_refreshes_the_project_schemas_from_a_subfolder(tmp_path):
+    # The folder `init` filled and the sources' yaml-language-server lines name: after an
+    # upgrade, `cmwreport schema` anywhere in the project refreshes those, not ./schemas.
+    project = tmp_path / "mar3"
+    assert cli("init", str(project), "--symbol", "CMW/C/MAR/3").returncode == 0
+    target = project / "schemas" / "report.schema.json"
+    target.write_text("{}", encoding="utf-8")
+    inside = project / "sources" / "meetings"
+    proc = cli("schema", cwd=inside)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(target.read_text(encoding="utf-8"))["$schema"].endswith("2020-12/schema")
+    assert not (inside / "schemas").exists()

@@ -233,12 +233,24 @@ def absorb(
 
 @app.command()
 def schema(
-    out: str = typer.Option("schemas", "--out", "-o", help="Folder to write them to."),
+    out: str | None = typer.Option(
+        None,
+        "--out",
+        "-o",
+        help="Folder to write them to (default: the project's schemas/, else ./schemas).",
+    ),
 ) -> int:
     """Write a JSON Schema of each kind of source file, for editors' completion and checks."""
     from cmwreport.commands.common import path_argument
     from cmwreport.commands.schema import run
 
+    if out is None:
+        from cmwreport import project
+        from cmwreport.skeleton import SCHEMAS
+
+        found = project.find(project.current_folder())
+        # The folder `init` fills, which the sources' yaml-language-server lines name.
+        return run(found.root / SCHEMAS if found is not None else Path(SCHEMAS))
     return run(path_argument(out, "--out"))
 
 
