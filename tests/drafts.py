@@ -605,3 +605,5 @@ def _resolve(root, keep: tuple[str, ...], drop: tuple[str, ...]) -> None:
         parent.remove(el)
     for t in list(root.iter(qn("w:delText"))):
         t.tag = qn("w:t")
+    for t in list(root.iter(qn("w:delInstrText"))):
+        t.tag = qn("w:instrText")

@@ -21,17 +21,8 @@ _IDENTITY = (
 _COMMENT = "Word cannot track adding or removing a comment (or a picture in one)"
 #: What the redline does not write yet; Accept All gives NEW for all of them.
 GAPS: dict[str, str] = {
-    "lo-alt-text-changed": _IDENTITY,
-    "lo-chart-edited": _IDENTITY,
     "lo-field-code-changed": _IDENTITY,
-    "lo-hyperlink-target-changed": _IDENTITY,
-    "lo-image-removed": _IDENTITY,
-    "lo-image-replaced": _IDENTITY,
-    "w-alt-text-added": _IDENTITY,
-    "w-hyperlink-target-changed": _IDENTITY,
     "w-image-removed": _IDENTITY,
-    "lo-formula-changed": "an edited equation is not yet marked deleted and inserted",
-    "pd-equation-changed": "an edited equation is not yet marked deleted and inserted",
     "w-cell-deleted-tracked": "a removed cell is not yet written back as w:cellDel",
     "w-comment-added": _COMMENT,
     "w-comment-removed": _COMMENT,

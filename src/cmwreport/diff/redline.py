@@ -25,10 +25,12 @@ from lxml import etree
 
 from cmwreport.diff.align import Pair
 from cmwreport.diff.compare import Result
+from cmwreport.diff.marks import identity_key
 from cmwreport.diff.model import TABLE, Block
 from cmwreport.diff.redline_edits import Edits
 from cmwreport.diff.redline_format import restyle
 from cmwreport.diff.redline_notes import comments, notes
+from cmwreport.diff.redline_objects import PartCopier, has_math, inserted_whole, kept_copy
 from cmwreport.diff.stories import cell_paragraphs
 from cmwreport.docx import wordml as x
 from cmwreport.docx.opc import PackageError
@@ -55,6 +57,8 @@ def redline_bytes(result: Result, author: str = "cmwreport", date: str | None = 
     writer = _Places(rev, styles, nums, (result.old.objects, new.objects))
     writer.restyled = {id(c.new) for c in result.changes if c.kind == "formatting"}
     writer.moves = {}
+    writer.copier = PartCopier(result.old.package, package)
+    writer.parts = (result.old.main_part, new.main_part, new.parts[new.main_part])
 
     writer.body(result.pairs.get("body", []), new.parts[new.main_part].find(w("body")))
     for place, pairs in result.pairs.items():
@@ -69,7 +73,9 @@ def redline_bytes(result: Result, author: str = "cmwreport", date: str | None = 
     # the parts only read are written as they came.
     from cmwreport.docx.opc import CONTENT_TYPES, rels_name
 
-    package.forget_trees({*new.parts, CONTENT_TYPES, rels_name(new.main_part)})
+    package.forget_trees(
+        {*new.parts, CONTENT_TYPES, rels_name(new.main_part), *writer.copier.touched}
+    )
     # Edited parts are written with transitional names (docx/opc.py reads Strict so).
     new.parts[new.main_part].attrib.pop(w("conformance"), None)
     return package.to_bytes()
@@ -121,6 +127,16 @@ class _Places(Edits):
         for old_p, new_p in zip(olds, news, strict=False):
             restyle(self.rev, old_p, new_p, self.objects)
 
+    copier: PartCopier
+    #: Old main part, new main part, the new main part's root.
+    parts: tuple = ()
+
+    def replaced(self, old_p, new_p) -> None:
+        """Old paragraph deleted whole (its objects kept), the new one inserted whole."""
+        old_part, new_part, root = self.parts
+        new_p.addprevious(kept_copy(self, old_p, self.copier, old_part, new_part, root))
+        inserted_whole(self, new_p)
+
     #: Move names (w:name of the range marks) of paragraphs moved unchanged, by pair.
     moves: dict[int, str] = {}
 
@@ -154,6 +170,8 @@ class _Places(Edits):
         for pair in pairs:
             if pair.kind == "added":
                 self.inserted_block(pair.new)
+            elif pair.kind == "changed" and _replaced_whole(pair):
+                self.replaced(pair.old.element, pair.new.element)
             elif pair.kind == "changed":
                 self.changed_block(pair.old, pair.new)
             elif pair.kind == "moved" and _unchanged_paragraph(pair):
@@ -209,6 +227,15 @@ class _Places(Edits):
             else:
                 after.addnext(copy_el)
             cursors[key] = copy_el
+
+
+def _replaced_whole(pair: Pair) -> bool:
+    """A paragraph whose objects, fields, links or equations changed goes whole."""
+    if pair.old.location == TABLE or pair.new.element.tag != x.P:
+        return False
+    if identity_key(pair.old) != identity_key(pair.new):
+        return True
+    return has_math(pair.old.element) or has_math(pair.new.element)
 
 
 def _unchanged_paragraph(pair: Pair) -> bool:
