@@ -168,7 +168,9 @@ class _Places(Edits):
     def body(self, pairs: list[Pair], body) -> None:
         removals = []
         for pair in pairs:
-            if pair.kind == "added":
+            if pair.kind == "added" and pair.new.location != TABLE:
+                inserted_whole(self, pair.new.element)
+            elif pair.kind == "added":
                 self.inserted_block(pair.new)
             elif pair.kind == "changed" and _replaced_whole(pair):
                 self.replaced(pair.old.element, pair.new.element)
@@ -191,6 +193,9 @@ class _Places(Edits):
             copy_el = self.deleted_row(old.element) if old.location == TABLE else None
             if id(pair) in self.moves:
                 copy_el = self.moved_from(pair)
+            elif copy_el is None and (identity_key(old) or has_math(old.element)):
+                old_part, new_part, root = self.parts
+                copy_el = kept_copy(self, old.element, self.copier, old_part, new_part, root)
             elif copy_el is None:
                 copy_el = self.deleted_paragraph(old.element)
             key = id(pair.anchor)
