@@ -21,7 +21,6 @@ _IDENTITY = (
 _COMMENT = "Word cannot track adding or removing a comment (or a picture in one)"
 #: What the redline does not write yet; Accept All gives NEW for all of them.
 GAPS: dict[str, str] = {
-    "w-cell-deleted-tracked": "a removed cell is not yet written back as w:cellDel",
     "w-comment-added": _COMMENT,
     "w-comment-removed": _COMMENT,
     "w-comment-image-replaced": _COMMENT,

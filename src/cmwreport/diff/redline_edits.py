@@ -7,6 +7,8 @@ import copy
 import re
 from difflib import SequenceMatcher
 
+from lxml import etree
+
 from cmwreport.diff.model import TABLE, Block
 from cmwreport.diff.stories import cell_paragraphs
 from cmwreport.diff.words import comparable, word_ops
@@ -68,6 +70,9 @@ class Edits:
             return
         old_cells = [c for c in old.element if c.tag == x.TC]
         new_cells = [c for c in new.element if c.tag == x.TC]
+        if len(old_cells) > len(new_cells) == len(new.cells) and len(old_cells) == len(old.cells):
+            self._cells_removed(old, new, old_cells, new_cells)
+            return
         for c, cell in enumerate(new_cells):
             a = old.cells[c] if c < len(old.cells) else ""
             if c < len(old_cells) and a != new.cells[c]:
@@ -75,6 +80,45 @@ class Edits:
             elif c >= len(old_cells):
                 for p in cell.iter(x.P):
                     self.wrap_runs(p, "ins")
+
+    def _cells_removed(self, old: Block, new: Block, old_cells, new_cells) -> None:
+        """A row that lost cells: cells matched by text, the lost ones put back with
+        w:cellDel (Reject All keeps them, Accept All removes them)."""
+        a = [comparable(t, False) for t in old.cells]
+        b = [comparable(t, False) for t in new.cells]
+        after = None
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+            pairs = min(i2 - i1, j2 - j1)
+            for k in range(pairs):
+                if tag != "equal":
+                    self.changed_container(old_cells[i1 + k], new_cells[j1 + k])
+                after = new_cells[j1 + k]
+            for j in range(j1 + pairs, j2):
+                for p in new_cells[j].iter(x.P):
+                    self.wrap_runs(p, "ins")
+                after = new_cells[j]
+            for i in range(i1 + pairs, i2):
+                cell = self.deleted_cell(old_cells[i])
+                if after is not None:
+                    after.addnext(cell)
+                else:
+                    new_cells[0].addprevious(cell)
+                after = cell
+
+    def deleted_cell(self, old_tc):
+        tc = copy.deepcopy(old_tc)
+        for p in list(tc.iter(x.P)):
+            self._clean_copy(p)
+            self.wrap_runs(p, "del")
+        tcpr = tc.find(x.TCPR)
+        if tcpr is None:
+            tcpr = etree.Element(x.TCPR)
+            tc.insert(0, tcpr)
+        for el in list(tcpr):
+            if el.tag in (w("cellIns"), w("cellDel"), w("cellMerge"), w("tcPrChange")):
+                tcpr.remove(el)
+        tcpr.append(self.rev.mark("cellDel"))
+        return tc
 
     def changed_container(self, old_el, new_el) -> None:
         """A cell or footnote: its paragraphs aligned, then edited word by word."""
