@@ -57,7 +57,7 @@ def redline_bytes(result: Result, author: str = "cmwreport", date: str | None = 
     writer = _Places(rev, styles, nums, (result.old.objects, new.objects))
     writer.restyled = {id(c.new) for c in result.changes if c.kind == "formatting"}
     writer.moves = {}
-    writer.copier = PartCopier(result.old.package, package)
+    writer.copier = PartCopier(result.old.package, package, list(new.parts.values()))
     writer.parts = (result.old.main_part, new.main_part, new.parts[new.main_part])
 
     writer.body(result.pairs.get("body", []), new.parts[new.main_part].find(w("body")))
@@ -136,6 +136,17 @@ class _Places(Edits):
         old_part, new_part, root = self.parts
         new_p.addprevious(kept_copy(self, old_p, self.copier, old_part, new_part, root))
         inserted_whole(self, new_p)
+
+    def replaced_container(self, old_el, new_el, old_part: str, new_part: str, root) -> None:
+        """A comment or note whose objects changed: old paragraphs deleted whole before
+        the new ones, inserted whole."""
+        news = cell_paragraphs(new_el)
+        if not news:
+            return
+        for old_p in cell_paragraphs(old_el):
+            news[0].addprevious(kept_copy(self, old_p, self.copier, old_part, new_part, root))
+        for new_p in news:
+            inserted_whole(self, new_p)
 
     #: Move names (w:name of the range marks) of paragraphs moved unchanged, by pair.
     moves: dict[int, str] = {}

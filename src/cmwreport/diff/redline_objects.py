@@ -42,12 +42,29 @@ class PartCopier:
     """Copies parts of the old package (pictures, charts and what they relate to) into
     the new one, each once, and relationships of the new part to them."""
 
-    def __init__(self, old_package, new_package) -> None:
+    def __init__(self, old_package, new_package, roots) -> None:
         self.old = old_package
         self.new = new_package
+        #: The new draft's parsed parts, where drawing ids are taken.
+        self.roots = roots
+        self._drawing_id: int | None = None
         self.copied: dict[str, str] = {}
         #: Relationship parts changed (to be written back, not copied as read).
         self.touched: set[str] = {CONTENT_TYPES}
+
+    def drawing_id(self) -> int:
+        if self._drawing_id is None:
+            self._drawing_id = max(
+                (
+                    int(d.get("id"))
+                    for root in self.roots
+                    for d in root.iter(_WP_DOCPR)
+                    if (d.get("id") or "").isdigit()
+                ),
+                default=0,
+            )
+        self._drawing_id += 1
+        return self._drawing_id
 
     def relink(self, el, old_part: str, new_part: str) -> None:
         """Point every relationship attribute under `el` at a relationship of `new_part`."""
@@ -199,7 +216,7 @@ def kept_copy(edits, old_p, copier: PartCopier, old_part: str, new_part: str, ro
     for fld in list(p.iter(x.FLD_SIMPLE)):
         complex_field(fld)
     copier.relink(p, old_part, new_part)
-    _fresh_drawing_ids(p, root)
+    _fresh_drawing_ids(p, copier)
     edits.wrap_runs(p, "del")
     mark_math(edits.rev, p, "del")
     edits.rev.paragraph_mark(p, "del")
@@ -250,15 +267,7 @@ def complex_field(fld) -> None:
     parent.remove(fld)
 
 
-def _fresh_drawing_ids(p, root) -> None:
-    """Drawing ids are unique in a document: the copy's take numbers above all others."""
-    docprs = list(p.iter(_WP_DOCPR))
-    if not docprs:
-        return
-    top = max(
-        (int(d.get("id")) for d in root.iter(_WP_DOCPR) if (d.get("id") or "").isdigit()),
-        default=0,
-    )
-    for d in docprs:
-        top += 1
-        d.set("id", str(top))
+def _fresh_drawing_ids(p, copier: PartCopier) -> None:
+    """Drawing ids are unique across the document's parts: the copy's take new ones."""
+    for docpr in p.iter(_WP_DOCPR):
+        docpr.set("id", str(copier.drawing_id()))
