@@ -13,6 +13,8 @@ from tests import drafts as d
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "real"
 PAIRS: dict[str, list[str]] = json.loads((CORPUS / "pairs.json").read_text())
+
+
 def _same(a: Path, b: Path, capsys) -> list:
     run(a, b, fmt="json")
     return json.loads(capsys.readouterr().out)["changes"]
