@@ -31,6 +31,7 @@ from cmwreport.diff.redline_edits import Edits
 from cmwreport.diff.redline_format import restyle
 from cmwreport.diff.redline_notes import comments, notes
 from cmwreport.diff.redline_objects import PartCopier, has_math, inserted_whole, kept_copy
+from cmwreport.diff.redline_stories import story_back
 from cmwreport.diff.stories import cell_paragraphs
 from cmwreport.docx import wordml as x
 from cmwreport.docx.opc import PackageError
@@ -58,7 +59,7 @@ def redline_bytes(result: Result, author: str = "cmwreport", date: str | None = 
     writer.restyled = {id(c.new) for c in result.changes if c.kind == "formatting"}
     writer.moves = {}
     writer.copier = PartCopier(result.old.package, package, list(new.parts.values()))
-    writer.parts = (result.old.main_part, new.main_part, new.parts[new.main_part])
+    writer.parts = (result.old.main_part, new.main_part)
 
     writer.body(result.pairs.get("body", []), new.parts[new.main_part].find(w("body")))
     for place, pairs in result.pairs.items():
@@ -66,6 +67,9 @@ def redline_bytes(result: Result, author: str = "cmwreport", date: str | None = 
             part = new.part_names.get(place)
             if part is not None:
                 writer.loose(pairs, new.parts[part])
+    for place in result.pairs:
+        if place.startswith(("header:", "footer:")) and place not in new.part_names:
+            story_back(writer, result, place)
     for kind in ("footnote", "endnote"):
         notes(writer, result, kind)
     comments(writer, result)
@@ -128,23 +132,23 @@ class _Places(Edits):
             restyle(self.rev, old_p, new_p, self.objects)
 
     copier: PartCopier
-    #: Old main part, new main part, the new main part's root.
+    #: The old and the new main part's names.
     parts: tuple = ()
 
     def replaced(self, old_p, new_p) -> None:
         """Old paragraph deleted whole (its objects kept), the new one inserted whole."""
-        old_part, new_part, root = self.parts
-        new_p.addprevious(kept_copy(self, old_p, self.copier, old_part, new_part, root))
+        old_part, new_part = self.parts
+        new_p.addprevious(kept_copy(self, old_p, self.copier, old_part, new_part))
         inserted_whole(self, new_p)
 
-    def replaced_container(self, old_el, new_el, old_part: str, new_part: str, root) -> None:
+    def replaced_container(self, old_el, new_el, old_part: str, new_part: str) -> None:
         """A comment or note whose objects changed: old paragraphs deleted whole before
         the new ones, inserted whole."""
         news = cell_paragraphs(new_el)
         if not news:
             return
         for old_p in cell_paragraphs(old_el):
-            news[0].addprevious(kept_copy(self, old_p, self.copier, old_part, new_part, root))
+            news[0].addprevious(kept_copy(self, old_p, self.copier, old_part, new_part))
         for new_p in news:
             inserted_whole(self, new_p)
 
@@ -205,8 +209,8 @@ class _Places(Edits):
             if id(pair) in self.moves:
                 copy_el = self.moved_from(pair)
             elif copy_el is None and (identity_key(old) or has_math(old.element)):
-                old_part, new_part, root = self.parts
-                copy_el = kept_copy(self, old.element, self.copier, old_part, new_part, root)
+                old_part, new_part = self.parts
+                copy_el = kept_copy(self, old.element, self.copier, old_part, new_part)
             elif copy_el is None:
                 copy_el = self.deleted_paragraph(old.element)
             key = id(pair.anchor)

@@ -144,8 +144,7 @@ def comments(writer: Edits, result: Result) -> None:
             and None not in parts
         ):
             # A picture replaced or lost: old content deleted whole, its part copied.
-            root = result.new.parts[parts[1]]
-            writer.replaced_container(pair.old.element, pair.new.element, *parts, root)
+            writer.replaced_container(pair.old.element, pair.new.element, *parts)
         elif pair.kind in ("changed", "moved") and pair.old.text != pair.new.text:
             writer.changed_container(pair.old.element, pair.new.element)
         elif pair.kind == "added":
@@ -180,7 +179,7 @@ def _comment_back(writer, old_comment, root, host, parts: tuple[str, str]) -> No
     comment = copy.deepcopy(old_comment)
     comment.set(x.ID, comment_id)
     for p in list(comment.iter(x.P)):
-        p.addprevious(kept_copy(writer, p, writer.copier, *parts, root))
+        p.addprevious(kept_copy(writer, p, writer.copier, *parts))
         p.getparent().remove(p)
     root.append(comment)
     run = etree.Element(x.R)

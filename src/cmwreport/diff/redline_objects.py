@@ -90,9 +90,9 @@ class PartCopier:
         if not external:
             name = self._part(resolve(old_part, target))
             target = _relative(new_part, name)
-        return self._add_relationship(new_part, found.get("Type") or "", target, external)
+        return self.add_relationship(new_part, found.get("Type") or "", target, external)
 
-    def _add_relationship(self, part: str, kind: str, target: str, external: bool) -> str:
+    def add_relationship(self, part: str, kind: str, target: str, external: bool = False) -> str:
         rels = rels_name(part)
         if not self.new.has(rels):
             self.new.add_part(
@@ -140,7 +140,7 @@ class PartCopier:
                     target = rel.get("Target") or ""
                 else:
                     target = _relative(fresh, self._part(resolve(name, rel.get("Target") or "")))
-                added = self._add_relationship(
+                added = self.add_relationship(
                     fresh, rel.get("Type") or "", target, rel.get("TargetMode") == "External"
                 )
                 # The copy's own XML names its relationships by id: keep the old ids.
@@ -184,7 +184,7 @@ def _relative(source: str, target: str) -> str:
     return posixpath.relpath(target, folder or ".")
 
 
-def kept_copy(edits, old_p, copier: PartCopier, old_part: str, new_part: str, root):
+def kept_copy(edits, old_p, copier: PartCopier, old_part: str, new_part: str):
     """The old paragraph as deleted, objects, fields, links and equations kept."""
     p = copy.deepcopy(old_p)
     ppr = p.find(x.PPR)
