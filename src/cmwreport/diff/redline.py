@@ -66,7 +66,8 @@ def redline_bytes(result: Result, author: str = "cmwreport", date: str | None = 
         if place.startswith(("header:", "footer:")):
             part = new.part_names.get(place)
             if part is not None:
-                writer.loose(pairs, new.parts[part])
+                parts = (result.old.part_names.get(place), part)
+                writer.loose(pairs, new.parts[part], parts)
     for place in result.pairs:
         if place.startswith(("header:", "footer:")) and place not in new.part_names:
             story_back(writer, result, place)
@@ -135,9 +136,9 @@ class _Places(Edits):
     #: The old and the new main part's names.
     parts: tuple = ()
 
-    def replaced(self, old_p, new_p) -> None:
+    def replaced(self, old_p, new_p, parts: tuple | None = None) -> None:
         """Old paragraph deleted whole (its objects kept), the new one inserted whole."""
-        old_part, new_part = self.parts
+        old_part, new_part = parts or self.parts
         new_p.addprevious(kept_copy(self, old_p, self.copier, old_part, new_part))
         inserted_whole(self, new_p)
 
@@ -219,11 +220,13 @@ class _Places(Edits):
                 after = pair.anchor.element
             cursors[key] = _place(copy_el, after, body, old)
 
-    def loose(self, pairs: list[Pair], root) -> None:
+    def loose(self, pairs: list[Pair], root, parts: tuple) -> None:
         """Header or footer paragraphs: the same as the body, without tables."""
         cursors: dict[int, object] = {}
         for pair in pairs:
-            if pair.kind == "added":
+            if pair.kind == "changed" and parts[0] is not None and _replaced_whole(pair):
+                self.replaced(pair.old.element, pair.new.element, parts)
+            elif pair.kind == "added":
                 self.inserted_paragraph(pair.new.element)
             elif pair.kind == "equal" and id(pair.new) in self.restyled:
                 self.formatting(pair.old, pair.new)
