@@ -76,3 +76,40 @@ def test_header_in_one_draft_only_round_trip(removed, tmp_path, capsys):
         assert "Header for section-1" in deleted["word/header_old1.xml"]
     assert audit_errors(red) == audit_errors(new)
     assert pdf_text(to_pdf(red, tmp_path)).strip()
+
+
+def _with_field_in_header(src: Path, dst: Path) -> Path:
+    """The default header's text put in a TITLE field (same words, a field code added)."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "word/header2.xml":
+                run_xml = b"<w:r><w:t>Header for section-1</w:t></w:r>"
+                assert run_xml in data
+                field = b'<w:fldSimple w:instr=" TITLE ">' + run_xml + b"</w:fldSimple>"
+                data = data.replace(run_xml, field)
+            zout.writestr(info, data)
+    return dst
+
+
+def test_field_code_added_in_a_header_round_trip(tmp_path, capsys):
+    new = _with_field_in_header(WORD, tmp_path / "field.docx")
+    found = _changes(WORD, new, capsys)
+    assert [(c["kind"], c["location"], c.get("details")) for c in found] == [
+        ("changed", "header", ["field code added: 'TITLE'"])
+    ]
+    red = tmp_path / "red.docx"
+    assert run(WORD, new, fmt="json", redline=red, date="2024-05-02") == 1
+    with zipfile.ZipFile(red) as z:
+        header = etree.fromstring(z.read("word/header2.xml"))
+    ns = {"w": W}
+    assert (
+        "".join(header.xpath("//w:del//w:delText/text()", namespaces=ns)) == "Header for section-1"
+    )
+    assert "".join(header.xpath("//w:ins//w:instrText/text()", namespaces=ns)).strip() == "TITLE"
+    assert _changes(new, red, capsys) == []
+    accepted = d.resolve_revisions(red, tmp_path / "accepted.docx", accept=True)
+    assert _changes(new, accepted, capsys) == []
+    rejected = d.resolve_revisions(red, tmp_path / "rejected.docx", accept=False)
+    assert _changes(WORD, rejected, capsys) == []
+    assert audit_errors(red) == audit_errors(new)
