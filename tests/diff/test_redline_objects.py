@@ -156,3 +156,40 @@ def test_comment_added_reference_inserted(tmp_path):
     text = comments.xpath(f"//w:comment[@w:id='{ref}']//w:ins//w:t/text()", namespaces=NS)
     assert "".join(text) == "Check this figure."
     _only_inputs_errors(red, new)
+
+
+def test_field_added_in_a_table_cell_round_trip(tmp_path, capsys):
+    """Same words, a field code added in one cell: that cell's paragraph replaced whole."""
+    from tests import drafts as d
+
+    old = CORPUS / "word" / "tbl-cell-access.docx"
+    new = tmp_path / "cell-field.docx"
+    with zipfile.ZipFile(old) as zin, zipfile.ZipFile(new, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "word/document.xml":
+                run_xml = b"<w:r><w:t>5</w:t></w:r>"
+                assert run_xml in data  # the first table's middle cell
+                data = data.replace(
+                    run_xml, b'<w:fldSimple w:instr=" SEQ Table ">' + run_xml + b"</w:fldSimple>", 1
+                )
+            zout.writestr(info, data)
+    red = tmp_path / "red.docx"
+    assert run(old, new, fmt="json", redline=red, date="2024-05-02") == 1
+    doc = _xml(red, "word/document.xml")
+    (cell,) = doc.xpath("//w:tc[.//w:del]", namespaces=NS)
+    assert "".join(cell.xpath(".//w:del//w:delText/text()", namespaces=NS)) == "5"
+    assert "".join(cell.xpath(".//w:ins//w:instrText/text()", namespaces=NS)).split() == [
+        "SEQ",
+        "Table",
+    ]
+
+    def changes(a, b):
+        capsys.readouterr()
+        run(a, b, fmt="json")
+        return json.loads(capsys.readouterr().out)["changes"]
+
+    assert changes(new, red) == []
+    assert changes(new, d.resolve_revisions(red, tmp_path / "acc.docx", accept=True)) == []
+    assert changes(old, d.resolve_revisions(red, tmp_path / "rej.docx", accept=False)) == []
+    _only_inputs_errors(red, new)

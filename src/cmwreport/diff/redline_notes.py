@@ -22,9 +22,12 @@ def notes(writer: Edits, result: Result, kind: str) -> None:
     pairs = result.pairs.get(f"{kind}s", [])
     document = new.parts[new.main_part]
     reference = w(f"{kind}Reference")
+    parts = (_notes_part(result.old, kind), _notes_part(new, kind))
     for pair in pairs:
-        if pair.kind in ("changed", "moved") and pair.old.text != pair.new.text:
-            writer.changed_container(pair.old.element, pair.new.element)
+        if pair.kind in ("changed", "moved") and (
+            pair.old.text != pair.new.text or identity_key(pair.old) != identity_key(pair.new)
+        ):
+            writer.changed_container(pair.old.element, pair.new.element, parts)
         elif pair.kind == "added":
             for p in cell_paragraphs(pair.new.element):
                 writer.wrap_runs(p, "ins")
@@ -146,7 +149,7 @@ def comments(writer: Edits, result: Result) -> None:
             # A picture replaced or lost: old content deleted whole, its part copied.
             writer.replaced_container(pair.old.element, pair.new.element, *parts)
         elif pair.kind in ("changed", "moved") and pair.old.text != pair.new.text:
-            writer.changed_container(pair.old.element, pair.new.element)
+            writer.changed_container(pair.old.element, pair.new.element, parts)
         elif pair.kind == "added":
             for p in cell_paragraphs(pair.new.element):
                 writer.wrap_runs(p, "ins")
