@@ -603,5 +603,16 @@ def _resolve(root, keep: tuple[str, ...], drop: tuple[str, ...]) -> None:
         for child in list(el):
             el.addprevious(child)
         parent.remove(el)
+    # A deleted cell goes on Accept and stays on Reject; an inserted one the other way.
+    gone, stays = ("w:cellDel", "w:cellIns") if qn("w:del") in drop else ("w:cellIns", "w:cellDel")
+    for mark in list(root.iter(qn(gone), qn(stays))):
+        tcpr = mark.getparent()
+        cell = tcpr.getparent()
+        if mark.tag == qn(gone) and cell.getparent() is not None:
+            cell.getparent().remove(cell)
+        else:
+            tcpr.remove(mark)
     for t in list(root.iter(qn("w:delText"))):
         t.tag = qn("w:t")
+    for t in list(root.iter(qn("w:delInstrText"))):
+        t.tag = qn("w:instrText")

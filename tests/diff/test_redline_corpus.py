@@ -13,38 +13,6 @@ from tests import drafts as d
 
 CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "real"
 PAIRS: dict[str, list[str]] = json.loads((CORPUS / "pairs.json").read_text())
-_IDENTITY = (
-    "same text, another picture/field code/link target/alternative text: the redline "
-    "does not yet put the old object, field or link back as a deletion (Accept All "
-    "gives NEW; Reject All keeps the new one)"
-)
-_COMMENT = "Word cannot track adding or removing a comment (or a picture in one)"
-#: What the redline does not write yet; Accept All gives NEW for all of them.
-GAPS: dict[str, str] = {
-    "lo-alt-text-changed": _IDENTITY,
-    "lo-chart-edited": _IDENTITY,
-    "lo-field-code-changed": _IDENTITY,
-    "lo-hyperlink-target-changed": _IDENTITY,
-    "lo-image-removed": _IDENTITY,
-    "lo-image-replaced": _IDENTITY,
-    "w-alt-text-added": _IDENTITY,
-    "w-hyperlink-target-changed": _IDENTITY,
-    "w-image-removed": _IDENTITY,
-    "lo-formula-changed": "an edited equation is not yet marked deleted and inserted",
-    "pd-equation-changed": "an edited equation is not yet marked deleted and inserted",
-    "w-cell-deleted-tracked": "a removed cell is not yet written back as w:cellDel",
-    "w-comment-added": _COMMENT,
-    "w-comment-removed": _COMMENT,
-    "w-comment-image-replaced": _COMMENT,
-    "w-lo-resaved-comments": _COMMENT,
-}
-
-
-def _params() -> list:
-    return [
-        pytest.param(n, marks=[pytest.mark.xfail(strict=True, reason=GAPS[n])] if n in GAPS else [])
-        for n in sorted(PAIRS)
-    ]
 
 
 def _same(a: Path, b: Path, capsys) -> list:
@@ -52,7 +20,7 @@ def _same(a: Path, b: Path, capsys) -> list:
     return json.loads(capsys.readouterr().out)["changes"]
 
 
-@pytest.mark.parametrize("name", _params())
+@pytest.mark.parametrize("name", sorted(PAIRS))
 def test_redline_round_trip(name, tmp_path, capsys):
     old, new = (CORPUS / part for part in PAIRS[name])
     red = tmp_path / "red.docx"

@@ -25,10 +25,13 @@ from lxml import etree
 
 from cmwreport.diff.align import Pair
 from cmwreport.diff.compare import Result
+from cmwreport.diff.marks import identity_key
 from cmwreport.diff.model import TABLE, Block
 from cmwreport.diff.redline_edits import Edits
 from cmwreport.diff.redline_format import restyle
 from cmwreport.diff.redline_notes import comments, notes
+from cmwreport.diff.redline_objects import PartCopier, has_math, inserted_whole, kept_copy
+from cmwreport.diff.redline_stories import story_back
 from cmwreport.diff.stories import cell_paragraphs
 from cmwreport.docx import wordml as x
 from cmwreport.docx.opc import PackageError
@@ -55,13 +58,19 @@ def redline_bytes(result: Result, author: str = "cmwreport", date: str | None = 
     writer = _Places(rev, styles, nums, (result.old.objects, new.objects))
     writer.restyled = {id(c.new) for c in result.changes if c.kind == "formatting"}
     writer.moves = {}
+    writer.copier = PartCopier(result.old.package, package, list(new.parts.values()))
+    writer.parts = (result.old.main_part, new.main_part)
 
     writer.body(result.pairs.get("body", []), new.parts[new.main_part].find(w("body")))
     for place, pairs in result.pairs.items():
         if place.startswith(("header:", "footer:")):
             part = new.part_names.get(place)
             if part is not None:
-                writer.loose(pairs, new.parts[part])
+                parts = (result.old.part_names.get(place), part)
+                writer.loose(pairs, new.parts[part], parts)
+    for place in result.pairs:
+        if place.startswith(("header:", "footer:")) and place not in new.part_names:
+            story_back(writer, result, place)
     for kind in ("footnote", "endnote"):
         notes(writer, result, kind)
     comments(writer, result)
@@ -69,7 +78,9 @@ def redline_bytes(result: Result, author: str = "cmwreport", date: str | None = 
     # the parts only read are written as they came.
     from cmwreport.docx.opc import CONTENT_TYPES, rels_name
 
-    package.forget_trees({*new.parts, CONTENT_TYPES, rels_name(new.main_part)})
+    package.forget_trees(
+        {*new.parts, CONTENT_TYPES, rels_name(new.main_part), *writer.copier.touched}
+    )
     # Edited parts are written with transitional names (docx/opc.py reads Strict so).
     new.parts[new.main_part].attrib.pop(w("conformance"), None)
     return package.to_bytes()
@@ -121,6 +132,27 @@ class _Places(Edits):
         for old_p, new_p in zip(olds, news, strict=False):
             restyle(self.rev, old_p, new_p, self.objects)
 
+    copier: PartCopier
+    #: The old and the new main part's names.
+    parts: tuple = ()
+
+    def replaced(self, old_p, new_p, parts: tuple | None = None) -> None:
+        """Old paragraph deleted whole (its objects kept), the new one inserted whole."""
+        old_part, new_part = parts or self.parts
+        new_p.addprevious(kept_copy(self, old_p, self.copier, old_part, new_part))
+        inserted_whole(self, new_p)
+
+    def replaced_container(self, old_el, new_el, old_part: str, new_part: str) -> None:
+        """A comment or note whose objects changed: old paragraphs deleted whole before
+        the new ones, inserted whole."""
+        news = cell_paragraphs(new_el)
+        if not news:
+            return
+        for old_p in cell_paragraphs(old_el):
+            news[0].addprevious(kept_copy(self, old_p, self.copier, old_part, new_part))
+        for new_p in news:
+            inserted_whole(self, new_p)
+
     #: Move names (w:name of the range marks) of paragraphs moved unchanged, by pair.
     moves: dict[int, str] = {}
 
@@ -152,8 +184,12 @@ class _Places(Edits):
     def body(self, pairs: list[Pair], body) -> None:
         removals = []
         for pair in pairs:
-            if pair.kind == "added":
+            if pair.kind == "added" and pair.new.location != TABLE:
+                inserted_whole(self, pair.new.element)
+            elif pair.kind == "added":
                 self.inserted_block(pair.new)
+            elif pair.kind == "changed" and _replaced_whole(pair):
+                self.replaced(pair.old.element, pair.new.element)
             elif pair.kind == "changed":
                 self.changed_block(pair.old, pair.new)
             elif pair.kind == "moved" and _unchanged_paragraph(pair):
@@ -173,6 +209,9 @@ class _Places(Edits):
             copy_el = self.deleted_row(old.element) if old.location == TABLE else None
             if id(pair) in self.moves:
                 copy_el = self.moved_from(pair)
+            elif copy_el is None and (identity_key(old) or has_math(old.element)):
+                old_part, new_part = self.parts
+                copy_el = kept_copy(self, old.element, self.copier, old_part, new_part)
             elif copy_el is None:
                 copy_el = self.deleted_paragraph(old.element)
             key = id(pair.anchor)
@@ -181,11 +220,13 @@ class _Places(Edits):
                 after = pair.anchor.element
             cursors[key] = _place(copy_el, after, body, old)
 
-    def loose(self, pairs: list[Pair], root) -> None:
+    def loose(self, pairs: list[Pair], root, parts: tuple) -> None:
         """Header or footer paragraphs: the same as the body, without tables."""
         cursors: dict[int, object] = {}
         for pair in pairs:
-            if pair.kind == "added":
+            if pair.kind == "changed" and parts[0] is not None and _replaced_whole(pair):
+                self.replaced(pair.old.element, pair.new.element, parts)
+            elif pair.kind == "added":
                 self.inserted_paragraph(pair.new.element)
             elif pair.kind == "equal" and id(pair.new) in self.restyled:
                 self.formatting(pair.old, pair.new)
@@ -209,6 +250,15 @@ class _Places(Edits):
             else:
                 after.addnext(copy_el)
             cursors[key] = copy_el
+
+
+def _replaced_whole(pair: Pair) -> bool:
+    """A paragraph whose objects, fields, links or equations changed goes whole."""
+    if pair.old.location == TABLE or pair.new.element.tag != x.P:
+        return False
+    if identity_key(pair.old) != identity_key(pair.new):
+        return True
+    return has_math(pair.old.element) or has_math(pair.new.element)
 
 
 def _unchanged_paragraph(pair: Pair) -> bool:

@@ -7,6 +7,9 @@ import copy
 import re
 from difflib import SequenceMatcher
 
+from lxml import etree
+
+from cmwreport.diff.marks import identity_key
 from cmwreport.diff.model import TABLE, Block
 from cmwreport.diff.stories import cell_paragraphs
 from cmwreport.diff.words import comparable, word_ops
@@ -68,26 +71,87 @@ class Edits:
             return
         old_cells = [c for c in old.element if c.tag == x.TC]
         new_cells = [c for c in new.element if c.tag == x.TC]
+        if len(old_cells) > len(new_cells) == len(new.cells) and len(old_cells) == len(old.cells):
+            self._cells_removed(old, new, old_cells, new_cells)
+            return
+        parts = getattr(self, "parts", None)
+        beside = identity_key(old) != identity_key(new)
         for c, cell in enumerate(new_cells):
             a = old.cells[c] if c < len(old.cells) else ""
-            if c < len(old_cells) and a != new.cells[c]:
-                self.changed_container(old_cells[c], cell)
+            if c < len(old_cells) and (a != new.cells[c] or beside):
+                self.changed_container(old_cells[c], cell, parts)
             elif c >= len(old_cells):
                 for p in cell.iter(x.P):
                     self.wrap_runs(p, "ins")
 
-    def changed_container(self, old_el, new_el) -> None:
-        """A cell or footnote: its paragraphs aligned, then edited word by word."""
+    def _cells_removed(self, old: Block, new: Block, old_cells, new_cells) -> None:
+        """A row that lost cells: cells matched by text, the lost ones put back with
+        w:cellDel (Reject All keeps them, Accept All removes them)."""
+        a = [comparable(t, False) for t in old.cells]
+        b = [comparable(t, False) for t in new.cells]
+        after = None
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+            pairs = min(i2 - i1, j2 - j1)
+            for k in range(pairs):
+                if tag != "equal":
+                    self.changed_container(old_cells[i1 + k], new_cells[j1 + k])
+                after = new_cells[j1 + k]
+            for j in range(j1 + pairs, j2):
+                for p in new_cells[j].iter(x.P):
+                    self.wrap_runs(p, "ins")
+                after = new_cells[j]
+            for i in range(i1 + pairs, i2):
+                cell = self.deleted_cell(old_cells[i])
+                if after is not None:
+                    after.addnext(cell)
+                else:
+                    new_cells[0].addprevious(cell)
+                after = cell
+
+    def deleted_cell(self, old_tc):
+        tc = copy.deepcopy(old_tc)
+        for p in list(tc.iter(x.P)):
+            self._clean_copy(p)
+            self.wrap_runs(p, "del")
+        tcpr = tc.find(x.TCPR)
+        if tcpr is None:
+            tcpr = etree.Element(x.TCPR)
+            tc.insert(0, tcpr)
+        for el in list(tcpr):
+            if el.tag in (w("cellIns"), w("cellDel"), w("cellMerge"), w("tcPrChange")):
+                tcpr.remove(el)
+        tcpr.append(self.rev.mark("cellDel"))
+        return tc
+
+    def changed_container(self, old_el, new_el, parts: tuple | None = None) -> None:
+        """A cell or note: its paragraphs aligned, then edited word by word; one whose
+        picture, field, link or equation changed is replaced whole when `parts` (old
+        and new part holding the container) are given."""
         olds = [p for p in cell_paragraphs(old_el) if self.text(p, 0).strip()]
         news = [p for p in cell_paragraphs(new_el) if self.text(p).strip()]
         a = [self.text(p, 0) for p in olds]
         b = [self.text(p) for p in news]
-        for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        keys_a = [t + self._identity(p, 0) for t, p in zip(a, olds, strict=True)]
+        keys_b = [t + self._identity(p, 1) for t, p in zip(b, news, strict=True)]
+        matcher = SequenceMatcher(None, keys_a, keys_b, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
                 continue
             pairs = min(i2 - i1, j2 - j1)
             for k in range(pairs):
-                self.changed_paragraph(olds[i1 + k], news[j1 + k], a[i1 + k])
+                old_p, new_p = olds[i1 + k], news[j1 + k]
+                if (
+                    parts is not None
+                    and None not in parts
+                    and (
+                        keys_a[i1 + k][len(a[i1 + k]) :] != keys_b[j1 + k][len(b[j1 + k]) :]
+                        or _has_math(old_p)
+                        or _has_math(new_p)
+                    )
+                ):
+                    self.replaced(old_p, new_p, parts)  # type: ignore[attr-defined]
+                else:
+                    self.changed_paragraph(old_p, new_p, a[i1 + k])
             for j in range(j1 + pairs, j2):
                 self.inserted_paragraph(news[j])
             after = news[j1 + pairs - 1] if pairs else (news[j1 - 1] if j1 else None)
@@ -100,6 +164,13 @@ class Edits:
                 else:
                     continue
                 after = copy_el
+
+    def _identity(self, p, side: int) -> str:
+        """What a paragraph holds beside its text, as one string (empty for most)."""
+        inline = read_paragraph(p, self.objects[side])[1]
+        if not (inline.fields or inline.links or inline.objects):
+            return ""
+        return "\x1e" + repr((inline.fields, inline.links, inline.objects))
 
     def inserted_paragraph(self, p) -> None:
         self.wrap_runs(p, "ins")
@@ -241,6 +312,10 @@ class Edits:
 
 
 _UNWRAP_DROP = (w("sdtPr"), w("sdtEndPr"), w("smartTagPr"))
+
+
+def _has_math(p) -> bool:
+    return next(p.iter(x.O_MATH), None) is not None
 
 
 def _outer(run):

@@ -9,7 +9,9 @@ import copy
 from lxml import etree
 
 from cmwreport.diff.compare import Result
+from cmwreport.diff.marks import identity_key
 from cmwreport.diff.redline_edits import Edits
+from cmwreport.diff.redline_objects import kept_copy
 from cmwreport.diff.stories import cell_paragraphs
 from cmwreport.docx import wordml as x
 from cmwreport.docx.xml import w
@@ -20,9 +22,12 @@ def notes(writer: Edits, result: Result, kind: str) -> None:
     pairs = result.pairs.get(f"{kind}s", [])
     document = new.parts[new.main_part]
     reference = w(f"{kind}Reference")
+    parts = (_notes_part(result.old, kind), _notes_part(new, kind))
     for pair in pairs:
-        if pair.kind in ("changed", "moved") and pair.old.text != pair.new.text:
-            writer.changed_container(pair.old.element, pair.new.element)
+        if pair.kind in ("changed", "moved") and (
+            pair.old.text != pair.new.text or identity_key(pair.old) != identity_key(pair.new)
+        ):
+            writer.changed_container(pair.old.element, pair.new.element, parts)
         elif pair.kind == "added":
             for p in cell_paragraphs(pair.new.element):
                 writer.wrap_runs(p, "ins")
@@ -41,6 +46,10 @@ def notes(writer: Edits, result: Result, kind: str) -> None:
             host = hosts.get(pair.old.element.get(x.ID))
             if host is not None:
                 _put_back(writer, pair.old.element, new.parts[part], host, reference)
+
+
+def _part_of(draft, tag: str) -> str | None:
+    return next((name for name, root in draft.parts.items() if root.tag == w(tag)), None)
 
 
 def _notes_part(draft, kind: str) -> str | None:
@@ -89,7 +98,7 @@ def _new_notes_part(draft, kind: str) -> str:
 
 
 def _new_hosts(result: Result, reference: str) -> dict[str, object]:
-    """Old note id -> the new draft's paragraph paired with the one that cited it."""
+    """Old note or comment id -> the new draft's paragraph paired with the one citing it."""
     new_of = {
         id(pair.old.element): pair.new.element
         for pair in result.pairs.get("body", [])
@@ -130,9 +139,53 @@ def _put_back(writer: Edits, old_note, notes_root, host, reference: str) -> None
 def comments(writer: Edits, result: Result) -> None:
     """Edited comments word by word, added ones as inserted text (a removed comment
     cannot be a tracked change in Word: it is listed by the report only)."""
+    parts = (_part_of(result.old, "comments"), _part_of(result.new, "comments"))
     for pair in result.pairs.get("comments", []):
-        if pair.kind in ("changed", "moved") and pair.old.text != pair.new.text:
-            writer.changed_container(pair.old.element, pair.new.element)
+        if (
+            pair.kind in ("changed", "moved")
+            and identity_key(pair.old) != identity_key(pair.new)
+            and None not in parts
+        ):
+            # A picture replaced or lost: old content deleted whole, its part copied.
+            writer.replaced_container(pair.old.element, pair.new.element, *parts)
+        elif pair.kind in ("changed", "moved") and pair.old.text != pair.new.text:
+            writer.changed_container(pair.old.element, pair.new.element, parts)
         elif pair.kind == "added":
             for p in cell_paragraphs(pair.new.element):
                 writer.wrap_runs(p, "ins")
+            _mark_references(writer, result.new, pair.new.element.get(x.ID), x.COMMENT_REF)
+    removed = [pair for pair in result.pairs.get("comments", []) if pair.kind == "removed"]
+    if removed and None not in parts:
+        hosts = _new_hosts(result, x.COMMENT_REF)
+        root = result.new.parts[parts[1]]
+        for pair in removed:
+            host = hosts.get(pair.old.element.get(x.ID))
+            if host is not None:
+                _comment_back(writer, pair.old.element, root, host, parts)
+
+
+def _mark_references(writer: Edits, draft, ident: str | None, reference: str) -> None:
+    """The runs citing an added note or comment, marked inserted."""
+    document = draft.parts[draft.main_part]
+    for ref in document.iter(reference):
+        run = ref.getparent()
+        if ref.get(x.ID) == ident and run.tag == x.R and run.getparent().tag != x.INS:
+            writer.rev.wrap([run], "ins")
+
+
+def _comment_back(writer, old_comment, root, host, parts: tuple[str, str]) -> None:
+    """A removed comment put back with its text deleted and a deleted reference: Reject
+    All shows it again; Accept All leaves an empty comment, which is no content (a
+    comment's existence is not a revision Word can track)."""
+    ids = [int(c.get(x.ID)) for c in root if (c.get(x.ID) or "").lstrip("-").isdigit()]
+    comment_id = str(max(ids, default=0) + 1)
+    comment = copy.deepcopy(old_comment)
+    comment.set(x.ID, comment_id)
+    for p in list(comment.iter(x.P)):
+        p.addprevious(kept_copy(writer, p, writer.copier, *parts))
+        p.getparent().remove(p)
+    root.append(comment)
+    run = etree.Element(x.R)
+    etree.SubElement(run, x.COMMENT_REF).set(x.ID, comment_id)
+    host.append(run)
+    writer.rev.wrap([run], "del")

@@ -301,6 +301,10 @@ def read_comments(root, hosts: dict, objects: Objects) -> list[Block]:
             continue
         number, after, section, anchor = hosts.get(cid, (None, None, None, None))
         text, inline, _ = note_text(comment, objects)
+        if not text and not inline.objects:
+            # Nothing in it to compare, as an empty paragraph (Reject All leaves an added
+            # comment so, Accept All a removed one the redline put back).
+            continue
         out.append(
             Block(
                 location=COMMENT,
