@@ -1,0 +1,85 @@
+"""The package's shape: what it declares is what it imports, and its parts form no cycle."""
+
+from __future__ import annotations
+
+import ast
+import sys
+import tomllib
+from collections import defaultdict
+
+from tests.conftest import ROOT
+
+SRC = ROOT / "src" / "cmwreport"
+#: Distribution name -> the module it is imported as.
+MODULE_OF = {"pyyaml": "yaml", "arabic-reshaper": "arabic_reshaper", "python-bidi": "bidi"}
+#: Imported only where Typer itself provides it (Typer before 0.26 ran on click).
+PROVIDED_BY_TYPER = {"click"}
+
+
+def _imports() -> dict[str, set[str]]:
+    """Top-level module names imported by each module of the package."""
+    found: dict[str, set[str]] = {}
+    for path in SRC.rglob("*.py"):
+        name = ".".join(path.relative_to(SRC.parent).with_suffix("").parts)
+        names: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module)
+        found[name] = names
+    return found
+
+
+def _declared() -> set[str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    out = set()
+    for requirement in project["dependencies"]:
+        dist = requirement.split(";")[0].split("[")[0]
+        for stop in "<>=!~ ":
+            dist = dist.split(stop)[0]
+        out.add(MODULE_OF.get(dist.lower(), dist.lower().replace("-", "_")))
+    return out
+
+
+def test_runtime_dependencies_are_exactly_the_third_party_imports():
+    third_party = {
+        module.split(".")[0]
+        for names in _imports().values()
+        for module in names
+        if module.split(".")[0] not in sys.stdlib_module_names
+        and module.split(".")[0] != "cmwreport"
+    }
+    assert third_party - PROVIDED_BY_TYPER == _declared()
+
+
+def test_parts_of_the_package_import_each_other_without_a_cycle():
+    part_of = {}
+    for module in _imports():
+        pieces = module.split(".")
+        part_of[module] = pieces[1] if len(pieces) > 2 else "(top)"
+    edges: dict[str, set[str]] = defaultdict(set)
+    for module, names in _imports().items():
+        for name in names:
+            if name.startswith("cmwreport."):
+                target = name.split(".")[1]
+                target_part = target if (SRC / target).is_dir() else "(top)"
+                if target_part != part_of[module]:
+                    edges[part_of[module]].add(target_part)
+    # Top-level modules (errors, diagnostics, dates ...) are leaves everyone may use;
+    # among the subpackages, an import path back to where it started is a cycle.
+    packages = {p for p in edges if p != "(top)"}
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        for nxt in edges.get(start, ()):
+            if nxt == goal:
+                return True
+            if nxt in packages and nxt not in seen:
+                seen.add(nxt)
+                if reaches(nxt, goal, seen):
+                    return True
+        return False
+
+    cycles = sorted(p for p in packages if reaches(p, p, set()))
+    assert cycles == [], {p: sorted(edges[p]) for p in cycles}
+    assert "checks" not in edges["sources"]
