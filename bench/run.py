@@ -41,6 +41,10 @@ import generate  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 TEMPLATE = REPO / "templates" / "periodic-report.docx"
+#: Pairs of LibreOffice-authored drafts from the real-document corpus (tests/fixtures/real)
+#: whose changes sit in text boxes, endnotes and pictures: what Word drafts carry.
+REAL = REPO / "tests" / "fixtures" / "real"
+REAL_PAIRS = ("lo-textbox-edited", "lo-endnote-edited", "lo-image-replaced")
 REPEAT = {"small": 3, "full": 3, "stress": 1}
 INSTALL = {
     "pandoc": "install it with `apt-get install pandoc` (Debian) to compare build speed",
@@ -426,11 +430,36 @@ def bench(preset: str, seed: int, repeat: int, work: Path, timeout: float) -> di
 
     m["absorb"] = _absorb(cmw, work, report_a and report_b, src_a, tpl_a, repeat, timeout)
 
+    real = _real_pairs()
+    if real:
+        say("cmwreport diff --redline, Word-style pairs (text boxes, endnotes, pictures)")
+        m["diff_real"] = measure(
+            [
+                (cmw + ["diff", o, n, "--format", "json", "--redline", str(work / f"real-{i}.docx")],
+                 work / f"real-{i}.json")
+                for i, (o, n) in enumerate(real)
+            ],
+            repeat,
+            ok_exits=(0, 1),
+            timeout=timeout,
+        )  # fmt: skip
+        m["redlines_real"] = _redlines(work, real, repeat, timeout)
+    else:
+        m["diff_real"] = m["redlines_real"] = skipped("the real-document corpus is missing")
+
     result["measurements"] = {k: asdict(v) for k, v in m.items()}
     result["seconds"] = {k: v.seconds for k, v in m.items() if v.status == "ok"}
     result.update(_ratios(m, preset))
     result["environment"] = _environment()
     return result
+
+
+def _real_pairs() -> list[tuple[str, str]]:
+    try:
+        listed = json.loads((REAL / "pairs.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [tuple(str(REAL / part) for part in listed[name]) for name in REAL_PAIRS if name in listed]
 
 
 def _absorb(cmw, work: Path, report_b, src_a: Path, tpl_a: list[str], repeat, timeout) -> Measure:
@@ -530,6 +559,7 @@ def _ratios(m: dict[str, Measure], preset: str) -> dict:
         # Like for like: both write NEW with tracked changes against OLD.
         "diff_vs_redlines": _ratio(m["diff_redline"], m["redlines"]),
         "diff_text_vs_redlines": _ratio(m["diff"], m["redlines"]),
+        "diff_real_vs_redlines": _ratio(m["diff_real"], m["redlines_real"]),
         "help_vs_python": _ratio(m["help"], m["python"]),
         "help_seconds": m["help"].seconds if m["help"].status == "ok" else None,
         "validate_seconds": m["validate"].seconds if m["validate"].status == "ok" else None,
@@ -650,6 +680,8 @@ def table(result: dict) -> str:
             "<= 0.1", "diff_vs_redlines"),
         row("diff (json) vs redlines", "diff", "redlines", result["diff_text_vs_redlines"], "",
             "diff_text_vs_redlines"),
+        row("diff --redline vs redlines, Word-style pairs", "diff_real", "redlines_real",
+            result["diff_real_vs_redlines"], "", "diff_real_vs_redlines"),
         row("absorb --dry-run vs build + diff", "absorb", None, result["absorb_vs_build_diff"],
             "about 1", "absorb_vs_build_diff"),
         ("peak memory build", _mb(m["build"]), _mb(m["pandoc"]), "", "<= 300 MB",
