@@ -435,8 +435,8 @@ def bench(preset: str, seed: int, repeat: int, work: Path, timeout: float) -> di
         say("cmwreport diff --redline, Word-style pairs (text boxes, endnotes, pictures)")
         m["diff_real"] = measure(
             [
-                (cmw + ["diff", o, n, "--format", "json", "--redline", str(work / f"real-{i}.docx")],
-                 work / f"real-{i}.json")
+                (cmw + ["diff", o, n, "--format", "json", "--redline",
+                        str(work / f"real-{i}.docx")], work / f"real-{i}.json")
                 for i, (o, n) in enumerate(real)
             ],
             repeat,
@@ -459,7 +459,9 @@ def _real_pairs() -> list[tuple[str, str]]:
         listed = json.loads((REAL / "pairs.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return []
-    return [tuple(str(REAL / part) for part in listed[name]) for name in REAL_PAIRS if name in listed]
+    return [
+        tuple(str(REAL / part) for part in listed[name]) for name in REAL_PAIRS if name in listed
+    ]
 
 
 def _absorb(cmw, work: Path, report_b, src_a: Path, tpl_a: list[str], repeat, timeout) -> Measure:
