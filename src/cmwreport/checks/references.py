@@ -9,6 +9,7 @@ file that could not be parsed, which is reported once already (no cascade).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.reference import convention, document_file_name, shipped_document
@@ -22,14 +23,15 @@ def _diag(loc: Loc, code: str, message: str, severity: str = "error") -> Diagnos
 
 def duplicate_ids(loaded: Loaded) -> Iterator[Diagnostic]:
     # Ids name bookmarks in the Word file, so they must be unique across the whole tree.
-    seen: dict[str, Loc] = {}
+    # Where an id stands is worked out only for a duplicate: thousands of items have ids.
+    seen: dict[str, Any] = {}
     for kind in ("report", "consultations", "meeting", "axis"):
         for item in loaded.objects(kind):
             item_id = getattr(item, "id", None)
             if isinstance(item_id, str):
-                loc = item.at("id")
-                first = seen.setdefault(item_id, loc)
-                if first is not loc:
+                holder = seen.setdefault(item_id, item)
+                if holder is not item:
+                    loc, first = item.at("id"), holder.at("id")
                     yield _diag(
                         loc,
                         "R201",
@@ -146,9 +148,21 @@ def cited_documents(loaded: Loaded) -> Iterator[Diagnostic]:
     last = max(numbers, default=0)
     for item in loaded.objects("consultations", "axis"):
         wanted = getattr(item, "observations", None)
-        for loc, number in zip(item.items_at("observations"), wanted or [], strict=False):
-            if number is not None and number not in numbers:
-                yield _diag(loc, "R202", f"{cited} has no paragraph {number} (it has 1-{last})")
+        for loc, number in _unknown(item, "observations", wanted, numbers):
+            yield _diag(loc, "R202", f"{cited} has no paragraph {number} (it has 1-{last})")
+
+
+def _unknown(item, attribute: str, wanted, known) -> Iterator[tuple[Loc, int]]:
+    """The numbers of a list field not in `known`, each with its place; the places are
+    looked up only when one is unknown (most lists have none)."""
+    unknown = [
+        (index, number)
+        for index, number in enumerate(wanted or [])
+        if number is not None and number not in known
+    ]
+    if unknown:
+        locs = item.items_at(attribute)
+        yield from ((locs[index], number) for index, number in unknown if index < len(locs))
 
 
 def _documents(report, citing: list) -> tuple[dict, list[Diagnostic]]:
@@ -176,6 +190,5 @@ def articles(loaded: Loaded) -> Iterator[Diagnostic]:
     known = convention().article_part
     for item in loaded.objects("consultations", "axis"):
         wanted = getattr(item, "articles", None)
-        for loc, number in zip(item.items_at("articles"), wanted or [], strict=False):
-            if number is not None and number not in known:
-                yield _diag(loc, "R202", f"the Convention has no article {number} (it has 1-93)")
+        for loc, number in _unknown(item, "articles", wanted, known):
+            yield _diag(loc, "R202", f"the Convention has no article {number} (it has 1-93)")
