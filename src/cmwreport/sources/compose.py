@@ -86,6 +86,9 @@ class Composer:
         self.strings: list[Node] = []
         self._visits = 0
         self._aliased = False
+        #: (value, implicit) -> tag of a plain scalar: keys repeat on every item, and the
+        #: resolver tries its regexes on each (a pure function of these two).
+        self._resolved: dict[tuple[str, tuple[bool, bool]], str] = {}
 
     def document(self, loader, yaml) -> Node | None:
         loader.get_event()  # stream start
@@ -195,6 +198,11 @@ class Composer:
         tag = event.tag
         if tag is None and kind == "scalar" and event.style:
             tag = STR  # quoted or block text: what PyYAML's resolver says, without asking it
+        elif (tag is None or tag == "!") and kind == "scalar":
+            key = (event.value, event.implicit)
+            tag = self._resolved.get(key)
+            if tag is None:
+                tag = self._resolved[key] = loader.resolve(yaml.ScalarNode, *key)
         elif tag is None or tag == "!":
             node_class = {"scalar": yaml.ScalarNode, "seq": yaml.SequenceNode}.get(
                 kind, yaml.MappingNode
