@@ -63,6 +63,20 @@ def test_stray_spaces(tree):
 
 
 @pytest.mark.parametrize(
+    "value",
+    ["جهة  الشرق", "جهة ، الشرق", "جهة ؛ الشرق", "جهة\u00a0الشرق", "جهة\u202fالشرق", " جهة الشرق"],
+    ids=["double", "before-comma", "before-semicolon", "nbsp", "narrow-nbsp", "leading"],
+)
+def test_each_stray_space_in_one_value_of_a_file_is_found(tree, value):
+    # The file's values are first searched together: one spoilt value among clean ones
+    # must still be found, and only there.
+    path = tree / "meetings" / "oujda.yaml"
+    edit(path, REGION, f'region: "{value}"')
+    found = [(d.file, d.line) for d in validate(tree).diagnostics if d.code == "T505"]
+    assert found == [(str(path), line_of(path, "region:"))]
+
+
+@pytest.mark.parametrize(
     "value,code",
     [
         (" " * 300_000 + "x", "T505"),  # " +(?=،)" backtracked over every space: O(n²)
