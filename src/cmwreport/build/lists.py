@@ -24,10 +24,11 @@ def label(document: WordDocument, nodes: Iterable[etree._Element]) -> list[etree
     paragraphs labelled."""
     roles = document.style_roles()
     counters = {"letter": 0, "annex": 0, "third": 0}
+    style_path, val, paragraph = f"{w('pPr')}/{w('pStyle')}", w("val"), w("p")
 
     def label_of(p: etree._Element) -> str | None:
-        style = p.find(f"{w('pPr')}/{w('pStyle')}")
-        role = roles.get(style.get(w("val"), "")) if style is not None else None
+        style = p.find(style_path)
+        role = roles.get(style.get(val, "")) if style is not None else None
         if role is not contract.UN_SUB_SUB_PARA:
             counters["third"] = 0
         if role not in (contract.UN_SUB_PARA, contract.UN_SUB_SUB_PARA):
@@ -45,5 +46,5 @@ def label(document: WordDocument, nodes: Iterable[etree._Element]) -> list[etree
             return letter_label(counters["annex"] - 1)
         return None
 
-    paragraphs = (p for node in nodes for p in node.iter(w("p")))
+    paragraphs = (p for node in nodes for p in node.iter(paragraph))
     return Labels(document.package, document.main).apply(paragraphs, label_of)

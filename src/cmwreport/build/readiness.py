@@ -43,10 +43,11 @@ class _Paragraph:
 
 def _paragraphs(body: etree._Element, roles: dict[str, contract.Style]) -> Iterator[_Paragraph]:
     number = 0
+    style_path, val, text_tag = f"{w('pPr')}/{w('pStyle')}", w("val"), w("t")
     for index, p in enumerate(body.iter(w("p")), start=1):
-        style = p.find(f"{w('pPr')}/{w('pStyle')}")
-        role = roles.get(style.get(w("val"), "")) if style is not None else None
-        text = "".join(t.text or "" for t in p.iter(w("t")))
+        style = p.find(style_path)
+        role = roles.get(style.get(val, "")) if style is not None else None
+        text = "".join(t.text or "" for t in p.iter(text_tag))
         if role is contract.UN_PARA:
             number += 1
             where = f"paragraph {number}"

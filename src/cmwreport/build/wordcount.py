@@ -16,6 +16,10 @@ RESOLUTION = "68/268"
 
 
 def count_words(paragraphs: Iterable[str]) -> int:
+    isalnum = str.isalnum
     return sum(
-        1 for text in paragraphs for token in text.split() if any(c.isalnum() for c in token)
+        1
+        for text in paragraphs
+        for token in text.split()
+        if token.isalnum() or any(map(isalnum, token))
     )
