@@ -24,10 +24,11 @@ def label(document: WordDocument, nodes: Iterable[etree._Element]) -> list[etree
     paragraphs labelled."""
     roles = document.style_roles()
     counters = {"letter": 0, "annex": 0, "third": 0}
-    style_path, val, paragraph = f"{w('pPr')}/{w('pStyle')}", w("val"), w("p")
+    ppr_tag, style_tag, val, paragraph = w("pPr"), w("pStyle"), w("val"), w("p")
 
     def label_of(p: etree._Element) -> str | None:
-        style = p.find(style_path)
+        ppr = p.find(ppr_tag)
+        style = ppr.find(style_tag) if ppr is not None else None
         role = roles.get(style.get(val, "")) if style is not None else None
         if role is not contract.UN_SUB_SUB_PARA:
             counters["third"] = 0

@@ -47,7 +47,7 @@ def _paragraphs(body: etree._Element, roles: dict[str, contract.Style]) -> Itera
     for index, p in enumerate(body.iter(w("p")), start=1):
         style = p.find(style_path)
         role = roles.get(style.get(val, "")) if style is not None else None
-        text = "".join(t.text or "" for t in p.iter(text_tag))
+        text = "".join(p.itertext(text_tag, with_tail=False))
         if role is contract.UN_PARA:
             number += 1
             where = f"paragraph {number}"
