@@ -32,7 +32,7 @@ def label(document: WordDocument, nodes: Iterable[etree._Element]) -> list[etree
         role = roles.get(style.get(val, "")) if style is not None else None
         if role is not contract.UN_SUB_SUB_PARA:
             counters["third"] = 0
-        if role not in (contract.UN_SUB_PARA, contract.UN_SUB_SUB_PARA):
+        if role is not contract.UN_SUB_PARA and role is not contract.UN_SUB_SUB_PARA:
             counters["letter"] = 0
         if role is not contract.ANNEX_LIST:
             counters["annex"] = 0
