@@ -122,5 +122,5 @@ def run(
             props += arabic_run_props(cs_font)
         if props:
             r.append(ordered("rPr", props))
-    r.append(text_element("t", text))
+    text_element("t", text, r)
     return r

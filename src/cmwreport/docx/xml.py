@@ -55,14 +55,20 @@ def root(tag: str) -> etree._Element:
 
 
 def sub(parent: etree._Element, tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
-    node = el(tag, attrs)
-    parent.append(node)
-    return node
+    """`el` made inside `parent` (cheaper than making it apart and appending it)."""
+    if attrs:
+        return etree.SubElement(
+            parent,
+            w(tag),
+            {(key if key[0] == "{" else w(key)): value for key, value in attrs.items()},
+        )
+    return etree.SubElement(parent, w(tag))
 
 
-def text_element(tag: str, text: str) -> etree._Element:
-    """`w:t`/`w:instrText` with xml:space=preserve only when the text needs it."""
-    node = el(tag)
+def text_element(tag: str, text: str, parent: etree._Element | None = None) -> etree._Element:
+    """`w:t`/`w:instrText` with xml:space=preserve only when the text needs it (made
+    inside `parent` when given)."""
+    node = el(tag) if parent is None else sub(parent, tag)
     node.text = text
     if text != text.strip() or "  " in text:
         node.set(f"{{{XML_NS}}}space", "preserve")
