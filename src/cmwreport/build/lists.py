@@ -24,13 +24,15 @@ def label(document: WordDocument, nodes: Iterable[etree._Element]) -> list[etree
     paragraphs labelled."""
     roles = document.style_roles()
     counters = {"letter": 0, "annex": 0, "third": 0}
+    ppr_tag, style_tag, val, paragraph = w("pPr"), w("pStyle"), w("val"), w("p")
 
     def label_of(p: etree._Element) -> str | None:
-        style = p.find(f"{w('pPr')}/{w('pStyle')}")
-        role = roles.get(style.get(w("val"), "")) if style is not None else None
+        ppr = p.find(ppr_tag)
+        style = ppr.find(style_tag) if ppr is not None else None
+        role = roles.get(style.get(val, "")) if style is not None else None
         if role is not contract.UN_SUB_SUB_PARA:
             counters["third"] = 0
-        if role not in (contract.UN_SUB_PARA, contract.UN_SUB_SUB_PARA):
+        if role is not contract.UN_SUB_PARA and role is not contract.UN_SUB_SUB_PARA:
             counters["letter"] = 0
         if role is not contract.ANNEX_LIST:
             counters["annex"] = 0
@@ -45,5 +47,5 @@ def label(document: WordDocument, nodes: Iterable[etree._Element]) -> list[etree
             return letter_label(counters["annex"] - 1)
         return None
 
-    paragraphs = (p for node in nodes for p in node.iter(w("p")))
+    paragraphs = (p for node in nodes for p in node.iter(paragraph))
     return Labels(document.package, document.main).apply(paragraphs, label_of)

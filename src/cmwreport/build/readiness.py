@@ -33,26 +33,35 @@ class Finding:
     message: str
 
 
-@dataclass
+@dataclass(slots=True)
 class _Paragraph:
     index: int  # body paragraph, from 1
-    where: str  # "paragraph 4", "after paragraph 4"
+    #: The UN paragraph number it is (numbered) or follows.
+    number: int
+    numbered: bool
     role: contract.Style | None
     text: str
+
+    @property
+    def where(self) -> str:
+        """ "paragraph 4", "after paragraph 4" (made only for a finding)."""
+        if self.numbered:
+            return f"paragraph {self.number}"
+        return f"after paragraph {self.number}" if self.number else "before paragraph 1"
 
 
 def _paragraphs(body: etree._Element, roles: dict[str, contract.Style]) -> Iterator[_Paragraph]:
     number = 0
+    ppr_tag, style_tag, val, text_tag = w("pPr"), w("pStyle"), w("val"), w("t")
     for index, p in enumerate(body.iter(w("p")), start=1):
-        style = p.find(f"{w('pPr')}/{w('pStyle')}")
-        role = roles.get(style.get(w("val"), "")) if style is not None else None
-        text = "".join(t.text or "" for t in p.iter(w("t")))
-        if role is contract.UN_PARA:
+        ppr = p.find(ppr_tag)
+        style = ppr.find(style_tag) if ppr is not None else None
+        role = roles.get(style.get(val, "")) if style is not None else None
+        text = "".join(p.itertext(text_tag, with_tail=False))
+        numbered = role is contract.UN_PARA
+        if numbered:
             number += 1
-            where = f"paragraph {number}"
-        else:
-            where = f"after paragraph {number}" if number else "before paragraph 1"
-        yield _Paragraph(index, where, role, text)
+        yield _Paragraph(index, number, numbered, role, text)
 
 
 def _excerpt(text: str) -> str:

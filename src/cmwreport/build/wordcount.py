@@ -9,13 +9,19 @@ annexes are not translated and do not count against the limit.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 LIMIT = 21_200
 RESOLUTION = "68/268"
 
 
+# A word: a whitespace-separated token with a letter or digit. `[^\W_]` is exactly
+# str.isalnum and `\S` exactly what str.split() does not split on (checked over every
+# code point), so each match is one such token, from its first letter or digit on: one
+# regex pass per paragraph instead of a Python loop per character.
+_WORD = re.compile(r"[^\W_]\S*")
+
+
 def count_words(paragraphs: Iterable[str]) -> int:
-    return sum(
-        1 for text in paragraphs for token in text.split() if any(c.isalnum() for c in token)
-    )
+    return sum(len(_WORD.findall(text)) for text in paragraphs)

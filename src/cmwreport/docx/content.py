@@ -17,7 +17,7 @@ from cmwreport.contract import BOOKMARK_PREFIX as BOOKMARK_PREFIX  # diff reads 
 from cmwreport.contract import bookmark_name
 from cmwreport.docx import rtl
 from cmwreport.docx.order import ordered
-from cmwreport.docx.xml import el
+from cmwreport.docx.xml import el, sub
 
 if TYPE_CHECKING:
     from cmwreport.docx.footnotes import Footnotes
@@ -102,9 +102,9 @@ class Bookmarks:
         bid = str(self.next_id)
         self.next_id += 1
         name = self.name_for(item_id, suffix)
-        parent.append(el("bookmarkStart", {"id": bid, "name": name}))
+        sub(parent, "bookmarkStart", {"id": bid, "name": name})
         parent.extend(content)
-        parent.append(el("bookmarkEnd", {"id": bid}))
+        sub(parent, "bookmarkEnd", {"id": bid})
 
 
 def paragraph(

@@ -33,9 +33,16 @@ class Labels:
         nums = [] if self.root is None else self.root.findall(w("num"))
         self.next_id = max([0, *(int(n.get(w("numId"), "0")) for n in nums)]) + 1
         self.made: dict[tuple[str, str, str], str] = {}
+        self._levels: dict[str, tuple[str, str] | None] = {}
 
     def style_level(self, style_id: str) -> tuple[str, str] | None:
         """(numId, ilvl) a paragraph style numbers with, following basedOn."""
+        # Looked up once per style: styles do not change while labels are written.
+        if style_id not in self._levels:
+            self._levels[style_id] = self._style_level(style_id)
+        return self._levels[style_id]
+
+    def _style_level(self, style_id: str) -> tuple[str, str] | None:
         seen = set()
         while self.styles is not None and style_id and style_id not in seen:
             seen.add(style_id)
@@ -99,22 +106,24 @@ class Labels:
     ) -> list[etree._Element]:
         """Give every paragraph `label_of` labels its literal label; returns them."""
         labelled = []
+        ppr_tag, style_tag, val = w("pPr"), w("pStyle"), w("val")
+        num_path = f"{w('numPr')}/{w('numId')}"
         for p in paragraphs:
             label = label_of(p)
             if label is None:
                 continue
-            ppr = p.find(w("pPr"))
-            style = ppr.find(w("pStyle")) if ppr is not None else None
+            ppr = p.find(ppr_tag)
+            style = ppr.find(style_tag) if ppr is not None else None
             if style is None:
                 continue
-            level = self.style_level(style.get(w("val"), ""))
+            level = self.style_level(style.get(val, ""))
             if not level:
                 continue
-            direct = ppr.find(f"{w('numPr')}/{w('numId')}")
+            direct = ppr.find(num_path)
             # A paragraph put in another list by hand keeps it; one whose own numbering
             # repeats its style's list (LibreOffice writes it on every list paragraph
             # it saves) is labelled.
-            if direct is not None and not self._same_list(direct.get(w("val"), ""), level[0]):
+            if direct is not None and not self._same_list(direct.get(val, ""), level[0]):
                 continue
             num_id = self._num_for(level[0], level[1], label)
             if not num_id:

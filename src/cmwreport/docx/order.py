@@ -98,11 +98,15 @@ ORDER: dict[str, tuple[str, ...]] = {
 }
 
 
+#: Position of each child name in its container, for sorting.
+_RANK = {tag: {name: names.index(name) for name in names} for tag, names in ORDER.items()}
+
+
 def ordered(tag: str, children: list[etree._Element]) -> etree._Element:
     """A `tag` container holding `children` in schema order (stable for equals)."""
-    order = ORDER[tag]
+    rank = _RANK[tag]
     node = el(tag)
-    for child in sorted(children, key=lambda c: order.index(etree_localname(c))):
+    for child in sorted(children, key=lambda c: rank[etree_localname(c)]):
         node.append(child)
     return node
 

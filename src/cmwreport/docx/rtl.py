@@ -98,6 +98,10 @@ def set_direction(rpr_children: list[etree._Element], is_rtl: bool) -> list[etre
     return [*kept, el("rtl")]
 
 
+#: The `w:rPr` of a plain Arabic run, by complex-script font (never appended itself).
+_ARABIC_RPR: dict[str | None, etree._Element] = {}
+
+
 def run(
     text: str,
     *,
@@ -105,12 +109,18 @@ def run(
     extra: list[etree._Element] | None = None,
     cs_font: str | None = None,
 ) -> etree._Element:
-    # Copies: an lxml element appended to a second run would leave the first.
-    props = [copy.deepcopy(e) for e in extra or ()]
-    if rtl:
-        props += arabic_run_props(cs_font)
     r = el("r")
-    if props:
-        r.append(ordered("rPr", props))
-    r.append(text_element("t", text))
+    if rtl and not extra:
+        # Most runs: copy the properties built once (a third of the cost of building).
+        if cs_font not in _ARABIC_RPR:
+            _ARABIC_RPR[cs_font] = ordered("rPr", arabic_run_props(cs_font))
+        r.append(copy.deepcopy(_ARABIC_RPR[cs_font]))
+    else:
+        # Copies: an lxml element appended to a second run would leave the first.
+        props = [copy.deepcopy(e) for e in extra or ()]
+        if rtl:
+            props += arabic_run_props(cs_font)
+        if props:
+            r.append(ordered("rPr", props))
+    text_element("t", text, r)
     return r

@@ -205,4 +205,4 @@ def paragraph_texts(nodes: list[etree._Element]) -> Iterator[str]:
     for node in nodes:
         paragraphs = [node] if node.tag == w("p") else node.iter(w("p"))
         for p in paragraphs:
-            yield "".join(t.text or "" for t in p.iter(t_tag))
+            yield "".join(p.itertext(t_tag, with_tail=False))
