@@ -26,6 +26,8 @@ class StyleRoles:
         self.default_para: str | None = None
         #: Contract style ids of each style's chain (ids compare faster than Styles).
         self._chains: dict[str, tuple[str, ...]] = {}
+        #: Heading level of each style id met (every body paragraph asks).
+        self._levels: dict[str | None, int | None] = {}
         if root is not None:
             for st in root.iter(w("style")):
                 if st.get(w("type")) == "paragraph":
@@ -65,10 +67,16 @@ class StyleRoles:
         return cached
 
     def heading_level(self, p) -> int | None:
-        ps = p.find(f"{n.PPR}/{n.PSTYLE}")
+        ppr = p.find(n.PPR)
+        ps = ppr.find(n.PSTYLE) if ppr is not None else None
         if ps is None:
             return None
-        return next((_HEADING[r] for r in self.chain(ps.get(n.VAL)) if r in _HEADING), None)
+        sid = ps.get(n.VAL)
+        if sid in self._levels:
+            return self._levels[sid]
+        level = next((_HEADING[r] for r in self.chain(sid) if r in _HEADING), None)
+        self._levels[sid] = level
+        return level
 
     def numbering(self, sid: str | None) -> tuple[str | None, str | None]:
         seen = set()
@@ -97,6 +105,9 @@ class Numbering:
         self.levels = [0, 0, 0]
         self.annex = 0
         self.last: str | None = None
+        #: (style id, direct numId, direct ilvl) -> how such a paragraph is counted:
+        #: None (not numbered), -1 (annex paragraph) or the UN list level.
+        self._kinds: dict[tuple, int | None] = {}
 
     def number(self, p) -> str | None:
         ppr = p.find(n.PPR)
@@ -110,23 +121,35 @@ class Numbering:
                 direct = numpr_of(numpr)
         if sid is None:
             sid = self.styles.default_para
-        chain = self.styles.chain(sid)
-        style_num = self.styles.numbering(sid)
-        num_id = direct[0] if direct[0] is not None else style_num[0]
-        ilvl = direct[1] if direct[1] is not None else style_num[1]
-        if num_id == "0":
+        key = (sid, *direct)
+        kind = self._kinds[key] if key in self._kinds else self._kind(key)
+        if kind is None:
             return None
-        if contract.ANNEX_PARA.id in chain:
+        if kind < 0:
             self.annex += 1
             return self._set(f"annex {self.annex}")
-        un = self.styles.un_num
-        # build labels sub-paragraphs with a w:num of their own (docx/numbering.py): a
-        # paragraph whose style is in the UN list stays in it at its own level.
-        in_un = un is not None and un in (num_id, style_num[0])
-        if in_un or contract.UN_PARA.id in chain:
-            level = _int(ilvl) if in_un else 0
-            return self._set(self._count(level))
-        return None
+        return self._set(self._count(kind))
+
+    def _kind(self, key: tuple) -> int | None:
+        sid, direct_num, direct_ilvl = key
+        chain = self.styles.chain(sid)
+        style_num = self.styles.numbering(sid)
+        num_id = direct_num if direct_num is not None else style_num[0]
+        ilvl = direct_ilvl if direct_ilvl is not None else style_num[1]
+        kind = None
+        if num_id == "0":
+            pass
+        elif contract.ANNEX_PARA.id in chain:
+            kind = -1
+        else:
+            un = self.styles.un_num
+            # build labels sub-paragraphs with a w:num of their own (docx/numbering.py):
+            # a paragraph whose style is in the UN list stays in it at its own level.
+            in_un = un is not None and un in (num_id, style_num[0])
+            if in_un or contract.UN_PARA.id in chain:
+                kind = min(max(_int(ilvl), 0), 2) if in_un else 0
+        self._kinds[key] = kind
+        return kind
 
     def _count(self, level: int) -> str:
         level = min(max(level, 0), 2)

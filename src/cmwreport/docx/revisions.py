@@ -17,7 +17,7 @@ from pathlib import Path
 from lxml import etree
 
 from cmwreport.docx import wordml as n
-from cmwreport.docx.xml import serialize, w
+from cmwreport.docx.xml import W_NS, serialize, w
 
 #: Formatting revisions: accepting them means dropping the record of the old formatting.
 _PROPERTY_CHANGES = tuple(
@@ -176,13 +176,20 @@ class Marks:
 
 def max_revision_id(roots) -> int:
     """The largest w:id in use (bookmarks, comments and revisions share the space)."""
+    global _ALL_IDS
+    if _ALL_IDS is None:
+        # One XPath collecting the attribute values in C: walking every element of
+        # the parts in Python cost the redline about 17 ms per draft.
+        _ALL_IDS = etree.XPath("descendant-or-self::*/@w:id", namespaces={"w": W_NS})
     top = 0
     for root in roots:
-        for el in root.iter():
-            value = el.get(n.ID) if isinstance(el.tag, str) else None
-            if value is not None and value.lstrip("-").isdigit():
+        for value in _ALL_IDS(root):
+            if value.lstrip("-").isdigit():
                 top = max(top, int(value))
     return top
+
+
+_ALL_IDS = None
 
 
 def trpr(tr):

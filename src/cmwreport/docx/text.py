@@ -240,7 +240,8 @@ def _is_volatile(instr: str) -> bool:
 
 
 def _volatile(fields: list[list]) -> bool:
-    return any(result and _is_volatile(instr) for instr, result in fields)
+    # Called for every piece of text: most are outside any field.
+    return bool(fields) and any(result and _is_volatile(instr) for instr, result in fields)
 
 
 def read_paragraph(p, objects: Objects | None, pieces: list | None = None) -> tuple[str, Inline]:
