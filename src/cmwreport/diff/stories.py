@@ -94,7 +94,8 @@ def _paragraph(p, walk: Walk) -> None:
     ident = _note_hosts(p, walk, number, number or after, text) or walk.pending_ident
     if text.strip():
         walk.pending_ident = None
-        heading = walk.location == BODY and walk.styles.heading_level(p) is not None
+        # The style number() found: its heading level is one dict look-up.
+        heading = walk.location == BODY and walk.styles.level(walk.numbering.style) is not None
         walk.add(
             Block(
                 location=walk.location,
