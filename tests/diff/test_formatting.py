@@ -83,6 +83,26 @@ def test_same_look_written_differently_is_no_change(tmp_path):
     assert details(tmp_path, direct, styled) == []
 
 
+def _marked(bookmark_id: int, rpr: str = "", rsid: str = "00A1") -> str:
+    """PLAIN inside a bookmark, with Word's session ids: what renumbers between drafts."""
+    return (
+        f'<w:p w:rsidR="{rsid}"><w:bookmarkStart w:id="{bookmark_id}" w:name="_cmw_p1"/>'
+        + run_xml("The committee ")
+        + run_xml("met", rpr)
+        + run_xml(" in Rabat.")
+        + f'<w:bookmarkEnd w:id="{bookmark_id}"/></w:p>'
+    )
+
+
+def test_renumbered_ids_are_no_change_and_hide_none(tmp_path):
+    """Bookmark ids and rsids differ between drafts of one text: not formatting, and a
+    run made bold beside them is still seen (the fast byte test leaves them out only)."""
+    assert details(tmp_path, _marked(3), _marked(41, rsid="00B2")) == []
+    assert details(tmp_path, _marked(3), _marked(41, "<w:b/>")) == [
+        ("formatting", ["bold added: «met»"])
+    ]
+
+
 def test_paragraph_style(tmp_path):
     old = para(run_xml("Introduction"))
     new = para(run_xml("Introduction"), '<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>')
