@@ -9,12 +9,10 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from tests import drafts as d
 from tests.fuzz.drafts import MUTATIONS, mutated_draft
-from tests.fuzz.harness import examples, run, scratch
+from tests.fuzz.harness import campaign, run, scratch
 from tests.fuzz.known import KNOWN_DRAFT_FAILURES
 
 _BASE: dict[str, Path] = {}
@@ -49,18 +47,6 @@ def check_draft(base: Path, categories: list[str], seed: int) -> list[str]:
         return problems
 
 
-@settings(
-    max_examples=examples(25),
-    deadline=None,
-    derandomize=True,
-    phases=["explicit", "reuse", "generate"],  # a failing case is replayed from its seed
-    suppress_health_check=[HealthCheck.too_slow],
-)
-@given(
-    categories=st.lists(
-        st.sampled_from(sorted(set(MUTATIONS) - set(KNOWN_DRAFT_FAILURES))), min_size=1, max_size=3
-    ),
-    seed=st.integers(0, 2**32 - 1),
-)
+@campaign(MUTATIONS, KNOWN_DRAFT_FAILURES)
 def test_hostile_drafts(categories, seed):
     assert check_draft(_BASE["draft"], categories, seed) == []

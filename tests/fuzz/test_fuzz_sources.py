@@ -10,11 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from tests.conftest import ROOT, SOURCES
-from tests.fuzz.harness import examples, fingerprint, forbidden_characters, run, scratch
+from tests.fuzz.harness import campaign, fingerprint, forbidden_characters, run, scratch
 from tests.fuzz.known import KNOWN_TREE_FAILURES
 from tests.fuzz.source_trees import MUTATIONS, mutated_tree
 
@@ -53,18 +50,6 @@ def baseline() -> int:
     return _BASELINE[0]
 
 
-@settings(
-    max_examples=examples(25),
-    deadline=None,
-    derandomize=True,
-    phases=["explicit", "reuse", "generate"],  # a failing case is replayed from its seed
-    suppress_health_check=[HealthCheck.too_slow],
-)
-@given(
-    categories=st.lists(
-        st.sampled_from(sorted(set(MUTATIONS) - set(KNOWN_TREE_FAILURES))), min_size=1, max_size=3
-    ),
-    seed=st.integers(0, 2**32 - 1),
-)
+@campaign(MUTATIONS, KNOWN_TREE_FAILURES)
 def test_hostile_source_trees(categories, seed):
     assert check_tree(categories, seed) == []
