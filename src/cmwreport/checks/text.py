@@ -66,58 +66,55 @@ def _name(char: str) -> str:
     return f"U+{ord(char):04X} ({unicodedata.name(char, 'unnamed')})"
 
 
+#: Characters a text must not carry: (pattern, code, severity, message for the first
+#: one found and the whole value). One table, so each rule is one search per value.
+_CHARACTER_RULES = (
+    (
+        NOT_IN_XML,
+        "T506",
+        "error",
+        lambda found, value: (
+            f"character U+{ord(found.group()):04X} cannot be written into a "
+            "Word file (XML 1.0 does not allow it): delete it"
+        ),
+    ),
+    (
+        PRESENTATION_FORMS,
+        "T501",
+        "error",
+        lambda found, value: (
+            f"{len(PRESENTATION_FORMS.findall(value))} pre-shaped Arabic "
+            f"character(s) (presentation forms, first U+{ord(found.group()):04X}), pasted from a "
+            "PDF or a reshaping tool: Word cannot search or spell-check them; retype the text or "
+            "paste it from the original Word document"
+        ),
+    ),
+    (
+        BIDI_CONTROLS,
+        "T502",
+        "error",
+        lambda found, value: (
+            f"invisible direction control {_name(found.group())}: delete "
+            "it; the build sets the direction of every paragraph and run itself"
+        ),
+    ),
+    (
+        ZERO_WIDTH,
+        "T504",
+        "warning",
+        lambda found, value: (
+            f"invisible character {_name(found.group())}: delete it unless it is meant"
+        ),
+    ),
+)
+
+
 def _characters(shown: str, lines: Lines, node: Node) -> Iterator[Diagnostic]:
     value = node.text
-    found = NOT_IN_XML.search(value)
-    if found:
-        yield _at(
-            shown,
-            lines,
-            node,
-            found.start(),
-            "T506",
-            "error",
-            f"character U+{ord(found.group()):04X} cannot be written into a Word file "
-            "(XML 1.0 does not allow it): delete it",
-        )
-    found = PRESENTATION_FORMS.search(value)
-    if found:
-        count = len(PRESENTATION_FORMS.findall(value))
-        yield _at(
-            shown,
-            lines,
-            node,
-            found.start(),
-            "T501",
-            "error",
-            f"{count} pre-shaped Arabic character(s) (presentation forms, first "
-            f"U+{ord(found.group()):04X}), pasted from a PDF or a reshaping tool: Word "
-            "cannot search or spell-check them; retype the text or paste it from the "
-            "original Word document",
-        )
-    found = BIDI_CONTROLS.search(value)
-    if found:
-        yield _at(
-            shown,
-            lines,
-            node,
-            found.start(),
-            "T502",
-            "error",
-            f"invisible direction control {_name(found.group())}: delete it; the build "
-            "sets the direction of every paragraph and run itself",
-        )
-    found = ZERO_WIDTH.search(value)
-    if found:
-        yield _at(
-            shown,
-            lines,
-            node,
-            found.start(),
-            "T504",
-            "warning",
-            f"invisible character {_name(found.group())}: delete it unless it is meant",
-        )
+    for pattern, code, severity, message in _CHARACTER_RULES:
+        found = pattern.search(value)
+        if found:
+            yield _at(shown, lines, node, found.start(), code, severity, message(found, value))
     if not unicodedata.is_normalized("NFC", value):
         offset = _first_unnormalized(value)
         yield _at(
