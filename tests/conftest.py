@@ -53,3 +53,15 @@ def diff_flags(**options: object) -> list[str]:
         elif value not in (None, False):
             flags += [flag, str(value)]
     return flags
+
+
+@pytest.fixture(scope="module")
+def draft_pair(tmp_path_factory) -> tuple[Path, Path]:
+    """Two small Arabic drafts, one word apart (tests/drafts.py), for tests of what the
+    commands do around a comparison (errors, outputs): read-only."""
+    from tests import drafts
+
+    folder = tmp_path_factory.mktemp("pair")
+    old = drafts.make_draft(folder / "old.docx")
+    new = drafts.edited(old, folder / "new.docx", drafts.change_word("ثلاث", "أربع"))
+    return old, new

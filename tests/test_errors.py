@@ -14,18 +14,7 @@ from pathlib import Path
 import pytest
 
 from cmwreport.errors import Exit
-from tests import drafts as d
-from tests.conftest import ROOT, SOURCES, cmwreport
-
-TEMPLATE = ROOT / "templates" / "periodic-report.docx"
-
-
-@pytest.fixture(scope="module")
-def pair(tmp_path_factory) -> tuple[Path, Path]:
-    folder = tmp_path_factory.mktemp("errors")
-    old = d.make_draft(folder / "old.docx")
-    new = d.edited(old, folder / "new.docx", d.change_word("ثلاث", "أربع"))
-    return old, new
+from tests.conftest import ROOT, SOURCES, TEMPLATE, cmwreport
 
 
 def _crash_reader(monkeypatch) -> None:
@@ -37,11 +26,13 @@ def _crash_reader(monkeypatch) -> None:
     monkeypatch.setattr(read, "read_draft", broken)
 
 
-def test_a_bug_in_the_reader_is_a_bug_not_a_corrupt_draft(pair, monkeypatch, capsys, tmp_path):
+def test_a_bug_in_the_reader_is_a_bug_not_a_corrupt_draft(
+    draft_pair, monkeypatch, capsys, tmp_path
+):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("CMWREPORT_DEBUG", raising=False)
     _crash_reader(monkeypatch)
-    assert cmwreport("diff", *pair) == Exit.BUG == 3
+    assert cmwreport("diff", *draft_pair) == Exit.BUG == 3
     err = capsys.readouterr().err
     (line,) = err.splitlines()
     assert line.startswith(
@@ -56,14 +47,14 @@ def test_a_bug_in_the_reader_is_a_bug_not_a_corrupt_draft(pair, monkeypatch, cap
 
 
 @pytest.mark.parametrize("how", ["option", "env"])
-def test_debug_shows_the_traceback(pair, monkeypatch, capsys, tmp_path, how):
+def test_debug_shows_the_traceback(draft_pair, monkeypatch, capsys, tmp_path, how):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     _crash_reader(monkeypatch)
     if how == "env":
         monkeypatch.setenv("CMWREPORT_DEBUG", "1")
-        code = cmwreport("diff", *pair)
+        code = cmwreport("diff", *draft_pair)
     else:
-        code = cmwreport("--debug", "diff", *pair)
+        code = cmwreport("--debug", "diff", *draft_pair)
     assert code == 3
     err = capsys.readouterr().err
     assert "Traceback (most recent call last)" in err and "a reader bug" in err
@@ -89,14 +80,14 @@ def test_help_is_exit_0(capsys):
     assert "--debug" in capsys.readouterr().out
 
 
-def test_an_empty_path_is_trouble_not_the_current_folder(capsys, pair):
+def test_an_empty_path_is_trouble_not_the_current_folder(capsys, draft_pair):
     assert cmwreport("validate", "") == 2
     assert capsys.readouterr().err == (
         "cmwreport validate: empty path: give the folder of sources, e.g. sources\n"
     )
     assert cmwreport("build", SOURCES, "--out", "") == 2
     assert capsys.readouterr().err == "cmwreport build: the --out is empty; give a path\n"
-    assert cmwreport("diff", pair[0], "") == 2
+    assert cmwreport("diff", draft_pair[0], "") == 2
     assert capsys.readouterr().err == "cmwreport diff: the NEW is empty; give a path\n"
 
 

@@ -12,18 +12,7 @@ from pathlib import Path
 import pytest
 
 from cmwreport.outputs import OutputError, check_target, write_atomic
-from tests import drafts as d
-from tests.conftest import ROOT, SOURCES, cmwreport
-
-TEMPLATE = ROOT / "templates" / "periodic-report.docx"
-
-
-@pytest.fixture(scope="module")
-def pair(tmp_path_factory) -> tuple[Path, Path]:
-    folder = tmp_path_factory.mktemp("outputs")
-    old = d.make_draft(folder / "old.docx")
-    new = d.edited(old, folder / "new.docx", d.change_word("ثلاث", "أربع"))
-    return old, new
+from tests.conftest import SOURCES, TEMPLATE, cmwreport
 
 
 def refused(capsys, *args) -> str:
@@ -36,15 +25,15 @@ def refused(capsys, *args) -> str:
 
 @pytest.mark.parametrize("option", ["--redline", "--html"])
 @pytest.mark.parametrize("which", [0, 1])
-def test_an_output_onto_an_input_is_refused(pair, capsys, option, which):
-    before = [p.read_bytes() for p in pair]
-    line = refused(capsys, "diff", *pair, option, pair[which])
-    assert f"{pair[which]}: is also an input" in line and "would destroy it" in line
-    assert [p.read_bytes() for p in pair] == before
+def test_an_output_onto_an_input_is_refused(draft_pair, capsys, option, which):
+    before = [p.read_bytes() for p in draft_pair]
+    line = refused(capsys, "diff", *draft_pair, option, draft_pair[which])
+    assert f"{draft_pair[which]}: is also an input" in line and "would destroy it" in line
+    assert [p.read_bytes() for p in draft_pair] == before
 
 
-def test_an_input_reached_another_way_is_refused(pair, capsys, tmp_path, monkeypatch):
-    old, new = pair
+def test_an_input_reached_another_way_is_refused(draft_pair, capsys, tmp_path, monkeypatch):
+    old, new = draft_pair
     monkeypatch.chdir(old.parent)
     assert "is also an input" in refused(capsys, "diff", old, new, "--html", "./old.docx")
     hard = tmp_path / "hard.docx"
@@ -52,7 +41,9 @@ def test_an_input_reached_another_way_is_refused(pair, capsys, tmp_path, monkeyp
     assert "is also an input" in refused(capsys, "diff", old, new, "--redline", hard)
 
 
-def test_a_device_a_pipe_a_socket_a_folder_and_a_link_are_never_replaced(pair, capsys, tmp_path):
+def test_a_device_a_pipe_a_socket_a_folder_and_a_link_are_never_replaced(
+    draft_pair, capsys, tmp_path
+):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     sock_path = tmp_path / "sock"
@@ -72,7 +63,7 @@ def test_a_device_a_pipe_a_socket_a_folder_and_a_link_are_never_replaced(pair, c
     }
     for path, said in cases.items():
         for option in ("--html", "--redline"):
-            line = refused(capsys, "diff", *pair, option, path)
+            line = refused(capsys, "diff", *draft_pair, option, path)
             assert line.startswith(f"cmwreport diff: {path}: {said}"), line
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode) and os.path.islink(link)
@@ -80,8 +71,8 @@ def test_a_device_a_pipe_a_socket_a_folder_and_a_link_are_never_replaced(pair, c
     sock.close()
 
 
-def test_dash_is_standard_output(pair, tmp_path):
-    old, new = pair
+def test_dash_is_standard_output(draft_pair, tmp_path):
+    old, new = draft_pair
     for option, start in (("--html", b"<!DOCTYPE html>"), ("--redline", b"PK\x03\x04")):
         proc = subprocess.run(
             [sys.executable, "-m", "cmwreport", "diff", str(old), str(new), option, "-"],
