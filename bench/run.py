@@ -470,7 +470,7 @@ def _absorb(cmw, work: Path, report_b, src_a: Path, tpl_a: list[str], repeat, ti
     if not report_b:
         return skipped("needs the second built draft")
     _progress("cmwreport absorb --dry-run (the second draft as a review of the first)")
-    from cmwreport.absorb.fingerprint import record
+    from cmwreport.build.provenance import record
 
     template = Path(tpl_a[1]) if tpl_a else TEMPLATE
     reviewed = work / "reviewed.docx"

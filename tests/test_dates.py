@@ -1,4 +1,4 @@
-"""Moroccan Arabic dates (cmwreport.dates)."""
+"""Moroccan Arabic dates (cmwreport.arabic.dates)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 from babel.dates import format_date as babel_format_date
 
-from cmwreport.dates import NO_BREAK, format_date
+from cmwreport.arabic.dates import NO_BREAK, format_date
 
 
 def test_format_date_is_cldr_ar_ma_d_mmmm_y_for_every_month():

@@ -18,7 +18,7 @@ from tests.conftest import ROOT, SOURCES, TEMPLATE, cmwreport
 
 
 def _crash_reader(monkeypatch) -> None:
-    from cmwreport.diff import read
+    from cmwreport.draft import reader as read
 
     def broken(path):
         raise ValueError("a reader bug, not the draft's fault")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from cmwreport import project as proj
+from cmwreport.project import find as proj
 from tests.conftest import ROOT, SOURCES
 
 CMWREPORT = Path(sys.executable).parent / "cmwreport"
@@ -85,7 +85,7 @@ def test_discovery_reads_only_the_marker(tmp_path: Path) -> None:
 
 def test_start_up_imports_nothing_heavy() -> None:
     code = (
-        "import sys, cmwreport.cli, cmwreport.project as p; p.find(p.Path.cwd()); "
+        "import sys, cmwreport.cli, cmwreport.project.find as p; p.find(p.Path.cwd()); "
         f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
     )
     proc = subprocess.run(

@@ -67,7 +67,7 @@ def _text(diagnostics: list[Diagnostic], stream: TextIO, files: int | None, resh
 
 
 def _display(text: str) -> str:
-    from cmwreport.arabic import display, has_arabic
+    from cmwreport.arabic.script import display, has_arabic
 
     return display(text) if has_arabic(text) else text
 

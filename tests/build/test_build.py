@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from cmwreport.arabic import PRESENTATION_FORMS, has_arabic
+from cmwreport.arabic.script import PRESENTATION_FORMS, has_arabic
 from cmwreport.commands import validate as validate_command
 from cmwreport.docx.xml import NSMAP as NS
 from cmwreport.docx.xml import w as q

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from cmwreport.arabic import strip_diacritics
+from cmwreport.arabic.script import strip_diacritics
 from cmwreport.commands import build as build_command
 from tests.conftest import ANNEX, REPORT, SOURCES, TEMPLATE
 from tests.office import office_text, pdf_text, require, to_pdf

@@ -7,7 +7,7 @@ sequences of blocks the reader would give, and the pairs a reviewer expects.
 from __future__ import annotations
 
 from cmwreport.diff.align import MOVE_MIN_CHARS, align
-from cmwreport.diff.model import BODY, TABLE, Block
+from cmwreport.draft.model import BODY, TABLE, Block
 
 LONG = [
     "The Committee received the report of the Kingdom on time and thanked the delegation.",

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from cmwreport.commands.diff import run
-from cmwreport.diff.read import read_draft
 from cmwreport.diff.words import tokens, word_ops
+from cmwreport.draft.reader import read_draft
 from tests import drafts as d
 from tests.cli_helpers import diff_json
 

@@ -9,7 +9,7 @@ import pytest
 from cmwreport.commands.diff import run
 from cmwreport.diff.compare import compare
 from cmwreport.diff.options import DiffOptions
-from cmwreport.diff.read import read_draft
+from cmwreport.draft.reader import read_draft
 from tests.diff.package import NS, write
 
 STYLES = (

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cmwreport.commands.diff import run
-from cmwreport.diff.read import read_draft
+from cmwreport.draft.reader import read_draft
 from tests.cli_helpers import diff_trouble
 from tests.diff.package import p, write
 
@@ -89,7 +89,7 @@ def test_corrupt_part_nothing_reads_still_gives_a_redline(tmp_path, capsys):
 
 
 def test_too_many_paragraphs(tmp_path, capsys, monkeypatch):
-    from cmwreport.diff import stories
+    from cmwreport.draft import stories
 
     monkeypatch.setattr(stories, "MAX_BLOCKS", 100)
     many = write(tmp_path / "many.docx", p("x") * 101)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cmwreport.diff.compare import compare
-from cmwreport.diff.read import read_draft
+from cmwreport.draft.reader import read_draft
 from tests.diff.package import NS, p, write
 
 NOTES_NS = NS

@@ -65,7 +65,7 @@ def build(sources, template: Path) -> Built:
 
 def read(path_or_bytes: Path | bytes, name: str = "draft"):
     """A draft (accepted view) read by the diff reader: `.body` blocks, `.tracked`, `.parts`."""
-    from cmwreport.diff.read import read_draft
+    from cmwreport.draft.reader import read_draft
 
     if isinstance(path_or_bytes, Path):
         return read_draft(path_or_bytes)

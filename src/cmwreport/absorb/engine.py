@@ -12,8 +12,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cmwreport.absorb import adapter, fingerprint, origins, plan, source_edit, template_edit
+from cmwreport.absorb import adapter, origins, plan, source_edit, template_edit
 from cmwreport.absorb.plan import Unabsorbed
+from cmwreport.build import provenance
 from cmwreport.errors import CmwError
 
 
@@ -59,7 +60,7 @@ def run(draft_path: Path, options: Options) -> Result:
     else:
         result.accepted = adapter.tracked_count(draft)
     sources = adapter.load(options.sources)
-    recorded = fingerprint.read(draft_path)
+    recorded = provenance.read(draft_path)
     conflicts = _check_fingerprint(draft_path, recorded, options, result)
 
     built = adapter.build(sources, options.template)
@@ -93,7 +94,7 @@ def run(draft_path: Path, options: Options) -> Result:
             result.files[options.template] = edited.data
     result.unabsorbed = the_plan.unabsorbed
     result.comments = _comments(draft_path, pairs, origin_of)
-    if any(p.suffix in fingerprint.YAML_SUFFIXES for p in result.files):
+    if any(p.suffix in provenance.YAML_SUFFIXES for p in result.files):
         result.invalid = _validate(options.sources, result.files)
     return result
 
@@ -106,7 +107,7 @@ def _check_fingerprint(draft_path: Path, recorded, options: Options, result: Res
             "property was removed): absorb cannot tell whether the sources changed since"
         )
         return set()
-    now = fingerprint.of(options.sources, options.template)
+    now = provenance.of(options.sources, options.template)
     changed = set(recorded.changed_files(now))
     if recorded.template != now.template:
         changed.add("template")
@@ -286,7 +287,7 @@ def _validate(root: Path, files: dict[Path, bytes]) -> list[str]:
         copy = Path(folder) / "sources"
         shutil.copytree(root, copy, symlinks=True)
         for path, data in files.items():
-            if path.suffix not in fingerprint.YAML_SUFFIXES:
+            if path.suffix not in provenance.YAML_SUFFIXES:
                 continue
             rel = path.resolve().relative_to(root.resolve())
             (copy / rel).write_bytes(data)

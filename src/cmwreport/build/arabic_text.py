@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cmwreport.dates import format_date, weekday_ar
+from cmwreport.arabic.dates import format_date, weekday_ar
 
 #: Lettered subheadings (UN Arabic order of A, B, C ...).
 LETTERS = (

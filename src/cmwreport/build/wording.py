@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
-from cmwreport.dates import NO_BREAK
+from cmwreport.arabic.dates import NO_BREAK
 
 
 @dataclass(frozen=True)

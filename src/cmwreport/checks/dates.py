@@ -6,8 +6,8 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from cmwreport.arabic.dates import MONTH_SPELLINGS, WEEKDAY_SPELLINGS, weekday_ar
 from cmwreport.checks.locate import Lines
-from cmwreport.dates import MONTH_SPELLINGS, WEEKDAY_SPELLINGS, weekday_ar
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.sources.load import LoadedFile
 from cmwreport.sources.model import Loc

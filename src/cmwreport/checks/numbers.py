@@ -19,8 +19,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from cmwreport.arabic.dates import MONTH_SPELLINGS
 from cmwreport.checks.locate import Lines
-from cmwreport.dates import MONTH_SPELLINGS
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.sources.load import LoadedFile
 

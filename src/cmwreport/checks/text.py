@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from cmwreport.arabic import BIDI_CONTROLS, PRESENTATION_FORMS, ZERO_WIDTH
+from cmwreport.arabic.script import BIDI_CONTROLS, PRESENTATION_FORMS, ZERO_WIDTH
 from cmwreport.checks.locate import Lines
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.sources.load import LoadedFile

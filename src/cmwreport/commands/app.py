@@ -73,7 +73,7 @@ def validate(
 ) -> int:
     """Check the YAML sources and report every problem with file:line:column."""
     from cmwreport.commands.validate import run
-    from cmwreport.project import sources_for
+    from cmwreport.project.find import sources_for
 
     # The source path as given: the loader says what is wrong with an empty one.
     return run(sources_for("validate", path), format.value, strict, reshape)
@@ -110,7 +110,7 @@ def build(
     """Validate, then merge the sources into the report template and write the annex."""
     from cmwreport.commands.build import run
     from cmwreport.commands.common import path_argument
-    from cmwreport.project import resolve
+    from cmwreport.project.find import resolve
 
     paths = resolve(
         "build",
@@ -211,7 +211,7 @@ def absorb(
     """Take reviewers' edits in a built draft home into the sources and the template."""
     from cmwreport.commands.absorb import run
     from cmwreport.commands.common import path_argument
-    from cmwreport.project import resolve
+    from cmwreport.project.find import resolve
 
     # absorb writes no output folder: "." only spares a project search when both are given.
     paths = resolve(
@@ -245,8 +245,8 @@ def schema(
     from cmwreport.commands.schema import run
 
     if out is None:
-        from cmwreport import project
-        from cmwreport.skeleton import SCHEMAS
+        from cmwreport.project import find as project
+        from cmwreport.project.skeleton import SCHEMAS
 
         found = project.find(project.current_folder())
         # The folder `init` fills, which the sources' yaml-language-server lines name.

@@ -58,7 +58,7 @@ def run(
         emit(diagnostics, fmt, files=result.files)
         raise Failed("the sources have errors; nothing was built")
 
-    from cmwreport.absorb import fingerprint
+    from cmwreport.build import provenance
     from cmwreport.build.merge import build
     from cmwreport.build.wordcount import LIMIT, RESOLUTION
 
@@ -66,8 +66,8 @@ def run(
     require_file(template, "Word template (.docx)")
     # What the outputs were built from: absorb reads it to tell a stale draft.
     try:
-        recorded = fingerprint.of(path, template).as_text()
-        properties = {BUILD_PROPERTY: build_identity(recorded), fingerprint.PROPERTY: recorded}
+        recorded = provenance.of(path, template).as_text()
+        properties = {BUILD_PROPERTY: build_identity(recorded), provenance.PROPERTY: recorded}
     except OSError:  # an unreadable template: build() says so, in its words
         properties = {}
     built = build(sources, template, str(template), properties=properties)

@@ -61,8 +61,8 @@ def run(
 
 def compare_drafts(old: Path, new: Path, options: DiffOptions) -> int:
     from cmwreport.diff.compare import compare
-    from cmwreport.diff.read import read_draft
-    from cmwreport.diff.renderers import render
+    from cmwreport.diff.render import render
+    from cmwreport.draft.reader import read_draft
 
     _check_outputs(old, new, options)
     result = compare(read_draft(old), read_draft(new), options)
@@ -71,7 +71,7 @@ def compare_drafts(old: Path, new: Path, options: DiffOptions) -> int:
         page = render("html", result, options).encode("utf-8")
         write_output(options.html, page, (old, new), what="HTML page")
     if options.redline is not None:
-        from cmwreport.diff.redline import redline_bytes
+        from cmwreport.redline.writer import redline_bytes
         from cmwreport.timestamps import w3c
 
         when = w3c(options.date) if options.date else None

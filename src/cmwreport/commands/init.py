@@ -12,9 +12,9 @@ import shutil
 import sys
 from pathlib import Path
 
-from cmwreport import skeleton
 from cmwreport.errors import CmwError, Exit
-from cmwreport.project import MARKER, PACKAGED_TEMPLATE, TEMPLATE, find_root, shown_path
+from cmwreport.project import skeleton
+from cmwreport.project.find import MARKER, PACKAGED_TEMPLATE, TEMPLATE, find_root, shown_path
 
 
 class InitTrouble(CmwError):

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from cmwreport.diff.marks import identity_key
-from cmwreport.diff.model import TABLE, Block
 from cmwreport.diff.words import comparable
+from cmwreport.draft.model import TABLE, Block
 
 #: Least rapidfuzz ratio (0-100) for two paragraphs in the same place to count as one
 #: edited paragraph rather than a removal and an addition.

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from cmwreport.diff.align import Pair, align
 from cmwreport.diff.formatting import changed as formatting_changes
 from cmwreport.diff.marks import details_of
-from cmwreport.diff.model import (
+from cmwreport.diff.options import DiffOptions
+from cmwreport.diff.words import Op, comparable, word_ops
+from cmwreport.draft.model import (
     COMMENT,
     ENDNOTE,
     FOOTER,
@@ -18,9 +20,7 @@ from cmwreport.diff.model import (
     Block,
     Draft,
 )
-from cmwreport.diff.options import DiffOptions
-from cmwreport.diff.unread import NotCompared, not_compared
-from cmwreport.diff.words import Op, comparable, word_ops
+from cmwreport.draft.unread import NotCompared, not_compared
 
 KINDS = ("added", "removed", "changed", "moved", "formatting")
 #: The places compared, each aligned on its own: (name in `pairs`, attribute of Draft).

@@ -7,11 +7,11 @@ import re
 
 from lxml.etree import tostring as _tostring
 
-from cmwreport.diff.model import COMMENT, TABLE, Block, Draft
-from cmwreport.diff.stories import cell_text, note_text, read_formatted
 from cmwreport.docx.wordml import PPR as _PPR
 from cmwreport.docx.wordml import RPR as _RPR
 from cmwreport.docx.wordml import TC as w_tc
+from cmwreport.draft.model import COMMENT, TABLE, Block, Draft
+from cmwreport.draft.stories import cell_text, note_text, read_formatted
 
 _SHOWN = 40
 _IDS = re.compile(rb' w:(?:id|rsid[A-Za-z]*)="[^"]*"')

@@ -3,7 +3,7 @@ pictures and embedded objects (compared by the content of their part)."""
 
 from __future__ import annotations
 
-from cmwreport.diff.model import Block
+from cmwreport.draft.model import Block
 
 
 def identity_key(block: Block) -> str:

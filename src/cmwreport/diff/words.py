@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from cmwreport.arabic import ARABIC_PUNCTUATION, strip_diacritics
+from cmwreport.arabic.script import ARABIC_PUNCTUATION, strip_diacritics
 
 # A word keeps its harakat, tatweel and joiners: they are part of how it is written, and
 # splitting at them would turn a vowel change into a change of three tokens.

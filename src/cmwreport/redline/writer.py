@@ -3,13 +3,13 @@
 Reviewers open it in Word or LibreOffice and accept or reject each change, so it is
 the new draft itself (its styles, numbering, headers, fields), with:
 - inserted text in `w:ins`, deleted text put back in `w:del`/`w:delText`, word by word
-  inside edited paragraphs (diff/redline_edits.py);
+  inside edited paragraphs (redline/edits.py);
 - added paragraphs with an inserted paragraph mark, removed ones put back at their
   old place with a deleted mark, so "Reject All" gives the old text back;
 - table rows inserted or deleted with `w:trPr/w:ins|w:del`;
 - a paragraph moved unchanged as a native move (`w:moveFrom`/`w:moveTo` with their
   range marks); one moved and edited as deleted at its old place, inserted at the new;
-- formatting changes as `w:rPrChange`/`w:pPrChange` (diff/redline_format.py).
+- formatting changes as `w:rPrChange`/`w:pPrChange` (redline/format.py).
 
 Tracked changes the new draft already held are accepted first: the redline shows the
 same differences the text report lists. The package is the one the reader opened
@@ -26,18 +26,18 @@ from lxml import etree
 from cmwreport.diff.align import Pair
 from cmwreport.diff.compare import Result
 from cmwreport.diff.marks import identity_key
-from cmwreport.diff.model import TABLE, Block
-from cmwreport.diff.redline_edits import Edits
-from cmwreport.diff.redline_format import restyle
-from cmwreport.diff.redline_notes import comments, notes
-from cmwreport.diff.redline_objects import PartCopier, has_math, inserted_whole, kept_copy
-from cmwreport.diff.redline_stories import story_back
-from cmwreport.diff.stories import cell_paragraphs
 from cmwreport.docx import wordml as x
 from cmwreport.docx.opc import PackageError
 from cmwreport.docx.revisions import Marks, max_revision_id
 from cmwreport.docx.xml import w
+from cmwreport.draft.model import TABLE, Block
+from cmwreport.draft.stories import cell_paragraphs
 from cmwreport.outputs import write_atomic
+from cmwreport.redline.edits import Edits
+from cmwreport.redline.format import restyle
+from cmwreport.redline.notes import comments, notes
+from cmwreport.redline.objects import PartCopier, has_math, inserted_whole, kept_copy
+from cmwreport.redline.stories import story_back
 
 FIXED_DATE = "1980-01-01T00:00:00Z"
 

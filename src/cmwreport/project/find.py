@@ -24,7 +24,7 @@ MARKER = "cmwreport.toml"
 FALLBACK = Path("sources") / "report.yaml"
 TEMPLATE = Path("templates") / "periodic-report.docx"
 #: The template an installed cmwreport uses when the project has none of its own.
-PACKAGED_TEMPLATE = Path(__file__).resolve().parent / "templates" / "periodic-report.docx"
+PACKAGED_TEMPLATE = Path(__file__).resolve().parents[1] / "templates" / "periodic-report.docx"
 #: What the marker may set, each a path relative to the project root.
 KEYS = {
     "sources": "the folder of YAML sources",

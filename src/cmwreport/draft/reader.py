@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cmwreport.diff import stories
-from cmwreport.diff.model import FOOTER, HEADER, Draft, DraftError
-from cmwreport.diff.numbering import StyleRoles
 from cmwreport.docx import wordml as n
 from cmwreport.docx.opc import PackageError
 from cmwreport.docx.package import Package, count_blocks
 from cmwreport.docx.revisions import Tracked, accept_all
 from cmwreport.docx.text import Objects
 from cmwreport.docx.xml import R_NS, w
+from cmwreport.draft import stories
+from cmwreport.draft.model import FOOTER, HEADER, Draft, DraftError
+from cmwreport.draft.numbering import StyleRoles
 
 #: Parts that are not content: properties, settings, fonts, themes, the styles and
 #: numbering (read for what they do to paragraphs), comment metadata, the glossary.

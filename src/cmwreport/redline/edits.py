@@ -10,13 +10,13 @@ from difflib import SequenceMatcher
 from lxml import etree
 
 from cmwreport.diff.marks import identity_key
-from cmwreport.diff.model import TABLE, Block
-from cmwreport.diff.stories import cell_paragraphs
 from cmwreport.diff.words import comparable, word_ops
 from cmwreport.docx import wordml as x
 from cmwreport.docx.revisions import Marks, unwrap
 from cmwreport.docx.text import Objects, atoms, read_paragraph
 from cmwreport.docx.xml import w
+from cmwreport.draft.model import TABLE, Block
+from cmwreport.draft.stories import cell_paragraphs
 
 #: Run children that carry text and survive into a deleted copy; anything else (drawings,
 #: note references, field characters) points into the old package or means nothing deleted.

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from cmwreport.diff.compare import NOTE_TRACKED, Change, Result
-from cmwreport.diff.model import BODY, COMMENT, ENDNOTE, FOOTNOTE, TABLE, TEXTBOX, Block
 from cmwreport.diff.words import render_inline
+from cmwreport.draft.model import BODY, COMMENT, ENDNOTE, FOOTNOTE, TABLE, TEXTBOX, Block
 
 _RED, _GREEN, _YELLOW, _CYAN, _BOLD, _DIM = "31", "32", "33", "36", "1", "2"
 _STRIKE = "9"
@@ -24,7 +24,7 @@ class _Paint:
         """Text as the terminal should receive it; reshaped only on request, never stored."""
         if not self.reshape:
             return text
-        from cmwreport.arabic import display, has_arabic
+        from cmwreport.arabic.script import display, has_arabic
 
         return "\n".join(display(line) if has_arabic(line) else line for line in text.split("\n"))
 

@@ -10,11 +10,11 @@ from lxml import etree
 
 from cmwreport.diff.compare import Result
 from cmwreport.diff.marks import identity_key
-from cmwreport.diff.redline_edits import Edits
-from cmwreport.diff.redline_objects import kept_copy
-from cmwreport.diff.stories import cell_paragraphs
 from cmwreport.docx import wordml as x
 from cmwreport.docx.xml import w
+from cmwreport.draft.stories import cell_paragraphs
+from cmwreport.redline.edits import Edits
+from cmwreport.redline.objects import kept_copy
 
 
 def notes(writer: Edits, result: Result, kind: str) -> None:

@@ -11,7 +11,7 @@ import unicodedata
 from html import escape
 
 from cmwreport.diff.compare import NOTE_TRACKED, Change, Result
-from cmwreport.diff.render_text import renumbered_ranges, where
+from cmwreport.diff.render.text import renumbered_ranges, where
 from cmwreport.diff.words import side_segments
 
 _CSS = """

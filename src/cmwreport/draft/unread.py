@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cmwreport.diff.model import Draft
+from cmwreport.draft.model import Draft
 
 
 @dataclass

@@ -10,10 +10,10 @@ import copy
 
 from lxml import etree
 
-from cmwreport.diff.redline_objects import kept_copy
 from cmwreport.docx import wordml as x
 from cmwreport.docx.opc import CONTENT_TYPES, rels_name
 from cmwreport.docx.xml import CT_NS, CT_WML, R_NS, REL_TYPE, w
+from cmwreport.redline.objects import kept_copy
 
 
 def story_back(writer, result, place: str) -> None:

@@ -1,7 +1,7 @@
 """The diff reports, chosen by name from one registry (check-jsonschema's reporter.py is
 the model): `--format text|json` for standard output, "html" for `--html`. Each takes
 the comparison's Result and the DiffOptions and returns the report as text; the
-command only writes it. The redline is a package, not a report (diff/redline.py)."""
+command only writes it. The redline is a package, not a report (redline/writer.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from cmwreport.diff.options import DiffOptions
 
 
 def _text(result: Result, options: DiffOptions) -> str:
-    from cmwreport.diff.render_text import render
+    from cmwreport.diff.render.text import render
 
     return render(result, color=options.color, reshape=options.reshape)
 
@@ -24,7 +24,7 @@ def _json(result: Result, options: DiffOptions) -> str:
 
 
 def _html(result: Result, options: DiffOptions) -> str:
-    from cmwreport.diff.render_html import render
+    from cmwreport.diff.render.html import render
 
     return render(result)
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cmwreport.contract import identity_of, style_key
-from cmwreport.diff.model import BODY, COMMENT, TABLE, TEXTBOX, Block
-from cmwreport.diff.numbering import Numbering, StyleRoles
 from cmwreport.docx import wordml as n
 from cmwreport.docx.text import Inline, Objects, identity, read_paragraph
+from cmwreport.draft.model import BODY, COMMENT, TABLE, TEXTBOX, Block
+from cmwreport.draft.numbering import Numbering, StyleRoles
 
 if TYPE_CHECKING:
     from cmwreport.docx.formatting import StyleSheet

@@ -1,0 +1,1 @@
+"""A report project: finding it from any folder inside it, and starting a new one."""
