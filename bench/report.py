@@ -1,6 +1,7 @@
 """The bench's ratios, targets and tables, from the measurements (no process is run here).
 
     python bench/report.py small.json full.json stress.json     # the growth table
+    python bench/report.py --versions before.json after.json    # two commits compared
 
 prints, from results of several presets, the time per 1,000 words of each command and
 its peak memory, so growth reads at a glance (issue 21: within 25% from small to full
@@ -268,9 +269,54 @@ def growth_table(results: list[dict]) -> str:
             cells.append(f"max/min {max(spread) / min(spread):.2f}")
         rows.append([name, *cells])
     widths = [max(len(r[i]) if i < len(r) else 0 for r in rows) for i in range(max(map(len, rows)))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)).rstrip()
-                     for r in rows)  # fmt: skip
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)).rstrip() for r in rows]
+    # Start-up is paid once a call, whatever the size: on `small` it is nearly all of
+    # the time. What grows with the text is the time each further 1,000 words add,
+    # from one preset to the next; linear growth keeps it flat.
+    lines.append("seconds each further 1,000 words add (preset to preset):")
+    for name in GROWN:
+        steps = []
+        for a, b in zip(results, results[1:], strict=False):
+            sa, sb = a["seconds"].get(name), b["seconds"].get(name)
+            wa, wb = a["sources"]["words"]["total"], b["sources"]["words"]["total"]
+            if sa is not None and sb is not None and wb > wa:
+                steps.append((f"{a['preset']}->{b['preset']}", (sb - sa) / (wb - wa) * 1000))
+        if steps:
+            ratio = f"  (last/first {steps[-1][1] / steps[0][1]:.2f})" if len(steps) > 1 else ""
+            lines.append(f"  {name}: " + ", ".join(f"{k} {v:.4f} s" for k, v in steps) + ratio)
+    return "\n".join(lines)
+
+
+def versions_table(before: dict, after: dict) -> str:
+    """Two runs of one preset (two commits), figure by figure: median wall seconds and
+    median CPU seconds (user + system, what other sessions' load changes least)."""
+    rows = [("figure", "before wall", "after wall", "before CPU", "after CPU", "CPU after/before")]
+    for name in ("python", "help", "validate", "build", "diff", "diff_redline", "diff_real",
+                 "absorb"):  # fmt: skip
+        a, b = before["measurements"].get(name), after["measurements"].get(name)
+        if not a or not b or a["status"] != "ok" or b["status"] != "ok":
+            continue
+        ratio = f"{b['cpu'] / a['cpu']:.2f}" if a.get("cpu") and b.get("cpu") else ""
+        rows.append((name, f"{a['seconds']:.3f}", f"{b['seconds']:.3f}",
+                     f"{a['cpu']:.3f}" if a.get("cpu") else "",
+                     f"{b['cpu']:.3f}" if b.get("cpu") else "", ratio))  # fmt: skip
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    head = (
+        f"before: {before.get('install', {}).get('commit')}, load {before.get('load_start')}; "
+        f"after: {after.get('install', {}).get('commit')}, load {after.get('load_start')}"
+    )
+    return "\n".join([head] + ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True))
+                              for r in rows])  # fmt: skip
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--versions"]:
+        before, after = (json.loads(Path(p).read_text(encoding="utf-8")) for p in argv[1:3])
+        print(versions_table(before, after))
+        return 0
+    print(growth_table([json.loads(Path(p).read_text(encoding="utf-8")) for p in argv]))
+    return 0
 
 
 if __name__ == "__main__":
-    print(growth_table([json.loads(Path(p).read_text(encoding="utf-8")) for p in sys.argv[1:]]))
+    raise SystemExit(main(sys.argv[1:]))
