@@ -110,7 +110,17 @@ def growth(result: dict, baseline: dict) -> dict:
                 "time_ratio": round(ours / base, 2),
                 "vs_linear": round(ours / base / size, 2),
             }
+            # CPU time too: on a machine other sessions load, a long run waits longer
+            # for a core than a short one, and wall time grows with the load as well.
+            cpu, base_cpu = _cpu(result, name), _cpu(baseline, name)
+            if cpu and base_cpu:
+                out[name]["cpu_vs_linear"] = round(cpu / base_cpu / size, 2)
     return out
+
+
+def _cpu(result: dict, name: str) -> float | None:
+    m = result.get("measurements", {}).get(name, {})
+    return m.get("cpu") if m.get("status") == "ok" else None
 
 
 def add_growth(result: dict, baseline_path: Path) -> None:
@@ -118,7 +128,8 @@ def add_growth(result: dict, baseline_path: Path) -> None:
     result["growth"] = growth(result, json.loads(baseline_path.read_text(encoding="utf-8")))
     for name in ("validate", "build", "diff", "diff_redline", "absorb"):
         if name in result["growth"]:
-            value = result["growth"][name]["vs_linear"]
+            grown = result["growth"][name]
+            value = grown.get("cpu_vs_linear", grown["vs_linear"])
             result["targets"][f"growth_{name}"] = {
                 "value": value,
                 "target": GROWTH_LIMIT,
@@ -239,8 +250,9 @@ def table(result: dict) -> str:
             if isinstance(v, dict):
                 met = result["targets"].get(f"growth_{k}", {}).get("met")
                 verdict = "" if met is None else ("  met" if met else "  MISSED")
+                cpu = f", CPU {v['cpu_vs_linear']} of linear" if "cpu_vs_linear" in v else ""
                 lines.append(
-                    f"  {k}: time x{v['time_ratio']}, {v['vs_linear']} of linear"
+                    f"  {k}: time x{v['time_ratio']}, {v['vs_linear']} of linear{cpu}"
                     + (f" (target <= {GROWTH_LIMIT}){verdict}" if met is not None else "")
                 )
     return "\n".join(lines)
@@ -262,8 +274,13 @@ def growth_table(results: list[dict]) -> str:
             s = r["seconds"].get(name)
             peak = r["measurements"].get(name, {}).get("peak_mb")
             words = r["sources"]["words"]["total"] / 1000
-            cells.append("" if s is None else f"{s / words:.4f} s ({peak:.0f} MB)" if peak else "")
-        spread = [r["seconds"][name] / (r["sources"]["words"]["total"] / 1000)
+            if s is None:
+                cells.append("")
+                continue
+            cpu = _cpu(r, name)
+            shown = f"{s / words:.4f} s" + (f", CPU {cpu / words:.4f} s" if cpu else "")
+            cells.append(f"{shown} ({peak:.0f} MB)" if peak else shown)
+        spread = [(_cpu(r, name) or r["seconds"][name]) / (r["sources"]["words"]["total"] / 1000)
                   for r in results if name in r["seconds"]]  # fmt: skip
         if len(spread) > 1:
             cells.append(f"max/min {max(spread) / min(spread):.2f}")
@@ -273,11 +290,14 @@ def growth_table(results: list[dict]) -> str:
     # Start-up is paid once a call, whatever the size: on `small` it is nearly all of
     # the time. What grows with the text is the time each further 1,000 words add,
     # from one preset to the next; linear growth keeps it flat.
-    lines.append("seconds each further 1,000 words add (preset to preset):")
+    lines.append("seconds (CPU where measured) each further 1,000 words add:")
     for name in GROWN:
         steps = []
         for a, b in zip(results, results[1:], strict=False):
-            sa, sb = a["seconds"].get(name), b["seconds"].get(name)
+            sa, sb = (
+                _cpu(a, name) or a["seconds"].get(name),
+                _cpu(b, name) or b["seconds"].get(name),
+            )
             wa, wb = a["sources"]["words"]["total"], b["sources"]["words"]["total"]
             if sa is not None and sb is not None and wb > wa:
                 steps.append((f"{a['preset']}->{b['preset']}", (sb - sa) / (wb - wa) * 1000))
