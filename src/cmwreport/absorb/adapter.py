@@ -68,11 +68,26 @@ def read(path_or_bytes: Path | bytes, name: str = "draft"):
     from cmwreport.draft.reader import read_draft
 
     if isinstance(path_or_bytes, Path):
-        return read_draft(path_or_bytes)
+        return _unbound(read_draft(path_or_bytes))
     with tempfile.TemporaryDirectory(prefix="cmw-absorb-") as folder:
         path = Path(folder) / f"{name}.docx"
         path.write_bytes(path_or_bytes)
-        return read_draft(path)
+        return _unbound(read_draft(path))
+
+
+def _unbound(draft):
+    """The draft's texts without the marks the build puts around a bracketed symbol
+    (docx/brackets.py): the sources and the template hold "(CMW/C/MAR/QPR/2)"."""
+    from cmwreport.docx.brackets import unbind_text
+
+    blocks = [*draft.body, *draft.footnotes, *draft.endnotes, *draft.comments]
+    for part in (*draft.headers.values(), *draft.footers.values()):
+        blocks += part
+    for block in blocks:
+        block.text = unbind_text(block.text)
+        if block.cells is not None:
+            block.cells = tuple(unbind_text(c) for c in block.cells)
+    return draft
 
 
 def body_pairs(old, new) -> list:

@@ -17,7 +17,7 @@ from cmwreport import contract
 from cmwreport.build import annex, lists, presentation, readiness
 from cmwreport.build.wordcount import count_words
 from cmwreport.build.wording import cycle_ordinal, un_date, wording
-from cmwreport.docx import numbering
+from cmwreport.docx import brackets, numbering
 from cmwreport.docx import slots as slotlib
 from cmwreport.docx.content import Bookmarks, Para, render
 from cmwreport.docx.custom_properties import set_property
@@ -208,6 +208,8 @@ def build(
         slotlib.paragraph_texts([n for n in document.body if n is not annex_slot.paragraph])
     )
     slotlib.replace_block(annex_slot, annex_nodes)
+    brackets.bind(document.body)
+    brackets.bind(notes.root)
     lists.label(document, document.body)
     document.set_core(report.symbol, created, modified)
     for name, value in (properties or {}).items():
@@ -259,6 +261,8 @@ def _standalone(
         annex_nodes[0].extend(title_mark)
     set_page_break_before(annex_nodes[0], False)  # it starts the first page
     standalone.replace_body([*front, *annex_nodes, *closing])
+    brackets.bind(standalone.body)
+    brackets.bind(notes.root)
     labelled = lists.label(standalone, annex_nodes)
     annex_bytes = standalone.to_bytes()
     numbering.unlabel(labelled)
