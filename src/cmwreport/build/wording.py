@@ -22,6 +22,9 @@ class Wording:
     third_level_label: str
     ordinals: tuple[str, ...]
     reply_heading: str
+    #: Language code -> its Arabic name, in the order the languages line lists them.
+    languages: dict[str, str]
+    languages_line: str
 
 
 @cache
@@ -41,6 +44,8 @@ def wording() -> Wording:
         third_level_label=data["labels"]["third_level"],
         ordinals=tuple(data["ordinals"]),
         reply_heading=data["reply_heading"],
+        languages=dict(data["languages"]["names"]),
+        languages_line=data["languages"]["line"],
     )
 
 
@@ -66,3 +71,9 @@ def letter_label(index: int) -> str:
 def third_level_label(index: int) -> str:
     """'’1‘' for 0: the third list level of a UN Arabic text."""
     return wording().third_level_label.format(index + 1)
+
+
+def languages_line(codes: list[str]) -> str:
+    """'الإسبانية والإنكليزية والعربية والفرنسية فقط' for [ar, en, fr, es]; '' for none."""
+    names = [name for code, name in wording().languages.items() if code in set(codes)]
+    return wording().languages_line.format(" و".join(names)) if names else ""
