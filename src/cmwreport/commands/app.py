@@ -13,13 +13,17 @@ from pathlib import Path
 
 import typer
 
+from cmwreport.i18n import _
+
 app = typer.Typer(
     help=(
-        "Start a report project, validate its consultation sources, build the Word report "
-        "and its annex (named after the report's symbol), and compare drafts. Run anywhere "
-        "inside a project. Exit codes: 0 success, 1 errors found (validate, build) or "
-        "differences found (diff), 2 usage or I/O trouble, 3 a bug in cmwreport, "
-        "130 interrupted."
+        _(
+            "Start a report project, validate its consultation sources, build the Word report "
+            "and its annex (named after the report's symbol), and compare drafts. Run anywhere "
+            "inside a project. Exit codes: 0 success, 1 errors found (validate, build) or "
+            "differences found (diff), 2 usage or I/O trouble, 3 a bug in cmwreport, "
+            "130 interrupted."
+        )
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -32,11 +36,22 @@ def options(
     debug: bool = typer.Option(
         False,
         "--debug",
-        help="Show the full traceback of a bug (also: CMWREPORT_DEBUG=1).",
+        help=_("Show the full traceback of a bug (also: CMWREPORT_DEBUG=1)."),
+    ),
+    lang: str = typer.Option(
+        None,
+        "--lang",
+        metavar="ar|fr|en",
+        help=_(
+            "Language of messages, before or after the command; default: lang in "
+            "cmwreport.toml, else LANGUAGE, LC_ALL, LC_MESSAGES, LANG; else English."
+        ),
+        show_default=False,
     ),
 ) -> None:
-    # Read by cli.main before the command runs, so that a bug anywhere is shown whole.
-    del debug
+    # Read by cli.main before the command runs, so that a bug anywhere is shown whole
+    # and every message is in the language asked for; declared here for the help.
+    del debug, lang
 
 
 class DiagnosticFormat(str, Enum):
@@ -56,22 +71,21 @@ class Color(str, Enum):
     never = "never"
 
 
-@app.command()
+@app.command(help=_("Check the YAML sources and report every problem with file:line:column."))
 def validate(
     path: str | None = typer.Argument(
         None,
-        help="Source tree (or one YAML file) to check; default: the project's sources.",
+        help=_("Source tree (or one YAML file) to check; default: the project's sources."),
         show_default=False,
     ),
     format: DiagnosticFormat = typer.Option(
-        DiagnosticFormat.text, "--format", "-f", help="text, json, or github annotations."
+        DiagnosticFormat.text, "--format", "-f", help=_("text, json, or github annotations.")
     ),
-    strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
+    strict: bool = typer.Option(False, "--strict", help=_("Fail on warnings too.")),
     reshape: bool = typer.Option(
-        False, "--reshape", help="Show Arabic pre-shaped, for terminals without bidi support."
+        False, "--reshape", help=_("Show Arabic pre-shaped, for terminals without bidi support.")
     ),
 ) -> int:
-    """Check the YAML sources and report every problem with file:line:column."""
     from cmwreport.commands.validate import run
     from cmwreport.project.find import sources_for
 
@@ -79,35 +93,44 @@ def validate(
     return run(sources_for("validate", path), format.value, strict, reshape)
 
 
-@app.command()
+@app.command(
+    help=_("Validate, then merge the sources into the report template and write the annex.")
+)
 def build(
     path: str | None = typer.Argument(
-        None, help="Source tree to build from; default: the project's sources.", show_default=False
+        None,
+        help=_("Source tree to build from; default: the project's sources."),
+        show_default=False,
     ),
     template: str | None = typer.Option(
         None,
         "--template",
         "-t",
-        help="Word template; default: the project's, else the one shipped with cmwreport.",
+        help=_("Word template; default: the project's, else the one shipped with cmwreport."),
         show_default=False,
     ),
     out: str | None = typer.Option(
-        None, "--out", "-o", help="Output folder; default: the project's out/.", show_default=False
+        None,
+        "--out",
+        "-o",
+        help=_("Output folder; default: the project's out/."),
+        show_default=False,
     ),
     format: DiagnosticFormat = typer.Option(
-        DiagnosticFormat.text, "--format", "-f", help="How to show diagnostics."
+        DiagnosticFormat.text, "--format", "-f", help=_("How to show diagnostics.")
     ),
     final: bool = typer.Option(
         False,
         "--final",
-        help="Refuse (exit 1, nothing written) a report not ready for submission: "
-        "drafting placeholders, slots left, over the word limit, a reply heading without reply.",
+        help=_(
+            "Refuse (exit 1, nothing written) a report not ready for submission: "
+            "drafting placeholders, slots left, over the word limit, a reply heading without reply."
+        ),
     ),
     pdf: bool = typer.Option(
-        False, "--pdf", help="Also write a PDF of each document (needs LibreOffice)."
+        False, "--pdf", help=_("Also write a PDF of each document (needs LibreOffice).")
     ),
 ) -> int:
-    """Validate, then merge the sources into the report template and write the annex."""
     from cmwreport.commands.build import run
     from cmwreport.commands.common import path_argument
     from cmwreport.project.find import resolve
@@ -128,39 +151,38 @@ def build(
     )
 
 
-@app.command()
+@app.command(help=_("Show what changed between two drafts, located by UN paragraph number."))
 def diff(
-    old: str = typer.Argument(..., help="Older draft (.docx)."),
-    new: str = typer.Argument(..., help="Newer draft (.docx)."),
-    format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text or json."),
+    old: str = typer.Argument(..., help=_("Older draft (.docx).")),
+    new: str = typer.Argument(..., help=_("Newer draft (.docx).")),
+    format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help=_("text or json.")),
     html: str | None = typer.Option(
-        None, "--html", help="Also write a side-by-side HTML page (- for standard output)."
+        None, "--html", help=_("Also write a side-by-side HTML page (- for standard output).")
     ),
     redline: str | None = typer.Option(
         None,
         "--redline",
-        help="Also write NEW with tracked changes against OLD (.docx; - for standard output).",
+        help=_("Also write NEW with tracked changes against OLD (.docx; - for standard output)."),
     ),
     ignore_diacritics: bool = typer.Option(
-        False, "--ignore-diacritics", help="Ignore Arabic diacritics (harakat) and tatweel."
+        False, "--ignore-diacritics", help=_("Ignore Arabic diacritics (harakat) and tatweel.")
     ),
     ignore_formatting: bool = typer.Option(
-        False, "--ignore-formatting", help="Report changes of text only, not of formatting."
+        False, "--ignore-formatting", help=_("Report changes of text only, not of formatting.")
     ),
     reshape: bool = typer.Option(
         False,
         "--reshape",
-        help="Show Arabic pre-shaped for terminals without bidi support (display only).",
+        help=_("Show Arabic pre-shaped for terminals without bidi support (display only)."),
     ),
-    color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
-    author: str = typer.Option("cmwreport", "--author", help="Author of redline revisions."),
+    color: Color = typer.Option(Color.auto, "--color", help=_("Colour the terminal output.")),
+    author: str = typer.Option("cmwreport", "--author", help=_("Author of redline revisions.")),
     date: str | None = typer.Option(
         None,
         "--date",
-        help="Date of redline revisions (ISO 8601); default SOURCE_DATE_EPOCH or a fixed date.",
+        help=_("Date of redline revisions (ISO 8601); default SOURCE_DATE_EPOCH or a fixed date."),
     ),
 ) -> int:
-    """Show what changed between two drafts, located by UN paragraph number."""
     from cmwreport.commands.common import path_argument
     from cmwreport.commands.diff import run
 
@@ -179,36 +201,37 @@ def diff(
     )
 
 
-@app.command()
+@app.command(
+    help=_("Take reviewers' edits in a built draft home into the sources and the template.")
+)
 def absorb(
-    draft: str = typer.Argument(..., help="The reviewed draft (report or annex, .docx)."),
+    draft: str = typer.Argument(..., help=_("The reviewed draft (report or annex, .docx).")),
     path: str | None = typer.Option(
         None,
         "--sources",
         "-s",
-        help="Source tree to update; default: the project's sources.",
+        help=_("Source tree to update; default: the project's sources."),
         show_default=False,
     ),
     template: str | None = typer.Option(
         None,
         "--template",
         "-t",
-        help="Word template to update; default: the project's.",
+        help=_("Word template to update; default: the project's."),
         show_default=False,
     ),
     dry_run: bool = typer.Option(
-        False, "--dry-run", help="Show the change as a unified diff; write nothing."
+        False, "--dry-run", help=_("Show the change as a unified diff; write nothing.")
     ),
     only_accepted: bool = typer.Option(
-        False, "--only-accepted", help="Leave out tracked changes still pending."
+        False, "--only-accepted", help=_("Leave out tracked changes still pending.")
     ),
     force: bool = typer.Option(
         False,
         "--force",
-        help="Absorb even if the sources changed since the build (conflicts reported).",
+        help=_("Absorb even if the sources changed since the build (conflicts reported)."),
     ),
 ) -> int:
-    """Take reviewers' edits in a built draft home into the sources and the template."""
     from cmwreport.commands.absorb import run
     from cmwreport.commands.common import path_argument
     from cmwreport.project.find import resolve
@@ -231,16 +254,17 @@ def absorb(
     )
 
 
-@app.command()
+@app.command(
+    help=_("Write a JSON Schema of each kind of source file, for editors' completion and checks.")
+)
 def schema(
     out: str | None = typer.Option(
         None,
         "--out",
         "-o",
-        help="Folder to write them to (default: the project's schemas/, else ./schemas).",
+        help=_("Folder to write them to (default: the project's schemas/, else ./schemas)."),
     ),
 ) -> int:
-    """Write a JSON Schema of each kind of source file, for editors' completion and checks."""
     from cmwreport.commands.common import path_argument
     from cmwreport.commands.schema import run
 
@@ -254,16 +278,15 @@ def schema(
     return run(path_argument(out, "--out"))
 
 
-@app.command()
+@app.command(help=_("Start a report project: sources to fill, the template, out/, a README."))
 def init(
     folder: str = typer.Argument(
-        ".", help="New or empty folder for the project (default: the current one)."
+        ".", help=_("New or empty folder for the project (default: the current one).")
     ),
     symbol: str = typer.Option(
-        ..., "--symbol", "-s", help="Symbol of the report to prepare: CMW/C/<STATE>/<cycle>."
+        ..., "--symbol", "-s", help=_("Symbol of the report to prepare: CMW/C/<STATE>/<cycle>.")
     ),
 ) -> int:
-    """Start a report project: sources to fill, the template, out/, a README."""
     from cmwreport.commands.common import path_argument
     from cmwreport.commands.init import run
 
