@@ -193,9 +193,11 @@ def test_arabic_terminal_lines_isolate_paths_and_codes_on_the_bytes(tmp_path):
     where, rest = first[len(fsi) :].split(pdi + b": ", 1)
     assert re.fullmatch(rb"sources/report\.yaml:\d+:\d+", where)
     assert rest.startswith("خطأ ".encode() + fsi + b"S"), rest
-    # The summary: Arabic words and plural forms (two errors: the dual).
+    # One mistake, one diagnostic; the summary in Arabic words and plural forms.
+    assert len(lines) == 2, proc.stdout.decode()
+    assert "«".encode() + fsi + b"symbool" + pdi + "»".encode() in first
     summary = lines[-1].decode().replace(FSI, "").replace(PDI, "")
-    assert re.fullmatch("خطآن، لا تنبيهات في [0-9]+ ملف(ات|اً)?", summary), summary
+    assert summary == "خطأ واحد، لا تنبيهات في 9 ملفات", summary
 
 
 def test_machine_formats_keep_keys_and_codes_and_translate_the_text(tmp_path):
@@ -210,6 +212,8 @@ def test_machine_formats_keep_keys_and_codes_and_translate_the_text(tmp_path):
         assert {k: v for k, v in en.items() if k != "message"} == {
             k: v for k, v in fr.items() if k != "message"
         }
+    assert english["diagnostics"][0]["message"].startswith("unknown field 'symbool'")
+    assert french["diagnostics"][0]["message"].startswith("champ « symbool » inconnu")
     annotations = cli("validate", "--format", "github", "--lang", "ar", "sources", cwd=tmp_path)
     assert annotations.stdout.startswith("::error file=sources/report.yaml,line="), annotations
 
