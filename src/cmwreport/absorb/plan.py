@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from cmwreport.absorb import origins as o
+from cmwreport.draft.numbering import list_level
 
 
 @dataclass
@@ -89,8 +90,7 @@ def _norm(text: str) -> str:
 
 
 def _level(block) -> int:
-    """-1 unnumbered, 0 for "4", 1 for "4 (أ)", 2 for "4 (أ) (i)": the style's list level."""
-    return -1 if block.number is None else block.number.count("(")
+    return list_level(block.number)
 
 
 def _fit(olds, news, gap: int) -> int:
