@@ -239,3 +239,19 @@ def subprocess_bytes(*args: str, cwd: Path):
         env={**os.environ},
         timeout=120,
     )
+
+
+def test_no_message_hides_inside_an_f_string():
+    # Babel cannot see a _() call written inside an f-string's braces (Python 3.11
+    # tokenises the f-string as one string): the message would never reach the catalogue.
+    import tokenize
+
+    hidden = []
+    for path in sorted((ROOT / "src" / "cmwreport").rglob("*.py")):
+        with path.open("rb") as f:
+            for token in tokenize.tokenize(f.readline):
+                prefix = token.string[:3].lower()
+                if token.type == tokenize.STRING and "f" in prefix.split('"')[0].split("'")[0]:
+                    if re.search(r"\{[^{}]*\b(_|ngettext)\(", token.string):
+                        hidden.append(f"{path.relative_to(ROOT)}:{token.start[0]}")
+    assert not hidden, hidden
