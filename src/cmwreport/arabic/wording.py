@@ -30,12 +30,12 @@ class Wording:
 
 @cache
 def wording() -> Wording:
-    from importlib import resources
-
     import yaml
 
+    from cmwreport.reference import HERE
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    text = resources.files("cmwreport.reference").joinpath("un_arabic.yaml").read_text("utf-8")
+    text = (HERE / "un_arabic.yaml").read_text("utf-8")
     data = yaml.load(text, Loader=loader)
     return Wording(
         months=tuple(data["months"]),
