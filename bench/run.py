@@ -470,12 +470,16 @@ def _absorb(cmw, work: Path, report_b, src_a: Path, tpl_a: list[str], repeat, ti
     if not report_b:
         return skipped("needs the second built draft")
     _progress("cmwreport absorb --dry-run (the second draft as a review of the first)")
-    from cmwreport.build.provenance import record
+    from cmwreport.build import provenance
+    from cmwreport.docx.custom_properties import set_property
+    from cmwreport.docx.package import Package
 
     template = Path(tpl_a[1]) if tpl_a else TEMPLATE
     reviewed = work / "reviewed.docx"
     # The second draft says it was built from the first tree, as a reviewed copy would.
-    reviewed.write_bytes(record(Path(report_b).read_bytes(), src_a, template))
+    package = Package.read(Path(report_b))
+    set_property(package, provenance.PROPERTY, provenance.of(src_a, template).as_text())
+    reviewed.write_bytes(package.to_bytes())
     cmd = cmw + ["absorb", str(reviewed), "--sources", str(src_a), "--dry-run", *tpl_a]
     return measure([(cmd, work / "absorb.txt")], repeat, ok_exits=(0, 1), timeout=timeout)
 
