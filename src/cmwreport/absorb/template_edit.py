@@ -34,7 +34,7 @@ def apply(template: Path, package: Package, main_part: str, edits: list[Template
     for edit in edits:
         if edit.kind == "changed":
             p = edit.block.element
-            if not pe.replace_text(p, edit.text) or pe.plain_text(p) != edit.text:
+            if not pe.replace_text(p, edit.text):
                 out.unabsorbed.append(
                     Unabsorbed(
                         edit.where,
