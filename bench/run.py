@@ -47,6 +47,7 @@ class Bench:
     def __init__(self, preset: str, seed: int, repeat: int, work: Path, timeout: float, cmw):
         self.preset, self.seed, self.repeat, self.work = preset, seed, repeat, work
         self.timeout, self.cmw = timeout, cmw
+        self.peers = True
         self.m: dict[str, Measure] = {}
         self.result: dict = {"preset": preset, "seed": seed, "repeat": repeat}
 
@@ -96,6 +97,9 @@ class Bench:
                 progress(f"  building the second draft failed: {failure(b)[1]}")
         if self.report_a:
             self.result["built"] = built_sizes(self.report_a, self.annex_a, build_log)
+        if not self.peers:
+            self.m["pandoc"] = skipped("--no-peers")
+            return
         progress("pandoc (Markdown with dir: rtl -> .docx)")
         self.m["pandoc"], self.result["pandoc_input"] = peers.pandoc(
             self.work, self.tree_a, self.report_a, self.annex_a, self.repeat, self.timeout
@@ -131,6 +135,9 @@ class Bench:
             for i, (cmd, stdout) in enumerate(diff)
         ]
         self.time("diff_redline", redline, ok_exits=(0, 1))
+        if not self.peers:
+            self.m["redlines"] = skipped("--no-peers")
+            return
         progress("python-redlines (docxodus)")
         self.m["redlines"] = peers.redlines(self.work, pairs, self.repeat, self.timeout)
 
@@ -166,7 +173,11 @@ class Bench:
             for i, (o, n) in enumerate(real)
         ]  # fmt: skip
         self.time("diff_real", steps, ok_exits=(0, 1))
-        self.m["redlines_real"] = peers.redlines(self.work, real, self.repeat, self.timeout)
+        self.m["redlines_real"] = (
+            peers.redlines(self.work, real, self.repeat, self.timeout)
+            if self.peers
+            else skipped("--no-peers")
+        )
 
     def finish(self) -> dict:
         result, m = self.result, self.m
@@ -178,8 +189,11 @@ class Bench:
         return result
 
 
-def bench(preset: str, seed: int, repeat: int, work: Path, timeout: float, cmw=None) -> dict:
+def bench(
+    preset: str, seed: int, repeat: int, work: Path, timeout: float, cmw=None, with_peers=True
+) -> dict:
     run = Bench(preset, seed, repeat, work, timeout, cmw or cmwreport_cmd())
+    run.peers = with_peers
     run.result["load_start"] = [round(x, 2) for x in os.getloadavg()]
     run.trees()
     run.start_up()
@@ -257,6 +271,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--source", type=Path, default=REPO, help="the checkout whose wheel is measured"
     )
+    ap.add_argument(
+        "--no-peers", action="store_true", help="cmwreport alone (growth runs on stress)"
+    )
     args = ap.parse_args(argv)
     repeat = args.repeat or REPEAT[args.preset]
     with tempfile.TemporaryDirectory(prefix="cmwbench-") as tmp:
@@ -266,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
             cmw = install.wheel(args.source.resolve(), work / "wheel")
         else:
             cmw = install.editable()
-        result = bench(args.preset, args.seed, repeat, work, args.timeout, cmw)
+        result = bench(args.preset, args.seed, repeat, work, args.timeout, cmw, not args.no_peers)
         result["install"] = install.describe(args.install, cmw, args.source.resolve())
     if args.baseline:
         report.add_growth(result, args.baseline)

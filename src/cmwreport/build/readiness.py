@@ -20,6 +20,7 @@ from cmwreport.arabic.wording import wording
 from cmwreport.build.wordcount import LIMIT, RESOLUTION
 from cmwreport.docx.slots import SLOT
 from cmwreport.docx.text import paragraph_text
+from cmwreport.docx.wordml import style_of
 from cmwreport.docx.xml import w
 
 PLACEHOLDER_PROPERTY = "cmwreport.placeholder"
@@ -53,10 +54,9 @@ class _Paragraph:
 
 def _paragraphs(body: etree._Element, roles: dict[str, contract.Style]) -> Iterator[_Paragraph]:
     number = 0
-    ppr_tag, style_tag, val = w("pPr"), w("pStyle"), w("val")
+    val = w("val")
     for index, p in enumerate(body.iter(w("p")), start=1):
-        ppr = p.find(ppr_tag)
-        style = ppr.find(style_tag) if ppr is not None else None
+        style = style_of(p)
         role = roles.get(style.get(val, "")) if style is not None else None
         text = paragraph_text(p)
         numbered = role is contract.UN_PARA

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from pathlib import Path
 
@@ -174,7 +173,7 @@ class WordDocument:
         for node in list(self.body):
             if node.tag == w("sectPr"):
                 continue
-            taken.append(copy.deepcopy(node))
+            taken.append(node.__copy__())  # lxml's deep copy, without copy.deepcopy's memo
             node.clear()
             self.body.remove(node)
         return taken
