@@ -189,8 +189,24 @@ def digest(package: Package, part: str) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
+def _glossary(package: Package, main: str) -> set[str]:
+    """The glossary document (building blocks, AutoText: never shown in the document)
+    and every part it reaches: its own styles, settings and fonts are no difference."""
+    out: set[str] = set()
+    todo = package.related(main, "glossaryDocument")
+    while todo:
+        part = todo.pop()
+        if part in out or part == main:
+            continue
+        out.add(part)
+        if package.has(_rels(part)):
+            todo.extend(r.target for r in package.relationships(part) if not r.external)
+    return out
+
+
 def _unread(package: Package, main: str, seen: set[str]) -> dict[str, tuple[str, str]]:
     """Parts that hold content no reader compared, with what they are and their digest."""
+    seen = seen | _glossary(package, main)
     kinds: dict[str, str] = {}
     for source in ["", main, *sorted(seen)]:
         for rel in package.relationships(source) if package.has(_rels(source)) else []:
