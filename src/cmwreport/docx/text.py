@@ -89,11 +89,19 @@ def _outside_boxes(el):
 
 
 def _alt_text(el) -> str:
+    """Every alternative-text field Word's Alt Text pane shows: the description, and
+    the title beside it (a title added under an unchanged description is a change)."""
     for node in el.iter(n.DOC_PR, f"{{{n.V_NS}}}shape", f"{{{n.V_NS}}}imagedata"):
-        text = node.get("descr") or node.get("alt") or node.get("title") or ""
-        if text.strip():
-            return " ".join(text.split())
+        descr = " ".join((node.get("descr") or node.get("alt") or "").split())
+        title = " ".join((node.get("title") or node.get(_O_TITLE) or "").split())
+        if descr and title and title != descr:
+            return f"{descr} (title: {title})"
+        if descr or title:
+            return descr or title
     return ""
+
+
+_O_TITLE = "{urn:schemas-microsoft-com:office:office}title"
 
 
 def atoms(p, objects: Objects | None = None, inline: Inline | None = None):

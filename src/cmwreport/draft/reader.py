@@ -103,7 +103,9 @@ def _read(path: Path, name: str) -> Draft:
     for kind in ("footnotes", "endnotes"):
         for target in package.related(main, kind)[:1]:
             root = _story(package, draft, target)
-            blocks = stories.read_notes(root, walk.hosts[kind[:-1]], kind[:-1], objects)
+            blocks = stories.read_notes(
+                root, walk.hosts[kind[:-1]], kind[:-1], objects, draft.boxes
+            )
             if kind == "footnotes":
                 draft.footnotes_part = target
                 draft.footnotes = blocks
@@ -112,8 +114,10 @@ def _read(path: Path, name: str) -> Draft:
             seen.add(target)
     for target in package.related(main, "comments")[:1]:
         root = _story(package, draft, target)
-        draft.comments = stories.read_comments(root, walk.comment_hosts, objects)
+        draft.comments = stories.read_comments(root, walk.comment_hosts, objects, draft.boxes)
         seen.add(target)
+    for i, block in enumerate(draft.boxes):
+        block.index = i
     draft.not_compared = [f"{count} {what}" for what, count in walk.partial.items()]
     draft.unread = _unread(package, main, seen | describer.read)
     return draft
