@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from lxml import etree
 
 from cmwreport import contract
+from cmwreport.arabic.wording import wording
 from cmwreport.build.wordcount import LIMIT, RESOLUTION
-from cmwreport.build.wording import wording
 from cmwreport.docx.slots import SLOT
 from cmwreport.docx.xml import w
 
