@@ -8,7 +8,7 @@ reported together, each problem with the place in the template to fix.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -25,6 +25,8 @@ from cmwreport.docx.document import WordDocument, set_page_break_before
 from cmwreport.docx.package import PackageError, document_moment
 from cmwreport.docx.xml import w
 from cmwreport.errors import CmwError
+from cmwreport.replies.questions import documents
+from cmwreport.replies.scan import scan
 from cmwreport.sources.model import Sources
 from cmwreport.timestamps import source_date_epoch
 
@@ -60,6 +62,10 @@ class Built:
     annex_words: int
     #: What keeps the report from submission (build/readiness.py).
     findings: list[readiness.Finding]
+    #: The report's reply headings and what is under each (replies/scan.py).
+    replies: list = field(default_factory=list)
+    #: The text of every body paragraph of the report, in order.
+    texts: list[str] = field(default_factory=list)
 
 
 def _open(path: Path, label: str) -> WordDocument:
@@ -212,14 +218,20 @@ def build(
     document.set_core(report.symbol, created, modified)
     for name, value in (properties or {}).items():
         set_property(document.package, name, value)
+    roles = document.style_roles()
+    placeholder = document.custom_property(readiness.PLACEHOLDER_PROPERTY)
     found = readiness.findings(
         document.body,
-        document.style_roles(),
-        placeholder=document.custom_property(readiness.PLACEHOLDER_PROPERTY),
+        roles,
+        placeholder=placeholder,
         report_words=report_words,
         other_texts=document.story_texts(),
     )
-    return Built(document.to_bytes(), annex_bytes, report_words, annex_words, found)
+    replies = scan(document.body, roles, placeholder)
+    issues, _observations = documents(sources)
+    found += readiness.reply_findings(replies, issues)
+    texts = list(slotlib.paragraph_texts([document.body]))
+    return Built(document.to_bytes(), annex_bytes, report_words, annex_words, found, replies, texts)
 
 
 def _standalone(

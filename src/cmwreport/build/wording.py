@@ -22,6 +22,7 @@ class Wording:
     third_level_label: str
     ordinals: tuple[str, ...]
     reply_heading: str
+    reply_heading_full: str
 
 
 @cache
@@ -41,6 +42,7 @@ def wording() -> Wording:
         third_level_label=data["labels"]["third_level"],
         ordinals=tuple(data["ordinals"]),
         reply_heading=data["reply_heading"],
+        reply_heading_full=data["reply_heading_full"],
     )
 
 

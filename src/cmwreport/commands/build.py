@@ -174,6 +174,8 @@ def _diagnostic(finding, sources, template: Path, final: bool) -> Diagnostic:
     loc = sources.report.loc
     if finding.code == "B001" and loc is not None:
         file, line, column = loc.file, loc.line, loc.column
+    elif finding.at is not None:  # a question's entry in the reference data
+        file, line, column = finding.at
     else:
         file, line, column = str(template), max(finding.paragraph, 1), 1
     return Diagnostic(
