@@ -64,7 +64,8 @@ class Built:
     findings: list[readiness.Finding]
     #: The report's reply headings and what is under each (replies/scan.py).
     replies: list = field(default_factory=list)
-    #: The text of every body paragraph of the report, in order.
+    #: The report's written text: its body paragraphs but headings and paragraphs
+    #: holding the drafting placeholder (what `coverage` reads article mentions in).
     texts: list[str] = field(default_factory=list)
 
 
@@ -134,6 +135,21 @@ def check_template(path, label: str) -> None:
     _open(path, label)
 
 
+def inline_values(report) -> dict[str, str]:
+    """What each inline slot of the template is replaced by."""
+    return {
+        "symbol": report.symbol,
+        "ordinal": cycle_ordinal(report.cycle),
+        # The masthead's dates are the UN's (paired month names); the State's prose
+        # keeps Moroccan month names.
+        "date": un_date(report.date),
+        "date_received": un_date(report.date_received),
+        "title": report.title,
+        "co_symbol": report.previous_observations.symbol,
+        "qpr_symbol": report.list_of_issues.symbol,
+    }
+
+
 def build(
     sources: Sources,
     template_path: Path,
@@ -148,17 +164,7 @@ def build(
     standalone = document.copy()
 
     report = sources.report
-    inline = {
-        "symbol": report.symbol,
-        "ordinal": cycle_ordinal(report.cycle),
-        # The masthead's dates are the UN's (paired month names); the State's prose
-        # keeps Moroccan month names.
-        "date": un_date(report.date),
-        "date_received": un_date(report.date_received),
-        "title": report.title,
-        "co_symbol": report.previous_observations.symbol,
-        "qpr_symbol": report.list_of_issues.symbol,
-    }
+    inline = inline_values(report)
     notes_text = wording().footnotes
     # One asterisk footnote per document (docx/footnotes.py says why): on the title,
     # saying both what is issued without formal editing and that the annex is
@@ -230,7 +236,11 @@ def build(
     replies = scan(document.body, roles, placeholder)
     issues, _observations = documents(sources)
     found += readiness.reply_findings(replies, issues)
-    texts = list(slotlib.paragraph_texts([document.body]))
+    texts = [
+        p.text
+        for p in readiness.paragraphs(document.body, roles)
+        if p.role not in readiness.HEADINGS and not (placeholder and placeholder in p.text)
+    ]
     return Built(document.to_bytes(), annex_bytes, report_words, annex_words, found, replies, texts)
 
 

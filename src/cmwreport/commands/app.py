@@ -129,6 +129,49 @@ def build(
 
 
 @app.command()
+def coverage(
+    path: str | None = typer.Argument(
+        None, help="Source tree; default: the project's sources.", show_default=False
+    ),
+    template: str | None = typer.Option(
+        None,
+        "--template",
+        "-t",
+        help="Word template; default: the project's, else the one shipped with cmwreport.",
+        show_default=False,
+    ),
+    format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text or json."),
+    html: str | None = typer.Option(
+        None, "--html", help="Also write an HTML page of the coverage (- for standard output)."
+    ),
+    docx: str | None = typer.Option(
+        None,
+        "--docx",
+        help="Also write the correspondence table as a Word file to annex (- for standard output).",
+    ),
+) -> int:
+    """Which questions of the list of issues the report replies to, and where (exit 1 when
+    one has no reply)."""
+    from cmwreport.commands.common import path_argument
+    from cmwreport.commands.coverage import run
+    from cmwreport.project.find import resolve
+
+    paths = resolve(
+        "coverage",
+        path,
+        None if template is None else path_argument(template, "--template"),
+        Path("."),
+    )
+    return run(
+        paths.sources,
+        paths.template,
+        format.value,
+        html=None if html is None else path_argument(html, "--html"),
+        docx=None if docx is None else path_argument(docx, "--docx"),
+    )
+
+
+@app.command()
 def diff(
     old: str = typer.Argument(..., help="Older draft (.docx)."),
     new: str = typer.Argument(..., help="Newer draft (.docx)."),

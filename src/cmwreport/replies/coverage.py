@@ -46,6 +46,9 @@ class Coverage:
     #: Reply headings naming a question or sub-item the data does not list, or no
     #: paragraph number at all.
     unknown: list[Reply]
+    #: Reply headings naming a question the data does not list, where the data is
+    #: incomplete: shown, not judged.
+    unlisted: list[Reply]
     #: Reply headings that name the same question or sub-item, by its key.
     duplicates: dict[str, list[Reply]]
     recommendations: list[RecommendationCoverage]
@@ -111,6 +114,11 @@ def compute(
         for r in replies
         if r.number is None or (judged and (r.number, r.label) not in known and _listed(issues, r))
     ]
+    unlisted = [
+        r
+        for r in replies
+        if r.number is not None and (r.number, r.label) not in known and r not in unknown
+    ]
 
     articles = _articles(texts, convention_articles)
     for item in consultation_items:
@@ -128,6 +136,7 @@ def compute(
         observations=observations,
         targets=targets,
         unknown=unknown,
+        unlisted=unlisted,
         duplicates=duplicates,
         recommendations=_recommendations(issues, observations, targets, consultation_items),
         articles=dict(sorted(articles.items())),
