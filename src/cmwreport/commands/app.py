@@ -172,6 +172,39 @@ def coverage(
 
 
 @app.command()
+def replies(
+    path: str | None = typer.Argument(
+        None, help="Source tree; default: the project's sources.", show_default=False
+    ),
+    write: bool = typer.Option(
+        False,
+        "--template",
+        help="Write a reply heading for every question of the list of issues the template "
+        "lacks into the template (without it: only list them).",
+    ),
+    template: str | None = typer.Option(
+        None,
+        "--file",
+        help="The template to read and write; default: the project's.",
+        show_default=False,
+    ),
+) -> int:
+    """The list of issues' reply headings: those the template lacks, written with --template."""
+    from cmwreport.commands.common import path_argument
+    from cmwreport.commands.replies import run
+    from cmwreport.project.find import resolve
+
+    paths = resolve(
+        "replies",
+        path,
+        None if template is None else path_argument(template, "--file"),
+        Path("."),
+        packaged_template=False,
+    )
+    return run(paths.sources, paths.template, write=write)
+
+
+@app.command()
 def diff(
     old: str = typer.Argument(..., help="Older draft (.docx)."),
     new: str = typer.Argument(..., help="Newer draft (.docx)."),
