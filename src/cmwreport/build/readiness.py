@@ -133,7 +133,8 @@ def _no_reply(heading: Paragraph) -> Finding:
 
 def reply_findings(replies: list, issues) -> list[Finding]:
     """B005: a question or sub-item of the list of issues with no reply heading; B006: a
-    question or sub-item replied to under two headings. `replies`: replies.scan's;
+    question or sub-item replied to under two headings; B007: the data does not list every
+    question (or sub-item), so B005 cannot be the whole answer. `replies`: replies.scan's;
     `issues`: replies.questions.ListOfIssues, or None (no data: nothing judged)."""
     out: list[Finding] = []
     headed: dict[tuple, list] = {}
@@ -153,6 +154,22 @@ def reply_findings(replies: list, issues) -> list[Finding]:
             )
     if issues is None:
         return out
+    if not issues.complete or issues.incomplete_questions:
+        loc = issues.loc
+        unread = [] if issues.complete else ["does not list every question (complete: false)"]
+        if issues.incomplete_questions:
+            listed = ", ".join(str(n) for n in issues.incomplete_questions)
+            unread.append(f"was not read whole for question {listed}")
+        out.append(
+            Finding(
+                "B007",
+                0,
+                f"the data of {issues.symbol} {' and '.join(unread)}: whether every question "
+                "has a reply cannot be checked; complete it from the document "
+                "(docs/replies.md)",
+                (loc.file, loc.line, loc.column) if loc is not None else None,
+            )
+        )
     for target in issues.targets:
         if (target.number, target.label) in headed:
             continue

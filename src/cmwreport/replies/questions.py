@@ -69,6 +69,8 @@ class ListOfIssues:
     questions: tuple[Question, ...]
     #: Where the data was read from, as shown to the user.
     source: str
+    #: Where the document says whether it is complete (a Loc), for findings about it.
+    loc: Any = None
 
     @property
     def targets(self) -> list[Target]:
@@ -141,7 +143,8 @@ def list_of_issues(document: Any, source: str) -> ListOfIssues:
             )
         )
     questions.sort(key=lambda q: q.number)
-    return ListOfIssues(document.symbol, bool(document.complete), tuple(questions), source)
+    loc = document.at("complete") if document.loc is not None else None
+    return ListOfIssues(document.symbol, bool(document.complete), tuple(questions), source, loc)
 
 
 def observations(document: Any, source: str) -> Observations:
