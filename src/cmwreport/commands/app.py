@@ -76,7 +76,15 @@ def validate(
     from cmwreport.project.find import sources_for
 
     # The source path as given: the loader says what is wrong with an empty one.
-    return run(sources_for("validate", path), format.value, strict, reshape)
+    sources = sources_for("validate", path)
+    template = None
+    if path is None:  # a project's own template: its reply headings are checked too
+        from cmwreport.project.find import current_folder, find, shown_path
+
+        project = find(current_folder())
+        if project is not None and project.template is not None:
+            template = shown_path(project.template)
+    return run(sources, format.value, strict, reshape, template)
 
 
 @app.command()

@@ -176,6 +176,13 @@ TEXT_ITEM = record(
     ),
     OBSERVATIONS,
     ARTICLES,
+    listof(
+        "questions",
+        Field("question", "word", "A question of the list of issues: '3', or '3 (a)'."),
+        "Questions (or sub-items) of the list of issues (report.yaml list_of_issues.symbol) "
+        "this item informs the reply to.",
+        required=False,
+    ),
     FOOTNOTES,
 )
 
