@@ -1,6 +1,6 @@
 """The `cmwreport` entry point, and the one place trouble becomes an exit code.
 
-Nothing heavy is imported here, not even Typer: the command line (commands/app.py) is
+Nothing heavy is imported here: the command line (commands/app.py) is
 imported inside `main`'s try, so Ctrl-C at any moment, start-up imports included, ends
 in one line and exit 130, never a traceback. Every command raises a subclass of
 `cmwreport.errors.CmwError` for trouble the user can fix; anything else that escapes
@@ -81,29 +81,9 @@ def _caused_by_interrupt(exc: BaseException) -> bool:
 
 
 def _invoke(args: list[str]) -> int:
-    import typer
+    from cmwreport.commands.app import dispatch
 
-    try:
-        from typer._click.exceptions import ClickException
-    except ImportError:  # Typer before 0.26 used click itself
-        from click import ClickException
-
-    from cmwreport.commands.app import app
-
-    command = typer.main.get_command(app)
-    try:
-        # Not click's main(): in standalone mode it turns Ctrl-C into "Aborted!" and
-        # exit 1, and Typer's into a silent 130; here every exception reaches main.
-        with command.make_context("cmwreport", args) as ctx:
-            result = command.invoke(ctx)
-    except typer.Exit as exc:  # --help, or a command's exit
-        return int(exc.exit_code)
-    except typer.Abort:
-        raise KeyboardInterrupt from None
-    except ClickException as exc:  # usage errors: click's message, exit 2
-        exc.show()
-        return int(exc.exit_code)
-    return int(result) if isinstance(result, int) else 0
+    return dispatch(args)
 
 
 def _debug(args: list[str], command: str | None) -> bool:

@@ -50,7 +50,7 @@ def test_narrative_paragraph_updates_the_template_only(ws, tmp_path):
 def test_narrative_paragraph_added_and_removed(ws, tmp_path):
     doc = e.open_draft(ws.report)
     e.insert_after(e.by_text(doc, "[نص يحرره فريق الصياغة]: الرد على الفقرة 2"), "فقرة جديدة.")
-    # The first of three identical placeholders (4 (أ), 4 (ب), 4 (ب) (i)): told apart
+    # The first of three identical placeholders (4 (أ), 4 (ب), 4 (ب) ’1‘): told apart
     # from the others by the numbering levels of those that remain.
     e.delete(e.by_text(doc, "[نص يحرره فريق الصياغة]؛"))
     doc.save(tmp_path / "edited.docx")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from cmwreport.build.wording import cycle_ordinal, letter_label, third_level_label, un_date
+from cmwreport.arabic.wording import cycle_ordinal, letter_label, third_level_label, un_date
 from cmwreport.docx.xml import NSMAP as NS
 from cmwreport.docx.xml import w
 from tests.conftest import SOURCES, TEMPLATE, cmwreport

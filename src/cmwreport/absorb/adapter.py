@@ -1,8 +1,8 @@
 """The one place absorb touches the sources loader, the build and the diff reader.
 
-Those three are being reworked on their own branches; everything absorb needs from
-them passes through the few functions below, so that when they change only this
-module follows (the rest of absorb sees `Sources`, `Draft`, `Block` and `Pair`).
+Everything absorb needs from them passes through the few functions below, so that
+when they change only this module follows (the rest of absorb sees `Sources`,
+`Draft`, `Block` and `Pair`).
 """
 
 from __future__ import annotations
@@ -109,6 +109,6 @@ def main_root(draft) -> Any:
 
 def axis_prefix(index: int) -> str:
     """What the build writes before an axis title in its heading ("ألف- ")."""
-    from cmwreport.build.arabic_text import letter
+    from cmwreport.build.annex import axis_prefix as prefix
 
-    return f"{letter(index)}- "
+    return prefix(index)

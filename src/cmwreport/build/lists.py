@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from lxml import etree
 
 from cmwreport import contract
-from cmwreport.build.wording import letter_label, third_level_label
+from cmwreport.arabic.wording import letter_label, third_level_label
 from cmwreport.docx.document import WordDocument
 from cmwreport.docx.numbering import Labels
 from cmwreport.docx.xml import w

@@ -14,9 +14,9 @@ from pathlib import Path
 from lxml import etree
 
 from cmwreport import contract
+from cmwreport.arabic.wording import cycle_ordinal, un_date, wording
 from cmwreport.build import annex, lists, presentation, readiness
 from cmwreport.build.wordcount import count_words
-from cmwreport.build.wording import cycle_ordinal, un_date, wording
 from cmwreport.docx import numbering
 from cmwreport.docx import slots as slotlib
 from cmwreport.docx.content import Bookmarks, Para, render
@@ -233,7 +233,7 @@ def build(
         report_words=report_words,
         other_texts=document.story_texts(),
     )
-    replies = scan(document.body, roles, placeholder)
+    replies = scan(readiness.paragraphs(document.body, roles), placeholder)
     issues, _observations = documents(sources)
     found += readiness.reply_findings(replies, issues)
     texts = [

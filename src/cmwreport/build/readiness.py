@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from lxml import etree
 
 from cmwreport import contract
+from cmwreport.arabic.wording import wording
 from cmwreport.build.wordcount import LIMIT, RESOLUTION
-from cmwreport.build.wording import wording
 from cmwreport.docx.slots import SLOT
 from cmwreport.docx.xml import w
 
-PLACEHOLDER_PROPERTY = "cmwreport.placeholder"
+PLACEHOLDER_PROPERTY = contract.PLACEHOLDER_PROPERTY
 HEADINGS = (contract.HEADING1, contract.HEADING2, contract.HEADING3, contract.ANNEX_TITLE)
 
 

@@ -49,6 +49,15 @@ def run(
 ) -> int:
     if is_stdout(out):
         raise OutputError("--out -: a build writes two files; give an output folder")
+    from cmwreport.project import journal
+
+    # The project's lock, shared: no absorb writes the sources between the reading
+    # and the fingerprint, which are then of the same bytes.
+    with journal.reading(Path(path), also=(Path(template),)):
+        return _run(path, template, out, fmt, final, pdf=pdf)
+
+
+def _run(path, template: Path, out: Path, fmt: str, final: bool, *, pdf: bool) -> int:
     result = load(path)  # first: the loader refuses an empty path, which Path() makes "."
     path = Path(path)
     diagnostics = list(result.diagnostics)

@@ -49,7 +49,7 @@ def run(
 
         write_output(html, render(coverage).encode("utf-8"), inputs, what="--html")
     if docx is not None:
-        from cmwreport.replies.render_docx import render as render_docx
+        from cmwreport.build.coverage_table import render as render_docx
 
         data = render_docx(coverage, template, result.sources)
         write_output(docx, data, inputs, what="--docx")

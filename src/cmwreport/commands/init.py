@@ -63,8 +63,8 @@ def run(folder: Path, symbol_text: str) -> int:
 def _template(folder: Path, symbol: skeleton.Symbol) -> bytes:
     """The packaged template with a reply heading for every question the list of issues'
     data lists (the project's fill-in file just written, or the data cmwreport ships)."""
+    from cmwreport.build.reply_skeleton import write
     from cmwreport.replies.questions import list_of_issues, shipped
-    from cmwreport.replies.skeleton import write
     from cmwreport.sources.load import read_file
 
     relative = f"sources/reference/{skeleton.file_stem(symbol.list_of_issues)}.yaml"

@@ -28,8 +28,8 @@ def run(path: Path | str, template: Path, *, write: bool) -> int:
         emit(result.diagnostics, "text", files=result.files)
         raise Failed("the sources have errors; nothing was written")
     require_file(template, "Word template (.docx)")
+    from cmwreport.build.reply_skeleton import write as skeleton
     from cmwreport.replies.questions import documents
-    from cmwreport.replies.skeleton import write as skeleton
 
     sources = result.sources
     issues, observations = documents(sources)

@@ -16,7 +16,7 @@ def run(
     result = load(path)
     diagnostics = list(result.diagnostics)
     if template is not None:
-        from cmwreport.replies.template_check import duplicate_headings
+        from cmwreport.build.reply_headings import duplicate_headings
 
         diagnostics += duplicate_headings(template)
     emit(diagnostics, fmt, files=result.files, reshape=reshape)

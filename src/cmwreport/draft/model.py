@@ -35,7 +35,7 @@ class Block:
     cells: tuple[str, ...] | None = None
     #: Source id from a `_cmw_` bookmark (without the prefix), when the build wrote one.
     ident: str | None = None
-    #: UN paragraph number as printed: "12", "12 (أ)", "12 (أ) (ii)", "annex 3".
+    #: UN paragraph number as printed: "12", "12 (أ)", "12 (أ) ’2‘", "annex 3".
     number: str | None = None
     #: The UN number of the nearest numbered paragraph above, to locate unnumbered blocks.
     after: str | None = None
@@ -93,3 +93,6 @@ class Draft:
     #: drafts with the same bytes format the same XML the same way).
     sheet: Any = field(default=None, repr=False)
     styles_digest: bytes = field(default=b"", repr=False)
+    #: Body block index -> identity.Held: paragraphs whose source item cannot be known
+    #: (two items joined, one identity in two places); they carry no identity.
+    held: dict[int, Any] = field(default_factory=dict, repr=False)

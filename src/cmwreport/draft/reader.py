@@ -16,7 +16,7 @@ from cmwreport.docx.package import Package, count_blocks
 from cmwreport.docx.revisions import Tracked, accept_all
 from cmwreport.docx.text import Objects
 from cmwreport.docx.xml import R_NS, w
-from cmwreport.draft import stories
+from cmwreport.draft import identity, stories
 from cmwreport.draft.model import FOOTER, HEADER, Draft, DraftError
 from cmwreport.draft.numbering import StyleRoles
 
@@ -80,6 +80,8 @@ def _read(path: Path, name: str) -> Draft:
         raise DraftError(f"{name}: not a Word document (no WordprocessingML body in {main})")
     stories.check_size(body)
     tracked = Tracked()
+    # Before the accept joins deleted paragraphs to the next, bookmarks and all.
+    held = identity.resolve(doc)
     accept_all(doc, tracked)
     styles = package.related(main, "styles")
     styles_root = package.xml(styles[0]) if styles else None
@@ -98,6 +100,8 @@ def _read(path: Path, name: str) -> Draft:
     objects = draft.objects = Objects(describer)
     walk = stories.Walk(roles, objects, draft.body)
     stories.read_body(body, walk)
+    if held:
+        draft.held = {b.index: held[b.element] for b in draft.body if b.element in held}
     _headers_footers(package, draft, doc, main)
     seen = {main, *draft.part_names.values()}
     for kind in ("footnotes", "endnotes"):

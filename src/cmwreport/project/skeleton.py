@@ -82,7 +82,7 @@ def file_stem(symbol: str) -> str:
 def ordinal(cycle: int) -> str:
     """ "the [n-th] periodic report": the build's own table (reference/un_arabic.yaml),
     so a new project's title and its template's {{ ordinal }} agree."""
-    from cmwreport.build.wording import cycle_ordinal
+    from cmwreport.arabic.wording import cycle_ordinal
 
     return cycle_ordinal(cycle)
 

@@ -9,6 +9,10 @@ headings of a report found and judged, and the coverage table drafters annex.
 - `scan.py`: the reply headings of a report body and what stands under each.
 - `coverage.py`: the state of every question and sub-item, what follows up each
   recommendation, the Convention's articles covered.
-- `skeleton.py`: reply headings written into a template for every question.
-- `render_*.py`: coverage as text, JSON, an HTML page and a Word table.
+- `render.py`, `render_html.py`: coverage as text, JSON and an HTML page.
+
+What writes Word files lives with the build, which this package never imports:
+`build/reply_skeleton.py` (reply headings written into a template),
+`build/coverage_table.py` (the correspondence table), `build/reply_headings.py` (the
+template's reply headings checked by validate).
 """

@@ -17,7 +17,7 @@ _CITED = re.compile(r"الفقرة\s*(\d{1,4})(?:\s*\(\s*([^\s()]{1,3})\s*\))?")
 
 
 def _wording():
-    from cmwreport.build.wording import wording
+    from cmwreport.arabic.wording import wording
 
     return wording()
 

@@ -7,12 +7,10 @@ the template's drafting placeholder left anywhere in it is a reply still to writ
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from lxml import etree
-
-from cmwreport import contract
-from cmwreport.build.readiness import HEADINGS, Paragraph, paragraphs
 from cmwreport.replies import headings
 
 ANSWERED = "answered"
@@ -25,7 +23,8 @@ MISSING = "no reply heading"
 class Reply:
     number: int | None  # None: a reply heading naming no paragraph number
     label: str | None
-    heading: Paragraph
+    #: The heading's paragraph (build.readiness.Paragraph: index, number, text, where).
+    heading: Any
     #: UN numbers of the numbered paragraphs under the heading, as printed.
     numbers: list[int] = field(default_factory=list)
     written: bool = False
@@ -39,14 +38,14 @@ class Reply:
         return ANSWERED if self.written else EMPTY
 
 
-def scan(
-    body: etree._Element, roles: dict[str, contract.Style], placeholder: str | None
-) -> list[Reply]:
-    """Every reply heading of the body, in order, with what is under it."""
+def scan(paragraphs: Iterable[Any], placeholder: str | None) -> list[Reply]:
+    """Every reply heading of a body, in order, with what is under it. `paragraphs`: the
+    body's paragraphs with their role and UN number (build.readiness.paragraphs)."""
     found: list[Reply] = []
     current: Reply | None = None
-    for para in paragraphs(body, roles):
-        if para.role in HEADINGS:
+    for para in paragraphs:
+        # Any heading level, and the annex title (level 0), ends a reply.
+        if para.role is not None and para.role.heading is not None:
             current = None
             if headings.is_reply_heading(para.text):
                 named = headings.parse(para.text)
