@@ -26,6 +26,7 @@ class Wording:
     chapter_ordinals: tuple[str, ...]
     ordinals: tuple[str, ...]
     reply_heading: str
+    reply_heading_full: str
 
 
 @cache
@@ -47,6 +48,7 @@ def wording() -> Wording:
         chapter_ordinals=tuple(data["chapter_ordinals"]),
         ordinals=tuple(data["ordinals"]),
         reply_heading=data["reply_heading"],
+        reply_heading_full=data["reply_heading_full"],
     )
 
 
