@@ -1,13 +1,12 @@
 """The one place absorb touches the sources loader, the build and the diff reader.
 
-Those three are being reworked on their own branches; everything absorb needs from
-them passes through the few functions below, so that when they change only this
-module follows (the rest of absorb sees `Sources`, `Draft`, `Block` and `Pair`).
+Everything absorb needs from them passes through the few functions below, so that
+when they change only this module follows (the rest of absorb sees `Sources`,
+`Draft`, `Block` and `Pair`).
 """
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,15 +63,22 @@ def build(sources, template: Path) -> Built:
 
 
 def read(path_or_bytes: Path | bytes, name: str = "draft"):
-    """A draft (accepted view) read by the diff reader: `.body` blocks, `.tracked`, `.parts`."""
+    """A draft (accepted view) read by the draft reader: `.body` blocks, `.tracked`, `.parts`."""
     from cmwreport.draft.reader import read_draft
 
-    if isinstance(path_or_bytes, Path):
-        return _unbound(read_draft(path_or_bytes))
-    with tempfile.TemporaryDirectory(prefix="cmw-absorb-") as folder:
-        path = Path(folder) / f"{name}.docx"
-        path.write_bytes(path_or_bytes)
-        return _unbound(read_draft(path))
+    return _unbound(read_draft(path_or_bytes, None if isinstance(path_or_bytes, Path) else name))
+
+
+def read_rejected(path: Path) -> tuple[Any, int]:
+    """The draft with its pending tracked changes rejected (--only-accepted), and how
+    many there were."""
+    from cmwreport.docx.package import Package
+    from cmwreport.docx.revisions import reject_all
+    from cmwreport.draft.reader import read_draft
+
+    package = Package.read(path)
+    left_out = reject_all(package)
+    return _unbound(read_draft(package, str(path))), left_out
 
 
 def _unbound(draft):
@@ -117,13 +123,8 @@ def tracked_count(draft) -> int:
     return t.insertions + t.deletions + t.moves + t.formatting
 
 
-def main_root(draft) -> Any:
-    """The parsed main document part of a draft (as the reader left it: accepted view)."""
-    return draft.parts[draft.main_part]
-
-
 def axis_prefix(index: int) -> str:
     """What the build writes before an axis title in its heading ("ألف- ")."""
-    from cmwreport.build.arabic_text import letter
+    from cmwreport.build.annex import axis_prefix as prefix
 
-    return f"{letter(index)}- "
+    return prefix(index)

@@ -57,3 +57,8 @@ def _months() -> dict[int, str]:
     from babel import Locale
 
     return dict(Locale.parse("ar_MA").months["format"]["wide"])
+
+
+def day_phrase(day: dt.date) -> str:
+    """'الأربعاء 6 أبريل 2022': weekday, then the date with the Moroccan month name."""
+    return f"{weekday_ar(day)} {format_date(day)}"

@@ -10,7 +10,9 @@ was received.
 
 from __future__ import annotations
 
-from cmwreport.build import arabic_text as ar
+from cmwreport.arabic.counting import end_item
+from cmwreport.arabic.dates import day_phrase
+from cmwreport.arabic.wording import chapter_ordinal, heading_letter
 from cmwreport.docx.content import Block, Para, Row, Table
 from cmwreport.sources.model import Sources
 
@@ -33,7 +35,7 @@ def blocks(sources: Sources, *, text_width: int) -> list[Block]:
     ]
 
     def heading(text: str) -> Para:
-        return Para("Heading1", f"{ar.ordinal(next(chapter))}- {text}")
+        return Para("Heading1", f"{chapter_ordinal(next(chapter))}- {text}")
 
     out.append(heading(cons.context_heading))
     out += [
@@ -47,7 +49,7 @@ def blocks(sources: Sources, *, text_width: int) -> list[Block]:
         out += [
             Para(
                 "AnnexList",
-                ar.end_item(p.name, n == last),
+                end_item(p.name, n == last),
                 bookmark=p.id,
                 footnotes=tuple(p.footnotes),
             )
@@ -65,12 +67,12 @@ def blocks(sources: Sources, *, text_width: int) -> list[Block]:
     out.append(heading(cons.outcomes_heading))
     out.append(Para("AnnexText", cons.outcomes_intro))
     for index, axis in enumerate(cons.axes):
-        out.append(Para("Heading2", f"{ar.letter(index)}- {axis.title}", bookmark=axis.id))
+        out.append(Para("Heading2", axis_prefix(index) + axis.title, bookmark=axis.id))
         last = len(axis.recommendations) - 1
         out += [
             Para(
                 "AnnexPara",
-                ar.end_item(rec.text, n == last),
+                end_item(rec.text, n == last),
                 bookmark=rec.id,
                 footnotes=tuple(rec.footnotes),
             )
@@ -84,6 +86,11 @@ def meetings_table(sources: Sources, text_width: int) -> Table:
     widths.append(text_width - sum(widths))
     rows = [Row([[Para("TableHeading", text)] for text in TABLE_HEADER], header=True)]
     for meeting in sources.consultations.meetings:
-        cells = (meeting.city, meeting.region, ar.day_phrase(meeting.date))
+        cells = (meeting.city, meeting.region, day_phrase(meeting.date))
         rows.append(Row([[Para("TableText", text)] for text in cells], bookmark=meeting.id))
     return Table(widths=widths, rows=rows, caption=TABLE_CAPTION)
+
+
+def axis_prefix(index: int) -> str:
+    """What an axis heading starts with: its letter and a dash ("ألف- ")."""
+    return f"{heading_letter(index)}- "

@@ -8,15 +8,15 @@ reported together, each problem with the place in the template to fix.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
 from cmwreport import contract
+from cmwreport.arabic.wording import cycle_ordinal, languages_line, un_date, wording
 from cmwreport.build import annex, lists, presentation, readiness
 from cmwreport.build.wordcount import count_words
-from cmwreport.build.wording import cycle_ordinal, languages_line, un_date, wording
 from cmwreport.docx import brackets, numbering
 from cmwreport.docx import slots as slotlib
 from cmwreport.docx.content import Bookmarks, Para, render
@@ -25,6 +25,8 @@ from cmwreport.docx.document import WordDocument, set_page_break_before
 from cmwreport.docx.package import PackageError, document_moment
 from cmwreport.docx.xml import w
 from cmwreport.errors import CmwError
+from cmwreport.replies.questions import documents
+from cmwreport.replies.scan import scan
 from cmwreport.sources.model import Sources
 from cmwreport.timestamps import source_date_epoch
 
@@ -61,6 +63,11 @@ class Built:
     annex_words: int
     #: What keeps the report from submission (build/readiness.py).
     findings: list[readiness.Finding]
+    #: The report's reply headings and what is under each (replies/scan.py).
+    replies: list = field(default_factory=list)
+    #: The report's written text: its body paragraphs but headings and paragraphs
+    #: holding the drafting placeholder (what `coverage` reads article mentions in).
+    texts: list[str] = field(default_factory=list)
 
 
 def _open(path: Path, label: str) -> WordDocument:
@@ -139,6 +146,22 @@ def check_template(path, label: str) -> None:
     _open(path, label)
 
 
+def inline_values(report) -> dict[str, str]:
+    """What each inline slot of the template is replaced by."""
+    return {
+        "symbol": report.symbol,
+        "ordinal": cycle_ordinal(report.cycle),
+        # The masthead's dates are the UN's (paired month names); the State's prose
+        # keeps Moroccan month names.
+        "date": un_date(report.date),
+        "date_received": un_date(report.date_received),
+        "title": report.title,
+        "co_symbol": report.previous_observations.symbol,
+        "qpr_symbol": report.list_of_issues.symbol,
+        "languages": languages_line(report.languages or []),
+    }
+
+
 def build(
     sources: Sources,
     template_path: Path,
@@ -153,18 +176,7 @@ def build(
     standalone = document.copy()
 
     report = sources.report
-    inline = {
-        "symbol": report.symbol,
-        "ordinal": cycle_ordinal(report.cycle),
-        # The masthead's dates are the UN's (paired month names); the State's prose
-        # keeps Moroccan month names.
-        "date": un_date(report.date),
-        "date_received": un_date(report.date_received),
-        "title": report.title,
-        "co_symbol": report.previous_observations.symbol,
-        "qpr_symbol": report.list_of_issues.symbol,
-        "languages": languages_line(report.languages or []),
-    }
+    inline = inline_values(report)
     notes_text = wording().footnotes
     # One asterisk footnote per document (docx/footnotes.py says why): on the title,
     # saying both what is issued without formal editing and that the annex is
@@ -229,14 +241,24 @@ def build(
     document.set_core(report.symbol, created, modified)
     for name, value in (properties or {}).items():
         set_property(document.package, name, value)
+    roles = document.style_roles()
+    placeholder = document.custom_property(readiness.PLACEHOLDER_PROPERTY)
     found = readiness.findings(
         document.body,
-        document.style_roles(),
-        placeholder=document.custom_property(readiness.PLACEHOLDER_PROPERTY),
+        roles,
+        placeholder=placeholder,
         report_words=report_words,
         other_texts=document.story_texts(),
     )
-    return Built(document.to_bytes(), annex_bytes, report_words, annex_words, found)
+    replies = scan(readiness.paragraphs(document.body, roles), placeholder)
+    issues, _observations = documents(sources)
+    found += readiness.reply_findings(replies, issues)
+    texts = [
+        p.text
+        for p in readiness.paragraphs(document.body, roles)
+        if p.role not in readiness.HEADINGS and not (placeholder and placeholder in p.text)
+    ]
+    return Built(document.to_bytes(), annex_bytes, report_words, annex_words, found, replies, texts)
 
 
 def _standalone(

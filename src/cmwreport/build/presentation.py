@@ -7,7 +7,8 @@ UN numbered paragraphs (style UNPara) and continue the template's numbering.
 
 from __future__ import annotations
 
-from cmwreport.build import arabic_text as ar
+from cmwreport.arabic import counting as ar
+from cmwreport.arabic.dates import day_phrase
 from cmwreport.docx.content import Para
 from cmwreport.sources.model import Sources
 
@@ -16,7 +17,7 @@ def paragraphs(sources: Sources) -> list[Para]:
     cons = sources.consultations
     report = sources.report
     meetings = cons.meetings
-    where = ar.and_list([f"في {m.city} ({m.region}) يوم {ar.day_phrase(m.date)}" for m in meetings])
+    where = ar.and_list([f"في {m.city} ({m.region}) يوم {day_phrase(m.date)}" for m in meetings])
     how_many = ar.count(
         len(meetings),
         one="لقاءً تشاورياً جهوياً",

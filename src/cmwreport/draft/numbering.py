@@ -1,15 +1,15 @@
 """Which contract role each of a draft's paragraph styles plays, and the UN paragraph
-numbers Word's automatic numbering prints, counted the way Word counts them."""
+numbers Word's automatic numbering prints, counted the way Word counts them and
+labelled the way the build prints them ("4 (أ) ’2‘": cmwreport.arabic.wording)."""
 
 from __future__ import annotations
 
 from cmwreport import contract
+from cmwreport.arabic.wording import letter_label, third_level_label
 from cmwreport.docx import wordml as n
 from cmwreport.docx.xml import w
 
-_ABJAD = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
 _HEADING = {s.id: s.heading for s in contract.ALL if s.heading is not None}
-_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
 
 
 class StyleRoles:
@@ -179,10 +179,9 @@ class Numbering:
             self.levels[deeper] = 0
         label = str(self.levels[0])
         if level >= 1:
-            label += f" ({_letter(self.levels[1])})"
+            label += " " + letter_label(self.levels[1] - 1)
         if level >= 2:
-            count = self.levels[2]
-            label += f" ({_ROMAN[count - 1] if count <= len(_ROMAN) else count})"
+            label += " " + third_level_label(self.levels[2] - 1)
         return label
 
     def _set(self, label: str) -> str:
@@ -197,5 +196,9 @@ def _int(value: str | None) -> int:
         return 0
 
 
-def _letter(count: int) -> str:
-    return _ABJAD[count - 1] if 0 < count <= len(_ABJAD) else str(count)
+def list_level(number: str | None) -> int:
+    """-1 unnumbered, 0 for "4" (and "annex 3"), 1 for "4 (أ)", 2 for "4 (أ) ’1‘": the
+    UN list level of a number `Numbering` wrote."""
+    if number is None:
+        return -1
+    return 0 if number.startswith("annex ") else number.count(" ")

@@ -1,7 +1,9 @@
-"""UN Arabic wording the build prints around the State's text, read from data.
+"""UN Arabic wording printed around the State's text, read from data.
 
 The data file (cmwreport/reference/un_arabic.yaml) names its sources; nothing of it
-is typed into code, so a drafting office can check and correct it in one place.
+is typed into code, so a drafting office can check and correct it in one place. The
+build prints with it and the draft reader labels what it reads with it, so a label
+`diff` reports is the one the document shows.
 """
 
 from __future__ import annotations
@@ -20,8 +22,11 @@ class Wording:
     letters: tuple[str, ...]
     letter_label: str
     third_level_label: str
+    heading_letters: tuple[str, ...]
+    chapter_ordinals: tuple[str, ...]
     ordinals: tuple[str, ...]
     reply_heading: str
+    reply_heading_full: str
     #: Language code -> its Arabic name, in the order the languages line lists them.
     languages: dict[str, str]
     languages_line: str
@@ -29,12 +34,12 @@ class Wording:
 
 @cache
 def wording() -> Wording:
-    from importlib import resources
-
     import yaml
 
+    from cmwreport.reference import HERE
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    text = resources.files("cmwreport.reference").joinpath("un_arabic.yaml").read_text("utf-8")
+    text = (HERE / "un_arabic.yaml").read_text("utf-8")
     data = yaml.load(text, Loader=loader)
     return Wording(
         months=tuple(data["months"]),
@@ -42,11 +47,19 @@ def wording() -> Wording:
         letters=tuple(data["letters"]),
         letter_label=data["labels"]["letter"],
         third_level_label=data["labels"]["third_level"],
+        heading_letters=tuple(data["heading_letters"]),
+        chapter_ordinals=tuple(data["chapter_ordinals"]),
         ordinals=tuple(data["ordinals"]),
         reply_heading=data["reply_heading"],
+        reply_heading_full=data["reply_heading_full"],
         languages=dict(data["languages"]["names"]),
         languages_line=data["languages"]["line"],
     )
+
+
+def _nth(table: tuple[str, ...], index: int) -> str:
+    """The index-th (0-based) entry; past the table's end, the number (1-based)."""
+    return table[index] if 0 <= index < len(table) else str(index + 1)
 
 
 def un_date(day: dt.date) -> str:
@@ -57,20 +70,27 @@ def un_date(day: dt.date) -> str:
 
 def cycle_ordinal(cycle: int) -> str:
     """'الثاني' for cycle 2: the report's ordinal adjective."""
-    ordinals = wording().ordinals
-    return ordinals[cycle - 1] if 1 <= cycle <= len(ordinals) else str(cycle)
+    return _nth(wording().ordinals, cycle - 1)
 
 
 def letter_label(index: int) -> str:
     """'(أ)' for 0, '(هـ)' for 4; past the alphabet, the number."""
-    letters = wording().letters
-    letter = letters[index] if index < len(letters) else str(index + 1)
-    return wording().letter_label.format(letter)
+    return wording().letter_label.format(_nth(wording().letters, index))
 
 
 def third_level_label(index: int) -> str:
     """'’1‘' for 0: the third list level of a UN Arabic text."""
     return wording().third_level_label.format(index + 1)
+
+
+def heading_letter(index: int) -> str:
+    """'ألف' for 0, 'باء' for 1: a section heading's letter (the Arabic A, B)."""
+    return _nth(wording().heading_letters, index)
+
+
+def chapter_ordinal(index: int) -> str:
+    """'أولاً' for 0, 'ثانياً' for 1: a chapter heading's number (the Arabic I, II)."""
+    return _nth(wording().chapter_ordinals, index)
 
 
 def languages_line(codes: list[str]) -> str:

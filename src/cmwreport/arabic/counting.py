@@ -1,42 +1,19 @@
-"""How the report writes lists, counts, ordinals and references in Arabic.
+"""How Arabic joins, counts and cites: lists with و, counts in words, paragraph
+citations, list items closed with ؛ and a full stop.
 
-UN Arabic documents letter subheadings ألف، باء، جيم ... (the Arabic A, B, C),
-number chapters أولاً، ثانياً ... (I, II), and cite a document by paragraph:
-"(CMW/C/MAR/CO/1، الفقرة 53)". Counts up to ten are written in words, with the
-reverse gender agreement Arabic numerals take (ثلاثة لقاءات but ثلاث توصيات).
+Counts up to ten are written in words, with the reverse gender agreement Arabic
+numerals take (ثلاثة لقاءات but ثلاث توصيات). The UN's own vocabulary (letters,
+ordinals, month names) is data: cmwreport.arabic.wording.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
-from cmwreport.arabic.dates import format_date, weekday_ar
-
-#: Lettered subheadings (UN Arabic order of A, B, C ...).
-LETTERS = (
-    "ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام",
-    "ميم", "نون", "سين", "عين", "فاء", "صاد", "قاف", "راء", "شين", "تاء", "ثاء", "خاء",
-    "ذال", "ضاد", "ظاء", "غين",
-)  # fmt: skip
-#: Chapter ordinals (I, II ...).
-ORDINALS = (
-    "أولاً", "ثانياً", "ثالثاً", "رابعاً", "خامساً", "سادساً", "سابعاً", "ثامناً",
-    "تاسعاً", "عاشراً",
-)  # fmt: skip
 #: 3..10 counting a masculine noun (the numeral takes the feminine form) ...
 _MASCULINE_COUNT = {3: "ثلاثة", 4: "أربعة", 5: "خمسة", 6: "ستة", 7: "سبعة", 8: "ثمانية",
                     9: "تسعة", 10: "عشرة"}  # fmt: skip
 # ... and a feminine noun (the numeral takes the masculine form).
 _FEMININE_COUNT = {3: "ثلاث", 4: "أربع", 5: "خمس", 6: "ست", 7: "سبع", 8: "ثماني",
                    9: "تسع", 10: "عشر"}  # fmt: skip
-
-
-def letter(index: int) -> str:
-    return LETTERS[index] if index < len(LETTERS) else str(index + 1)
-
-
-def ordinal(index: int) -> str:
-    return ORDINALS[index] if index < len(ORDINALS) else str(index + 1)
 
 
 def and_list(items: list[str]) -> str:
@@ -72,11 +49,6 @@ def paragraph_reference(symbol: str, paragraphs: list[int]) -> str:
     else:
         where = "الفقرات " + " و".join(str(n) for n in numbers)
     return f"({symbol}، {where})"
-
-
-def day_phrase(day: dt.date) -> str:
-    """'الأربعاء 6 أبريل 2022': weekday, then the date with the Moroccan month name."""
-    return f"{weekday_ar(day)} {format_date(day)}"
 
 
 def end_item(text: str, last: bool) -> str:

@@ -1,0 +1,70 @@
+"""The UN paragraph numbers the draft reader gives, labelled as the build prints them."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from cmwreport.docx.xml import W_NS, w
+from cmwreport.draft.numbering import Numbering, StyleRoles, list_level
+from cmwreport.draft.reader import read_draft
+from tests.conftest import REPORT
+
+NS = {"w": W_NS}
+
+
+def styles(*ids: tuple[str, int]) -> etree._Element:
+    """A styles part: each (style id, list level) numbered in list 1."""
+    body = "".join(
+        f'<w:style w:type="paragraph" w:styleId="{sid}"><w:name w:val="{sid}"/>'
+        f'<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+        "</w:style>"
+        for sid, level in ids
+    )
+    return etree.fromstring(f'<w:styles xmlns:w="{W_NS}">{body}</w:styles>')
+
+
+def para(style: str) -> etree._Element:
+    return etree.fromstring(
+        f'<w:p xmlns:w="{W_NS}"><w:pPr><w:pStyle w:val="{style}"/></w:pPr></w:p>'
+    )
+
+
+def numbers(*paragraph_styles: str) -> list[str | None]:
+    roles = StyleRoles(styles(("UNPara", 0), ("UNSubPara", 1), ("UNSubSubPara", 2)))
+    counter = Numbering(roles)
+    return [counter.number(para(s)) for s in paragraph_styles]
+
+
+def test_the_fifth_sub_paragraph_is_lettered_with_the_kashida_form() -> None:
+    got = numbers("UNPara", *["UNSubPara"] * 5)
+    assert got[1:] == ["1 (أ)", "1 (ب)", "1 (ج)", "1 (د)", "1 (هـ)"]
+
+
+def test_the_third_level_is_numbered_as_the_document_prints_it() -> None:
+    got = numbers("UNPara", "UNSubPara", "UNSubSubPara", "UNSubSubPara", "UNPara")
+    assert got == ["1", "1 (أ)", "1 (أ) ’1‘", "1 (أ) ’2‘", "2"]
+
+
+def test_list_level_reads_back_the_level_of_a_number() -> None:
+    levels = [list_level(x) for x in (None, "4", "annex 3", "4 (أ)", "4 (أ) ’2‘")]
+    assert levels == [-1, 0, 0, 1, 2]
+
+
+def test_every_sub_paragraph_label_read_is_the_label_the_built_report_prints(built) -> None:
+    # The build writes each sub-paragraph's label literally (a w:num of its own whose
+    # level text is the label): the reader's number must end with that very text.
+    draft = read_draft(built / REPORT)
+    numbering = draft.package.xml(draft.package.related(draft.main_part, "numbering")[0])
+    printed = {
+        num.get(w("numId")): num.find("w:lvlOverride/w:lvl/w:lvlText", NS).get(w("val"))
+        for num in numbering.findall("w:num", NS)
+        if num.find("w:lvlOverride/w:lvl/w:lvlText", NS) is not None
+    }
+    levels = []
+    for block in draft.body:
+        if block.number is None or list_level(block.number) < 1:
+            continue
+        num_id = block.element.find("w:pPr/w:numPr/w:numId", NS).get(w("val"))
+        assert block.number.endswith(" " + printed[num_id]), block.number
+        levels.append(list_level(block.number))
+    assert 1 in levels and 2 in levels
