@@ -181,7 +181,12 @@ def diff(
 
 @app.command()
 def absorb(
-    draft: str = typer.Argument(..., help="The reviewed draft (report or annex, .docx)."),
+    drafts: list[str] = typer.Argument(
+        ...,
+        help="The reviewed draft (report or annex, .docx); several reviewers' drafts of "
+        "one build are merged item by item.",
+        metavar="DRAFT...",
+    ),
     path: str | None = typer.Option(
         None,
         "--sources",
@@ -222,7 +227,7 @@ def absorb(
         packaged_template=False,
     )
     return run(
-        path_argument(draft, "DRAFT"),
+        [path_argument(draft, "DRAFT") for draft in drafts],
         paths.sources,
         paths.template,
         dry_run=dry_run,
