@@ -89,7 +89,7 @@ def run(drafts: Path | list[Path], options: Options) -> Result:
         the_plan.unabsorbed += looks.unabsorbed(pairs, base, draft, origin_of[kind], the_plan)
         if conflicts:
             _stale(path, conflicts, the_plan, options, result)
-        result.comments += notes.comments(path, pairs, origin_of[kind])
+        result.comments += notes.comments(draft, pairs, origin_of[kind])
         reviews.append(merge.Review(name, the_plan, draft.authors))
     result.draft_kind = kinds[0] if len(paths) == 1 else f"{len(paths)} drafts"
     the_plan = merge.merge(reviews)
@@ -114,14 +114,13 @@ def run(drafts: Path | list[Path], options: Options) -> Result:
 def _read(path: Path, options: Options, result: Result):
     """A draft in its accepted view, or with --only-accepted its pending changes
     rejected; one count of tracked changes either way."""
-    from cmwreport.absorb import pending
-
-    draft = adapter.read(path)
+    draft = adapter.read(path)  # first: a missing or corrupt draft says so
+    # One count of the draft's tracked changes, the same in both modes.
+    count = adapter.tracked_count(draft)
     if options.only_accepted:
-        data, left_out = pending.reject_all(path)
-        result.pending_left_out += left_out
-        return adapter.read(data)
-    result.accepted += adapter.tracked_count(draft)
+        result.pending_left_out += count
+        return adapter.read_rejected(path)[0]
+    result.accepted += count
     return draft
 
 

@@ -3,8 +3,6 @@ generated paragraphs the next build updates, and the reviewers' comments."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from cmwreport.absorb import adapter, origins, plan
 from cmwreport.absorb.plan import Unabsorbed
 
@@ -62,18 +60,14 @@ def generated_follow(the_plan, base, origin_of) -> list[str]:
     return out
 
 
-def comments(draft_path: Path, pairs, origin_of) -> list[str]:
-    from cmwreport.docx import comments as cm
-
-    found = cm.read(draft_path)
-    if not found:
-        return []
+def comments(draft, pairs, origin_of) -> list[str]:
+    """The draft's comments (the reader's, with the body block each is anchored in),
+    each beside the source item or template paragraph of its block."""
+    by_new = {pair.new.index: pair for pair in pairs if pair.new is not None}
     out = []
-    for pair in pairs:
-        if pair.new is None or pair.new.element is None:
-            continue
-        ids = cm.anchored(pair.new.element)
-        if not ids:
+    for comment in draft.comments:
+        pair = by_new.get(comment.host) if comment.host is not None else None
+        if pair is None:
             continue
         origin = origin_of.get(pair.old.index) if pair.old is not None else None
         if origin is not None and origin.file is not None:
@@ -82,11 +76,7 @@ def comments(draft_path: Path, pairs, origin_of) -> list[str]:
             place = "template"
         else:
             place = "draft"
-        for cid in ids:
-            c = found.get(cid)
-            if c is None:
-                continue
-            label = origin.label if origin is not None else "new paragraph"
-            at = plan.where(pair.new)
-            out.append(f"{place}: comment by {c.author or '?'} on {label} ({at}): {c.text}")
+        label = origin.label if origin is not None else "new paragraph"
+        at = plan.where(pair.new)
+        out.append(f"{place}: comment by {comment.part or '?'} on {label} ({at}): {comment.text}")
     return out

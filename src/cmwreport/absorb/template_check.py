@@ -14,9 +14,7 @@ from cmwreport.absorb.plan import TemplateEdit, Unabsorbed
 
 def apply(template: Path, template_draft, edits: list[TemplateEdit], sources):
     """template_edit.apply, checked: an Outcome whose data builds (or None)."""
-    edited = template_edit.apply(
-        template, template_draft.main_part, adapter.main_root(template_draft), edits
-    )
+    edited = template_edit.apply(template, template_draft.package, template_draft.main_part, edits)
     if edited.data is None or not edited.done or not _problems(edited.data, sources, full=True):
         return edited
     culprits = []
@@ -50,7 +48,7 @@ def _fresh(template: Path, edits: list[TemplateEdit]):
     moved = [
         replace(e, block=fresh.body[e.block.index] if e.block is not None else None) for e in edits
     ]
-    return template_edit.apply(template, fresh.main_part, adapter.main_root(fresh), moved)
+    return template_edit.apply(template, fresh.package, fresh.main_part, moved)
 
 
 def _problems(data: bytes, sources, full: bool = False) -> list[str]:
