@@ -16,7 +16,7 @@ from cmwreport.docx.package import Package, count_blocks
 from cmwreport.docx.revisions import Tracked, accept_all
 from cmwreport.docx.text import Objects
 from cmwreport.docx.xml import R_NS, w
-from cmwreport.draft import identity, stories
+from cmwreport.draft import identity, sections, stories
 from cmwreport.draft.model import FOOTER, HEADER, Draft, DraftError
 from cmwreport.draft.numbering import StyleRoles
 
@@ -103,7 +103,7 @@ def _read(path: Path, name: str) -> Draft:
     if held:
         draft.held = {b.index: held[b.element] for b in draft.body if b.element in held}
     _headers_footers(package, draft, doc, main)
-    seen = {main, *draft.part_names.values()}
+    seen = {main, *draft.stories}
     for kind in ("footnotes", "endnotes"):
         for target in package.related(main, kind)[:1]:
             root = _story(package, draft, target)
@@ -150,10 +150,11 @@ def _headers_footers(package: Package, draft: Draft, doc, main: str) -> None:
             count = counts[(kind, kind_type)] = counts.get((kind, kind_type), 0) + 1
             key = kind_type if count == 1 else f"{kind_type} {count}"
             root = _story(package, draft, target)
-            draft.part_names[f"{kind}:{key}"] = target
             location = HEADER if kind == "header" else FOOTER
             blocks = stories.read_loose(root, location, key, draft.objects)
             (draft.headers if kind == "header" else draft.footers)[key] = blocks
+            draft.stories[target] = blocks
+    draft.shown = sections.shown(package, doc, main)
 
 
 class _Describer:
