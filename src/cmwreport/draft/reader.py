@@ -66,7 +66,8 @@ def read_draft(path: Path) -> Draft:
     except DraftError:
         raise
     except PackageError as exc:
-        raise DraftError(f"{name}: {exc}") from None
+        # One line whatever the package held (a part name or message with a line break).
+        raise DraftError(" ".join(f"{name}: {exc}".split())) from None
 
 
 def _read(path: Path, name: str) -> Draft:
