@@ -55,8 +55,10 @@ class Block:
     #: Effective formatting per paragraph, (text, style key, spans), read on demand
     #: (diff/formatting.py) for blocks whose text is unchanged; None until then.
     formatting: tuple | None = None
-    #: For a comment: the text of the paragraph it is anchored to.
+    #: For a comment: the text of the paragraph it is anchored to, and the index of that
+    #: paragraph's (or row's) block in the body (None: anchored elsewhere or in no text).
     anchor: str | None = None
+    host: int | None = None
     #: Position in its sequence, set by the reader.
     index: int = 0
     #: The XML element(s) behind the block: w:p, w:tr or w:footnote (for the redline).

@@ -53,11 +53,15 @@ _METADATA_KINDS = {
 _STORIES = {"header", "footer", "footnotes", "endnotes", "comments"}
 
 
-def read_draft(path: Path) -> Draft:
-    """Read one draft in its accepted view, or raise DraftError with a one-line reason."""
-    name = str(path)
+def read_draft(source: Path | bytes | Package, name: str | None = None) -> Draft:
+    """Read one draft in its accepted view, or raise DraftError with a one-line reason.
+
+    `source` is a file, the bytes of a package built in this process, or a package
+    already opened (absorb --only-accepted rejects its pending changes first); `name`
+    is what messages call it (the path by default)."""
+    name = name or str(source if isinstance(source, Path) else "draft")
     try:
-        return _read(path, name)
+        return _read(source, name)
     except stories.TooLarge:
         raise DraftError(
             f"{name}: more than {stories.MAX_BLOCKS:,} paragraphs and table rows: "
@@ -70,8 +74,8 @@ def read_draft(path: Path) -> Draft:
         raise DraftError(" ".join(f"{name}: {exc}".split())) from None
 
 
-def _read(path: Path, name: str) -> Draft:
-    package = Package.read(path)
+def _read(source: Path | bytes | Package, name: str) -> Draft:
+    package = source if isinstance(source, Package) else Package.read(source)
     main = package.main_part()
     if count_blocks(package.bytes(main), stories.MAX_BLOCKS) > stories.MAX_BLOCKS:
         raise stories.TooLarge

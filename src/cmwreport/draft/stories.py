@@ -49,7 +49,8 @@ class Walk:
         self.box_part: str | None = None
         #: note id -> (number, after, section) of the paragraph that cites it, per kind.
         self.hosts: dict[str, dict[str, tuple]] = {"footnote": {}, "endnote": {}}
-        #: comment id -> (number, after, section, text of the paragraph it is anchored to)
+        #: comment id -> (number, after, section, text of the paragraph it is anchored
+        #: to, index of that paragraph's block in the body or None)
         self.comment_hosts: dict[str, tuple] = {}
         #: Constructs read only in part, by name, with their count.
         self.partial: dict[str, int] = {}
@@ -93,7 +94,8 @@ def _paragraph(p, walk: Walk) -> None:
     after = walk.numbering.last
     number = walk.numbering.number(p) if walk.location == BODY else None
     text, inline, _ = read_formatted(p, walk.objects, None)
-    ident = _note_hosts(p, walk, number, number or after, text) or walk.pending_ident
+    host = len(walk.out) if text.strip() else None
+    ident = _note_hosts(p, walk, number, number or after, text, host) or walk.pending_ident
     if text.strip():
         walk.pending_ident = None
         # The style number() found: its heading level is one dict look-up.
@@ -134,7 +136,7 @@ def _boxes(boxes: list, walk: Walk, part: str | None) -> None:
 _NOTE_KIND = {n.FOOTNOTE_REF: "footnote", n.ENDNOTE_REF: "endnote"}
 
 
-def _note_hosts(el, walk: Walk, number, after, text: str) -> str | None:
+def _note_hosts(el, walk: Walk, number, after, text: str, host: int | None) -> str | None:
     """Record the notes and comments `el` cites; return its identity bookmark's id (one
     pass over the element for both: this runs for every paragraph)."""
     ident = None
@@ -148,7 +150,8 @@ def _note_hosts(el, walk: Walk, number, after, text: str) -> str | None:
         if kind is not None:
             walk.hosts[kind].setdefault(ref.get(n.ID), (number, after, walk.section))
         else:
-            walk.comment_hosts.setdefault(ref.get(n.ID), (number, after, walk.section, text))
+            hosted = (number, after, walk.section, text, host)
+            walk.comment_hosts.setdefault(ref.get(n.ID), hosted)
     return ident
 
 
@@ -164,7 +167,7 @@ def _table(tbl, walk: Walk) -> None:
         cells = [c for c in tr.iter(n.TC) if _owning_table(c) is tbl]
         read = [cell_text(c, walk.objects) for c in cells]
         texts = tuple(text for text, _, _ in read)
-        _note_hosts(tr, walk, None, walk.numbering.last, " | ".join(texts))
+        _note_hosts(tr, walk, None, walk.numbering.last, " | ".join(texts), len(walk.out))
         walk.add(
             Block(
                 location=TABLE,
@@ -316,7 +319,7 @@ def read_comments(root, hosts: dict, objects: Objects, boxes: list[Block]) -> li
         comment = comments.get(cid)
         if comment is None:
             continue
-        number, after, section, anchor = hosts.get(cid, (None, None, None, None))
+        number, after, section, anchor, host = hosts.get(cid, (None,) * 5)
         text, inline, _ = note_text(comment, objects)
         by = comment.get(w("author"))
         boxes.extend(box_blocks(inline.boxes, f"comment by {by}" if by else "comment", objects))
@@ -333,6 +336,7 @@ def read_comments(root, hosts: dict, objects: Objects, boxes: list[Block]) -> li
                 section=section,
                 part=comment.get(w("author")) or None,
                 anchor=anchor,
+                host=host,
                 index=len(out),
                 element=comment,
                 objects=tuple(inline.objects),
