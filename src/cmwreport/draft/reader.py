@@ -222,14 +222,23 @@ def _unread(package: Package, main: str, seen: set[str]) -> dict[str, tuple[str,
     """Parts that hold content no reader compared, with what they are and their digest."""
     seen = seen | _glossary(package, main)
     kinds: dict[str, str] = {}
+    #: Pictures whose relationship no element of a read story names: nothing shows
+    #: them (LibreOffice drops them on save), so they are not content.
+    orphans: set[str] = set()
     for source in ["", main, *sorted(seen)]:
         for rel in package.relationships(source) if package.has(_rels(source)) else []:
             if not rel.external:
                 kinds.setdefault(rel.target, rel.kind)
+                if rel.kind == "image" and source and not _names(package, source, rel.id):
+                    orphans.add(rel.target)
+                else:
+                    orphans.discard(rel.target)
     out = {}
     for name in package.names:
         kind = kinds.get(name, "")
         if name in seen or name.endswith(".rels") or name == "[Content_Types].xml":
+            continue
+        if name in orphans:
             continue
         if kind in _METADATA_KINDS or kind in _STORIES:
             continue
@@ -237,6 +246,15 @@ def _unread(package: Package, main: str, seen: set[str]) -> dict[str, tuple[str,
             continue
         out[name] = (kind or "unknown part", digest(package, name))
     return out
+
+
+def _names(package: Package, source: str, rid: str) -> bool:
+    """Whether the part's XML names the relationship id (as an attribute value)."""
+    try:
+        data = package.bytes(source)
+    except PackageError:
+        return True
+    return f'"{rid}"'.encode() in data or f"'{rid}'".encode() in data
 
 
 def _rels(source: str) -> str:
