@@ -148,12 +148,16 @@ class Bench:
             self.m["absorb"] = skipped("needs the second built draft")
             return
         progress("cmwreport absorb --dry-run (the second draft as a review of the first)")
-        from cmwreport.build.provenance import record
+        from cmwreport.build import provenance
+        from cmwreport.docx.custom_properties import set_property
+        from cmwreport.docx.package import Package
 
         template = Path(self.tpl_a[1]) if self.tpl_a else TEMPLATE
         reviewed = self.work / "reviewed.docx"
         # The second draft says it was built from the first tree, as a reviewed copy would.
-        reviewed.write_bytes(record(Path(self.report_b).read_bytes(), self.src_a, template))
+        package = Package.read(Path(self.report_b))
+        set_property(package, provenance.PROPERTY, provenance.of(self.src_a, template).as_text())
+        reviewed.write_bytes(package.to_bytes())
         cmd = self.cmw + ["absorb", str(reviewed), "--sources", str(self.src_a), "--dry-run"]
         self.time("absorb", [(cmd + self.tpl_a, self.work / "absorb.txt")], ok_exits=(0, 1))
 

@@ -14,6 +14,7 @@ from lxml import etree
 
 from cmwreport import contract
 from cmwreport.arabic.wording import letter_label, third_level_label
+from cmwreport.build import indents
 from cmwreport.docx.document import WordDocument
 from cmwreport.docx.numbering import Labels
 from cmwreport.docx.wordml import style_of
@@ -49,3 +50,27 @@ def label(document: WordDocument, nodes: Iterable[etree._Element]) -> list[etree
 
     paragraphs = (p for node in nodes for p in node.iter(paragraph))
     return Labels(document.package, document.main).apply(paragraphs, label_of)
+
+
+def make_room(document: WordDocument, nodes: Iterable[etree._Element]) -> None:
+    """Size the hanging indents of `document`'s lists to the labels `nodes` print
+    (build/indents.py): paragraph numbers counted, literal labels as written."""
+    labels = Labels(document.package, document.main)
+    roles = document.style_roles()
+    counts: dict[tuple[str, str], int] = {}
+    style_tag, change_tag, val = w("pStyle"), w("pPrChange"), w("val")
+    counted_roles = (contract.UN_PARA, contract.ANNEX_PARA)
+    # The list level each counted style numbers, looked up once per style.
+    levels: dict[str, tuple[str, str] | None] = {}
+    for style_id, role in roles.items():
+        if role in counted_roles:
+            level = labels.style_level(style_id)
+            abstract = labels.abstract_of(level[0]) if level else None
+            levels[style_id] = (abstract, level[1]) if abstract is not None else None
+    # In a body, w:pStyle stands only in a paragraph's (or a tracked change's) pPr.
+    for node in nodes:
+        for style in node.iter(style_tag):
+            key = levels.get(style.get(val, ""))
+            if key is not None and style.getparent().getparent().tag != change_tag:
+                counts[key] = counts.get(key, 0) + 1
+    indents.widen(labels.root, labels.styles, [(a, lvl, n) for (a, lvl), n in counts.items()])

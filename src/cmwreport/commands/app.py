@@ -22,9 +22,10 @@ from cmwreport.commands.args import (
     show_usage_error,
 )
 from cmwreport.commands.args import parse as parse_command
+from cmwreport.i18n import N_, _
 
 PROG = "cmwreport"
-DESCRIPTION = (
+DESCRIPTION = N_(
     "Start a report project, validate its consultation sources, build the Word report "
     "and its annex (named after the report's symbol), and compare drafts. Run anywhere "
     "inside a project. Exit codes: 0 success, 1 errors found (validate, build) or "
@@ -37,11 +38,22 @@ FLAG = None  # Param.choices of an option that takes no value
 GLOBAL_OPTIONS = (
     Param(
         "debug",
-        "Show the full traceback of a bug (also: CMWREPORT_DEBUG=1).",
+        N_("Show the full traceback of a bug (also: CMWREPORT_DEBUG=1)."),
         ("--debug",),
         choices=FLAG,
     ),
-    Param("version", "Show the version and exit.", ("--version",), choices=FLAG),
+    Param("version", N_("Show the version and exit."), ("--version",), choices=FLAG),
+    # Taken out of the arguments by cli.main wherever it stands (docs/translating.md);
+    # listed here for the help.
+    Param(
+        "lang",
+        N_(
+            "Language of messages, before or after the command; default: lang in "
+            "cmwreport.toml, else LANGUAGE, LC_ALL, LC_MESSAGES, LANG; else English."
+        ),
+        ("--lang",),
+        ("ar", "fr", "en"),
+    ),
 )
 
 DIAGNOSTIC_FORMATS = ("text", "json", "github")
@@ -68,47 +80,59 @@ COMMANDS = {
     for c in (
         Command(
             "validate",
-            "Check the YAML sources and report every problem with file:line:column.",
+            N_("Check the YAML sources and report every problem with file:line:column."),
             "cmwreport.commands.app:validate",
             (
                 Param(
                     "path",
-                    "Source tree (or one YAML file) to check; default: the project's sources.",
+                    N_("Source tree (or one YAML file) to check; default: the project's sources."),
                 ),
-                _format("text, json, or github annotations."),
-                _flag("--strict", "Fail on warnings too."),
-                _flag("--reshape", "Show Arabic pre-shaped, for terminals without bidi support."),
+                _format(N_("text, json, or github annotations.")),
+                _flag("--strict", N_("Fail on warnings too.")),
+                _flag(
+                    "--reshape", N_("Show Arabic pre-shaped, for terminals without bidi support.")
+                ),
             ),
         ),
         Command(
             "build",
-            "Validate, then merge the sources into the report template and write the annex.",
+            N_("Validate, then merge the sources into the report template and write the annex."),
             "cmwreport.commands.app:build",
             (
-                Param("path", "Source tree to build from; default: the project's sources."),
+                Param("path", N_("Source tree to build from; default: the project's sources.")),
+                _text(
+                    "template",
+                    ("--template", "-t"),
+                    N_(
+                        "Word template; default: the project's, else the one shipped with "
+                        "cmwreport."
+                    ),
+                ),
+                _text("out", ("--out", "-o"), N_("Output folder; default: the project's out/.")),
+                _format(N_("How to show diagnostics.")),
+                _flag(
+                    "--final",
+                    N_(
+                        "Refuse (exit 1, nothing written) a report not ready for submission: "
+                        "drafting placeholders, slots left, over the word limit, a reply heading "
+                        "without reply."
+                    ),
+                ),
+                _flag("--pdf", N_("Also write a PDF of each document (needs LibreOffice).")),
+            ),
+        ),
+        Command(
+            "coverage",
+            "Which questions of the list of issues the report replies to, and where (exit 1 "
+            "when one has no reply).",
+            "cmwreport.commands.app:coverage",
+            (
+                Param("path", "Source tree; default: the project's sources."),
                 _text(
                     "template",
                     ("--template", "-t"),
                     "Word template; default: the project's, else the one shipped with cmwreport.",
                 ),
-                _text("out", ("--out", "-o"), "Output folder; default: the project's out/."),
-                _format("How to show diagnostics."),
-                _flag(
-                    "--final",
-                    "Refuse (exit 1, nothing written) a report not ready for submission: "
-                    "drafting placeholders, slots left, over the word limit, a reply heading "
-                    "without reply.",
-                ),
-                _flag("--pdf", "Also write a PDF of each document (needs LibreOffice)."),
-            ),
-        ),
-        Command(
-            "diff",
-            "Show what changed between two drafts, located by UN paragraph number.",
-            "cmwreport.commands.app:diff",
-            (
-                Param("old", "Older draft (.docx).", required=True),
-                Param("new", "Newer draft (.docx).", required=True),
                 Param(
                     "format",
                     "text or json.",
@@ -117,26 +141,70 @@ COMMANDS = {
                     default="text",
                     show_default=True,
                 ),
+                _text("html", ("--html",), "Also write an HTML page (- for standard output)."),
+                _text(
+                    "docx",
+                    ("--docx",),
+                    "Also write the correspondence table as a Word file to annex (- for "
+                    "standard output).",
+                ),
+            ),
+        ),
+        Command(
+            "replies",
+            "The reply headings of the list of issues the template lacks; written with --template.",
+            "cmwreport.commands.app:replies",
+            (
+                Param("path", "Source tree; default: the project's sources."),
+                _flag(
+                    "--template",
+                    "Write a reply heading for every question of the list of issues the "
+                    "template lacks into the template (without it: only list them).",
+                ),
+                _text(
+                    "file",
+                    ("--file",),
+                    "The template to read and write; default: the project's.",
+                ),
+            ),
+        ),
+        Command(
+            "diff",
+            N_("Show what changed between two drafts, located by UN paragraph number."),
+            "cmwreport.commands.app:diff",
+            (
+                Param("old", N_("Older draft (.docx)."), required=True),
+                Param("new", N_("Newer draft (.docx)."), required=True),
+                Param(
+                    "format",
+                    N_("text or json."),
+                    ("--format", "-f"),
+                    ("text", "json"),
+                    default="text",
+                    show_default=True,
+                ),
                 _text(
                     "html",
                     ("--html",),
-                    "Also write a side-by-side HTML page (- for standard output).",
+                    N_("Also write a side-by-side HTML page (- for standard output)."),
                 ),
                 _text(
                     "redline",
                     ("--redline",),
-                    "Also write NEW with tracked changes against OLD (.docx; - for standard "
-                    "output).",
+                    N_(
+                        "Also write NEW with tracked changes against OLD (.docx; - for standard "
+                        "output)."
+                    ),
                 ),
-                _flag("--ignore-diacritics", "Ignore Arabic diacritics (harakat) and tatweel."),
-                _flag("--ignore-formatting", "Report changes of text only, not of formatting."),
+                _flag("--ignore-diacritics", N_("Ignore Arabic diacritics (harakat) and tatweel.")),
+                _flag("--ignore-formatting", N_("Report changes of text only, not of formatting.")),
                 _flag(
                     "--reshape",
-                    "Show Arabic pre-shaped for terminals without bidi support (display only).",
+                    N_("Show Arabic pre-shaped for terminals without bidi support (display only)."),
                 ),
                 Param(
                     "color",
-                    "Colour the terminal output.",
+                    N_("Colour the terminal output."),
                     ("--color",),
                     ("auto", "always", "never"),
                     default="auto",
@@ -145,68 +213,83 @@ COMMANDS = {
                 _text(
                     "author",
                     ("--author",),
-                    "Author of redline revisions.",
+                    N_("Author of redline revisions."),
                     default="cmwreport",
                     show_default=True,
                 ),
                 _text(
                     "date",
                     ("--date",),
-                    "Date of redline revisions (ISO 8601); default SOURCE_DATE_EPOCH or a "
-                    "fixed date.",
+                    N_(
+                        "Date of redline revisions (ISO 8601); default SOURCE_DATE_EPOCH or a "
+                        "fixed date."
+                    ),
                 ),
             ),
         ),
         Command(
             "absorb",
-            "Take reviewers' edits in a built draft home into the sources and the template.",
+            N_("Take reviewers' edits in built drafts home into the sources and the template."),
             "cmwreport.commands.app:absorb",
             (
-                Param("draft", "The reviewed draft (report or annex, .docx).", required=True),
+                Param(
+                    "drafts",
+                    N_(
+                        "The reviewed draft (report or annex, .docx); several reviewers' "
+                        "drafts of one build are merged item by item."
+                    ),
+                    required=True,
+                    many=True,
+                ),
                 _text(
                     "path",
                     ("--sources", "-s"),
-                    "Source tree to update; default: the project's sources.",
+                    N_("Source tree to update; default: the project's sources."),
                 ),
                 _text(
                     "template",
                     ("--template", "-t"),
-                    "Word template to update; default: the project's.",
+                    N_("Word template to update; default: the project's."),
                 ),
-                _flag("--dry-run", "Show the change as a unified diff; write nothing."),
-                _flag("--only-accepted", "Leave out tracked changes still pending."),
+                _flag("--dry-run", N_("Show the change as a unified diff; write nothing.")),
+                _flag("--only-accepted", N_("Leave out tracked changes still pending.")),
                 _flag(
                     "--force",
-                    "Absorb even if the sources changed since the build (conflicts reported).",
+                    N_("Absorb even if the sources changed since the build (conflicts reported)."),
                 ),
             ),
         ),
         Command(
             "schema",
-            "Write a JSON Schema of each kind of source file, for editors' completion and checks.",
+            N_(
+                "Write a JSON Schema of each kind of source file, for editors' completion and "
+                "checks."
+            ),
             "cmwreport.commands.app:schema",
             (
                 _text(
                     "out",
                     ("--out", "-o"),
-                    "Folder to write them to (default: the project's schemas/, else ./schemas).",
+                    N_(
+                        "Folder to write them to (default: the project's schemas/, else ./schemas)."
+                    ),
                 ),
             ),
         ),
         Command(
             "init",
-            "Start a report project: sources to fill, the template, out/, a README.",
+            N_("Start a report project: sources to fill, the template, out/, a README."),
             "cmwreport.commands.app:init",
             (
                 Param(
                     "folder",
-                    "New or empty folder for the project (default: the current one).",
+                    N_("New or empty folder for the project (default: the current one)."),
                     default=".",
                 ),
                 _text(
                     "symbol",
                     ("--symbol", "-s"),
-                    "Symbol of the report to prepare: CMW/C/<STATE>/<cycle>.",
+                    N_("Symbol of the report to prepare: CMW/C/<STATE>/<cycle>."),
                     required=True,
                 ),
             ),
@@ -216,9 +299,11 @@ COMMANDS = {
 
 
 def main_help() -> str:
-    options = [(", ".join(p.flags), p.help) for p in (*GLOBAL_OPTIONS, HELP)]
-    commands = [(c.name, _first_sentence(c.help)) for c in COMMANDS.values()]
-    return help_text(PROG, USAGE, DESCRIPTION, [("Options", options), ("Commands", commands)])
+    options = [(", ".join(p.flags), _(p.help)) for p in (*GLOBAL_OPTIONS, HELP)]
+    commands = [(c.name, _first_sentence(_(c.help))) for c in COMMANDS.values()]
+    return help_text(
+        PROG, USAGE, _(DESCRIPTION), [(_("Options"), options), (_("Commands"), commands)]
+    )
 
 
 def _first_sentence(text: str, width: int = 66) -> str:
@@ -241,7 +326,7 @@ def _dispatch(args: list[str]) -> int:
     while rest and rest[0].startswith("-"):
         flag = rest.pop(0)
         if flag not in flags:
-            raise UsageError(f"No such option: {flag}")
+            raise UsageError(_("No such option: {flag}", flag=flag))
         if flag == "--help":
             sys.stdout.write(main_help())
             return 0
@@ -256,7 +341,7 @@ def _dispatch(args: list[str]) -> int:
     name, rest = rest[0], rest[1:]
     command = COMMANDS.get(name)
     if command is None:
-        raise UsageError(f"No such command '{name}'.")
+        raise UsageError(_("No such command '{name}'.", name=name))
     values = parse_command(command, rest)
     if values is None:
         sys.stdout.write(command_help(PROG, command))
@@ -274,7 +359,56 @@ def validate(path: str | None, format: str, strict: bool, reshape: bool) -> int:
     from cmwreport.project.find import sources_for
 
     # The source path as given: the loader says what is wrong with an empty one.
-    return run(sources_for("validate", path), format, strict, reshape)
+    sources = sources_for("validate", path)
+    template = None
+    if path is None:  # a project's own template: its reply headings are checked too
+        from cmwreport.project.find import current_folder, find, shown_path
+
+        project = find(current_folder())
+        if project is not None and project.template is not None:
+            template = shown_path(project.template)
+    return run(sources, format, strict, reshape, template)
+
+
+def coverage(
+    path: str | None, template: str | None, format: str, html: str | None, docx: str | None
+) -> int:
+    from pathlib import Path
+
+    from cmwreport.commands.common import path_argument
+    from cmwreport.commands.coverage import run
+    from cmwreport.project.find import resolve
+
+    paths = resolve(
+        "coverage",
+        path,
+        None if template is None else path_argument(template, "--template"),
+        Path("."),
+    )
+    return run(
+        paths.sources,
+        paths.template,
+        format,
+        html=None if html is None else path_argument(html, "--html"),
+        docx=None if docx is None else path_argument(docx, "--docx"),
+    )
+
+
+def replies(path: str | None, template: bool, file: str | None) -> int:
+    from pathlib import Path
+
+    from cmwreport.commands.common import path_argument
+    from cmwreport.commands.replies import run
+    from cmwreport.project.find import resolve
+
+    paths = resolve(
+        "replies",
+        path,
+        None if file is None else path_argument(file, "--file"),
+        Path("."),
+        packaged_template=False,
+    )
+    return run(paths.sources, paths.template, write=template)
 
 
 def build(
@@ -325,7 +459,7 @@ def diff(
 
 
 def absorb(
-    draft: str,
+    drafts: list[str],
     path: str | None,
     template: str | None,
     dry_run: bool,
@@ -347,7 +481,7 @@ def absorb(
         packaged_template=False,
     )
     return run(
-        path_argument(draft, "DRAFT"),
+        [path_argument(draft, "DRAFT") for draft in drafts],
         paths.sources,
         paths.template,
         dry_run=dry_run,

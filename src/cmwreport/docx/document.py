@@ -14,6 +14,7 @@ from cmwreport.docx.footnotes import Footnotes
 from cmwreport.docx.order import place
 from cmwreport.docx.package import Package, PackageError, core_properties
 from cmwreport.docx.rtl import on
+from cmwreport.docx.text import paragraph_text
 from cmwreport.docx.xml import PKG_REL_NS, W_NS, w
 
 #: Used when a template's section gives no usable page size (A4, 2.5 cm margins).
@@ -84,11 +85,7 @@ class WordDocument:
         """Paragraph texts of the headers, footers and footnotes, by part."""
         parts = [*self.stories, *self.package.related(self.main, "footnotes")]
         return {
-            part: [
-                "".join(t.text or "" for t in p.iter(w("t")))
-                for p in self.package.xml(part).iter(w("p"))
-            ]
-            for part in parts
+            part: [paragraph_text(p) for p in self.package.xml(part).iter(w("p"))] for part in parts
         }
 
     def cs_font(self) -> str | None:

@@ -55,8 +55,10 @@ class Block:
     #: Effective formatting per paragraph, (text, style key, spans), read on demand
     #: (diff/formatting.py) for blocks whose text is unchanged; None until then.
     formatting: tuple | None = None
-    #: For a comment: the text of the paragraph it is anchored to.
+    #: For a comment: the text of the paragraph it is anchored to, and the index of that
+    #: paragraph's (or row's) block in the body (None: anchored elsewhere or in no text).
     anchor: str | None = None
+    host: int | None = None
     #: Position in its sequence, set by the reader.
     index: int = 0
     #: The XML element(s) behind the block: w:p, w:tr or w:footnote (for the redline).
@@ -74,6 +76,9 @@ class Draft:
     tracked: Tracked
     endnotes: list[Block] = field(default_factory=list)
     comments: list[Block] = field(default_factory=list)
+    #: Text boxes held by footnotes, endnotes and comments (those of the body, its
+    #: tables, headers and footers are read where they stand).
+    boxes: list[Block] = field(default_factory=list)
     #: Parts no reader compares (charts' data, OLE objects, unknown parts): part name
     #: -> (what, content digest); listed as "not compared", and their differences count.
     unread: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -81,8 +86,13 @@ class Draft:
     not_compared: list[str] = field(default_factory=list)
     #: Part name -> parsed XML root, for the redline writer (accepted view).
     parts: dict[str, Any] = field(default_factory=dict, repr=False)
-    #: Part key -> part name for headers and footers.
+    #: Place ("header:default, sections 1-2") -> part name for headers and footers,
+    #: set when two drafts are compared (diff/sections.py), for the redline.
     part_names: dict[str, str] = field(default_factory=dict, repr=False)
+    #: Header and footer part name -> its blocks, each part read once.
+    stories: dict[str, list[Block]] = field(default_factory=dict, repr=False)
+    #: Per section, the header and footer part each shown type shows (draft/sections.py).
+    shown: list = field(default_factory=list, repr=False)
     main_part: str = "word/document.xml"
     footnotes_part: str | None = None
     #: The draft's package (the redline writes the new one back) and its objects reader.
@@ -96,3 +106,5 @@ class Draft:
     #: Body block index -> identity.Held: paragraphs whose source item cannot be known
     #: (two items joined, one identity in two places); they carry no identity.
     held: dict[int, Any] = field(default_factory=dict, repr=False)
+    #: Body block index -> authors of the tracked changes in it.
+    authors: dict[int, tuple[str, ...]] = field(default_factory=dict, repr=False)

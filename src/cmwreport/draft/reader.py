@@ -16,7 +16,7 @@ from cmwreport.docx.package import Package, count_blocks
 from cmwreport.docx.revisions import Tracked, accept_all
 from cmwreport.docx.text import Objects
 from cmwreport.docx.xml import R_NS, w
-from cmwreport.draft import identity, stories
+from cmwreport.draft import identity, sections, stories
 from cmwreport.draft.model import FOOTER, HEADER, Draft, DraftError
 from cmwreport.draft.numbering import StyleRoles
 
@@ -53,11 +53,15 @@ _METADATA_KINDS = {
 _STORIES = {"header", "footer", "footnotes", "endnotes", "comments"}
 
 
-def read_draft(path: Path) -> Draft:
-    """Read one draft in its accepted view, or raise DraftError with a one-line reason."""
-    name = str(path)
+def read_draft(source: Path | bytes | Package, name: str | None = None) -> Draft:
+    """Read one draft in its accepted view, or raise DraftError with a one-line reason.
+
+    `source` is a file, the bytes of a package built in this process, or a package
+    already opened (absorb --only-accepted rejects its pending changes first); `name`
+    is what messages call it (the path by default)."""
+    name = name or str(source if isinstance(source, Path) else "draft")
     try:
-        return _read(path, name)
+        return _read(source, name)
     except stories.TooLarge:
         raise DraftError(
             f"{name}: more than {stories.MAX_BLOCKS:,} paragraphs and table rows: "
@@ -66,11 +70,12 @@ def read_draft(path: Path) -> Draft:
     except DraftError:
         raise
     except PackageError as exc:
-        raise DraftError(f"{name}: {exc}") from None
+        # One line whatever the package held (a part name or message with a line break).
+        raise DraftError(" ".join(f"{name}: {exc}".split())) from None
 
 
-def _read(path: Path, name: str) -> Draft:
-    package = Package.read(path)
+def _read(source: Path | bytes | Package, name: str) -> Draft:
+    package = source if isinstance(source, Package) else Package.read(source)
     main = package.main_part()
     if count_blocks(package.bytes(main), stories.MAX_BLOCKS) > stories.MAX_BLOCKS:
         raise stories.TooLarge
@@ -81,7 +86,7 @@ def _read(path: Path, name: str) -> Draft:
     stories.check_size(body)
     tracked = Tracked()
     # Before the accept joins deleted paragraphs to the next, bookmarks and all.
-    held = identity.resolve(doc)
+    held, authors = identity.resolve(doc)
     accept_all(doc, tracked)
     styles = package.related(main, "styles")
     styles_root = package.xml(styles[0]) if styles else None
@@ -100,14 +105,17 @@ def _read(path: Path, name: str) -> Draft:
     objects = draft.objects = Objects(describer)
     walk = stories.Walk(roles, objects, draft.body)
     stories.read_body(body, walk)
-    if held:
+    if held or authors:
         draft.held = {b.index: held[b.element] for b in draft.body if b.element in held}
+        draft.authors = {b.index: authors[b.element] for b in draft.body if b.element in authors}
     _headers_footers(package, draft, doc, main)
-    seen = {main, *draft.part_names.values()}
+    seen = {main, *draft.stories}
     for kind in ("footnotes", "endnotes"):
         for target in package.related(main, kind)[:1]:
             root = _story(package, draft, target)
-            blocks = stories.read_notes(root, walk.hosts[kind[:-1]], kind[:-1], objects)
+            blocks = stories.read_notes(
+                root, walk.hosts[kind[:-1]], kind[:-1], objects, draft.boxes
+            )
             if kind == "footnotes":
                 draft.footnotes_part = target
                 draft.footnotes = blocks
@@ -116,8 +124,10 @@ def _read(path: Path, name: str) -> Draft:
             seen.add(target)
     for target in package.related(main, "comments")[:1]:
         root = _story(package, draft, target)
-        draft.comments = stories.read_comments(root, walk.comment_hosts, objects)
+        draft.comments = stories.read_comments(root, walk.comment_hosts, objects, draft.boxes)
         seen.add(target)
+    for i, block in enumerate(draft.boxes):
+        block.index = i
     draft.not_compared = [f"{count} {what}" for what, count in walk.partial.items()]
     draft.unread = _unread(package, main, seen | describer.read)
     return draft
@@ -146,10 +156,11 @@ def _headers_footers(package: Package, draft: Draft, doc, main: str) -> None:
             count = counts[(kind, kind_type)] = counts.get((kind, kind_type), 0) + 1
             key = kind_type if count == 1 else f"{kind_type} {count}"
             root = _story(package, draft, target)
-            draft.part_names[f"{kind}:{key}"] = target
             location = HEADER if kind == "header" else FOOTER
             blocks = stories.read_loose(root, location, key, draft.objects)
             (draft.headers if kind == "header" else draft.footers)[key] = blocks
+            draft.stories[target] = blocks
+    draft.shown = sections.shown(package, doc, main)
 
 
 class _Describer:
@@ -193,17 +204,42 @@ def digest(package: Package, part: str) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
+def _glossary(package: Package, main: str) -> set[str]:
+    """The glossary document (building blocks, AutoText: never shown in the document)
+    and every part it reaches: its own styles, settings and fonts are no difference."""
+    out: set[str] = set()
+    todo = package.related(main, "glossaryDocument")
+    while todo:
+        part = todo.pop()
+        if part in out or part == main:
+            continue
+        out.add(part)
+        if package.has(_rels(part)):
+            todo.extend(r.target for r in package.relationships(part) if not r.external)
+    return out
+
+
 def _unread(package: Package, main: str, seen: set[str]) -> dict[str, tuple[str, str]]:
     """Parts that hold content no reader compared, with what they are and their digest."""
+    seen = seen | _glossary(package, main)
     kinds: dict[str, str] = {}
+    #: Pictures whose relationship no element of a read story names: nothing shows
+    #: them (LibreOffice drops them on save), so they are not content.
+    orphans: set[str] = set()
     for source in ["", main, *sorted(seen)]:
         for rel in package.relationships(source) if package.has(_rels(source)) else []:
             if not rel.external:
                 kinds.setdefault(rel.target, rel.kind)
+                if rel.kind == "image" and source and not _names(package, source, rel.id):
+                    orphans.add(rel.target)
+                else:
+                    orphans.discard(rel.target)
     out = {}
     for name in package.names:
         kind = kinds.get(name, "")
         if name in seen or name.endswith(".rels") or name == "[Content_Types].xml":
+            continue
+        if name in orphans:
             continue
         if kind in _METADATA_KINDS or kind in _STORIES:
             continue
@@ -211,6 +247,15 @@ def _unread(package: Package, main: str, seen: set[str]) -> dict[str, tuple[str,
             continue
         out[name] = (kind or "unknown part", digest(package, name))
     return out
+
+
+def _names(package: Package, source: str, rid: str) -> bool:
+    """Whether the part's XML names the relationship id (as an attribute value)."""
+    try:
+        data = package.bytes(source)
+    except PackageError:
+        return True
+    return f'"{rid}"'.encode() in data or f"'{rid}'".encode() in data
 
 
 def _rels(source: str) -> str:
