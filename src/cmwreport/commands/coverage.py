@@ -79,4 +79,5 @@ def compute(sources, template: Path):
         built.texts,
         items,
         convention().article_part,
+        sources.report.list_of_issues.symbol,
     )

@@ -55,6 +55,8 @@ class Coverage:
     #: Article -> where the report covers it ("text", "sources", "question 1 (b)").
     articles: dict[int, list[str]]
     missing_articles: list[int]
+    #: The list of issues report.yaml names (also when it has no data).
+    issues_symbol: str | None = None
 
     @property
     def unanswered(self) -> list[TargetCoverage]:
@@ -89,6 +91,7 @@ def compute(
     texts: list[str],
     consultation_items: list,
     convention_articles: dict[int, str],
+    issues_symbol: str | None = None,
 ) -> Coverage:
     by_key: dict[tuple[int | None, str | None], list[Reply]] = {}
     for reply in replies:
@@ -141,6 +144,7 @@ def compute(
         recommendations=_recommendations(issues, observations, targets, consultation_items),
         articles=dict(sorted(articles.items())),
         missing_articles=missing,
+        issues_symbol=issues.symbol if issues is not None else issues_symbol,
     )
 
 

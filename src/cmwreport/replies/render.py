@@ -46,9 +46,11 @@ def notes(coverage: Coverage) -> list[str]:
     """What the data cannot say: the reason "every question answered" is not claimed."""
     issues = coverage.issues
     if issues is None:
+        symbol = coverage.issues_symbol or "the list of issues"
+        stem = (coverage.issues_symbol or "<its symbol>").replace("/", "-")
         return [
-            "no data for the list of issues: no question can be judged; add "
-            "sources/reference/<its symbol>.yaml (docs/replies.md)"
+            f"no data for {symbol}: no question can be judged; add its questions to "
+            f"sources/reference/{stem}.yaml (docs/replies.md)"
         ]
     out = []
     if not issues.complete:
@@ -80,9 +82,9 @@ def text(coverage: Coverage) -> str:
         f"coverage of {coverage.report}"
         + (f" against {issues.symbol} ({issues.source})" if issues else "")
     ]
-    if coverage.targets:
+    if coverage.targets or coverage.unlisted or coverage.unknown:
         lines.append("questions and sub-items:")
-        width = max(len(t.target.key) for t in coverage.targets)
+        width = max((len(t.target.key) for t in coverage.targets), default=1)
         for covered in coverage.targets:
             detail = where(covered)
             lines.append(
