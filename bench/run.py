@@ -47,6 +47,7 @@ class Bench:
     def __init__(self, preset: str, seed: int, repeat: int, work: Path, timeout: float, cmw):
         self.preset, self.seed, self.repeat, self.work = preset, seed, repeat, work
         self.timeout, self.cmw = timeout, cmw
+        self.peers = True
         self.m: dict[str, Measure] = {}
         self.result: dict = {"preset": preset, "seed": seed, "repeat": repeat}
 
@@ -96,6 +97,9 @@ class Bench:
                 progress(f"  building the second draft failed: {failure(b)[1]}")
         if self.report_a:
             self.result["built"] = built_sizes(self.report_a, self.annex_a, build_log)
+        if not self.peers:
+            self.m["pandoc"] = skipped("--no-peers")
+            return
         progress("pandoc (Markdown with dir: rtl -> .docx)")
         self.m["pandoc"], self.result["pandoc_input"] = peers.pandoc(
             self.work, self.tree_a, self.report_a, self.annex_a, self.repeat, self.timeout
@@ -131,6 +135,9 @@ class Bench:
             for i, (cmd, stdout) in enumerate(diff)
         ]
         self.time("diff_redline", redline, ok_exits=(0, 1))
+        if not self.peers:
+            self.m["redlines"] = skipped("--no-peers")
+            return
         progress("python-redlines (docxodus)")
         self.m["redlines"] = peers.redlines(self.work, pairs, self.repeat, self.timeout)
 
@@ -141,12 +148,16 @@ class Bench:
             self.m["absorb"] = skipped("needs the second built draft")
             return
         progress("cmwreport absorb --dry-run (the second draft as a review of the first)")
-        from cmwreport.build.provenance import record
+        from cmwreport.build import provenance
+        from cmwreport.docx.custom_properties import set_property
+        from cmwreport.docx.package import Package
 
         template = Path(self.tpl_a[1]) if self.tpl_a else TEMPLATE
         reviewed = self.work / "reviewed.docx"
         # The second draft says it was built from the first tree, as a reviewed copy would.
-        reviewed.write_bytes(record(Path(self.report_b).read_bytes(), self.src_a, template))
+        package = Package.read(Path(self.report_b))
+        set_property(package, provenance.PROPERTY, provenance.of(self.src_a, template).as_text())
+        reviewed.write_bytes(package.to_bytes())
         cmd = self.cmw + ["absorb", str(reviewed), "--sources", str(self.src_a), "--dry-run"]
         self.time("absorb", [(cmd + self.tpl_a, self.work / "absorb.txt")], ok_exits=(0, 1))
 
@@ -162,7 +173,11 @@ class Bench:
             for i, (o, n) in enumerate(real)
         ]  # fmt: skip
         self.time("diff_real", steps, ok_exits=(0, 1))
-        self.m["redlines_real"] = peers.redlines(self.work, real, self.repeat, self.timeout)
+        self.m["redlines_real"] = (
+            peers.redlines(self.work, real, self.repeat, self.timeout)
+            if self.peers
+            else skipped("--no-peers")
+        )
 
     def finish(self) -> dict:
         result, m = self.result, self.m
@@ -174,8 +189,11 @@ class Bench:
         return result
 
 
-def bench(preset: str, seed: int, repeat: int, work: Path, timeout: float, cmw=None) -> dict:
+def bench(
+    preset: str, seed: int, repeat: int, work: Path, timeout: float, cmw=None, with_peers=True
+) -> dict:
     run = Bench(preset, seed, repeat, work, timeout, cmw or cmwreport_cmd())
+    run.peers = with_peers
     run.result["load_start"] = [round(x, 2) for x in os.getloadavg()]
     run.trees()
     run.start_up()
@@ -253,6 +271,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--source", type=Path, default=REPO, help="the checkout whose wheel is measured"
     )
+    ap.add_argument(
+        "--no-peers", action="store_true", help="cmwreport alone (growth runs on stress)"
+    )
     args = ap.parse_args(argv)
     repeat = args.repeat or REPEAT[args.preset]
     with tempfile.TemporaryDirectory(prefix="cmwbench-") as tmp:
@@ -262,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
             cmw = install.wheel(args.source.resolve(), work / "wheel")
         else:
             cmw = install.editable()
-        result = bench(args.preset, args.seed, repeat, work, args.timeout, cmw)
+        result = bench(args.preset, args.seed, repeat, work, args.timeout, cmw, not args.no_peers)
         result["install"] = install.describe(args.install, cmw, args.source.resolve())
     if args.baseline:
         report.add_growth(result, args.baseline)

@@ -6,6 +6,7 @@ import pytest
 
 from tests import drafts as d
 from tests.absorb import edits as e
+from tests.absorb import packages
 from tests.absorb.workspace import Workspace
 
 
@@ -68,3 +69,21 @@ def test_comments_are_listed_beside_the_items_file_and_line(ws, tmp_path):
     ) in lines[at:]
     assert any("template: comment by Karim" in ln for ln in lines[at:])
     assert ws.snapshot() == before  # comments alone change nothing
+
+
+@pytest.mark.parametrize(
+    "repackage", [packages.strict, packages.main_part_renamed], ids=["strict", "main-renamed"]
+)
+def test_only_accepted_leaves_pending_changes_out_of_any_valid_package(ws, tmp_path, repackage):
+    # The same draft as above, packaged otherwise: a Strict OOXML draft once had its
+    # pending insertion taken home (the rejection looked for transitional names only), and
+    # one whose main part is not word/document.xml was refused.
+    draft = repackage(
+        tracked_draft(ws, tmp_path / "tracked.docx", settled=True), tmp_path / "r.docx"
+    )
+    legal_before = (ws.sources / "axes" / "legal-framework.yaml").read_bytes()
+    proc = ws.absorb(draft, "--only-accepted")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "left out 2 pending tracked changes (--only-accepted)" in proc.stdout
+    assert (ws.sources / "axes" / "legal-framework.yaml").read_bytes() == legal_before
+    assert "تأهيل الموظفين" in (ws.sources / "axes" / "training-awareness.yaml").read_text()

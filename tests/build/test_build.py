@@ -96,6 +96,35 @@ def test_no_slot_is_left_and_the_masthead_is_filled(built: Path) -> None:
     assert any(t.startswith("التقرير الدوري الثاني المقدم من المغرب") for t in texts)
 
 
+def _masthead_info(docx: Path) -> list[str]:
+    return [text for style, text in paragraphs(part(docx)) if style == "MastheadInfo"]
+
+
+def test_languages_line_under_the_original_and_gone_without_languages(
+    built: Path, tree: Path, tmp_path: Path
+) -> None:
+    lines = _masthead_info(built / REPORT)
+    assert lines[-2:] == ["الأصل: بالعربية", "الإسبانية والإنكليزية والعربية والفرنسية فقط"]
+    report = tree / "report.yaml"
+    report.write_text(
+        report.read_text(encoding="utf-8").replace(
+            "languages: [ar, en, fr, es]", "languages: [fr, ar]"
+        ),
+        encoding="utf-8",
+    )
+    assert run_build(tree, tmp_path / "two") == 0
+    assert _masthead_info(tmp_path / "two" / REPORT)[-1] == "العربية والفرنسية فقط"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("languages: [fr, ar]\n", ""), encoding="utf-8")
+    assert run_build(tree, tmp_path / "all") == 0
+    # Issued in all languages: no line, and no empty paragraph left in the masthead.
+    assert _masthead_info(tmp_path / "all" / REPORT) == [
+        "التوزيع: عام",
+        nb("28 تشرين الثاني/نوفمبر 2022"),
+        "الأصل: بالعربية",
+    ]
+
+
 def test_general_presentation_is_generated_from_the_sources(built: Path) -> None:
     paras = paragraphs(part(built / REPORT))
     numbered = [text for style, text in paras if style == "UNPara"]

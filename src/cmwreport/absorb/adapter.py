@@ -7,7 +7,6 @@ when they change only this module follows (the rest of absorb sees `Sources`,
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,15 +63,37 @@ def build(sources, template: Path) -> Built:
 
 
 def read(path_or_bytes: Path | bytes, name: str = "draft"):
-    """A draft (accepted view) read by the diff reader: `.body` blocks, `.tracked`, `.parts`."""
+    """A draft (accepted view) read by the draft reader: `.body` blocks, `.tracked`, `.parts`."""
     from cmwreport.draft.reader import read_draft
 
-    if isinstance(path_or_bytes, Path):
-        return read_draft(path_or_bytes)
-    with tempfile.TemporaryDirectory(prefix="cmw-absorb-") as folder:
-        path = Path(folder) / f"{name}.docx"
-        path.write_bytes(path_or_bytes)
-        return read_draft(path)
+    return _unbound(read_draft(path_or_bytes, None if isinstance(path_or_bytes, Path) else name))
+
+
+def read_rejected(path: Path) -> tuple[Any, int]:
+    """The draft with its pending tracked changes rejected (--only-accepted), and how
+    many there were."""
+    from cmwreport.docx.package import Package
+    from cmwreport.docx.revisions import reject_all
+    from cmwreport.draft.reader import read_draft
+
+    package = Package.read(path)
+    left_out = reject_all(package)
+    return _unbound(read_draft(package, str(path))), left_out
+
+
+def _unbound(draft):
+    """The draft's texts without the marks the build puts around a bracketed symbol
+    (docx/brackets.py): the sources and the template hold "(CMW/C/MAR/QPR/2)"."""
+    from cmwreport.docx.brackets import unbind_text
+
+    blocks = [*draft.body, *draft.footnotes, *draft.endnotes, *draft.comments]
+    for part in (*draft.headers.values(), *draft.footers.values()):
+        blocks += part
+    for block in blocks:
+        block.text = unbind_text(block.text)
+        if block.cells is not None:
+            block.cells = tuple(unbind_text(c) for c in block.cells)
+    return draft
 
 
 def body_pairs(old, new) -> list:
@@ -100,11 +121,6 @@ def place_pairs(old, new) -> dict[str, list]:
 def tracked_count(draft) -> int:
     t = draft.tracked
     return t.insertions + t.deletions + t.moves + t.formatting
-
-
-def main_root(draft) -> Any:
-    """The parsed main document part of a draft (as the reader left it: accepted view)."""
-    return draft.parts[draft.main_part]
 
 
 def axis_prefix(index: int) -> str:

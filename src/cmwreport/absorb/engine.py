@@ -45,18 +45,14 @@ class Result:
 
 
 def run(draft_path: Path, options: Options) -> Result:
-    from cmwreport.absorb import pending
-
     result = Result()
     if not options.template.is_file():
         raise CmwError(f"{options.template}: no such template; give it with --template")
     if not options.sources.is_dir():
         raise CmwError(f"{options.sources}: no such folder of sources; give it with --sources")
-    draft_bytes = None
-    draft = adapter.read(draft_path)  # first: a corrupt draft says so
+    draft = adapter.read(draft_path)  # first: a missing or corrupt draft says so
     if options.only_accepted:
-        draft_bytes, result.pending_left_out = pending.reject_all(draft_path)
-        draft = adapter.read(draft_bytes)
+        draft, result.pending_left_out = adapter.read_rejected(draft_path)
     else:
         result.accepted = adapter.tracked_count(draft)
     sources = adapter.load(options.sources)
@@ -84,17 +80,14 @@ def run(draft_path: Path, options: Options) -> Result:
     result.done += applied.done
     if template_draft is not None and the_plan.template:
         edited = template_edit.apply(
-            options.template,
-            template_draft.main_part,
-            adapter.main_root(template_draft),
-            the_plan.template,
+            options.template, template_draft.package, template_draft.main_part, the_plan.template
         )
         result.done += edited.done
         the_plan.unabsorbed += edited.unabsorbed
         if edited.data is not None and edited.done:
             result.files[options.template] = edited.data
     result.unabsorbed = the_plan.unabsorbed
-    result.comments = _comments(draft_path, pairs, origin_of)
+    result.comments = _comments(draft, pairs, origin_of)
     if any(p.suffix in provenance.YAML_SUFFIXES for p in result.files):
         result.invalid = _validate(options.sources, result.files)
     return result
@@ -252,18 +245,14 @@ def _all_ids(sources) -> set[str]:
     return ids
 
 
-def _comments(draft_path: Path, pairs, origin_of) -> list[str]:
-    from cmwreport.docx import comments as cm
-
-    found = cm.read(draft_path)
-    if not found:
-        return []
+def _comments(draft, pairs, origin_of) -> list[str]:
+    """The draft's comments (the reader's, with the body block each is anchored in),
+    each beside the source item or template paragraph of its block."""
+    by_new = {pair.new.index: pair for pair in pairs if pair.new is not None}
     out = []
-    for pair in pairs:
-        if pair.new is None or pair.new.element is None:
-            continue
-        ids = cm.anchored(pair.new.element)
-        if not ids:
+    for comment in draft.comments:
+        pair = by_new.get(comment.host) if comment.host is not None else None
+        if pair is None:
             continue
         origin = origin_of.get(pair.old.index) if pair.old is not None else None
         if origin is not None and origin.file is not None:
@@ -272,13 +261,9 @@ def _comments(draft_path: Path, pairs, origin_of) -> list[str]:
             place = "template"
         else:
             place = "draft"
-        for cid in ids:
-            c = found.get(cid)
-            if c is None:
-                continue
-            label = origin.label if origin is not None else "new paragraph"
-            at = plan.where(pair.new)
-            out.append(f"{place}: comment by {c.author or '?'} on {label} ({at}): {c.text}")
+        label = origin.label if origin is not None else "new paragraph"
+        at = plan.where(pair.new)
+        out.append(f"{place}: comment by {comment.part or '?'} on {label} ({at}): {comment.text}")
     return out
 
 

@@ -1,21 +1,18 @@
 """Apply a plan's template edits: reworded, removed and added paragraphs of the
 template's own text. Only the main document part is rewritten; every other part of
-the package (styles, numbering, headers, settings, media) is copied byte for byte.
+the package (styles, numbering, headers, settings, media) keeps its bytes.
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from lxml import etree
 
 from cmwreport import contract
 from cmwreport.absorb.plan import TemplateEdit, Unabsorbed
 from cmwreport.docx import paragraph_edit as pe
-from cmwreport.docx.xml import serialize, w
+from cmwreport.docx.package import Package
+from cmwreport.docx.xml import w
 
 
 @dataclass
@@ -25,17 +22,19 @@ class Outcome:
     unabsorbed: list[Unabsorbed] = field(default_factory=list)
 
 
-def apply(template: Path, main_part: str, root, edits: list[TemplateEdit]) -> Outcome:
-    """`root` is the template's main part as read (the blocks of `edits` point into it)."""
+def apply(template: Path, package: Package, main_part: str, edits: list[TemplateEdit]) -> Outcome:
+    """`package` is the template as the draft reader read it (the blocks of `edits` point
+    into its main part); `template` names it in messages."""
     out = Outcome()
     if not edits:
         return out
-    style_ids = _style_ids(template)
+    root = package.xml(main_part)
+    style_ids = _style_ids(package, main_part)
     after: dict[int, object] = {}
     for edit in edits:
         if edit.kind == "changed":
             p = edit.block.element
-            if not pe.replace_text(p, edit.text) or pe.plain_text(p) != edit.text:
+            if not pe.replace_text(p, edit.text):
                 out.unabsorbed.append(
                     Unabsorbed(
                         edit.where,
@@ -63,7 +62,10 @@ def apply(template: Path, main_part: str, root, edits: list[TemplateEdit]) -> Ou
                 previous.addnext(new)
             after[key] = new
             out.done.append(f"{template}: paragraph added to the template text ({edit.where})")
-    out.data = replace_part(template.read_bytes(), main_part, serialize(root))
+    # The reader's other trees (headers, notes: their revisions accepted) are not
+    # written back: those parts keep the bytes they had.
+    package.forget_trees({main_part})
+    out.data = package.to_bytes()
     return out
 
 
@@ -93,22 +95,9 @@ def _new_paragraph(edit: TemplateEdit, style_ids: set[str]):
     return p
 
 
-def _style_ids(template: Path) -> set[str]:
-    with zipfile.ZipFile(template) as zf:
-        try:
-            root = etree.fromstring(
-                zf.read("word/styles.xml"), etree.XMLParser(resolve_entities=False)
-            )
-        except KeyError:
-            return set()
-    return {s.get(w("styleId")) for s in root.iter(w("style"))}
-
-
-def replace_part(package: bytes, name: str, data: bytes) -> bytes:
-    """The package with one part's bytes replaced, every other entry copied as it was."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(package)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            body = data if info.filename == name else src.read(info.filename)
-            dst.writestr(info, body, compress_type=info.compress_type)
-    return out.getvalue()
+def _style_ids(package: Package, main_part: str) -> set[str]:
+    return {
+        s.get(w("styleId"))
+        for part in package.related(main_part, "styles")[:1]
+        for s in package.xml(part).iter(w("style"))
+    }

@@ -14,10 +14,10 @@ from pathlib import Path
 from lxml import etree
 
 from cmwreport import contract
-from cmwreport.arabic.wording import cycle_ordinal, un_date, wording
+from cmwreport.arabic.wording import cycle_ordinal, languages_line, un_date, wording
 from cmwreport.build import annex, lists, presentation, readiness
 from cmwreport.build.wordcount import count_words
-from cmwreport.docx import numbering
+from cmwreport.docx import brackets, numbering
 from cmwreport.docx import slots as slotlib
 from cmwreport.docx.content import Bookmarks, Para, render
 from cmwreport.docx.custom_properties import set_property
@@ -39,6 +39,7 @@ INLINE = {
     "title": "the report's title, report.title",
     "co_symbol": "the previous concluding observations, report.previous_observations.symbol",
     "qpr_symbol": "the list of issues prior to reporting, report.list_of_issues.symbol",
+    "languages": "the masthead's languages line, from report.languages (empty without)",
 }
 #: Slots that stand alone in a paragraph and are replaced by generated paragraphs.
 BLOCK = {
@@ -130,6 +131,16 @@ def _check(found: list[slotlib.SlotParagraph], label: str) -> list[str]:
     return problems
 
 
+def _empty_line(sp: slotlib.SlotParagraph, inline: dict[str, str]) -> bool:
+    """A paragraph holding only slots that fill in nothing (the languages line of a
+    report issued in all languages), in a cell that keeps another paragraph: it goes,
+    rather than leave a blank line in the masthead."""
+    if not sp.is_block or any(inline.get(occ.name) for occ in sp.slots):
+        return False
+    parent = sp.paragraph.getparent()
+    return parent is not None and len(parent.findall(w("p"))) > 1
+
+
 def check_template(path, label: str) -> None:
     """Raise TemplateProblem if the template cannot be built from."""
     _open(path, label)
@@ -147,6 +158,7 @@ def inline_values(report) -> dict[str, str]:
         "title": report.title,
         "co_symbol": report.previous_observations.symbol,
         "qpr_symbol": report.list_of_issues.symbol,
+        "languages": languages_line(report.languages or []),
     }
 
 
@@ -209,6 +221,8 @@ def build(
             slotlib.replace_block(sp, render(blocks, bookmarks, document.style_map, cs_font, notes))
         elif sp.is_block and sp.slots[0].name == "annex":
             annex_slot = sp
+        elif _empty_line(sp, inline):
+            sp.paragraph.getparent().remove(sp.paragraph)
         else:
             slotlib.replace_inline(sp, inline)
             if title_note and sp.part == "body" and any(o.name == "title" for o in sp.slots):
@@ -220,6 +234,8 @@ def build(
         slotlib.paragraph_texts([n for n in document.body if n is not annex_slot.paragraph])
     )
     slotlib.replace_block(annex_slot, annex_nodes)
+    brackets.bind(document.body)
+    brackets.bind(notes.root)
     lists.label(document, document.body)
     document.set_core(report.symbol, created, modified)
     for name, value in (properties or {}).items():
@@ -281,6 +297,8 @@ def _standalone(
         annex_nodes[0].extend(title_mark)
     set_page_break_before(annex_nodes[0], False)  # it starts the first page
     standalone.replace_body([*front, *annex_nodes, *closing])
+    brackets.bind(standalone.body)
+    brackets.bind(notes.root)
     labelled = lists.label(standalone, annex_nodes)
     annex_bytes = standalone.to_bytes()
     numbering.unlabel(labelled)

@@ -1,8 +1,7 @@
 """The fingerprint of what a draft was built from, recorded in the draft itself.
 
-`record(...)` is what the build calls on each output (or, where the build writes
-custom properties itself, `of(...).as_text()` under `PROPERTY`: one value for both
-outputs); absorb reads it back to refuse a draft whose sources or template have
+The build writes `of(...).as_text()` under the custom property `PROPERTY` of both
+outputs (commands/build.py); absorb reads it back to refuse a draft whose sources or template have
 changed since (their edits would otherwise be undone), and, with --force, to tell
 which files conflict. A short hash per source file, rather than one for the whole
 tree (the build identity), says *which* file changed.
@@ -12,11 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from cmwreport.docx.custom_properties import read_property, with_property
+from cmwreport.docx.custom_properties import property_of
 
 PROPERTY = "cmwreport.fingerprint"
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -55,18 +53,9 @@ def of(sources_root: Path, template: Path) -> Fingerprint:
     return Fingerprint(files, _hash(template.read_bytes()))
 
 
-def record(package: bytes, sources_root: Path, template: Path) -> bytes:
-    """The built package with the fingerprint of its sources and template in it."""
-    return with_property(package, PROPERTY, of(sources_root, template).as_text())
-
-
 def read(path: Path) -> Fingerprint | None:
     """The fingerprint a draft carries, or None (built before fingerprints, or stripped)."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            text = read_property(zf, PROPERTY)
-    except (zipfile.BadZipFile, OSError):
-        return None
+    text = property_of(path, PROPERTY)
     if not text:
         return None
     try:

@@ -19,6 +19,8 @@ from cmwreport import contract
 from cmwreport.arabic.wording import wording
 from cmwreport.build.wordcount import LIMIT, RESOLUTION
 from cmwreport.docx.slots import SLOT
+from cmwreport.docx.text import paragraph_text
+from cmwreport.docx.wordml import style_of
 from cmwreport.docx.xml import w
 
 PLACEHOLDER_PROPERTY = contract.PLACEHOLDER_PROPERTY
@@ -55,12 +57,11 @@ class Paragraph:
 
 def paragraphs(body: etree._Element, roles: dict[str, contract.Style]) -> Iterator[Paragraph]:
     number = 0
-    ppr_tag, style_tag, val, text_tag = w("pPr"), w("pStyle"), w("val"), w("t")
+    val = w("val")
     for index, p in enumerate(body.iter(w("p")), start=1):
-        ppr = p.find(ppr_tag)
-        style = ppr.find(style_tag) if ppr is not None else None
+        style = style_of(p)
         role = roles.get(style.get(val, "")) if style is not None else None
-        text = "".join(p.itertext(text_tag, with_tail=False))
+        text = paragraph_text(p)
         numbered = role is contract.UN_PARA
         if numbered:
             number += 1

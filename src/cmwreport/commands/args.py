@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import sys
 
+from cmwreport.i18n import N_, _
+
 WIDTH = 80
 
 
@@ -72,7 +74,7 @@ class Command:
         return f"Usage: {prog} {self.name} [OPTIONS] {names}".rstrip()
 
 
-HELP = Param("help", "Show this message and exit.", ("--help",), choices=None)
+HELP = Param("help", N_("Show this message and exit."), ("--help",), choices=None)
 
 
 def parse(command: Command, args: list[str]) -> dict[str, object] | None:
@@ -95,27 +97,33 @@ def parse(command: Command, args: list[str]) -> dict[str, object] | None:
         flag, value = _split(arg, by_flag)
         param = by_flag.get(flag)
         if param is None:
-            raise UsageError(f"No such option: {flag}", command)
+            raise UsageError(_("No such option: {flag}", flag=flag), command)
         if param.is_flag:
             if value is not None:
-                raise UsageError(f"Option '{flag}' does not take a value.", command)
+                raise UsageError(_("Option '{flag}' does not take a value.", flag=flag), command)
             values[param.name] = True
             continue
         if value is None:
             if not rest:
-                raise UsageError(f"Option '{flag}' requires an argument.", command)
+                raise UsageError(_("Option '{flag}' requires an argument.", flag=flag), command)
             value = rest.pop(0)
         if param.choices and value not in param.choices:
             allowed = ", ".join(f"'{c}'" for c in param.choices)
             raise UsageError(
-                f"Invalid value for {param.label}: '{value}' is not one of {allowed}.", command
+                _(
+                    "Invalid value for {label}: '{value}' is not one of {allowed}.",
+                    label=param.label,
+                    value=value,
+                    allowed=allowed,
+                ),
+                command,
             )
         values[param.name] = value
         given.add(param.name)
     arguments = command.arguments
     if len(positional) > len(arguments):
         extra = " ".join(positional[len(arguments) :])
-        raise UsageError(f"Got unexpected extra argument ({extra})", command)
+        raise UsageError(_("Got unexpected extra argument ({extra})", extra=extra), command)
     for param, value in zip(arguments, positional, strict=False):
         values[param.name] = value
         given.add(param.name)
@@ -123,7 +131,7 @@ def parse(command: Command, args: list[str]) -> dict[str, object] | None:
         if param.required and param.name not in given:
             kind = "option" if param.flags else "argument"
             shown = param.label if param.flags else f"'{param.name.upper()}'"
-            raise UsageError(f"Missing {kind} {shown}.", command)
+            raise UsageError(_("Missing {kind} {shown}.", kind=kind, shown=shown), command)
     return values
 
 
@@ -158,15 +166,18 @@ def help_text(prog: str, usage: str, description: str, sections: list[tuple[str,
 
 
 def command_help(prog: str, command: Command) -> str:
+    # The help is declared in English (N_ in commands/app.py) and translated here, when
+    # it is shown: start-up reads no catalogue.
+    required = " " + _("[required]")
     arguments = [
-        (a.name.upper(), a.help + (" [required]" if a.required else "")) for a in command.arguments
+        (a.name.upper(), _(a.help) + (required if a.required else "")) for a in command.arguments
     ]
     options = [(_term(p), _option_text(p)) for p in (*command.options, HELP)]
     return help_text(
         prog,
         command.usage(prog),
-        command.help,
-        [("Arguments", arguments), ("Options", options)],
+        _(command.help),
+        [(_("Arguments"), arguments), (_("Options"), options)],
     )
 
 
@@ -180,11 +191,11 @@ def _term(p: Param) -> str:
 
 
 def _option_text(p: Param) -> str:
-    text = p.help
+    text = _(p.help)
     if p.show_default and p.default is not None:
-        text += f"  [default: {p.default}]"
+        text += "  " + _("[default: {value}]", value=p.default)
     if p.required:
-        text += "  [required]"
+        text += "  " + _("[required]")
     return text
 
 
@@ -206,4 +217,6 @@ def wrap(text: str, width: int) -> list[str]:
 def show_usage_error(prog: str, error: UsageError, top_usage: str) -> None:
     usage = error.command.usage(prog) if error.command else top_usage
     hint = f"{prog} {error.command.name} --help" if error.command else f"{prog} --help"
-    sys.stderr.write(f"{usage}\nTry '{hint}' for help.\n\nError: {error}\n")
+    try_help = _("Try '{hint}' for help.", hint=hint)
+    error_word = _("Error")
+    sys.stderr.write(f"{usage}\n{try_help}\n\n{error_word}: {error}\n")

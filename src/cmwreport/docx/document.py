@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from cmwreport.docx.footnotes import Footnotes
 from cmwreport.docx.order import place
 from cmwreport.docx.package import Package, PackageError, core_properties
 from cmwreport.docx.rtl import on
+from cmwreport.docx.text import paragraph_text
 from cmwreport.docx.xml import PKG_REL_NS, W_NS, w
 
 #: Used when a template's section gives no usable page size (A4, 2.5 cm margins).
@@ -85,11 +85,7 @@ class WordDocument:
         """Paragraph texts of the headers, footers and footnotes, by part."""
         parts = [*self.stories, *self.package.related(self.main, "footnotes")]
         return {
-            part: [
-                "".join(t.text or "" for t in p.iter(w("t")))
-                for p in self.package.xml(part).iter(w("p"))
-            ]
-            for part in parts
+            part: [paragraph_text(p) for p in self.package.xml(part).iter(w("p"))] for part in parts
         }
 
     def cs_font(self) -> str | None:
@@ -177,7 +173,7 @@ class WordDocument:
         for node in list(self.body):
             if node.tag == w("sectPr"):
                 continue
-            taken.append(copy.deepcopy(node))
+            taken.append(node.__copy__())  # lxml's deep copy, without copy.deepcopy's memo
             node.clear()
             self.body.remove(node)
         return taken

@@ -68,8 +68,12 @@ _STRICT = (
 )
 
 
+def is_strict(data: bytes) -> bool:
+    return b"purl.oclc.org/ooxml" in data
+
+
 def transitional(data: bytes) -> bytes:
-    if b"purl.oclc.org/ooxml" not in data:
+    if not is_strict(data):
         return data
     for strict, usual in _STRICT:
         data = data.replace(strict, usual)
@@ -102,11 +106,23 @@ class Entries:
     unreadable: dict[str, str]
 
 
-def read_entries(path: Path) -> Entries:
-    """Every entry of the zip, inflated within MAX_INFLATED bytes in all."""
-    regular_file(path)
+def _zip(source: Path | bytes) -> zipfile.ZipFile:
+    """A zip opened from a file, or from bytes held in memory (a package built or changed
+    in this process: never written to a temporary file to be read back)."""
+    if isinstance(source, bytes):
+        import io
+
+        return zipfile.ZipFile(io.BytesIO(source))
+    return zipfile.ZipFile(source)
+
+
+def read_entries(source: Path | bytes, *, inflate: bool = True) -> Entries:
+    """Every entry of the zip, inflated within MAX_INFLATED bytes in all (or only listed,
+    for `read_entry` to inflate the few a reader needs)."""
+    if not isinstance(source, bytes):
+        regular_file(source)
     try:
-        zf = zipfile.ZipFile(path)
+        zf = _zip(source)
     except zipfile.BadZipFile:
         raise PackageError("not a .docx file (not a zip package), or corrupt") from None
     except PermissionError:
@@ -126,23 +142,35 @@ def read_entries(path: Path) -> Entries:
             if name in parts or name in unreadable:
                 continue
             names.append(name)
-            try:
-                data = _inflate(zf, info, budget)
-            except (
-                zipfile.BadZipFile,
-                zlib.error,
-                NotImplementedError,
-                EOFError,
-                RuntimeError,
-            ) as exc:
-                unreadable[name] = str(exc) or type(exc).__name__
+            if not inflate:
                 continue
-            except OSError as exc:
-                unreadable[name] = exc.strerror or str(exc)
+            data, trouble = _inflate_or_why(zf, info, budget)
+            if data is None:
+                unreadable[name] = trouble
                 continue
             budget -= len(data)
             parts[name] = data
     return Entries(names, parts, unreadable)
+
+
+def read_entry(source: Path | bytes, name: str, budget: int) -> tuple[bytes | None, str]:
+    """One entry inflated within `budget` bytes: (its bytes, "") or (None, why not)."""
+    try:
+        with _zip(source) as zf:
+            return _inflate_or_why(zf, zf.getinfo(name), budget)
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        return None, str(exc) or type(exc).__name__
+    except OSError as exc:
+        return None, exc.strerror or str(exc)
+
+
+def _inflate_or_why(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int):
+    try:
+        return _inflate(zf, info, budget), ""
+    except (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError, RuntimeError) as exc:
+        return None, str(exc) or type(exc).__name__
+    except OSError as exc:
+        return None, exc.strerror or str(exc)
 
 
 def _inflate(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> bytes:
@@ -207,12 +235,12 @@ def relationship_kind(rel_type: str) -> str:
     return found.group(0) if found else ""
 
 
-def copy_raw(source: Path, name: str, out: zipfile.ZipFile) -> None:
+def copy_raw(source: Path | bytes, name: str, out: zipfile.ZipFile) -> None:
     """Copy one entry as it is stored, without inflating it: a part that cannot be read
     (corrupt, encrypted) but that nothing edits still goes into the written package."""
     import struct
 
-    with zipfile.ZipFile(source) as zin:
+    with _zip(source) as zin:
         info = zin.getinfo(name)
         assert zin.fp is not None
         zin.fp.seek(info.header_offset)

@@ -1,4 +1,7 @@
-"""Reading a .docx package (through docx/opc.py), and serialising one reproducibly.
+"""The one way a .docx is opened, read, changed and written: a package read through
+docx/opc.py (from a file, or from bytes built in this process), its parts parsed with
+one parser on demand, found by relationship, changed in place (parts, relationships,
+content types), and serialised reproducibly.
 
 Reproducible: entries in a fixed order ([Content_Types].xml first, then the order
 the template had), every entry dated 1980-01-01 00:00 as Word writes them, fixed
@@ -19,9 +22,10 @@ from lxml import etree
 
 from cmwreport.docx import opc
 from cmwreport.docx.opc import CONTENT_TYPES, PackageError, Relationship
-from cmwreport.docx.xml import PKG_REL_NS, parse, serialize
+from cmwreport.docx.xml import CT_NS, PKG_REL_NS, parse, serialize
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_CONFORMANCE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}conformance"
 
 
 def escape(text: str) -> str:
@@ -34,8 +38,9 @@ def escape(text: str) -> str:
 class Package:
     """A package's parts as bytes, parsed on demand, with its relationships.
 
-    The one reader of .docx files: build opens the template with it, diff the drafts,
-    the redline writes the new draft back through it.
+    The one reader of .docx files: build opens the template with it, diff and absorb
+    the drafts, absorb the template it edits; the redline writes the new draft back
+    through it. Parts are found by relationship (`main_part`, `related`), never by name.
     """
 
     names: list[str]
@@ -44,21 +49,36 @@ class Package:
     unreadable: dict[str, str] = field(default_factory=dict)
     _trees: dict[str, etree._Element] = field(default_factory=dict, repr=False)
     _rels: dict[str, list[Relationship]] = field(default_factory=dict, repr=False)
-    #: The file read, for copying unreadable entries as they are stored.
-    source: Path | None = None
+    #: The file (or bytes) read, for copying unreadable entries as they are stored.
+    source: Path | bytes | None = None
+    #: Parts whose parsed tree was changed through the methods below (written from
+    #: their tree even when `forget_trees` drops the others).
+    changed: set[str] = field(default_factory=set, repr=False)
+
+    #: Entries listed but not inflated yet (a package read `lazy`), and what may still be
+    #: inflated of the MAX_INFLATED bound.
+    _pending: set[str] = field(default_factory=set, repr=False)
+    _budget: int = opc.MAX_INFLATED
 
     @classmethod
-    def read(cls, path: Path) -> Package:
-        entries = opc.read_entries(path)
-        package = cls(entries.names, entries.parts, entries.unreadable, source=path)
-        if opc.CONTENT_TYPES not in package.parts and opc.CONTENT_TYPES not in package.unreadable:
+    def read(cls, source: Path | bytes, *, lazy: bool = False) -> Package:
+        """A package from a file, or from the bytes of one (no temporary file). `lazy`
+        inflates a part when it is first needed: for reading one property of a large
+        package; every part is inflated at once otherwise."""
+        entries = opc.read_entries(source, inflate=not lazy)
+        package = cls(entries.names, entries.parts, entries.unreadable, source=source)
+        if lazy:
+            package._pending = set(entries.names)
+        if not package.has(opc.CONTENT_TYPES):
             raise PackageError("not a Word document (no [Content_Types].xml in the zip)")
         main = package.main_part()
-        if main not in package.parts and main not in package.unreadable:
+        if not package.has(main):
             raise PackageError(f"not a Word document (its main part {main} is missing)")
         return package
 
     def bytes(self, name: str) -> bytes:
+        if name in self._pending:
+            self._inflate(name)
         if name not in self.parts and name not in self.unreadable:
             raise PackageError(f"{name} is missing from the package")
         if name in self.unreadable:
@@ -73,7 +93,17 @@ class Package:
         return self._trees[name]
 
     def has(self, name: str) -> bool:
-        return name in self.parts or name in self.unreadable
+        return name in self.parts or name in self.unreadable or name in self._pending
+
+    def _inflate(self, name: str) -> None:
+        self._pending.discard(name)
+        assert self.source is not None
+        data, trouble = opc.read_entry(self.source, name, self._budget)
+        if data is None:
+            self.unreadable[name] = trouble
+        else:
+            self._budget -= len(data)
+            self.parts[name] = data
 
     def main_part(self) -> str:
         """The officeDocument target; without one, the part the content types call the
@@ -81,7 +111,7 @@ class Package:
         for rel in self.relationships(""):
             if rel.kind == "officeDocument" and not rel.external:
                 return rel.target
-        if opc.CONTENT_TYPES in self.parts:
+        if self.has(opc.CONTENT_TYPES) and opc.CONTENT_TYPES not in self.unreadable:
             for override in self.xml(opc.CONTENT_TYPES):
                 if (override.get("ContentType") or "").endswith(_MAIN_TYPES):
                     return opc.resolve("", override.get("PartName", ""))
@@ -117,8 +147,9 @@ class Package:
 
     def forget_trees(self, keep: set[str]) -> None:
         """Write the other parts as they were read, not re-serialised from their parse
-        (a part only read must leave the package byte for byte)."""
-        for name in [n for n in self._trees if n not in keep]:
+        (a part only read must leave the package byte for byte); parts changed through
+        this class are kept."""
+        for name in [n for n in self._trees if n not in keep and n not in self.changed]:
             del self._trees[name]
 
     def add_part(self, name: str, root: etree._Element) -> None:
@@ -126,6 +157,40 @@ class Package:
         self.names.append(name)
         self.parts[name] = b""
         self._trees[name] = root
+        self.changed.add(name)
+
+    def add_relationship(
+        self, part: str, rel_type: str, target: str, *, external: bool = False, rid: str = ""
+    ) -> str:
+        """A relationship from `part` ("" for the package) to `target` (as written in
+        the relationships part: relative to `part`'s folder); its id is `rid` when free,
+        else the first free rIdN."""
+        rels = opc.rels_name(part) if part else opc.PKG_RELS
+        if not self.has(rels):
+            self.add_part(
+                rels, etree.Element(f"{{{PKG_REL_NS}}}Relationships", nsmap={None: PKG_REL_NS})
+            )
+        root = self.xml(rels)
+        taken = {rel.get("Id") for rel in root}
+        if not rid or rid in taken:
+            rid = next(f"rId{i}" for i in range(1, len(taken) + 2) if f"rId{i}" not in taken)
+        rel = etree.SubElement(root, f"{{{PKG_REL_NS}}}Relationship", Id=rid, Type=rel_type)
+        rel.set("Target", target)
+        if external:
+            rel.set("TargetMode", "External")
+        self.changed.add(rels)
+        self._rels.pop(part, None)
+        return rid
+
+    def declare(self, name: str, content_type: str) -> None:
+        """The content type of a part, as an Override (unless one is already there)."""
+        types = self.xml(CONTENT_TYPES)
+        if any(o.get("PartName") == "/" + name for o in types.iter(f"{{{CT_NS}}}Override")):
+            return
+        etree.SubElement(
+            types, f"{{{CT_NS}}}Override", PartName="/" + name, ContentType=content_type
+        )
+        self.changed.add(CONTENT_TYPES)
 
     def set_bytes(self, name: str, data: bytes) -> None:
         self._trees.pop(name, None)
@@ -134,9 +199,20 @@ class Package:
     def to_bytes(self) -> bytes:
         import io
 
+        # Parsed parts are written with transitional names (docx/opc.py reads Strict
+        # so): the parts only read follow, and the main part no longer claims Strict
+        # conformance, so that a package never mixes the two.
+        for name in list(self._pending):
+            self._inflate(name)
+        main = self.main_part()
+        if main in self._trees or opc.is_strict(self.parts.get(main, b"")):
+            self.xml(main).attrib.pop(_CONFORMANCE, None)
         for name, tree in self._trees.items():
             self.parts[name] = serialize(tree)
         order = [CONTENT_TYPES] + [n for n in self.names if n != CONTENT_TYPES]
+        for name in order:
+            if name.endswith((".xml", ".rels")) and name in self.parts:
+                self.parts[name] = opc.transitional(self.parts[name])
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w") as zf:
             for name in order:

@@ -9,15 +9,13 @@ unique ids.
 
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 
 from lxml import etree
 
 from cmwreport.docx import wordml as n
-from cmwreport.docx.xml import W_NS, serialize, w
+from cmwreport.docx.package import Package
+from cmwreport.docx.xml import W_NS, w
 
 #: Formatting revisions: accepting them means dropping the record of the old formatting.
 _PROPERTY_CHANGES = tuple(
@@ -228,11 +226,20 @@ def mark_rpr(p):
     return rpr
 
 
-_REJECT_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+def reject_all(package: Package) -> int:
+    """Reject every pending change of the document's stories (the main part, its
+    headers, footers, notes and comments: each found by relationship) in the package's
+    parsed parts; return how many there were."""
+    main = package.main_part()
+    count = reject(package.xml(main))
+    for kind in ("header", "footer", "footnotes", "endnotes", "comments"):
+        for part in package.related(main, kind):
+            count += reject(package.xml(part))
+    return count
 
 
-def reject_all(root) -> int:
-    """Reject every tracked change in place; return how many there were."""
+def reject(root) -> int:
+    """Reject every tracked change under `root` in place; return how many there were."""
     count = 0
     for mark in list(root.iter(n.INS, n.DEL)):
         parent = mark.getparent()
@@ -292,16 +299,3 @@ def _join_next(p) -> None:
         nxt.insert(at, child)
         at += 1
     p.getparent().remove(p)
-
-
-def rejected_package(path: Path, main_part: str = "word/document.xml") -> tuple[bytes, int]:
-    """The package with every pending change of its main part rejected, and their count."""
-    with zipfile.ZipFile(path) as src:
-        root = etree.fromstring(src.read(main_part), _REJECT_PARSER)
-        count = reject_all(root)
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w") as dst:
-            for info in src.infolist():
-                data = serialize(root) if info.filename == main_part else src.read(info.filename)
-                dst.writestr(info, data, compress_type=info.compress_type)
-    return out.getvalue(), count

@@ -1,8 +1,9 @@
 """Slots `{{ name }}` in a template: found across runs, located, replaced.
 
 Word splits text into runs wherever it likes (spell-check marks, an edit in the
-middle of a word, a revision id), so a slot is looked for in the joined text of a
-paragraph's `w:t` elements, never in one run. An inline slot is replaced in place and
+middle of a word, a revision id), so a slot is looked for in the paragraph's text as
+every reader reads it (`text.atoms`: tabs, breaks and fields count), never in one run;
+only `w:t` elements are cut. An inline slot is replaced in place and
 takes the formatting of the run its first character is in; a paragraph holding only a
 block slot is replaced by generated blocks.
 """
@@ -18,6 +19,7 @@ from lxml import etree
 
 from cmwreport.docx import rtl
 from cmwreport.docx.order import ordered
+from cmwreport.docx.text import atoms, paragraph_text
 from cmwreport.docx.xml import XML_NS, w
 
 SLOT = re.compile(r"\{\{([^{}]*)\}\}")
@@ -37,7 +39,8 @@ class SlotParagraph:
     part: str  # "body", "header (word/header1.xml)", ...
     where: str  # "body paragraph 12", "body table 1, row 2, cell 1, paragraph 1", ...
     paragraph: etree._Element
-    texts: list[etree._Element]
+    #: (element, text) per atom of the paragraph's text, in reading order.
+    pieces: list[tuple[etree._Element, str]]
     text: str
     slots: list[Occurrence]
 
@@ -66,13 +69,15 @@ def paragraphs_with_slots(root: etree._Element, part: str) -> Iterator[SlotParag
     numbers = {p: n for n, p in enumerate(root.iter(w("p")), start=1)}
     tables = {tbl: n for n, tbl in enumerate(root.iter(w("tbl")), start=1)}
     for p in order:
-        text = "".join(t.text or "" for t in texts[p])
-        if "{{" not in text:
+        # A paragraph without `{{` in its w:t elements holds no slot: read no further.
+        if "{{" not in "".join(t.text or "" for t in texts[p]):
             continue
+        pieces = [(el, text) for _, el, text in atoms(p)]
+        text = "".join(piece for _, piece in pieces)
         slots = [Occurrence(m.group(1).strip(), m.start(), m.end()) for m in SLOT.finditer(text)]
         if not slots:
             slots = [Occurrence("", text.index("{{"), -1)]  # an unclosed `{{`
-        yield SlotParagraph(part, _where(p, part, numbers, tables), p, texts[p], text, slots)
+        yield SlotParagraph(part, _where(p, part, numbers, tables), p, pieces, text, slots)
 
 
 def _where(
@@ -95,17 +100,18 @@ def _where(
 def replace_inline(sp: SlotParagraph, values: dict[str, str]) -> None:
     """Replace every slot of the paragraph; right to left so offsets stay valid."""
     for occ in reversed(sp.slots):
-        _splice(sp.texts, occ.start, occ.end, values[occ.name])
+        _splice(sp.pieces, occ.start, occ.end, values[occ.name])
 
 
-def _splice(texts: list[etree._Element], start: int, end: int, value: str) -> None:
+def _splice(pieces: list[tuple[etree._Element, str]], start: int, end: int, value: str) -> None:
     pos = 0
     first = True
-    for t in texts:
-        text = t.text or ""
+    t_tag = w("t")
+    for t, piece in pieces:
+        text = (t.text or "") if t.tag == t_tag else piece
         lo_abs, hi_abs = pos, pos + len(text)
         pos = hi_abs
-        if hi_abs <= start or lo_abs >= end:
+        if hi_abs <= start or lo_abs >= end or t.tag != t_tag:
             continue
         lo, hi = max(start, lo_abs) - lo_abs, min(end, hi_abs) - lo_abs
         if first:
@@ -201,8 +207,7 @@ def replace_block(sp: SlotParagraph, elements: list[etree._Element]) -> None:
 
 def paragraph_texts(nodes: list[etree._Element]) -> Iterator[str]:
     """The text of every paragraph in `nodes` (and in their tables), one per paragraph."""
-    t_tag = w("t")
     for node in nodes:
         paragraphs = [node] if node.tag == w("p") else node.iter(w("p"))
         for p in paragraphs:
-            yield "".join(p.itertext(t_tag, with_tail=False))
+            yield paragraph_text(p)

@@ -55,8 +55,10 @@ class Block:
     #: Effective formatting per paragraph, (text, style key, spans), read on demand
     #: (diff/formatting.py) for blocks whose text is unchanged; None until then.
     formatting: tuple | None = None
-    #: For a comment: the text of the paragraph it is anchored to.
+    #: For a comment: the text of the paragraph it is anchored to, and the index of that
+    #: paragraph's (or row's) block in the body (None: anchored elsewhere or in no text).
     anchor: str | None = None
+    host: int | None = None
     #: Position in its sequence, set by the reader.
     index: int = 0
     #: The XML element(s) behind the block: w:p, w:tr or w:footnote (for the redline).
@@ -74,6 +76,9 @@ class Draft:
     tracked: Tracked
     endnotes: list[Block] = field(default_factory=list)
     comments: list[Block] = field(default_factory=list)
+    #: Text boxes held by footnotes, endnotes and comments (those of the body, its
+    #: tables, headers and footers are read where they stand).
+    boxes: list[Block] = field(default_factory=list)
     #: Parts no reader compares (charts' data, OLE objects, unknown parts): part name
     #: -> (what, content digest); listed as "not compared", and their differences count.
     unread: dict[str, tuple[str, str]] = field(default_factory=dict)

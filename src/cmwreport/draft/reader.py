@@ -53,11 +53,15 @@ _METADATA_KINDS = {
 _STORIES = {"header", "footer", "footnotes", "endnotes", "comments"}
 
 
-def read_draft(path: Path) -> Draft:
-    """Read one draft in its accepted view, or raise DraftError with a one-line reason."""
-    name = str(path)
+def read_draft(source: Path | bytes | Package, name: str | None = None) -> Draft:
+    """Read one draft in its accepted view, or raise DraftError with a one-line reason.
+
+    `source` is a file, the bytes of a package built in this process, or a package
+    already opened (absorb --only-accepted rejects its pending changes first); `name`
+    is what messages call it (the path by default)."""
+    name = name or str(source if isinstance(source, Path) else "draft")
     try:
-        return _read(path, name)
+        return _read(source, name)
     except stories.TooLarge:
         raise DraftError(
             f"{name}: more than {stories.MAX_BLOCKS:,} paragraphs and table rows: "
@@ -69,8 +73,8 @@ def read_draft(path: Path) -> Draft:
         raise DraftError(f"{name}: {exc}") from None
 
 
-def _read(path: Path, name: str) -> Draft:
-    package = Package.read(path)
+def _read(source: Path | bytes | Package, name: str) -> Draft:
+    package = source if isinstance(source, Package) else Package.read(source)
     main = package.main_part()
     if count_blocks(package.bytes(main), stories.MAX_BLOCKS) > stories.MAX_BLOCKS:
         raise stories.TooLarge
@@ -107,7 +111,9 @@ def _read(path: Path, name: str) -> Draft:
     for kind in ("footnotes", "endnotes"):
         for target in package.related(main, kind)[:1]:
             root = _story(package, draft, target)
-            blocks = stories.read_notes(root, walk.hosts[kind[:-1]], kind[:-1], objects)
+            blocks = stories.read_notes(
+                root, walk.hosts[kind[:-1]], kind[:-1], objects, draft.boxes
+            )
             if kind == "footnotes":
                 draft.footnotes_part = target
                 draft.footnotes = blocks
@@ -116,8 +122,10 @@ def _read(path: Path, name: str) -> Draft:
             seen.add(target)
     for target in package.related(main, "comments")[:1]:
         root = _story(package, draft, target)
-        draft.comments = stories.read_comments(root, walk.comment_hosts, objects)
+        draft.comments = stories.read_comments(root, walk.comment_hosts, objects, draft.boxes)
         seen.add(target)
+    for i, block in enumerate(draft.boxes):
+        block.index = i
     draft.not_compared = [f"{count} {what}" for what, count in walk.partial.items()]
     draft.unread = _unread(package, main, seen | describer.read)
     return draft
@@ -193,8 +201,24 @@ def digest(package: Package, part: str) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
+def _glossary(package: Package, main: str) -> set[str]:
+    """The glossary document (building blocks, AutoText: never shown in the document)
+    and every part it reaches: its own styles, settings and fonts are no difference."""
+    out: set[str] = set()
+    todo = package.related(main, "glossaryDocument")
+    while todo:
+        part = todo.pop()
+        if part in out or part == main:
+            continue
+        out.add(part)
+        if package.has(_rels(part)):
+            todo.extend(r.target for r in package.relationships(part) if not r.external)
+    return out
+
+
 def _unread(package: Package, main: str, seen: set[str]) -> dict[str, tuple[str, str]]:
     """Parts that hold content no reader compared, with what they are and their digest."""
+    seen = seen | _glossary(package, main)
     kinds: dict[str, str] = {}
     for source in ["", main, *sorted(seen)]:
         for rel in package.relationships(source) if package.has(_rels(source)) else []:

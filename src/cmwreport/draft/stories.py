@@ -45,9 +45,12 @@ class Walk:
         self.tables = 0
         self.pending_ident: str | None = None
         self.location = BODY
+        #: What holds the text box being read, when not the body ("table 2, row 3, cell 1").
+        self.box_part: str | None = None
         #: note id -> (number, after, section) of the paragraph that cites it, per kind.
         self.hosts: dict[str, dict[str, tuple]] = {"footnote": {}, "endnote": {}}
-        #: comment id -> (number, after, section, text of the paragraph it is anchored to)
+        #: comment id -> (number, after, section, text of the paragraph it is anchored
+        #: to, index of that paragraph's block in the body or None)
         self.comment_hosts: dict[str, tuple] = {}
         #: Constructs read only in part, by name, with their count.
         self.partial: dict[str, int] = {}
@@ -91,7 +94,8 @@ def _paragraph(p, walk: Walk) -> None:
     after = walk.numbering.last
     number = walk.numbering.number(p) if walk.location == BODY else None
     text, inline, _ = read_formatted(p, walk.objects, None)
-    ident = _note_hosts(p, walk, number, number or after, text) or walk.pending_ident
+    host = len(walk.out) if text.strip() else None
+    ident = _note_hosts(p, walk, number, number or after, text, host) or walk.pending_ident
     if text.strip():
         walk.pending_ident = None
         # The style number() found: its heading level is one dict look-up.
@@ -105,6 +109,7 @@ def _paragraph(p, walk: Walk) -> None:
                 after=None if number else after,
                 section=walk.section,
                 heading=heading,
+                part=walk.box_part if walk.location == TEXTBOX else None,
                 element=p,
                 fields=tuple(inline.fields),
                 links=tuple(inline.links),
@@ -113,18 +118,25 @@ def _paragraph(p, walk: Walk) -> None:
         )
         if heading:
             walk.section = text.strip()
-    if inline.boxes:
-        outer = walk.location
-        walk.location = TEXTBOX
-        for box in inline.boxes:
-            _walk(box, walk)
-        walk.location = outer
+    _boxes(inline.boxes, walk, walk.box_part)
+
+
+def _boxes(boxes: list, walk: Walk, part: str | None) -> None:
+    """Text boxes anchored in a paragraph or a table cell, read as blocks of their own
+    where they stand, named with what holds them ("table 2, row 3, cell 1")."""
+    if not boxes:
+        return
+    outer = walk.location, walk.box_part
+    walk.location, walk.box_part = TEXTBOX, part
+    for box in boxes:
+        _walk(box, walk)
+    walk.location, walk.box_part = outer
 
 
 _NOTE_KIND = {n.FOOTNOTE_REF: "footnote", n.ENDNOTE_REF: "endnote"}
 
 
-def _note_hosts(el, walk: Walk, number, after, text: str) -> str | None:
+def _note_hosts(el, walk: Walk, number, after, text: str, host: int | None) -> str | None:
     """Record the notes and comments `el` cites; return its identity bookmark's id (one
     pass over the element for both: this runs for every paragraph)."""
     ident = None
@@ -138,7 +150,8 @@ def _note_hosts(el, walk: Walk, number, after, text: str) -> str | None:
         if kind is not None:
             walk.hosts[kind].setdefault(ref.get(n.ID), (number, after, walk.section))
         else:
-            walk.comment_hosts.setdefault(ref.get(n.ID), (number, after, walk.section, text))
+            hosted = (number, after, walk.section, text, host)
+            walk.comment_hosts.setdefault(ref.get(n.ID), hosted)
     return ident
 
 
@@ -154,7 +167,7 @@ def _table(tbl, walk: Walk) -> None:
         cells = [c for c in tr.iter(n.TC) if _owning_table(c) is tbl]
         read = [cell_text(c, walk.objects) for c in cells]
         texts = tuple(text for text, _, _ in read)
-        _note_hosts(tr, walk, None, walk.numbering.last, " | ".join(texts))
+        _note_hosts(tr, walk, None, walk.numbering.last, " | ".join(texts), len(walk.out))
         walk.add(
             Block(
                 location=TABLE,
@@ -171,6 +184,8 @@ def _table(tbl, walk: Walk) -> None:
                 objects=tuple(f for _, inline, _ in read for f in inline.objects),
             )
         )
+        for col, (_, inline, _) in enumerate(read, start=1):
+            _boxes(inline.boxes, walk, f"table {table}, row {rows}, cell {col}")
 
 
 def _owning_table(el):
@@ -208,6 +223,7 @@ def cell_text(cell, objects: Objects | None, sheet: StyleSheet | None = None):
         inline.fields += found.fields
         inline.links += found.links
         inline.objects += found.objects
+        inline.boxes += found.boxes
         if text.strip():
             texts.append(text)
             formats.append(formatting)
@@ -256,8 +272,9 @@ def read_loose(root, location: str, part: str, objects: Objects) -> list[Block]:
     return out
 
 
-def read_notes(root, hosts: dict, kind: str, objects: Objects) -> list[Block]:
-    """Footnotes or endnotes, numbered in the order the body cites them."""
+def read_notes(root, hosts: dict, kind: str, objects: Objects, boxes: list[Block]) -> list[Block]:
+    """Footnotes or endnotes, numbered in the order the body cites them; their text
+    boxes go to `boxes`."""
     notes = {}
     for note in root.iter(w(kind)):
         if note.get(w("type")) in (None, "normal"):
@@ -268,6 +285,7 @@ def read_notes(root, hosts: dict, kind: str, objects: Objects) -> list[Block]:
         if note is None:
             continue
         text, inline, _ = note_text(note, objects)
+        boxes.extend(box_blocks(inline.boxes, f"{kind} {ordinal}", objects))
         out.append(
             Block(
                 location=kind,
@@ -291,8 +309,9 @@ def note_text(note, objects: Objects | None, sheet: StyleSheet | None = None):
     return "\n".join(t.strip() for t in text.split("\n") if t.strip()), inline, formats
 
 
-def read_comments(root, hosts: dict, objects: Objects) -> list[Block]:
-    """Comments in the order of their anchors, each with the paragraph it is anchored to."""
+def read_comments(root, hosts: dict, objects: Objects, boxes: list[Block]) -> list[Block]:
+    """Comments in the order of their anchors, each with the paragraph it is anchored to;
+    their text boxes go to `boxes`."""
     comments = {c.get(n.ID): c for c in root.iter(w("comment"))}
     order = list(hosts) + [cid for cid in comments if cid not in hosts]
     out = []
@@ -300,8 +319,10 @@ def read_comments(root, hosts: dict, objects: Objects) -> list[Block]:
         comment = comments.get(cid)
         if comment is None:
             continue
-        number, after, section, anchor = hosts.get(cid, (None, None, None, None))
+        number, after, section, anchor, host = hosts.get(cid, (None,) * 5)
         text, inline, _ = note_text(comment, objects)
+        by = comment.get(w("author"))
+        boxes.extend(box_blocks(inline.boxes, f"comment by {by}" if by else "comment", objects))
         if not text and not inline.objects:
             # Nothing in it to compare, as an empty paragraph (Reject All leaves an added
             # comment so, Accept All a removed one the redline put back).
@@ -315,9 +336,34 @@ def read_comments(root, hosts: dict, objects: Objects) -> list[Block]:
                 section=section,
                 part=comment.get(w("author")) or None,
                 anchor=anchor,
+                host=host,
                 index=len(out),
                 element=comment,
                 objects=tuple(inline.objects),
             )
         )
+    return out
+
+
+def box_blocks(boxes: list, part: str, objects: Objects) -> list[Block]:
+    """The paragraphs of text boxes held by a note or comment, at any depth (a text box
+    in a text box, a table in a text box), each named with what holds it."""
+    out = []
+    for box in boxes:
+        for p in box.iter(n.P):
+            if _in_fallback(p, box):
+                continue
+            text, inline = read_paragraph(p, objects)
+            if text.strip() or inline.objects:
+                out.append(
+                    Block(
+                        location=TEXTBOX,
+                        text=text,
+                        part=part,
+                        element=p,
+                        fields=tuple(inline.fields),
+                        links=tuple(inline.links),
+                        objects=tuple(inline.objects),
+                    )
+                )
     return out

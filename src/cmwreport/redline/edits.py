@@ -4,7 +4,6 @@ paragraphs and rows, and word-level changes inside an edited paragraph."""
 from __future__ import annotations
 
 import copy
-import re
 from difflib import SequenceMatcher
 
 from lxml import etree
@@ -13,6 +12,7 @@ from cmwreport.diff.marks import identity_key
 from cmwreport.diff.words import comparable, word_ops
 from cmwreport.docx import wordml as x
 from cmwreport.docx.revisions import Marks, unwrap
+from cmwreport.docx.runs import explode, spans_of, split_at, text_children
 from cmwreport.docx.text import Objects, atoms, read_paragraph
 from cmwreport.docx.xml import w
 from cmwreport.draft.model import TABLE, Block
@@ -293,21 +293,11 @@ class Edits:
                     self.rev.wrap(group, "ins")
 
     def _deleted_run(self, template, text: str):
-        from lxml import etree
-
         r = etree.Element(x.R)
         rpr = template.find(x.RPR)
         if rpr is not None:
             r.append(copy.deepcopy(rpr))
-        for piece in re.split(r"([\t\n])", text):
-            if piece == "\t":
-                etree.SubElement(r, x.TAB)
-            elif piece == "\n":
-                etree.SubElement(r, x.BR)
-            elif piece:
-                t = etree.SubElement(r, x.DEL_TEXT)
-                t.text = piece
-                t.set(x.XML_SPACE, "preserve")
+        r.extend(text_children(text, x.DEL_TEXT))
         return r
 
 
@@ -322,53 +312,3 @@ def _outer(run):
     """The element to put a sibling next to: the run, or the w:ins already around it."""
     parent = run.getparent()
     return parent if parent.tag in (x.INS, x.DEL) else run
-
-
-def explode(p, objects) -> None:
-    """One text child per run, so that any run can be wrapped on its own."""
-    from lxml import etree
-
-    runs = []
-    for run, _, _ in atoms(p, objects):
-        if not runs or runs[-1] is not run:
-            runs.append(run)
-    for run in runs:
-        content = [c for c in run if c.tag != x.RPR]
-        rpr = run.find(x.RPR)
-        last = run
-        for child in content[1:]:
-            piece = etree.Element(x.R)
-            if rpr is not None:
-                piece.append(copy.deepcopy(rpr))
-            piece.append(child)
-            last.addnext(piece)
-            last = piece
-
-
-def split_at(p, cuts: set[int], objects) -> None:
-    """Split w:t runs so that every cut offset falls between runs."""
-    for run, child, text, start in list(atom_offsets(p, objects)):
-        inner = sorted(c - start for c in cuts if start < c < start + len(text))
-        if not inner or child.tag != x.T:
-            continue
-        pieces = [text[a:b] for a, b in zip([0, *inner], [*inner, len(text)], strict=True)]
-        child.text = pieces[0]
-        child.set(x.XML_SPACE, "preserve")
-        last = run
-        for piece in pieces[1:]:
-            clone = copy.deepcopy(run)
-            clone.find(x.T).text = piece
-            last.addnext(clone)
-            last = clone
-
-
-def atom_offsets(p, objects):
-    at = 0
-    for run, child, text in atoms(p, objects):
-        yield run, child, text, at
-        at += len(text)
-
-
-def spans_of(p, objects) -> list[tuple[object, int, int]]:
-    """(run, start, end) per run in reading order, after explode: one atom per run."""
-    return [(run, start, start + len(text)) for run, _, text, start in atom_offsets(p, objects)]

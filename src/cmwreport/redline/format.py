@@ -9,8 +9,8 @@ from lxml import etree
 
 from cmwreport.docx import wordml as x
 from cmwreport.docx.revisions import Marks
+from cmwreport.docx.runs import atom_offsets, explode, spans_of, split_at
 from cmwreport.docx.xml import w
-from cmwreport.redline.edits import atom_offsets, explode, spans_of, split_at
 
 #: What a property-change record may not hold (CT_RPrOriginal / CT_PPrBase).
 _NOT_IN_RECORD = {w("rPrChange"), w("pPrChange"), x.INS, x.DEL, x.MOVE_FROM, x.MOVE_TO}

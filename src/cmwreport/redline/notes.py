@@ -61,8 +61,7 @@ def _notes_part(draft, kind: str) -> str | None:
 def _new_notes_part(draft, kind: str) -> str:
     """A notes part for a new draft that lost its last note (LibreOffice then drops the
     part): related from the main part and declared in the content types."""
-    from cmwreport.docx.opc import CONTENT_TYPES, rels_name
-    from cmwreport.docx.xml import CT_NS, CT_WML, NSMAP, PKG_REL_NS, REL_TYPE
+    from cmwreport.docx.xml import CT_WML, NSMAP, REL_TYPE
 
     package = draft.package
     folder = draft.main_part.rpartition("/")[0]
@@ -74,26 +73,8 @@ def _new_notes_part(draft, kind: str) -> str:
     root = etree.Element(w(f"{kind}s"), nsmap=NSMAP)
     package.add_part(name, root)
     draft.parts[name] = root
-    types = package.xml(CONTENT_TYPES)
-    etree.SubElement(
-        types, f"{{{CT_NS}}}Override", PartName=f"/{name}", ContentType=f"{CT_WML}{kind}s+xml"
-    )
-    rels = rels_name(draft.main_part)
-    if not package.has(rels):
-        package.names.append(rels)
-        package.parts[rels] = b""
-        package._trees[rels] = etree.Element(
-            f"{{{PKG_REL_NS}}}Relationships", nsmap={None: PKG_REL_NS}
-        )
-    taken = {rel.get("Id") for rel in package.xml(rels)}
-    rid = next(f"rId{i}" for i in range(1, len(taken) + 2) if f"rId{i}" not in taken)
-    etree.SubElement(
-        package.xml(rels),
-        f"{{{PKG_REL_NS}}}Relationship",
-        Id=rid,
-        Type=f"{REL_TYPE}{kind}s",
-        Target=name.rpartition("/")[2],
-    )
+    package.declare(name, f"{CT_WML}{kind}s+xml")
+    package.add_relationship(draft.main_part, f"{REL_TYPE}{kind}s", name.rpartition("/")[2])
     return name
 
 

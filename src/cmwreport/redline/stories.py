@@ -11,8 +11,7 @@ import copy
 from lxml import etree
 
 from cmwreport.docx import wordml as x
-from cmwreport.docx.opc import CONTENT_TYPES, rels_name
-from cmwreport.docx.xml import CT_NS, CT_WML, R_NS, REL_TYPE, w
+from cmwreport.docx.xml import CT_WML, R_NS, REL_TYPE, w
 from cmwreport.redline.objects import kept_copy
 
 
@@ -33,19 +32,13 @@ def story_back(writer, result, place: str) -> None:
         name = f"{folder}/{kind}_old{count}.xml"
     root = etree.Element(old_root.tag, nsmap=old_root.nsmap)
     package.add_part(name, root)
-    writer.copier.touched.update({name, rels_name(name)})
     for block in old_root:
         copied = _deleted_block(writer, block, old_name, name)
         if copied is not None:
             root.append(copied)
     if root.find(x.P) is None or root[-1].tag != x.P:
         root.append(etree.Element(x.P))  # a header ends with a paragraph
-    etree.SubElement(
-        package.xml(CONTENT_TYPES),
-        f"{{{CT_NS}}}Override",
-        PartName=f"/{name}",
-        ContentType=f"{CT_WML}{kind}+xml",
-    )
+    package.declare(name, f"{CT_WML}{kind}+xml")
     rid = writer.copier.add_relationship(
         new.main_part, f"{REL_TYPE}{kind}", name.rpartition("/")[2]
     )

@@ -28,6 +28,7 @@ from cmwreport.diff.compare import Result
 from cmwreport.diff.marks import identity_key
 from cmwreport.docx import wordml as x
 from cmwreport.docx.opc import PackageError
+from cmwreport.docx.part_copy import PartCopier
 from cmwreport.docx.revisions import Marks, max_revision_id
 from cmwreport.docx.xml import w
 from cmwreport.draft.model import TABLE, Block
@@ -36,7 +37,7 @@ from cmwreport.outputs import write_atomic
 from cmwreport.redline.edits import Edits
 from cmwreport.redline.format import restyle
 from cmwreport.redline.notes import comments, notes
-from cmwreport.redline.objects import PartCopier, has_math, inserted_whole, kept_copy
+from cmwreport.redline.objects import DrawingIds, has_math, inserted_whole, kept_copy
 from cmwreport.redline.stories import story_back
 
 FIXED_DATE = "1980-01-01T00:00:00Z"
@@ -58,7 +59,8 @@ def redline_bytes(result: Result, author: str = "cmwreport", date: str | None = 
     writer = _Places(rev, styles, nums, (result.old.objects, new.objects))
     writer.restyled = {id(c.new) for c in result.changes if c.kind == "formatting"}
     writer.moves = {}
-    writer.copier = PartCopier(result.old.package, package, list(new.parts.values()))
+    writer.copier = PartCopier(result.old.package, package)
+    writer.drawings = DrawingIds(list(new.parts.values()))
     writer.parts = (result.old.main_part, new.main_part)
 
     writer.body(result.pairs.get("body", []), new.parts[new.main_part].find(w("body")))
@@ -75,14 +77,9 @@ def redline_bytes(result: Result, author: str = "cmwreport", date: str | None = 
         notes(writer, result, kind)
     comments(writer, result)
     # The trees edited are the package's own parsed parts: writing it writes them, and
-    # the parts only read are written as they came.
-    from cmwreport.docx.opc import CONTENT_TYPES, rels_name
-
-    package.forget_trees(
-        {*new.parts, CONTENT_TYPES, rels_name(new.main_part), *writer.copier.touched}
-    )
-    # Edited parts are written with transitional names (docx/opc.py reads Strict so).
-    new.parts[new.main_part].attrib.pop(w("conformance"), None)
+    # the parts only read are written as they came (the package keeps those its own
+    # methods changed: relationships, content types, parts added).
+    package.forget_trees(set(new.parts))
     return package.to_bytes()
 
 
@@ -133,6 +130,7 @@ class _Places(Edits):
             restyle(self.rev, old_p, new_p, self.objects)
 
     copier: PartCopier
+    drawings: DrawingIds
     #: The old and the new main part's names.
     parts: tuple = ()
 

@@ -143,6 +143,17 @@ REPORT = record(
         "true: a UN footnote says that the annex is circulated in the language of submission only.",
         required=False,
     ),
+    listof(
+        "languages",
+        word(
+            "language",
+            "A UN official language: ar, en, es, fr, ru or zh.",
+            choices=("ar", "en", "es", "fr", "ru", "zh"),
+        ),
+        "Languages the report is issued in, when not all six: the masthead prints them "
+        "under the original's language (e.g. [ar, en, fr, es]).",
+        required=False,
+    ),
     record(
         "previous_observations",
         "ConcludingObservations",
