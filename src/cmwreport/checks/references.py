@@ -9,6 +9,7 @@ file that could not be parsed, which is reported once already (no cascade).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from cmwreport.diagnostics import Diagnostic
@@ -207,13 +208,22 @@ def documents_of(report, citing: list) -> tuple[dict, list[Diagnostic]]:
         symbol = getattr(holder, "symbol", None)
         if not isinstance(symbol, str) or symbol in documents:
             continue
-        path = shipped_document(symbol)
-        if path is not None:
-            shown = f"cmwreport/reference/documents/{path.name}"
-            shipped = read_file(path, shown, "reference", diagnostics)
-            if shipped.value is not None:
-                documents[symbol] = shipped.value
+        value, found = shipped_reference(symbol)
+        diagnostics.extend(found)
+        if value is not None:
+            documents[symbol] = value
     return documents, diagnostics
+
+
+@cache
+def shipped_reference(symbol: str) -> tuple[Any, tuple[Diagnostic, ...]]:
+    """A document cmwreport ships, read once a process (several checks judge against it)."""
+    path = shipped_document(symbol)
+    if path is None:
+        return None, ()
+    diagnostics: list[Diagnostic] = []
+    shown = f"cmwreport/reference/documents/{path.name}"
+    return read_file(path, shown, "reference", diagnostics).value, tuple(diagnostics)
 
 
 def articles(loaded: Loaded) -> Iterator[Diagnostic]:
