@@ -151,3 +151,19 @@ def test_no_data_for_the_list_of_issues_is_said(tmp_path):
     assert data["notes"][0].startswith("no data for CMW/C/MAR/QPR/3")
     recs = {r["paragraph"]: r for r in data["recommendations"]["paragraphs"]}
     assert recs[12]["consultation"]  # its own CO/2 data, cited by its recommendations
+
+
+def test_consultation_recommendations_that_inform_a_reply(tmp_path):
+    root = project(tmp_path, COMPLETE_QPR)
+    path = root / "sources" / "axes" / "legal-framework.yaml"
+    text = path.read_text("utf-8")
+    marker = "    observations: [10]\n"
+    assert marker in text
+    path.write_text(text.replace(marker, marker + '    questions: ["1 (b)", "3"]\n', 1), "utf-8")
+    code, data, err = coverage(root)
+    assert code == 1, err
+    informing = {q["key"]: q["consultation"] for q in data["questions"]}
+    (rec,) = informing["1 (b)"]
+    assert informing["1 (a)"] == [] and informing["2"] == []
+    # Naming question 3 names each of its sub-items.
+    assert informing["3 (a)"] == informing["3 (b)"] == informing["3 (c)"] == [rec]

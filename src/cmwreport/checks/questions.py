@@ -14,10 +14,9 @@ from cmwreport.diagnostics import Diagnostic
 from cmwreport.i18n import _
 from cmwreport.sources.load import Loaded
 from cmwreport.sources.model import Report
-from cmwreport.sources.schema import ITEM_LABELS
+from cmwreport.sources.schema import ITEM_LABELS, QUESTION_PATTERN
 
-#: "3", "3 (a)", "3(a)".
-QUESTION = re.compile(r"(\d{1,4})\s*(?:\(\s*([a-z])\s*\))?")
+QUESTION = re.compile(QUESTION_PATTERN)
 
 
 def run(loaded: Loaded) -> Iterator[Diagnostic]:

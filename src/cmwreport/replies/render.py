@@ -87,6 +87,8 @@ def text(coverage: Coverage) -> str:
         width = max((len(t.target.key) for t in coverage.targets), default=1)
         for covered in coverage.targets:
             detail = where(covered)
+            if covered.consultation:
+                detail += f"{'; ' if detail else ''}consultation {', '.join(covered.consultation)}"
             lines.append(
                 f"  {covered.target.key:<{width}}  {covered.state:<25}  "
                 f"{detail + '  ' if detail else ''}{covered.target.subject}".rstrip()
@@ -160,6 +162,7 @@ def as_dict(coverage: Coverage) -> dict:
                 "paragraphs": c.numbers,
                 "under_question_heading": c.under_question,
                 "headings_at": c.headings,
+                "consultation": c.consultation,
                 "observations": list(c.target.observations),
                 "articles": list(c.target.articles),
             }
