@@ -44,28 +44,43 @@ def where(covered: TargetCoverage) -> str:
 
 def notes(coverage: Coverage) -> list[str]:
     """What the data cannot say: the reason "every question answered" is not claimed."""
+    from cmwreport.i18n import _
+
     issues = coverage.issues
     if issues is None:
-        symbol = coverage.issues_symbol or "the list of issues"
-        stem = (coverage.issues_symbol or "<its symbol>").replace("/", "-")
+        symbol = coverage.issues_symbol or "?"
         return [
-            f"no data for {symbol}: no question can be judged; add its questions to "
-            f"sources/reference/{stem}.yaml (docs/replies.md)"
+            _(
+                "no data for {symbol}: no question can be judged; add its questions to "
+                "sources/reference/{file} (docs/replies.md)",
+                symbol=symbol,
+                file=symbol.replace("/", "-") + ".yaml",
+            )
         ]
     out = []
     if not issues.complete:
         out.append(
-            f"{issues.symbol}: the data ({issues.source}) does not list every question "
-            "(complete: false): questions it does not list are not judged, so this is not "
-            "a finding that every question is answered"
+            _(
+                "{symbol}: the data ({source}) does not list every question (complete: "
+                "false): questions it does not list are not judged, so this is not a finding "
+                "that every question is answered",
+                symbol=issues.symbol,
+                source=issues.source,
+            )
         )
     for number in issues.incomplete_questions:
         out.append(
-            f"{issues.symbol} question {number} was not read whole: sub-items it may "
-            "have beyond those listed are not judged"
+            _(
+                "{symbol} question {number} was not read whole: sub-items it may have beyond "
+                "those listed are not judged",
+                symbol=issues.symbol,
+                number=number,
+            )
         )
     if coverage.observations is None:
-        out.append("no data for the previous concluding observations: recommendations not listed")
+        out.append(
+            _("no data for the previous concluding observations: recommendations not listed")
+        )
     return out
 
 
