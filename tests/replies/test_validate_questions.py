@@ -15,9 +15,12 @@ from tests.replies.helpers import COMPLETE_QPR, body_paragraphs, project
 
 
 def validate(root: Path, *flags: str) -> tuple[int, list[dict]]:
+    """The exit code and the diagnostics but the template's drafting placeholders (B002,
+    which validate reports for a project's template: tested where they are made)."""
     proc = cli("validate", "--format", "json", *flags, cwd=root)
     assert "Traceback" not in proc.stderr
-    return proc.returncode, json.loads(proc.stdout)["diagnostics"]
+    found = json.loads(proc.stdout)["diagnostics"]
+    return proc.returncode, [d for d in found if d["code"] != "B002"]
 
 
 def cite(root: Path, questions: str) -> int:
@@ -79,8 +82,8 @@ def test_a_reply_heading_twice_in_the_template(tmp_path):
     first = next(p for p in document.paragraphs if "في الفقرة 1 من" in p.text)
     second._p.addnext(etree.fromstring(etree.tostring(first._p)))
     document.save(str(template))
-    assert validate(root) == (0, [])  # the Word file is read only on request (speed)
-    code, found = validate(root, "--template")
+    assert cli("validate", "sources", cwd=root).returncode == 0  # with a path: sources only
+    code, found = validate(root)
     assert code == 1
     (dup,) = found
     # Body paragraphs count the masthead table's cells too (as build's messages do).

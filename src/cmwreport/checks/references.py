@@ -9,13 +9,12 @@ file that could not be parsed, which is reported once already (no cascade).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 from typing import Any
 
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.i18n import _
-from cmwreport.reference import convention, document_file_name, shipped_document
-from cmwreport.sources.load import Loaded, read_file
+from cmwreport.reference import convention, document_file_name, shipped_reference
+from cmwreport.sources.load import Loaded
 from cmwreport.sources.model import Loc, ReferenceDocument, Report
 
 
@@ -213,17 +212,6 @@ def documents_of(report, citing: list) -> tuple[dict, list[Diagnostic]]:
         if value is not None:
             documents[symbol] = value
     return documents, diagnostics
-
-
-@cache
-def shipped_reference(symbol: str) -> tuple[Any, tuple[Diagnostic, ...]]:
-    """A document cmwreport ships, read once a process (several checks judge against it)."""
-    path = shipped_document(symbol)
-    if path is None:
-        return None, ()
-    diagnostics: list[Diagnostic] = []
-    shown = f"cmwreport/reference/documents/{path.name}"
-    return read_file(path, shown, "reference", diagnostics).value, tuple(diagnostics)
 
 
 def articles(loaded: Loaded) -> Iterator[Diagnostic]:

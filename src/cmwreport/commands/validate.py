@@ -9,27 +9,35 @@ from cmwreport.diagnostics import Exit, count
 from cmwreport.print_diagnostics import emit
 
 
-def main(path: str | None, format: str, strict: bool, reshape: bool, template: bool) -> int:
+def main(path: str | None, format: str, strict: bool, reshape: bool) -> int:
     """The command line's values (commands/app.py declares the options)."""
-    from cmwreport.project.find import resolve, sources_for
+    from cmwreport.project.find import sources_for
 
     # The source path as given: the loader says what is wrong with an empty one.
     sources = sources_for("validate", path)
-    # Only on request: reading a Word file would cost validate most of its start-up.
-    word = resolve("validate", path, None, None).template if template else None
-    return run(sources, format, strict, reshape, word)
+    template = None
+    if path is None:  # a project's own template is checked too
+        from cmwreport.project.find import current_folder, find, shown_path
+
+        project = find(current_folder())
+        if project is not None and project.template is not None:
+            template = shown_path(project.template)
+    return run(sources, format, strict, reshape, template)
 
 
 def run(
     path: Path | str, fmt: str, strict: bool, reshape: bool = False, template: Path | None = None
 ) -> int:
-    """`template`: the project's template, whose reply headings are checked too (R208)."""
+    """`template`: the project's template, whose reply headings (R208) and own text
+    (checks/template.py) are checked too."""
     result = load(path)
     diagnostics = list(result.diagnostics)
     if template is not None:
         from cmwreport.build.reply_headings import duplicate_headings
+        from cmwreport.checks.template import check_template
 
         diagnostics += duplicate_headings(template)
+        diagnostics += check_template(template)
     emit(diagnostics, fmt, files=result.files, reshape=reshape)
     errors, warnings = count(diagnostics)
     if errors or (strict and warnings):

@@ -175,8 +175,7 @@ def documents(sources: Any) -> tuple[ListOfIssues | None, Observations | None]:
 
 def shipped(symbol: str) -> tuple[Any, str]:
     """The reference document cmwreport ships for a symbol, loaded, or (None, '')."""
-    from cmwreport.checks.references import shipped_reference
-    from cmwreport.reference import document_file_name
+    from cmwreport.reference import document_file_name, shipped_reference
 
     document, _diagnostics = shipped_reference(symbol)  # read once a process, and checked
     if document is None:
