@@ -42,6 +42,10 @@ def where(covered: TargetCoverage) -> str:
     return text
 
 
+def _key(reply) -> str:
+    return f"{reply.number} ({reply.label})" if reply.label else str(reply.number)
+
+
 def notes(coverage: Coverage) -> list[str]:
     """What the data cannot say: the reason "every question answered" is not claimed."""
     from cmwreport.i18n import _
@@ -99,7 +103,8 @@ def text(coverage: Coverage) -> str:
     ]
     if coverage.targets or coverage.unlisted or coverage.unknown:
         lines.append("questions and sub-items:")
-        width = max((len(t.target.key) for t in coverage.targets), default=1)
+        keys = [t.target.key for t in coverage.targets] + [_key(r) for r in coverage.unlisted]
+        width = max(map(len, keys), default=1)
         for covered in coverage.targets:
             detail = where(covered)
             if covered.consultation:
@@ -109,11 +114,10 @@ def text(coverage: Coverage) -> str:
                 f"{detail + '  ' if detail else ''}{covered.target.subject}".rstrip()
             )
     for reply in coverage.unlisted:
-        key = f"{reply.number} ({reply.label})" if reply.label else str(reply.number)
         numbers = f"paragraph(s) {ranges(reply.numbers)}  " if reply.numbers else ""
         lines.append(
-            f"  {key}  {reply.state}  {numbers}(a reply heading for a question the data does "
-            "not list: not judged)"
+            f"  {_key(reply):<{width}}  {reply.state:<25}  {numbers}(a reply heading for a "
+            "question the data does not list: not judged)"
         )
     for reply in coverage.unknown:
         named = (
