@@ -13,7 +13,7 @@ from cmwreport.diff.words import comparable, word_ops
 from cmwreport.docx import wordml as x
 from cmwreport.docx.revisions import Marks, unwrap
 from cmwreport.docx.runs import explode, spans_of, split_at, text_children
-from cmwreport.docx.text import Objects, atoms, read_paragraph
+from cmwreport.docx.text import Objects, read_paragraph
 from cmwreport.docx.xml import w
 from cmwreport.draft.model import TABLE, Block
 from cmwreport.draft.stories import cell_paragraphs
@@ -143,11 +143,7 @@ class Edits:
                 if (
                     parts is not None
                     and None not in parts
-                    and (
-                        keys_a[i1 + k][len(a[i1 + k]) :] != keys_b[j1 + k][len(b[j1 + k]) :]
-                        or _has_math(old_p)
-                        or _has_math(new_p)
-                    )
+                    and keys_a[i1 + k][len(a[i1 + k]) :] != keys_b[j1 + k][len(b[j1 + k]) :]
                 ):
                     self.replaced(old_p, new_p, parts)  # type: ignore[attr-defined]
                 else:
@@ -253,20 +249,23 @@ class Edits:
         if comparable(old_text, False) == comparable(new_text, False):
             return
         objects = self.objects[1]
-        if any(run.tag != x.R for run, _, _ in atoms(new_p, objects)):
-            # An equation is not made of runs that can be cut: the paragraph as a whole.
+        ops = word_ops(old_text, new_text)
+        # An equation is not made of runs that can be cut: words changed around it are
+        # marked as words and it stays as it is; a change that touches it takes the
+        # paragraph as a whole (the old one deleted above the new one inserted).
+        whole = [(a, b) for run, a, b in spans_of(new_p, objects) if run.tag != x.R]
+        if any(_touches(op, a, b) for op in ops for a, b in whole):
             copy_el = self.deleted_paragraph(old_p)
             new_p.addprevious(copy_el)
             self.inserted_paragraph(new_p)
             return
-        ops = word_ops(old_text, new_text)
         explode(new_p, objects)
         cuts = set()
         for op in ops:
             cuts.add(op.new_at)
             cuts.add(op.new_at + len(op.new))
         split_at(new_p, cuts, objects)
-        spans = spans_of(new_p, objects)
+        spans = [span for span in spans_of(new_p, objects) if span[0].tag == x.R]
         if not spans:
             return
         for op in ops:
@@ -304,8 +303,9 @@ class Edits:
 _UNWRAP_DROP = (w("sdtPr"), w("sdtEndPr"), w("smartTagPr"))
 
 
-def _has_math(p) -> bool:
-    return next(p.iter(x.O_MATH), None) is not None
+def _touches(op, start: int, end: int) -> bool:
+    """Whether a word operation reaches into (or right up to) the span [start, end)."""
+    return op.new_at <= end and op.new_at + len(op.new) >= start
 
 
 def _outer(run):
