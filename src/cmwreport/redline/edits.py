@@ -158,8 +158,11 @@ class Edits:
                 elif news:
                     news[0].addprevious(copy_el)
                 else:
-                    continue
+                    # The new cell or note has no paragraph with text: the old text
+                    # goes into it as deleted text (Reject All must give it back).
+                    new_el.append(copy_el)
                 after = copy_el
+        with_paragraph(new_el)
 
     def _identity(self, p, side: int) -> str:
         """What a paragraph holds beside its text, as one string (empty for most)."""
@@ -186,6 +189,8 @@ class Edits:
             self.wrap_runs(p, "del")
         for el in list(tr.iter(x.BOOKMARK_START, x.BOOKMARK_END)):
             el.getparent().remove(el)
+        for tc in tr.iter(x.TC):
+            with_paragraph(tc)
         self.rev.row(tr, "del")
         return tr
 
@@ -301,6 +306,13 @@ class Edits:
 
 
 _UNWRAP_DROP = (w("sdtPr"), w("sdtEndPr"), w("smartTagPr"))
+
+
+def with_paragraph(container) -> None:
+    """A table cell ends with a paragraph (the schema wants one, Word writes one); an
+    old cell written without one (Word opens those) gets an empty one in the redline."""
+    if container.tag == x.TC and (len(container) == 0 or container[-1].tag != x.P):
+        container.append(etree.Element(x.P))
 
 
 def _touches(op, start: int, end: int) -> bool:
