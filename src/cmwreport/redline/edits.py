@@ -32,7 +32,7 @@ RUN_CONTAINERS = {
     w("dir"),
     w("bdo"),
 }
-_DROPPED_IN_COPIES = (
+DROPPED_IN_COPIES = (
     x.BOOKMARK_START,
     x.BOOKMARK_END,
     x.COMMENT_START,
@@ -216,7 +216,7 @@ class Edits:
                 continue
             if el.tag in RUN_CONTAINERS:
                 unwrap(el, _UNWRAP_DROP)
-            elif el.tag in _DROPPED_IN_COPIES:
+            elif el.tag in DROPPED_IN_COPIES:
                 el.getparent().remove(el)
         for r in list(p.iter(x.R)):
             for child in list(r):
