@@ -106,3 +106,5 @@ class Draft:
     #: Body block index -> identity.Held: paragraphs whose source item cannot be known
     #: (two items joined, one identity in two places); they carry no identity.
     held: dict[int, Any] = field(default_factory=dict, repr=False)
+    #: Body block index -> authors of the tracked changes in it.
+    authors: dict[int, tuple[str, ...]] = field(default_factory=dict, repr=False)

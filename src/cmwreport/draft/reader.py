@@ -86,7 +86,7 @@ def _read(source: Path | bytes | Package, name: str) -> Draft:
     stories.check_size(body)
     tracked = Tracked()
     # Before the accept joins deleted paragraphs to the next, bookmarks and all.
-    held = identity.resolve(doc)
+    held, authors = identity.resolve(doc)
     accept_all(doc, tracked)
     styles = package.related(main, "styles")
     styles_root = package.xml(styles[0]) if styles else None
@@ -105,8 +105,9 @@ def _read(source: Path | bytes | Package, name: str) -> Draft:
     objects = draft.objects = Objects(describer)
     walk = stories.Walk(roles, objects, draft.body)
     stories.read_body(body, walk)
-    if held:
+    if held or authors:
         draft.held = {b.index: held[b.element] for b in draft.body if b.element in held}
+        draft.authors = {b.index: authors[b.element] for b in draft.body if b.element in authors}
     _headers_footers(package, draft, doc, main)
     seen = {main, *draft.stories}
     for kind in ("footnotes", "endnotes"):
