@@ -122,3 +122,11 @@ def test_size_nothing_sets_is_words_ten_points(tmp_path):
         changes(tmp_path, para(run_xml("Text")), para(run_xml("Text", '<w:sz w:val="20"/>')), parts)
         == []
     )
+
+
+def test_underline_without_a_value_is_no_underline(tmp_path):
+    """`<w:u w:color=".."/>` keeps a colour for later: no underline (LibreOffice writes
+    it back as w:val="none")."""
+    colour_only = para(run_xml("Text", '<w:u w:color="000000"/>'))
+    none = para(run_xml("Text", '<w:u w:val="none" w:color="000000"/>'))
+    assert changes(tmp_path, colour_only, none) == []
