@@ -68,6 +68,27 @@ LIBREOFFICE_CHANGES: dict[str, list[str]] = {
         "formatting body: underline single -> none: «Article 8»; colour 0000FF -> none: «Article 8»",  # noqa: E501
         "formatting body: underline single -> none: «Article 9»; colour 0000FF -> none: «Article 9»",  # noqa: E501
     ],
+    # LibreOffice drops the direct formatting of runs inside data-bound content controls.
+    "poi/Bug54771a.docx": [
+        "formatting header [default]: size 16 pt -> 11 pt: «Test»; font Calibri -> Cambria: «Test»",
+        "formatting table: bold removed: «Test User»",
+        "formatting table: font Calibri -> Cambria: «BB»",
+        "formatting table: size 22 pt -> 11 pt: «Test Subtitle»; font Calibri -> Cambria: «Test Subtitle»",  # noqa: E501
+        "formatting table: size 40 pt -> 11 pt: «Test»; font Calibri -> Cambria: «Test»",
+    ],
+    # LibreOffice drops run formatting and moves the line breaks of plain-text content controls.
+    "poi/Bug55142.docx": [
+        "changed body: insert(''->'\\n\\n') replace('abcdefg\\nhijk\\nlmnop'->'abcdefghijklmnop')",
+        "formatting body: bold removed: «Plain-text1 abcdefg»",
+        "formatting body: bold removed: «d\t\tefg»",
+        "formatting body: bold removed: «de»",
+        "formatting body: bold removed: «de»; bold removed: «hi»",
+        "formatting body: bold removed: «d»",
+    ],
+    # LibreOffice drops the direct formatting of a run inside a data-bound content control.
+    "poi/PageSpecificHeadFoot.docx": [
+        "formatting header [default]: bold removed: «ODD Page Header text»; size 12 pt -> 11 pt: «ODD Page Header text»",  # noqa: E501
+    ],
     # LibreOffice drops section 2's w:titlePg (its page style has no first page).
     "d4j/Headers.docx": [
         "removed header [first, section 2]: 'First page header.' -> None",
@@ -162,9 +183,6 @@ LIBREOFFICE_CHANGES: dict[str, list[str]] = {
 NOISE: dict[str, str] = {
     "d4j/NumberingIndents.docx": "a DOCPROPERTY error result's formatting: not yet classified",
     "d4j/Symbols.docx": "symbol fonts of private-use characters: not yet classified",
-    "poi/Bug54771a.docx": "content-control placeholder and title formatting: not yet classified",
-    "poi/Bug55142.docx": "content-control rich text (line breaks, bold): not yet classified",
-    "poi/PageSpecificHeadFoot.docx": "header run formatting: not yet classified",
 }
 
 
