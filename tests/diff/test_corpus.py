@@ -22,7 +22,8 @@ FILES = sorted(
 #: What LibreOffice really changes on a re-save, per file, as `signature` writes each
 #: change (reviewed by hand against both files' XML).
 LIBREOFFICE_CHANGES: dict[str, list[str]] = {
-    # LibreOffice 7.4 drops this OMML equation (a fraction in a d-operator) on export.
+    # LibreOffice without its Math module (Debian's libreoffice-math, not installed by
+    # .ci/run) drops OMML equations on import.
     "d4j/2010-sample1.docx": [
         "removed body: '(dy)/(dx) ±(-b±√(b^(2)-4ac))/(2a)' -> None",
     ],

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import zipfile
 
+import pytest
 from lxml import etree
 
 from cmwreport.commands.diff import run
@@ -54,3 +55,57 @@ def test_word_added_in_a_footnote_with_an_equation(tmp_path, capsys):
         resolved = d.resolve_revisions(red, tmp_path / f"resolved-{accept}.docx", accept=accept)
         assert run(same_as, resolved, fmt="json") == 0, capsys.readouterr().out
         capsys.readouterr()
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_accept_and_reject_keep_the_equation(tmp_path, capsys):
+    """In LibreOffice too: Accept All gives the new draft and Reject All the old one,
+    each as LibreOffice saves it (compared with the draft LibreOffice re-saved), the
+    equation in the footnote kept."""
+    import subprocess
+    from pathlib import Path
+
+    from tests.office import convert, require
+
+    require("soffice")
+    python = Path("/usr/bin/python3")
+    if not python.exists():
+        pytest.skip("/usr/bin/python3 with python3-uno is needed")
+    body = p("Cited.").replace("</w:p>", '<w:r><w:footnoteReference w:id="1"/></w:r></w:p>')
+    old = write(
+        tmp_path / "old.docx",
+        body,
+        parts={"rId9": ("footnotes", "footnotes.xml", footnotes("applies."))},
+    )
+    new = write(
+        tmp_path / "new.docx",
+        body,
+        parts={"rId9": ("footnotes", "footnotes.xml", footnotes("applies everywhere."))},
+    )
+    red = tmp_path / "red.docx"
+    assert run(old, new, fmt="json", redline=red, date="2024-05-02") == 1
+    capsys.readouterr()
+    script = Path(__file__).with_name("lo_resolve.py")
+    results = {}
+    for how in ("accept", "reject"):
+        results[how] = tmp_path / f"lo-{how}.docx"
+        proc = subprocess.run(
+            [str(python), str(script), how, str(red), str(results[how])],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        if "No module named 'uno'" in proc.stderr:
+            pytest.skip("python3-uno is needed")
+        assert proc.returncode == 0, proc.stderr
+    for how, draft in (("accept", new), ("reject", old)):
+        resaved = convert(draft, tmp_path, "docx")
+        assert run(resaved, results[how], fmt="json") == 0, capsys.readouterr().out
+        capsys.readouterr()
+        # As many equations as LibreOffice keeps in the draft itself (none without its
+        # Math module, Debian's libreoffice-math: it drops OMML on import then).
+        counts = []
+        for docx in (resaved, results[how]):
+            with zipfile.ZipFile(docx) as z:
+                counts.append(z.read("word/footnotes.xml").count(b"<m:oMath"))
+        assert counts[0] == counts[1]
