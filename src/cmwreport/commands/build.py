@@ -24,6 +24,7 @@ from pathlib import Path
 from cmwreport.commands.common import load, require_file
 from cmwreport.diagnostics import Diagnostic, Exit
 from cmwreport.errors import Failed
+from cmwreport.i18n import _
 from cmwreport.outputs import OutputError, check_target, is_stdout, write_atomic
 from cmwreport.print_diagnostics import emit
 
@@ -46,7 +47,7 @@ def run(
     pdf: bool = False,
 ) -> int:
     if is_stdout(out):
-        raise OutputError("--out -: a build writes two files; give an output folder")
+        raise OutputError(_("--out -: a build writes two files; give an output folder"))
     from cmwreport.project import journal
 
     # The project's lock, shared: no absorb writes the sources between the reading
@@ -61,11 +62,15 @@ def _run(path, template: Path, out: Path, fmt: str, final: bool, *, pdf: bool) -
     diagnostics = list(result.diagnostics)
     if result.sources is None and not result.errors:
         raise OutputError(
-            f"{path}: a single source file can be validated, not built; give the folder of sources"
+            _(
+                "{path}: a single source file can be validated, not built; give the folder of "
+                "sources",
+                path=path,
+            )
         )
     if result.errors or result.sources is None:
         emit(diagnostics, fmt, files=result.files)
-        raise Failed("the sources have errors; nothing was built")
+        raise Failed(_("the sources have errors; nothing was built"))
 
     from cmwreport.build import provenance
     from cmwreport.build.merge import build
@@ -86,8 +91,11 @@ def _run(path, template: Path, out: Path, fmt: str, final: bool, *, pdf: bool) -
     if final and readiness:
         emit(diagnostics, fmt, files=result.files)
         raise Failed(
-            f"--final: the report is not ready for submission ({len(readiness)} "
-            "problem(s) above); nothing was written"
+            _(
+                "--final: the report is not ready for submission ({len} problem(s) above); "
+                "nothing was written",
+                len=len(readiness),
+            )
         )
 
     report_name, annex_name = output_names(sources.report.symbol)
@@ -103,7 +111,7 @@ def _run(path, template: Path, out: Path, fmt: str, final: bool, *, pdf: bool) -
         f"wrote {out / annex_name}: annex, {built.annex_words:,} words\n"
     )
     if pdf:
-        for docx, _ in files:
+        for docx, _data in files:
             summary.write(f"wrote {docx.with_suffix('.pdf')}: PDF (LibreOffice)\n")
     return Exit.OK
 
@@ -115,21 +123,25 @@ def _write(files: list[tuple[Path, bytes]], out: Path, *, inputs: set, pdf: bool
     try:
         out.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise OutputError(f"{out}: exists and is not a folder; give an output folder") from None
+        raise OutputError(
+            _("{out}: exists and is not a folder; give an output folder", out=out)
+        ) from None
     except OSError as exc:
         raise OutputError(
-            f"cannot write to {out}: {exc.strerror or exc}; nothing written"
+            _("cannot write to {out}: {value}; nothing written", out=out, value=exc.strerror or exc)
         ) from None
     if pdf:
         files = files + _pdfs(files)
     with locked(out, waiting=lambda: _note(f"waiting for another build writing to {out}")):
-        remove_stale_temporaries(path for path, _ in files)
-        for path, _ in files:
+        remove_stale_temporaries(path for path, _data in files)
+        for path, _data in files:
             check_target(path, what="output")
             if _identity_of(path) in inputs:
-                raise OutputError(f"{path}: is one of the build's inputs; choose another --out")
-        previous = {property_of(path, BUILD_PROPERTY) for path, _ in files[:2]}
-        if len(previous) > 1 and all(path.exists() for path, _ in files[:2]):
+                raise OutputError(
+                    _("{path}: is one of the build's inputs; choose another --out", path=path)
+                )
+        previous = {property_of(path, BUILD_PROPERTY) for path, _data in files[:2]}
+        if len(previous) > 1 and all(path.exists() for path, _data in files[:2]):
             _note(
                 f"{files[0][0]} and {files[1][0]} came from two different builds "
                 "(an interrupted build); both are written again"
