@@ -86,7 +86,7 @@ def regular_file(path: Path) -> None:
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        raise PackageError("no such file") from None
+        raise PackageError(_("no such file")) from None
     except PermissionError:
         raise PackageError(_("cannot be read (permission denied)")) from None
     except OSError as exc:
