@@ -194,7 +194,7 @@ def test_arabic_terminal_lines_isolate_paths_and_codes_on_the_bytes(tmp_path):
     assert re.fullmatch(rb"sources/report\.yaml:\d+:\d+", where)
     assert rest.startswith("خطأ ".encode() + fsi + b"S"), rest
     # One mistake, one diagnostic; the summary in Arabic words and plural forms.
-    assert len(lines) == 2, proc.stdout.decode()
+    assert len(lines) == 5, proc.stdout.decode()  # the line, its source and caret, totals
     assert "«".encode() + fsi + b"symbool" + pdi + "»".encode() in first
     summary = lines[-1].decode().replace(FSI, "").replace(PDI, "")
     assert summary == "خطأ واحد، لا تنبيهات في 9 ملفات", summary

@@ -56,7 +56,18 @@ GLOBAL_OPTIONS = (
     ),
 )
 
-DIAGNOSTIC_FORMATS = ("text", "json", "github")
+DIAGNOSTIC_FORMATS = ("text", "json", "github", "sarif")
+
+
+def _color() -> Param:
+    return Param(
+        "color",
+        N_("Colour the terminal output (auto: on a terminal, unless NO_COLOR is set)."),
+        ("--color",),
+        ("auto", "always", "never"),
+        default="auto",
+        show_default=True,
+    )
 
 
 def _format(help: str) -> Param:
@@ -87,7 +98,8 @@ COMMANDS = {
                     "path",
                     N_("Source tree (or one YAML file) to check; default: the project's sources."),
                 ),
-                _format(N_("text, json, or github annotations.")),
+                _format(N_("text, json, github annotations, or sarif (SARIF 2.1.0).")),
+                _color(),
                 _flag("--strict", N_("Fail on warnings too.")),
                 _flag(
                     "--reshape", N_("Show Arabic pre-shaped, for terminals without bidi support.")
@@ -110,6 +122,7 @@ COMMANDS = {
                 ),
                 _text("out", ("--out", "-o"), N_("Output folder; default: the project's out/.")),
                 _format(N_("How to show diagnostics.")),
+                _color(),
                 _flag(
                     "--final",
                     N_(
@@ -155,14 +168,7 @@ COMMANDS = {
                     "--reshape",
                     N_("Show Arabic pre-shaped for terminals without bidi support (display only)."),
                 ),
-                Param(
-                    "color",
-                    N_("Colour the terminal output."),
-                    ("--color",),
-                    ("auto", "always", "never"),
-                    default="auto",
-                    show_default=True,
-                ),
+                _color(),
                 _text(
                     "author",
                     ("--author",),
@@ -299,16 +305,22 @@ def _dispatch(args: list[str]) -> int:
 # --- what each command does with its values -----------------------------------------
 
 
-def validate(path: str | None, format: str, strict: bool, reshape: bool) -> int:
+def validate(path: str | None, format: str, strict: bool, reshape: bool, color: str) -> int:
     from cmwreport.commands.validate import run
     from cmwreport.project.find import sources_for
 
     # The source path as given: the loader says what is wrong with an empty one.
-    return run(sources_for("validate", path), format, strict, reshape)
+    return run(sources_for("validate", path), format, strict, reshape, color=color)
 
 
 def build(
-    path: str | None, template: str | None, out: str | None, format: str, final: bool, pdf: bool
+    path: str | None,
+    template: str | None,
+    out: str | None,
+    format: str,
+    final: bool,
+    pdf: bool,
+    color: str = "auto",
 ) -> int:
     from cmwreport.commands.build import run
     from cmwreport.commands.common import path_argument
@@ -320,7 +332,7 @@ def build(
         None if template is None else path_argument(template, "--template"),
         None if out is None else path_argument(out, "--out"),
     )
-    return run(paths.sources, paths.template, paths.out, format, final, pdf=pdf)
+    return run(paths.sources, paths.template, paths.out, format, final, pdf=pdf, color=color)
 
 
 def diff(

@@ -45,6 +45,7 @@ def run(
     final: bool = False,
     *,
     pdf: bool = False,
+    color: str = "auto",
 ) -> int:
     if is_stdout(out):
         raise OutputError(_("--out -: a build writes two files; give an output folder"))
@@ -53,10 +54,12 @@ def run(
     # The project's lock, shared: no absorb writes the sources between the reading
     # and the fingerprint, which are then of the same bytes.
     with journal.reading(Path(path), also=(Path(template),)):
-        return _run(path, template, out, fmt, final, pdf=pdf)
+        return _run(path, template, out, fmt, final, pdf=pdf, color=color)
 
 
-def _run(path, template: Path, out: Path, fmt: str, final: bool, *, pdf: bool) -> int:
+def _run(
+    path, template: Path, out: Path, fmt: str, final: bool, *, pdf: bool, color: str = "auto"
+) -> int:
     result = load(path)  # first: the loader refuses an empty path, which Path() makes "."
     path = Path(path)
     diagnostics = list(result.diagnostics)
@@ -69,7 +72,7 @@ def _run(path, template: Path, out: Path, fmt: str, final: bool, *, pdf: bool) -
             )
         )
     if result.errors or result.sources is None:
-        emit(diagnostics, fmt, files=result.files)
+        emit(diagnostics, fmt, files=result.files, color=color)
         raise Failed(_("the sources have errors; nothing was built"))
 
     from cmwreport.build import provenance
@@ -89,7 +92,7 @@ def _run(path, template: Path, out: Path, fmt: str, final: bool, *, pdf: bool) -
     readiness = [_diagnostic(f, sources, template, final) for f in built.findings]
     diagnostics += readiness
     if final and readiness:
-        emit(diagnostics, fmt, files=result.files)
+        emit(diagnostics, fmt, files=result.files, color=color)
         raise Failed(
             _(
                 "--final: the report is not ready for submission ({len} problem(s) above); "
@@ -103,16 +106,26 @@ def _run(path, template: Path, out: Path, fmt: str, final: bool, *, pdf: bool) -
     _write(files, out, inputs=_inputs(path, template), pdf=pdf)
 
     if diagnostics or fmt != "text":
-        emit(diagnostics, fmt, files=result.files)
+        emit(diagnostics, fmt, files=result.files, color=color)
     summary = sys.stdout if fmt == "text" else sys.stderr
-    summary.write(
-        f"wrote {out / report_name}: {built.report_words:,} words "
-        f"(limit {LIMIT:,}, GA resolution {RESOLUTION}; the annex is not counted)\n"
-        f"wrote {out / annex_name}: annex, {built.annex_words:,} words\n"
+    report_line = _(
+        "wrote {path}: {words} words (limit {limit}, GA resolution {resolution}; the annex is "
+        "not counted)",
+        path=out / report_name,
+        words=format(built.report_words, ","),
+        limit=format(LIMIT, ","),
+        resolution=RESOLUTION,
     )
+    annex_line = _(
+        "wrote {path}: annex, {words} words",
+        path=out / annex_name,
+        words=format(built.annex_words, ","),
+    )
+    summary.write(f"{report_line}\n{annex_line}\n")
     if pdf:
         for docx, _data in files:
-            summary.write(f"wrote {docx.with_suffix('.pdf')}: PDF (LibreOffice)\n")
+            pdf_line = _("wrote {path}: PDF (LibreOffice)", path=docx.with_suffix(".pdf"))
+            summary.write(f"{pdf_line}\n")
     return Exit.OK
 
 

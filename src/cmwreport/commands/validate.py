@@ -9,9 +9,11 @@ from cmwreport.diagnostics import Exit, count
 from cmwreport.print_diagnostics import emit
 
 
-def run(path: Path | str, fmt: str, strict: bool, reshape: bool = False) -> int:
+def run(
+    path: Path | str, fmt: str, strict: bool, reshape: bool = False, *, color: str = "auto"
+) -> int:
     result = load(path)
-    emit(result.diagnostics, fmt, files=result.files, reshape=reshape)
+    emit(result.diagnostics, fmt, files=result.files, reshape=reshape, color=color)
     errors, warnings = count(result.diagnostics)
     if errors or (strict and warnings):
         return Exit.FAILED
