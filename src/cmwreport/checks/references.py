@@ -159,7 +159,7 @@ def cited_documents(loaded: Loaded) -> Iterator[Diagnostic]:
     if len(reports) != 1:
         return  # unknown which document is cited: nothing to judge against
     report = reports[0]
-    documents, diagnostics = _documents(report, citing)
+    documents, diagnostics = documents_of(report, citing)
     yield from diagnostics
     for holder in (report.previous_observations, report.list_of_issues):
         symbol = getattr(holder, "symbol", None)
@@ -210,7 +210,7 @@ def _unknown(item, attribute: str, wanted, known) -> Iterator[tuple[Loc, int]]:
         yield from ((locs[index], number) for index, number in unknown if index < len(locs))
 
 
-def _documents(report, citing: list) -> tuple[dict, list[Diagnostic]]:
+def documents_of(report, citing: list) -> tuple[dict, list[Diagnostic]]:
     """Symbol -> reference document: the project's own first, then those shipped."""
     documents = {
         d.symbol: d

@@ -135,6 +135,65 @@ COMMANDS = {
             ),
         ),
         Command(
+            "coverage",
+            N_(
+                "Which questions of the list of issues the report replies to, and where (exit 1 "
+                "when one has no reply)."
+            ),
+            "cmwreport.commands.app:coverage",
+            (
+                Param("path", N_("Source tree; default: the project's sources.")),
+                _text(
+                    "template",
+                    ("--template", "-t"),
+                    N_(
+                        "Word template; default: the project's, else the one shipped with "
+                        "cmwreport."
+                    ),
+                ),
+                Param(
+                    "format",
+                    N_("text or json."),
+                    ("--format", "-f"),
+                    ("text", "json"),
+                    default="text",
+                    show_default=True,
+                ),
+                _text("html", ("--html",), N_("Also write an HTML page (- for standard output).")),
+                _text(
+                    "docx",
+                    ("--docx",),
+                    N_(
+                        "Also write the correspondence table as a Word file to annex (- for "
+                        "standard output)."
+                    ),
+                ),
+            ),
+        ),
+        Command(
+            "replies",
+            N_(
+                "The reply headings of the list of issues the template lacks; written with "
+                "--template."
+            ),
+            "cmwreport.commands.app:replies",
+            (
+                Param("path", N_("Source tree; default: the project's sources.")),
+                _flag(
+                    "--template",
+                    N_(
+                        "Write a reply heading for every question of the list of issues the "
+                        "template lacks into the template (without it: only list them)."
+                    ),
+                ),
+                _text(
+                    "file",
+                    ("--file",),
+                    N_("The template to read and write; default: the project's."),
+                ),
+            ),
+        ),
+        Command(
             "diff",
             N_("Show what changed between two drafts, located by UN paragraph number."),
             "cmwreport.commands.app:diff",
@@ -310,7 +369,56 @@ def validate(path: str | None, format: str, strict: bool, reshape: bool, color: 
     from cmwreport.project.find import sources_for
 
     # The source path as given: the loader says what is wrong with an empty one.
-    return run(sources_for("validate", path), format, strict, reshape, color=color)
+    sources = sources_for("validate", path)
+    template = None
+    if path is None:  # a project's own template: its reply headings are checked too
+        from cmwreport.project.find import current_folder, find, shown_path
+
+        project = find(current_folder())
+        if project is not None and project.template is not None:
+            template = shown_path(project.template)
+    return run(sources, format, strict, reshape, template, color=color)
+
+
+def coverage(
+    path: str | None, template: str | None, format: str, html: str | None, docx: str | None
+) -> int:
+    from pathlib import Path
+
+    from cmwreport.commands.common import path_argument
+    from cmwreport.commands.coverage import run
+    from cmwreport.project.find import resolve
+
+    paths = resolve(
+        "coverage",
+        path,
+        None if template is None else path_argument(template, "--template"),
+        Path("."),
+    )
+    return run(
+        paths.sources,
+        paths.template,
+        format,
+        html=None if html is None else path_argument(html, "--html"),
+        docx=None if docx is None else path_argument(docx, "--docx"),
+    )
+
+
+def replies(path: str | None, template: bool, file: str | None) -> int:
+    from pathlib import Path
+
+    from cmwreport.commands.common import path_argument
+    from cmwreport.commands.replies import run
+    from cmwreport.project.find import resolve
+
+    paths = resolve(
+        "replies",
+        path,
+        None if file is None else path_argument(file, "--file"),
+        Path("."),
+        packaged_template=False,
+    )
+    return run(paths.sources, paths.template, write=template)
 
 
 def build(

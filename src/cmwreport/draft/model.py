@@ -76,6 +76,9 @@ class Draft:
     tracked: Tracked
     endnotes: list[Block] = field(default_factory=list)
     comments: list[Block] = field(default_factory=list)
+    #: Text boxes held by footnotes, endnotes and comments (those of the body, its
+    #: tables, headers and footers are read where they stand).
+    boxes: list[Block] = field(default_factory=list)
     #: Parts no reader compares (charts' data, OLE objects, unknown parts): part name
     #: -> (what, content digest); listed as "not compared", and their differences count.
     unread: dict[str, tuple[str, str]] = field(default_factory=dict)

@@ -122,7 +122,9 @@ def _read(source: Path | bytes | Package, name: str) -> Draft:
     for kind in ("footnotes", "endnotes"):
         for target in package.related(main, kind)[:1]:
             root = _story(package, draft, target)
-            blocks = stories.read_notes(root, walk.hosts[kind[:-1]], kind[:-1], objects)
+            blocks = stories.read_notes(
+                root, walk.hosts[kind[:-1]], kind[:-1], objects, draft.boxes
+            )
             if kind == "footnotes":
                 draft.footnotes_part = target
                 draft.footnotes = blocks
@@ -131,8 +133,10 @@ def _read(source: Path | bytes | Package, name: str) -> Draft:
             seen.add(target)
     for target in package.related(main, "comments")[:1]:
         root = _story(package, draft, target)
-        draft.comments = stories.read_comments(root, walk.comment_hosts, objects)
+        draft.comments = stories.read_comments(root, walk.comment_hosts, objects, draft.boxes)
         seen.add(target)
+    for i, block in enumerate(draft.boxes):
+        block.index = i
     draft.not_compared = [f"{count} {what}" for what, count in walk.partial.items()]
     draft.unread = _unread(package, main, seen | describer.read)
     return draft
@@ -208,8 +212,24 @@ def digest(package: Package, part: str) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
+def _glossary(package: Package, main: str) -> set[str]:
+    """The glossary document (building blocks, AutoText: never shown in the document)
+    and every part it reaches: its own styles, settings and fonts are no difference."""
+    out: set[str] = set()
+    todo = package.related(main, "glossaryDocument")
+    while todo:
+        part = todo.pop()
+        if part in out or part == main:
+            continue
+        out.add(part)
+        if package.has(_rels(part)):
+            todo.extend(r.target for r in package.relationships(part) if not r.external)
+    return out
+
+
 def _unread(package: Package, main: str, seen: set[str]) -> dict[str, tuple[str, str]]:
     """Parts that hold content no reader compared, with what they are and their digest."""
+    seen = seen | _glossary(package, main)
     kinds: dict[str, str] = {}
     for source in ["", main, *sorted(seen)]:
         for rel in package.relationships(source) if package.has(_rels(source)) else []:

@@ -214,4 +214,7 @@ def assemble(loaded: Loaded) -> m.Sources:
     axes = {a.id: a for a in loaded.values("axis")}
     consultations.axes = [axes[i] for i in consultations.axis_order if i in axes]
     consultations.meetings = sorted(loaded.values("meeting"), key=lambda x: (x.date, x.id))
-    return m.Sources(root=loaded.root, report=report, consultations=consultations)
+    references = {d.symbol: d for d in loaded.values("reference") if isinstance(d.symbol, str)}
+    return m.Sources(
+        root=loaded.root, report=report, consultations=consultations, references=references
+    )
