@@ -229,6 +229,14 @@ COMMANDS = {
                 ),
                 _color(),
                 _text(
+                    "context",
+                    ("--context",),
+                    N_(
+                        "Show N words of unchanged text around each change (default: the "
+                        "whole paragraph)."
+                    ),
+                ),
+                _text(
                     "author",
                     ("--author",),
                     N_("Author of redline revisions."),
@@ -455,6 +463,7 @@ def diff(
     color: str,
     author: str,
     date: str | None,
+    context: str | None = None,
 ) -> int:
     from cmwreport.commands.common import path_argument
     from cmwreport.commands.diff import run
@@ -471,6 +480,7 @@ def diff(
         color=color,
         author=author,
         date=date,
+        context=context,
     )
 
 

@@ -45,6 +45,7 @@ def run(
     color: str = "auto",
     author: str = "cmwreport",
     date: str | None = None,
+    context: str | int | None = None,
 ) -> int:
     options = DiffOptions(
         format=fmt,
@@ -54,6 +55,7 @@ def run(
         ignore_formatting=ignore_formatting,
         reshape=reshape,
         color=_use_color(color),
+        context=_context(context),
         author=_author(author),
         date=_date(date) if redline is not None else None,
     )
@@ -130,6 +132,14 @@ def _author(name: str) -> str:
             )
         )
     return unicodedata.normalize("NFC", name)
+
+
+def _context(value: str | int | None) -> int | None:
+    if value is None or isinstance(value, int):
+        return value
+    if not value.isdigit():
+        raise OptionError(_("--context {value!r}: give a number of words (0 or more)", value=value))
+    return int(value)
 
 
 def _use_color(color: str) -> bool:
