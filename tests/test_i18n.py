@@ -36,10 +36,15 @@ def _forget_language():
 def _messages_in_code() -> dict[str | tuple[str, str], str]:
     """Every message the code marks, with where it is (for the failure message)."""
     from babel.messages.extract import extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
 
+    # babel.cfg, as scripts/catalogues.sh reads it: the field descriptions of
+    # sources/schema.py too (cmwreport/i18n_extract.py).
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as cfg:
+        method_map, options_map = parse_mapping_cfg(cfg)
     found: dict = {}
     for filename, lineno, message, _comments, _context in extract_from_dir(
-        str(ROOT / "src" / "cmwreport"), method_map=[("**.py", "python")]
+        str(ROOT / "src" / "cmwreport"), method_map, options_map
     ):
         key = message if isinstance(message, str) else tuple(message[:2])
         found.setdefault(key, f"src/cmwreport/{filename}:{lineno}")
