@@ -83,7 +83,7 @@ def _text(
             severity = f"{_COLOURS[d.severity]}{severity}{_RESET}"
         message = show(printable(d.message))
         # Arabic: the place and the code isolated, so that a bidi terminal keeps them whole.
-        where = isolate(f"{printable(d.file)}:{d.line}:{d.column}")
+        where = isolate(_place(d))
         stream.write(f"{where}: {severity} {isolate(d.code)} {message}\n")
         line = lines.line(d.file, d.line)
         # Reshaped Arabic is reordered for display: a caret would point at another letter.
@@ -93,6 +93,15 @@ def _text(
                 shown[-1] = shown[-1][:-1] + f"{_COLOURS[d.severity]}^{_RESET}"
             stream.write("".join(f"{part}\n" for part in shown))
     stream.write(show(totals(diagnostics, files)) + "\n")
+
+
+def _place(d: Diagnostic) -> str:
+    """file:line:column; for a Word file (build's readiness warnings) the file alone: its
+    "line" counts body paragraphs, which no reader sees, and the message already says
+    where the report prints it ("paragraph 4 (أ)")."""
+    if d.file.lower().endswith(".docx"):
+        return printable(d.file)
+    return f"{printable(d.file)}:{d.line}:{d.column}"
 
 
 def totals(diagnostics: list[Diagnostic], files: int | None = None) -> str:

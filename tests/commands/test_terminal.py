@@ -88,3 +88,25 @@ def test_sarif(broken):
     assert levels == {"S102": "error", "T505": "warning"}
     s102 = next(r for r in results if r["ruleId"] == "S102")
     assert s102["message"]["text"].startswith("champ « symbool » inconnu")
+
+
+def test_a_warning_in_a_word_file_is_located_as_printed_not_by_line():
+    import io
+
+    from cmwreport.diagnostics import Diagnostic
+    from cmwreport.print_diagnostics import emit
+
+    stream = io.StringIO()
+    found = Diagnostic(
+        "templates/periodic-report.docx", 11, 1, "B003", "warning",
+        "paragraph 4 (أ): slot {{ x }} left in the text",
+    )  # fmt: skip
+    emit([found], "text", stream, color="never")
+    first = stream.getvalue().splitlines()[0]
+    assert first == (
+        "templates/periodic-report.docx: warning B003 "
+        "paragraph 4 (أ): slot {{ x }} left in the text"
+    )
+    stream = io.StringIO()
+    emit([found], "json", stream)
+    assert json.loads(stream.getvalue())["diagnostics"][0]["line"] == 11  # programs keep it
