@@ -260,3 +260,38 @@ def test_no_message_hides_inside_an_f_string():
                     if re.search(r"\{[^{}]*\b(_|ngettext)\(", token.string):
                         hidden.append(f"{path.relative_to(ROOT)}:{token.start[0]}")
     assert not hidden, hidden
+
+
+def test_no_function_rebinds_the_message_function():
+    # `for (path, _), x in ...` in a function that also calls `_()` makes `_` a local:
+    # the message after it is a TypeError, a crash instead of the message.
+    import ast
+
+    scopes = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ListComp, ast.SetComp)
+    scopes += (ast.DictComp, ast.GeneratorExp)
+
+    def own_nodes(function):
+        """The nodes of a function's own scope (not of nested functions or comprehensions)."""
+        stack = list(ast.iter_child_nodes(function))
+        while stack:
+            node = stack.pop()
+            yield node
+            if not isinstance(node, scopes):
+                stack.extend(ast.iter_child_nodes(node))
+
+    rebound = []
+    for path in sorted((ROOT / "src" / "cmwreport").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            names = [n for n in own_nodes(function) if isinstance(n, ast.Name) and n.id == "_"]
+            stores = [n for n in names if isinstance(n.ctx, ast.Store)]
+            calls = [
+                n
+                for n in own_nodes(function)
+                if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "_"
+            ]
+            if stores and calls:
+                rebound.append(f"{path.relative_to(ROOT)}:{stores[0].lineno}")
+    assert not rebound, rebound

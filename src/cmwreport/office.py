@@ -88,7 +88,7 @@ def to_pdf(documents: list[tuple[Path, bytes]]) -> list[tuple[Path, bytes]]:
         ]
         _run(command, timeout)
         results = []
-        for (path, _), source in zip(documents, inputs, strict=True):
+        for (path, _data), source in zip(documents, inputs, strict=True):
             pdf = folder / "pdf" / f"{source.stem}.pdf"
             data = pdf.read_bytes() if pdf.is_file() else b""
             if not data.startswith(b"%PDF"):
