@@ -72,6 +72,16 @@ class Package:
             package._pending = set(entries.names)
         if not package.has(opc.CONTENT_TYPES):
             raise PackageError(_("not a Word document (no [Content_Types].xml in the zip)"))
+        if opc.CONTENT_TYPES in package.unreadable:
+            # Refused like a missing one: nothing says which parts the package holds, and
+            # a copy (the redline) would keep it unreadable for Word and LibreOffice.
+            raise PackageError(
+                _(
+                    "{name} cannot be read (corrupt or encrypted: {value})",
+                    name=opc.CONTENT_TYPES,
+                    value=package.unreadable[opc.CONTENT_TYPES],
+                )
+            )
         main = package.main_part()
         if not package.has(main):
             raise PackageError(
@@ -271,7 +281,20 @@ def parse_part(name: str, data: bytes) -> etree._Element:
     try:
         root = parse(opc.transitional(data))
     except etree.XMLSyntaxError as exc:
-        raise PackageError(_("{name} is not well-formed XML ({exc})", name=name, exc=exc)) from None
+        # libxml2's message may hold the bad bytes themselves (a NUL, a line break):
+        # only its first line, its words only, and where.
+        what = " ".join((exc.msg or "").splitlines()[0].split()) if exc.msg else "unreadable"
+        line, column = exc.position if exc.position else (0, 0)
+        raise PackageError(
+            _(
+                "{name}:{line}:{column}: not well-formed XML ({what}); save the file again "
+                "from Word or LibreOffice",
+                name=name,
+                line=line,
+                column=column,
+                what=what,
+            )
+        ) from None
     if root.getroottree().docinfo.doctype:
         raise PackageError(
             _("{name} declares a DOCTYPE (Word never writes one): refused", name=name)
