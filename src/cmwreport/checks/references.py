@@ -13,8 +13,8 @@ from typing import Any
 
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.i18n import _
-from cmwreport.reference import convention, document_file_name, shipped_document
-from cmwreport.sources.load import Loaded, read_file
+from cmwreport.reference import convention, document_file_name, shipped_reference
+from cmwreport.sources.load import Loaded
 from cmwreport.sources.model import Loc, ReferenceDocument, Report
 
 
@@ -222,12 +222,10 @@ def documents_of(report, citing: list) -> tuple[dict, list[Diagnostic]]:
         symbol = getattr(holder, "symbol", None)
         if not isinstance(symbol, str) or symbol in documents:
             continue
-        path = shipped_document(symbol)
-        if path is not None:
-            shown = f"cmwreport/reference/documents/{path.name}"
-            shipped = read_file(path, shown, "reference", diagnostics)
-            if shipped.value is not None:
-                documents[symbol] = shipped.value
+        value, found = shipped_reference(symbol)
+        diagnostics.extend(found)
+        if value is not None:
+            documents[symbol] = value
     return documents, diagnostics
 
 

@@ -86,13 +86,30 @@ def _text(name: str, flags: tuple[str, ...], help: str, **kw) -> Param:
     return Param(name, help, flags, **kw)
 
 
+def _template() -> Param:
+    help = N_("Word template; default: the project's, else the one shipped with cmwreport.")
+    return _text("template", ("--template", "-t"), help)
+
+
+def _text_or_json() -> Param:
+    formats = ("text", "json")
+    return Param(
+        "format",
+        N_("text or json."),
+        ("--format", "-f"),
+        formats,
+        default="text",
+        show_default=True,
+    )
+
+
 COMMANDS = {
     c.name: c
     for c in (
         Command(
             "validate",
             N_("Check the YAML sources and report every problem with file:line:column."),
-            "cmwreport.commands.app:validate",
+            "cmwreport.commands.validate:main",
             (
                 Param(
                     "path",
@@ -112,14 +129,7 @@ COMMANDS = {
             "cmwreport.commands.app:build",
             (
                 Param("path", N_("Source tree to build from; default: the project's sources.")),
-                _text(
-                    "template",
-                    ("--template", "-t"),
-                    N_(
-                        "Word template; default: the project's, else the one shipped with "
-                        "cmwreport."
-                    ),
-                ),
+                _template(),
                 _text("out", ("--out", "-o"), N_("Output folder; default: the project's out/.")),
                 _format(N_("How to show diagnostics.")),
                 _color(),
@@ -136,60 +146,27 @@ COMMANDS = {
         ),
         Command(
             "coverage",
-            N_(
-                "Which questions of the list of issues the report replies to, and where (exit 1 "
-                "when one has no reply)."
-            ),
-            "cmwreport.commands.app:coverage",
+            N_("Which questions of the list of issues have a reply (exit 1 if one has none)."),
+            "cmwreport.commands.coverage:main",
             (
                 Param("path", N_("Source tree; default: the project's sources.")),
-                _text(
-                    "template",
-                    ("--template", "-t"),
-                    N_(
-                        "Word template; default: the project's, else the one shipped with "
-                        "cmwreport."
-                    ),
-                ),
-                Param(
-                    "format",
-                    N_("text or json."),
-                    ("--format", "-f"),
-                    ("text", "json"),
-                    default="text",
-                    show_default=True,
-                ),
+                _template(),
+                _text_or_json(),
                 _text("html", ("--html",), N_("Also write an HTML page (- for standard output).")),
                 _text(
-                    "docx",
-                    ("--docx",),
-                    N_(
-                        "Also write the correspondence table as a Word file to annex (- for "
-                        "standard output)."
-                    ),
+                    "docx", ("--docx",), N_("Also write the correspondence table (.docx; - too).")
                 ),
             ),
         ),
         Command(
             "replies",
-            N_(
-                "The reply headings of the list of issues the template lacks; written with "
-                "--template."
-            ),
-            "cmwreport.commands.app:replies",
+            N_("The list of issues' reply headings the template lacks; written with --template."),
+            "cmwreport.commands.replies:main",
             (
                 Param("path", N_("Source tree; default: the project's sources.")),
-                _flag(
-                    "--template",
-                    N_(
-                        "Write a reply heading for every question of the list of issues the "
-                        "template lacks into the template (without it: only list them)."
-                    ),
-                ),
+                _flag("--template", N_("Write them into the template (else only list them).")),
                 _text(
-                    "file",
-                    ("--file",),
-                    N_("The template to read and write; default: the project's."),
+                    "file", ("--file",), N_("Template to read and write; default: the project's.")
                 ),
             ),
         ),
@@ -200,14 +177,7 @@ COMMANDS = {
             (
                 Param("old", N_("Older draft (.docx)."), required=True),
                 Param("new", N_("Newer draft (.docx)."), required=True),
-                Param(
-                    "format",
-                    N_("text or json."),
-                    ("--format", "-f"),
-                    ("text", "json"),
-                    default="text",
-                    show_default=True,
-                ),
+                _text_or_json(),
                 _text(
                     "html",
                     ("--html",),
@@ -378,63 +348,6 @@ def _dispatch(args: list[str]) -> int:
 
 
 # --- what each command does with its values -----------------------------------------
-
-
-def validate(path: str | None, format: str, strict: bool, reshape: bool, color: str) -> int:
-    from cmwreport.commands.validate import run
-    from cmwreport.project.find import sources_for
-
-    # The source path as given: the loader says what is wrong with an empty one.
-    sources = sources_for("validate", path)
-    template = None
-    if path is None:  # a project's own template: its reply headings are checked too
-        from cmwreport.project.find import current_folder, find, shown_path
-
-        project = find(current_folder())
-        if project is not None and project.template is not None:
-            template = shown_path(project.template)
-    return run(sources, format, strict, reshape, template, color=color)
-
-
-def coverage(
-    path: str | None, template: str | None, format: str, html: str | None, docx: str | None
-) -> int:
-    from pathlib import Path
-
-    from cmwreport.commands.common import path_argument
-    from cmwreport.commands.coverage import run
-    from cmwreport.project.find import resolve
-
-    paths = resolve(
-        "coverage",
-        path,
-        None if template is None else path_argument(template, "--template"),
-        Path("."),
-    )
-    return run(
-        paths.sources,
-        paths.template,
-        format,
-        html=None if html is None else path_argument(html, "--html"),
-        docx=None if docx is None else path_argument(docx, "--docx"),
-    )
-
-
-def replies(path: str | None, template: bool, file: str | None) -> int:
-    from pathlib import Path
-
-    from cmwreport.commands.common import path_argument
-    from cmwreport.commands.replies import run
-    from cmwreport.project.find import resolve
-
-    paths = resolve(
-        "replies",
-        path,
-        None if file is None else path_argument(file, "--file"),
-        Path("."),
-        packaged_template=False,
-    )
-    return run(paths.sources, paths.template, write=template)
 
 
 def build(

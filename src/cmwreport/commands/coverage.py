@@ -22,6 +22,28 @@ from cmwreport.outputs import OutputError, is_stdout, write_output
 from cmwreport.print_diagnostics import emit
 
 
+def main(
+    path: str | None, template: str | None, format: str, html: str | None, docx: str | None
+) -> int:
+    """The command line's values (commands/app.py declares the options)."""
+    from cmwreport.commands.common import path_argument
+    from cmwreport.project.find import resolve
+
+    paths = resolve(
+        "coverage",
+        path,
+        None if template is None else path_argument(template, "--template"),
+        Path("."),
+    )
+    return run(
+        paths.sources,
+        paths.template,
+        format,
+        html=None if html is None else path_argument(html, "--html"),
+        docx=None if docx is None else path_argument(docx, "--docx"),
+    )
+
+
 def run(
     path: Path | str,
     template: Path,
@@ -80,4 +102,5 @@ def compute(sources, template: Path):
         built.texts,
         items,
         convention().article_part,
+        sources.report.list_of_issues.symbol,
     )

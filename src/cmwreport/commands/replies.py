@@ -23,6 +23,21 @@ class NoQuestions(CmwError):
     """No reference data for the list of issues: no question is known (exit 2)."""
 
 
+def main(path: str | None, template: bool, file: str | None) -> int:
+    """The command line's values (commands/app.py declares the options)."""
+    from cmwreport.commands.common import path_argument
+    from cmwreport.project.find import resolve
+
+    paths = resolve(
+        "replies",
+        path,
+        None if file is None else path_argument(file, "--file"),
+        Path("."),
+        packaged_template=False,
+    )
+    return run(paths.sources, paths.template, write=template)
+
+
 def run(path: Path | str, template: Path, *, write: bool) -> int:
     result = load(path)
     if result.errors or result.sources is None:
