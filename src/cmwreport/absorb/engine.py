@@ -15,8 +15,10 @@ from pathlib import Path
 
 from cmwreport.absorb import (
     adapter,
+    footnotes,
     looks,
     merge,
+    model,
     notes,
     origins,
     plan,
@@ -73,6 +75,8 @@ def run(drafts: Path | list[Path], options: Options) -> Result:
         "annex": adapter.read(built.annex, "built-annex"),
     }
     kinds = [_which(draft, bases["report"], bases["annex"]) for _p, draft in read]
+    for draft in [*bases.values(), *(draft for _p, draft in read)]:
+        model.locate(draft.body)
     template_draft = adapter.read(options.template) if "report" in kinds else None
     origin_of = {
         kind: origins.assign(sources, bases[kind], template_draft if kind == "report" else None)
@@ -85,7 +89,8 @@ def run(drafts: Path | list[Path], options: Options) -> Result:
         conflicts = _check_fingerprint(path, provenance.read(path), options, result)
         pairs = adapter.body_pairs(base, draft)
         the_plan = plan.make(pairs, origin_of[kind], base.body, draft.held)
-        notes.elsewhere(base, draft, the_plan)
+        the_plan.notes, handled = footnotes.plan(base, draft, pairs, origin_of[kind])
+        notes.elsewhere(base, draft, the_plan, handled)
         the_plan.unabsorbed += looks.unabsorbed(pairs, base, draft, origin_of[kind], the_plan)
         if conflicts:
             _stale(path, conflicts, the_plan, options, result)
@@ -129,6 +134,7 @@ def _stale(path: Path, conflicts: set[str], the_plan, options: Options, result: 
     edit (its edits were absorbed already: a no-op); else refused, or with --force its
     edits to the changed files reported as conflicts."""
     edits = the_plan.text_edits or the_plan.changed_lists() or the_plan.template
+    edits = edits or the_plan.notes
     if not edits:
         # Generated prose shows the data of the sources it was built from.
         the_plan.unabsorbed = [u for u in the_plan.unabsorbed if not u.generated]
@@ -211,6 +217,17 @@ def _hold_conflicts(the_plan, conflicts: set[str], options: Options, result: Res
         else:
             kept.append(edit)
     the_plan.text_edits = kept
+    for held in [n for n in the_plan.notes if conflicted(n.origin.file)]:
+        the_plan.notes.remove(held)
+        the_plan.unabsorbed.append(
+            Unabsorbed(
+                held.where,
+                " | ".join(held.before) or None,
+                " | ".join(held.after) or None,
+                f"conflict: {held.origin.file} changed since the draft was built",
+                f"the footnotes of {held.origin.label}",
+            )
+        )
     for group, (ref, _entries) in list(the_plan.changed_lists().items()):
         if conflicted(ref.file):
             the_plan.unabsorbed.append(

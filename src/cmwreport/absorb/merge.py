@@ -48,7 +48,33 @@ def merge(reviews: list[Review]) -> Plan:
     out.text_edits = _texts(reviews, out, held)
     out.lists = _lists(reviews, out, held)
     out.template = _template(reviews, out)
+    out.notes = _notes(reviews, out, held)
     return out
+
+
+def _notes(reviews: list[Review], out: Plan, held: set[str]) -> list:
+    """Items' footnotes: one reviewer's change kept; two different ones a conflict."""
+    by_item: dict[str, list] = {}
+    for review in reviews:
+        for edit in review.plan.notes:
+            if edit.origin.item_id not in held:
+                by_item.setdefault(edit.origin.item_id, []).append((review, edit))
+    kept = []
+    for edits in by_item.values():
+        first = edits[0][1]
+        if len({tuple(e.after) for _r, e in edits}) == 1:
+            kept.append(first)
+            continue
+        versions = [(r, " | ".join(e.after) or "(none)", None) for r, e in edits]
+        out.unabsorbed.append(
+            _conflict(
+                first.where,
+                " | ".join(first.before),
+                versions,
+                f"the footnotes of {first.origin.label}",
+            )
+        )
+    return kept
 
 
 # -- words ------------------------------------------------------------------------------
