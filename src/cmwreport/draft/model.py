@@ -86,8 +86,13 @@ class Draft:
     not_compared: list[str] = field(default_factory=list)
     #: Part name -> parsed XML root, for the redline writer (accepted view).
     parts: dict[str, Any] = field(default_factory=dict, repr=False)
-    #: Part key -> part name for headers and footers.
+    #: Place ("header:default, sections 1-2") -> part name for headers and footers,
+    #: set when two drafts are compared (diff/sections.py), for the redline.
     part_names: dict[str, str] = field(default_factory=dict, repr=False)
+    #: Header and footer part name -> its blocks, each part read once.
+    stories: dict[str, list[Block]] = field(default_factory=dict, repr=False)
+    #: Per section, the header and footer part each shown type shows (draft/sections.py).
+    shown: list = field(default_factory=list, repr=False)
     main_part: str = "word/document.xml"
     footnotes_part: str | None = None
     #: The draft's package (the redline writes the new one back) and its objects reader.
