@@ -25,7 +25,7 @@ from cmwreport.absorb import (
     source_edit,
     template_check,
 )
-from cmwreport.absorb.plan import Unabsorbed
+from cmwreport.absorb.plan import Entry, Unabsorbed
 from cmwreport.build import provenance
 from cmwreport.errors import CmwError
 
@@ -217,17 +217,25 @@ def _hold_conflicts(the_plan, conflicts: set[str], options: Options, result: Res
         else:
             kept.append(edit)
     the_plan.text_edits = kept
-    for held in [n for n in the_plan.notes if conflicted(n.origin.file)]:
-        the_plan.notes.remove(held)
+    for note_edit in [n for n in the_plan.notes if conflicted(n.origin.file)]:
+        the_plan.notes.remove(note_edit)
         the_plan.unabsorbed.append(
             Unabsorbed(
-                held.where,
-                " | ".join(held.before) or None,
-                " | ".join(held.after) or None,
-                f"conflict: {held.origin.file} changed since the draft was built",
-                f"the footnotes of {held.origin.label}",
+                note_edit.where,
+                " | ".join(note_edit.before) or None,
+                " | ".join(note_edit.after) or None,
+                f"conflict: {note_edit.origin.file} changed since the draft was built",
+                f"the footnotes of {note_edit.origin.label}",
             )
         )
+    # What the draft shows in the lists about to be held as built.
+    shown_in_held = {
+        e.item_id
+        for ref, entries in the_plan.lists.values()
+        if conflicted(ref.file)
+        for e in entries
+        if e.item_id is not None
+    }
     for group, (ref, _entries) in list(the_plan.changed_lists().items()):
         if conflicted(ref.file):
             the_plan.unabsorbed.append(
@@ -239,8 +247,9 @@ def _hold_conflicts(the_plan, conflicts: set[str], options: Options, result: Res
                     "draft, and the file changed since the draft was built",
                 )
             )
-            the_plan.lists[group] = (ref, [])
-            the_plan.current[group] = []
+            the_plan.lists[group] = (ref, [Entry(i) for i in the_plan.current[group]])
+    held = {g for g, (ref, _e) in the_plan.lists.items() if conflicted(ref.file)}
+    _keep_home(the_plan, held, shown_in_held)
     if "template" in conflicts and the_plan.template:
         for edit in the_plan.template:
             the_plan.unabsorbed.append(
@@ -252,6 +261,21 @@ def _hold_conflicts(the_plan, conflicts: set[str], options: Options, result: Res
                 )
             )
         the_plan.template = []
+
+
+def _keep_home(the_plan, held: set[str], shown_in_held: set[str]) -> None:
+    """An item moved between a list held as built (its file changed since the build)
+    and another list stays where it is: neither removed from one nor added to the other."""
+    home = {i: g for g, ids in the_plan.current.items() for i in ids}
+    for group, (ref, entries) in the_plan.lists.items():
+        if group in held:
+            continue
+        kept = [e for e in entries if e.item_id is None or home.get(e.item_id) not in held]
+        present = {e.item_id for e in kept}
+        for n, item_id in enumerate(the_plan.current.get(group, [])):
+            if item_id not in present and item_id in shown_in_held:
+                kept.insert(min(n, len(kept)), Entry(item_id))
+        the_plan.lists[group] = (ref, kept)
 
 
 def _which(draft, report, annex) -> str:
