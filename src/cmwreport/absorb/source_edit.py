@@ -7,6 +7,7 @@ moved and inserted as whole lines.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -128,24 +129,34 @@ def apply(plan: Plan, all_ids: set[str]) -> Outcome:
 
 def _final_lines(outcome: Outcome) -> None:
     """Each message about an item names the line the item starts on once written (a
-    moved item where it is now, not where it was)."""
-    finals: dict[Path, YamlFile] = {}
+    moved item where it is now, not where it was): found by the item's `- id:` line in
+    the text as written, without composing the file once more."""
+    lines_of: dict[Path, list[str]] = {}
     for index, path, item_id, key in outcome.at_item:
-        if path not in finals:
+        if path not in lines_of:
             data = outcome.files.get(path)
-            finals[path] = (
-                YamlFile.read(path, str(path))
-                if data is None
-                else YamlFile(path, str(path), data.decode("utf-8-sig"))
-            )
-            if finals[path].root is None:
-                finals[path].root = YamlFile.read_text(finals[path].text, str(path))
-        found = finals[path].find_item(item_id)
-        node = found[0].value[found[1]] if found else None
-        if node is not None and key is not None:
-            node = _child(node, key) or node
-        line = f":{finals[path].line_of(node)}" if node is not None else ""
-        outcome.done[index] = f"{path}{line}: {outcome.done[index]}"
+            text = path.read_bytes() if data is None else data
+            lines_of[path] = text.decode("utf-8-sig").splitlines()
+        line = _line_of(lines_of[path], item_id, key)
+        outcome.done[index] = f"{path}{f':{line}' if line else ''}: {outcome.done[index]}"
+
+
+def _line_of(lines: list[str], item_id: str, key: str | None) -> int | None:
+    start = re.compile(rf"^\s*-\s+id:\s*([\"']?){re.escape(item_id)}\1\s*(#.*)?$")
+    for n, line in enumerate(lines):
+        if not start.match(line):
+            continue
+        if key is None:
+            return n + 1
+        indent = len(line) - len(line.lstrip(" -"))
+        for m in range(n + 1, len(lines)):
+            stripped = lines[m].lstrip(" ")
+            if stripped.startswith("- ") and len(lines[m]) - len(stripped) < indent:
+                break
+            if stripped.startswith(f"{key}:"):
+                return m + 1
+        return n + 1
+    return None
 
 
 def _entry_lines(entry, ref, doc, seq, blocks, taken, outcome, group) -> str:
