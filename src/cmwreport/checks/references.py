@@ -113,7 +113,10 @@ def symbols(report) -> Iterator[Diagnostic]:
     ):
         if not isinstance(have[index], str) or have[index] == want:
             continue
-        message = f"symbol {have[index]} does not fit report {state}, cycle {cycle}: write {want}"
+        said = {"symbol": have[index], "state": state, "cycle": cycle, "want": want}
+        message = _(
+            "symbol {symbol} does not fit report {state}, cycle {cycle}: write {want}", **said
+        )
         implied = _cycle_of(have[index], state, index)
         if implied is not None and implied != cycle:
             others = [
@@ -121,9 +124,21 @@ def symbols(report) -> Iterator[Diagnostic]:
                 for i, symbol in enumerate(_expected_symbols(state, implied))
                 if i != index and isinstance(have[i], str) and have[i] != symbol
             ]
-            message += f", or if {have[index]} is right, set cycle: {implied}"
             if others:
-                message += f" (and write {' and '.join(others)})"
+                message = _(
+                    "symbol {symbol} does not fit report {state}, cycle {cycle}: write {want}, "
+                    "or if {symbol} is right, set cycle: {implied} (and write {others})",
+                    **said,
+                    implied=implied,
+                    others=_(" and ").join(others),
+                )
+            else:
+                message = _(
+                    "symbol {symbol} does not fit report {state}, cycle {cycle}: write {want}, "
+                    "or if {symbol} is right, set cycle: {implied}",
+                    **said,
+                    implied=implied,
+                )
         yield _diag(holder.at("symbol"), "N402", message)
 
 

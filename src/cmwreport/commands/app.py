@@ -56,7 +56,18 @@ GLOBAL_OPTIONS = (
     ),
 )
 
-DIAGNOSTIC_FORMATS = ("text", "json", "github")
+DIAGNOSTIC_FORMATS = ("text", "json", "github", "sarif")
+
+
+def _color() -> Param:
+    return Param(
+        "color",
+        N_("Colour the terminal output (auto: on a terminal, unless NO_COLOR is set)."),
+        ("--color",),
+        ("auto", "always", "never"),
+        default="auto",
+        show_default=True,
+    )
 
 
 def _format(help: str) -> Param:
@@ -104,7 +115,8 @@ COMMANDS = {
                     "path",
                     N_("Source tree (or one YAML file) to check; default: the project's sources."),
                 ),
-                _format(N_("text, json, or github annotations.")),
+                _format(N_("text, json, github annotations, or sarif (SARIF 2.1.0).")),
+                _color(),
                 _flag("--strict", N_("Fail on warnings too.")),
                 _flag(
                     "--reshape", N_("Show Arabic pre-shaped, for terminals without bidi support.")
@@ -120,6 +132,7 @@ COMMANDS = {
                 _template(),
                 _text("out", ("--out", "-o"), N_("Output folder; default: the project's out/.")),
                 _format(N_("How to show diagnostics.")),
+                _color(),
                 _flag(
                     "--final",
                     N_(
@@ -184,13 +197,14 @@ COMMANDS = {
                     "--reshape",
                     N_("Show Arabic pre-shaped for terminals without bidi support (display only)."),
                 ),
-                Param(
-                    "color",
-                    N_("Colour the terminal output."),
-                    ("--color",),
-                    ("auto", "always", "never"),
-                    default="auto",
-                    show_default=True,
+                _color(),
+                _text(
+                    "context",
+                    ("--context",),
+                    N_(
+                        "Show N words of unchanged text around each change (default: the "
+                        "whole paragraph)."
+                    ),
                 ),
                 _text(
                     "author",
@@ -337,7 +351,13 @@ def _dispatch(args: list[str]) -> int:
 
 
 def build(
-    path: str | None, template: str | None, out: str | None, format: str, final: bool, pdf: bool
+    path: str | None,
+    template: str | None,
+    out: str | None,
+    format: str,
+    final: bool,
+    pdf: bool,
+    color: str = "auto",
 ) -> int:
     from cmwreport.commands.build import run
     from cmwreport.commands.common import path_argument
@@ -349,7 +369,7 @@ def build(
         None if template is None else path_argument(template, "--template"),
         None if out is None else path_argument(out, "--out"),
     )
-    return run(paths.sources, paths.template, paths.out, format, final, pdf=pdf)
+    return run(paths.sources, paths.template, paths.out, format, final, pdf=pdf, color=color)
 
 
 def diff(
@@ -364,6 +384,7 @@ def diff(
     color: str,
     author: str,
     date: str | None,
+    context: str | None = None,
 ) -> int:
     from cmwreport.commands.common import path_argument
     from cmwreport.commands.diff import run
@@ -380,6 +401,7 @@ def diff(
         color=color,
         author=author,
         date=date,
+        context=context,
     )
 
 

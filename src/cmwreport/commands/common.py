@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cmwreport.errors import CmwError
+from cmwreport.i18n import _
 
 if TYPE_CHECKING:
     from cmwreport.checks import Checked
@@ -20,9 +21,9 @@ class InputError(CmwError):
 def path_argument(value: str, what: str) -> Path:
     """A path from the command line; an empty one is refused rather than read as `.`."""
     if not value:
-        raise InputError(f"the {what} is empty; give a path")
+        raise InputError(_("the {what} is empty; give a path", what=what))
     if "\0" in value:
-        raise InputError(f"the {what} {value!r} contains a NUL character")
+        raise InputError(_("the {what} {value!r} contains a NUL character", what=what, value=value))
     return Path(value)
 
 
@@ -37,7 +38,9 @@ def require_file(path: Path, what: str) -> None:
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return
     kind = "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else None
-    raise InputError(f"{path}: is {kind or 'a device'}, not a {what}")
+    raise InputError(
+        _("{path}: is {value}, not a {what}", path=path, value=kind or "a device", what=what)
+    )
 
 
 def load(path: Path | str) -> Checked:
@@ -48,4 +51,6 @@ def load(path: Path | str) -> Checked:
     try:
         return checks.run(load_sources(path))
     except OSError as exc:
-        raise InputError(f"{exc.filename or path}: {exc.strerror or exc}") from None
+        raise InputError(
+            _("{value}: {value2}", value=exc.filename or path, value2=exc.strerror or exc)
+        ) from None

@@ -17,6 +17,7 @@ from pathlib import Path
 from cmwreport.commands.common import load, require_file
 from cmwreport.diagnostics import Exit
 from cmwreport.errors import Failed
+from cmwreport.i18n import _
 from cmwreport.outputs import OutputError, is_stdout, write_output
 from cmwreport.print_diagnostics import emit
 
@@ -52,13 +53,13 @@ def run(
     docx: Path | None = None,
 ) -> int:
     if is_stdout(html) and is_stdout(docx):
-        raise OutputError("--html - and --docx -: only one output can go to standard output")
+        raise OutputError(_("--html - and --docx -: only one output can go to standard output"))
     result = load(path)
     if result.errors or result.sources is None:
         emit(result.diagnostics, "text", files=result.files)
         if result.sources is None and not result.errors:
-            raise OutputError(f"{path}: give the folder of sources, not a single file")
-        raise Failed("the sources have errors; no coverage computed")
+            raise OutputError(_("{path}: give the folder of sources, not a single file", path=path))
+        raise Failed(_("the sources have errors; no coverage computed"))
     require_file(template, "Word template (.docx)")
     coverage = compute(result.sources, template)
 

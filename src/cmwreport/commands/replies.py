@@ -15,6 +15,7 @@ from pathlib import Path
 from cmwreport.commands.common import load, require_file
 from cmwreport.diagnostics import Exit
 from cmwreport.errors import CmwError, Failed
+from cmwreport.i18n import _
 from cmwreport.print_diagnostics import emit
 
 
@@ -41,7 +42,7 @@ def run(path: Path | str, template: Path, *, write: bool) -> int:
     result = load(path)
     if result.errors or result.sources is None:
         emit(result.diagnostics, "text", files=result.files)
-        raise Failed("the sources have errors; nothing was written")
+        raise Failed(_("the sources have errors; nothing was written"))
     require_file(template, "Word template (.docx)")
     from cmwreport.build.reply_skeleton import write as skeleton
     from cmwreport.replies.questions import documents

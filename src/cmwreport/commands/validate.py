@@ -9,7 +9,7 @@ from cmwreport.diagnostics import Exit, count
 from cmwreport.print_diagnostics import emit
 
 
-def main(path: str | None, format: str, strict: bool, reshape: bool) -> int:
+def main(path: str | None, format: str, strict: bool, reshape: bool, color: str = "auto") -> int:
     """The command line's values (commands/app.py declares the options)."""
     from cmwreport.project.find import sources_for
 
@@ -22,11 +22,17 @@ def main(path: str | None, format: str, strict: bool, reshape: bool) -> int:
         project = find(current_folder())
         if project is not None and project.template is not None:
             template = shown_path(project.template)
-    return run(sources, format, strict, reshape, template)
+    return run(sources, format, strict, reshape, template, color=color)
 
 
 def run(
-    path: Path | str, fmt: str, strict: bool, reshape: bool = False, template: Path | None = None
+    path: Path | str,
+    fmt: str,
+    strict: bool,
+    reshape: bool = False,
+    template: Path | None = None,
+    *,
+    color: str = "auto",
 ) -> int:
     """`template`: the project's template, whose reply headings (R208) and own text
     (checks/template.py) are checked too."""
@@ -38,7 +44,7 @@ def run(
 
         diagnostics += duplicate_headings(template)
         diagnostics += check_template(template)
-    emit(diagnostics, fmt, files=result.files, reshape=reshape)
+    emit(diagnostics, fmt, files=result.files, reshape=reshape, color=color)
     errors, warnings = count(diagnostics)
     if errors or (strict and warnings):
         return Exit.FAILED

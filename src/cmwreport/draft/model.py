@@ -103,6 +103,8 @@ class Draft:
     #: drafts with the same bytes format the same XML the same way).
     sheet: Any = field(default=None, repr=False)
     styles_digest: bytes = field(default=b"", repr=False)
+    #: A table's properties as written, per table element (diff/formatting.py).
+    table_props: dict = field(default_factory=dict, repr=False)
     #: Body block index -> identity.Held: paragraphs whose source item cannot be known
     #: (two items joined, one identity in two places); they carry no identity.
     held: dict[int, Any] = field(default_factory=dict, repr=False)

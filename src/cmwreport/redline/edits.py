@@ -13,7 +13,7 @@ from cmwreport.diff.words import comparable, word_ops
 from cmwreport.docx import wordml as x
 from cmwreport.docx.revisions import Marks, unwrap
 from cmwreport.docx.runs import explode, spans_of, split_at, text_children
-from cmwreport.docx.text import Objects, atoms, read_paragraph
+from cmwreport.docx.text import Objects, read_paragraph
 from cmwreport.docx.xml import w
 from cmwreport.draft.model import TABLE, Block
 from cmwreport.draft.stories import cell_paragraphs
@@ -32,7 +32,7 @@ RUN_CONTAINERS = {
     w("dir"),
     w("bdo"),
 }
-_DROPPED_IN_COPIES = (
+DROPPED_IN_COPIES = (
     x.BOOKMARK_START,
     x.BOOKMARK_END,
     x.COMMENT_START,
@@ -143,11 +143,7 @@ class Edits:
                 if (
                     parts is not None
                     and None not in parts
-                    and (
-                        keys_a[i1 + k][len(a[i1 + k]) :] != keys_b[j1 + k][len(b[j1 + k]) :]
-                        or _has_math(old_p)
-                        or _has_math(new_p)
-                    )
+                    and keys_a[i1 + k][len(a[i1 + k]) :] != keys_b[j1 + k][len(b[j1 + k]) :]
                 ):
                     self.replaced(old_p, new_p, parts)  # type: ignore[attr-defined]
                 else:
@@ -162,8 +158,11 @@ class Edits:
                 elif news:
                     news[0].addprevious(copy_el)
                 else:
-                    continue
+                    # The new cell or note has no paragraph with text: the old text
+                    # goes into it as deleted text (Reject All must give it back).
+                    new_el.append(copy_el)
                 after = copy_el
+        with_paragraph(new_el)
 
     def _identity(self, p, side: int) -> str:
         """What a paragraph holds beside its text, as one string (empty for most)."""
@@ -190,6 +189,8 @@ class Edits:
             self.wrap_runs(p, "del")
         for el in list(tr.iter(x.BOOKMARK_START, x.BOOKMARK_END)):
             el.getparent().remove(el)
+        for tc in tr.iter(x.TC):
+            with_paragraph(tc)
         self.rev.row(tr, "del")
         return tr
 
@@ -215,7 +216,7 @@ class Edits:
                 continue
             if el.tag in RUN_CONTAINERS:
                 unwrap(el, _UNWRAP_DROP)
-            elif el.tag in _DROPPED_IN_COPIES:
+            elif el.tag in DROPPED_IN_COPIES:
                 el.getparent().remove(el)
         for r in list(p.iter(x.R)):
             for child in list(r):
@@ -253,20 +254,23 @@ class Edits:
         if comparable(old_text, False) == comparable(new_text, False):
             return
         objects = self.objects[1]
-        if any(run.tag != x.R for run, _, _ in atoms(new_p, objects)):
-            # An equation is not made of runs that can be cut: the paragraph as a whole.
+        ops = word_ops(old_text, new_text)
+        # An equation is not made of runs that can be cut: words changed around it are
+        # marked as words and it stays as it is; a change that touches it takes the
+        # paragraph as a whole (the old one deleted above the new one inserted).
+        whole = [(a, b) for run, a, b in spans_of(new_p, objects) if run.tag != x.R]
+        if any(_touches(op, a, b) for op in ops for a, b in whole):
             copy_el = self.deleted_paragraph(old_p)
             new_p.addprevious(copy_el)
             self.inserted_paragraph(new_p)
             return
-        ops = word_ops(old_text, new_text)
         explode(new_p, objects)
         cuts = set()
         for op in ops:
             cuts.add(op.new_at)
             cuts.add(op.new_at + len(op.new))
         split_at(new_p, cuts, objects)
-        spans = spans_of(new_p, objects)
+        spans = [span for span in spans_of(new_p, objects) if span[0].tag == x.R]
         if not spans:
             return
         for op in ops:
@@ -304,8 +308,16 @@ class Edits:
 _UNWRAP_DROP = (w("sdtPr"), w("sdtEndPr"), w("smartTagPr"))
 
 
-def _has_math(p) -> bool:
-    return next(p.iter(x.O_MATH), None) is not None
+def with_paragraph(container) -> None:
+    """A table cell ends with a paragraph (the schema wants one, Word writes one); an
+    old cell written without one (Word opens those) gets an empty one in the redline."""
+    if container.tag == x.TC and (len(container) == 0 or container[-1].tag != x.P):
+        container.append(etree.Element(x.P))
+
+
+def _touches(op, start: int, end: int) -> bool:
+    """Whether a word operation reaches into (or right up to) the span [start, end)."""
+    return op.new_at <= end and op.new_at + len(op.new) >= start
 
 
 def _outer(run):
