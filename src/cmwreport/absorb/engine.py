@@ -28,6 +28,7 @@ from cmwreport.absorb import (
 from cmwreport.absorb.plan import Entry, Unabsorbed
 from cmwreport.build import provenance
 from cmwreport.errors import CmwError
+from cmwreport.i18n import _, ngettext
 
 
 class Stale(CmwError):
@@ -61,9 +62,16 @@ def run(drafts: Path | list[Path], options: Options) -> Result:
     paths = [drafts] if isinstance(drafts, Path) else list(drafts)
     result = Result()
     if not options.template.is_file():
-        raise CmwError(f"{options.template}: no such template; give it with --template")
+        raise CmwError(
+            _("{path}: no such template; give it with --template", path=options.template)
+        )
     if not options.sources.is_dir():
-        raise CmwError(f"{options.sources}: no such folder of sources; give it with --sources")
+        raise CmwError(
+            _(
+                "{path}: no such folder of sources; give it with --sources",
+                path=options.sources,
+            )
+        )
     read = [(path, _read(path, options, result)) for path in paths]  # a corrupt one says so
     sources = adapter.load(options.sources)
     for path, draft in read:
@@ -96,7 +104,9 @@ def run(drafts: Path | list[Path], options: Options) -> Result:
             _stale(path, conflicts, the_plan, options, result)
         result.comments += notes.comments(draft, pairs, origin_of[kind])
         reviews.append(merge.Review(name, the_plan, draft.authors))
-    result.draft_kind = kinds[0] if len(paths) == 1 else f"{len(paths)} drafts"
+    result.draft_kind = (
+        kinds[0] if len(paths) == 1 else ngettext("{n} draft", "{n} drafts", len(paths))
+    )
     the_plan = merge.merge(reviews)
 
     if "report" in origin_of:
@@ -139,16 +149,24 @@ def _stale(path: Path, conflicts: set[str], the_plan, options: Options, result: 
         # Generated prose shows the data of the sources it was built from.
         the_plan.unabsorbed = [u for u in the_plan.unabsorbed if not u.generated]
         result.notes.append(
-            f"{path}: built from other versions of {', '.join(sorted(conflicts))}, and it "
-            "shows no edit that is not in the sources already: nothing to absorb"
+            _(
+                "{path}: built from other versions of {files}, and it shows no edit "
+                "that is not in the sources already: nothing to absorb",
+                path=path,
+                files=", ".join(sorted(conflicts)),
+            )
         )
         return
     if not options.force:
         shown = ", ".join(sorted(conflicts))
         raise Stale(
-            f"{path}: built from other versions of {shown}; absorbing it would undo "
-            "those changes: rebuild and have the edits made on the new draft, or use "
-            "--force to absorb what does not conflict"
+            _(
+                "{path}: built from other versions of {files}; absorbing it would undo "
+                "those changes: rebuild and have the edits made on the new draft, or "
+                "use --force to absorb what does not conflict",
+                path=path,
+                files=shown,
+            )
         )
     _hold_conflicts(the_plan, conflicts, options, result)
 
@@ -169,8 +187,13 @@ def _same_report(draft, symbol: str, draft_path: Path) -> None:
     )
     if found and symbol not in found:
         raise CmwError(
-            f"{draft_path}: a draft of {', '.join(sorted(found))}, and these sources are "
-            f"of {symbol}: absorb it into that report's own sources"
+            _(
+                "{path}: a draft of {found}, and these sources are of {symbol}: "
+                "absorb it into that report's own sources",
+                path=draft_path,
+                found=", ".join(sorted(found)),
+                symbol=symbol,
+            )
         )
 
 
@@ -178,9 +201,12 @@ def _check_fingerprint(draft_path: Path, recorded, options: Options, result: Res
     """Files changed since the build ("template" for the template)."""
     if recorded is None:
         result.notes.append(
-            f"{draft_path}: the draft records no build fingerprint (built by an older "
-            "cmwreport, or the property was removed): absorb cannot tell whether the "
-            "sources changed since"
+            _(
+                "{path}: the draft records no build fingerprint (built by an older "
+                "cmwreport, or the property was removed): absorb cannot tell whether "
+                "the sources changed since",
+                path=draft_path,
+            )
         )
         return set()
     now = provenance.of(options.sources, options.template)
@@ -210,8 +236,16 @@ def _hold_conflicts(the_plan, conflicts: set[str], options: Options, result: Res
                     edit.where,
                     edit.before,
                     edit.after,
-                    f"conflict: {edit.origin.file} changed since the draft was built",
-                    f"{edit.origin.label} at {edit.origin.file}:{edit.origin.line}",
+                    _(
+                        "conflict: {file} changed since the draft was built",
+                        file=edit.origin.file,
+                    ),
+                    _(
+                        "{label} at {file}:{line}",
+                        label=edit.origin.label,
+                        file=edit.origin.file,
+                        line=edit.origin.line,
+                    ),
                 )
             )
         else:
@@ -224,8 +258,11 @@ def _hold_conflicts(the_plan, conflicts: set[str], options: Options, result: Res
                 note_edit.where,
                 " | ".join(note_edit.before) or None,
                 " | ".join(note_edit.after) or None,
-                f"conflict: {note_edit.origin.file} changed since the draft was built",
-                f"the footnotes of {note_edit.origin.label}",
+                _(
+                    "conflict: {file} changed since the draft was built",
+                    file=note_edit.origin.file,
+                ),
+                _("the footnotes of {label}", label=note_edit.origin.label),
             )
         )
     # What the draft shows in the lists about to be held as built.
@@ -243,8 +280,11 @@ def _hold_conflicts(the_plan, conflicts: set[str], options: Options, result: Res
                     ref.file.as_posix(),
                     None,
                     None,
-                    f"conflict: items of {ref.file} were removed, added or moved in the "
-                    "draft, and the file changed since the draft was built",
+                    _(
+                        "conflict: items of {file} were removed, added or moved in the "
+                        "draft, and the file changed since the draft was built",
+                        file=ref.file,
+                    ),
                 )
             )
             the_plan.lists[group] = (ref, [Entry(i) for i in the_plan.current[group]])
@@ -257,7 +297,10 @@ def _hold_conflicts(the_plan, conflicts: set[str], options: Options, result: Res
                     edit.where,
                     edit.before or None,
                     edit.text or None,
-                    f"conflict: {options.template} changed since the draft was built",
+                    _(
+                        "conflict: {file} changed since the draft was built",
+                        file=options.template,
+                    ),
                 )
             )
         the_plan.template = []

@@ -4,8 +4,11 @@ the template's text."""
 
 from __future__ import annotations
 
+import functools
+
 from cmwreport.absorb import origins as o
 from cmwreport.absorb.model import Entry, Unabsorbed, where
+from cmwreport.i18n import _
 
 
 def hold(plan, held, old, new, origin_of, by_ident) -> set[str]:
@@ -19,7 +22,9 @@ def hold(plan, held, old, new, origin_of, by_ident) -> set[str]:
     labels, texts = [], []
     for block in blocks:
         org = origin_of.get(block.index)
-        labels.append(f"{org.label} ({where(block)})" if org else where(block))
+        labels.append(
+            _("{label} ({where})", label=org.label, where=where(block)) if org else where(block)
+        )
         texts.append(block.text)
         if org is not None and org.kind == o.ITEM:
             kept.add(org.item_id)
@@ -28,9 +33,14 @@ def hold(plan, held, old, new, origin_of, by_ident) -> set[str]:
             where(new),
             " / ".join(texts) or None,
             new.text,
-            f"{held.why}: which item it is cannot be known, so nothing was written "
-            f"for {' or '.join(labels) or 'it'}",
-            "make the edit again on that item's own paragraph in a fresh build",
+            _(
+                "{why}: which item it is cannot be known, so nothing was written for {items}",
+                why=held.why,
+                items=functools.reduce(lambda a, b: _("{a} or {b}", a=a, b=b), labels)
+                if labels
+                else _("it"),
+            ),
+            _("make the edit again on that item's own paragraph in a fresh build"),
         )
     )
     return kept
@@ -86,8 +96,11 @@ def carried(pairs, held: dict) -> tuple[set[int], set[int]]:
             continue
         held[new.index] = Held(
             [old.ident],
-            f"this paragraph reads like “{host.old.text[:60]}” but carries the identity "
-            "of another item (cut and pasted with some of its words?)",
+            _(
+                "this paragraph reads like “{text}” but carries the identity of another "
+                "item (cut and pasted with some of its words?)",
+                text=host.old.text[:60],
+            ),
         )
         skip_old.add(host.old.index)
         skip_new.update(a.new.index for a in added if ratio(a.new.text, old.text) >= 80)
@@ -108,7 +121,11 @@ def slot_typed(at: str, before: str | None, after: str) -> Unabsorbed:
         at,
         before,
         after,
-        "“{{” or “{%” typed in the template's text: the next build would read it as a "
-        "slot to fill in",
-        "write it another way (the template's own slots stay where they are)",
+        _(
+            "“{open}” or “{tag}” typed in the template's text: the next build would read "
+            "it as a slot to fill in",
+            open="{{",
+            tag="{%",
+        ),
+        _("write it another way (the template's own slots stay where they are)"),
     )

@@ -12,6 +12,7 @@ from collections import Counter
 
 from cmwreport.absorb import plan as pl
 from cmwreport.absorb.plan import Unabsorbed
+from cmwreport.i18n import _
 
 _SHOWN = 40
 
@@ -44,19 +45,28 @@ def unabsorbed(pairs, base, draft, origin_of, the_plan) -> list[Unabsorbed]:
             continue
         origin = origin_of.get(old.index) if old is not None else None
         if origin is not None and origin.file is not None:
-            place = f"{origin.label} at {origin.file}:{origin.line}"
+            place = _(
+                "{label} at {file}:{line}",
+                label=origin.label,
+                file=origin.file,
+                line=origin.line,
+            )
         elif origin is not None:
             place = origin.label
         else:
-            place = "a new paragraph"
+            place = _("a new paragraph")
         out.append(
             Unabsorbed(
                 pl.where(new),
                 None,
                 new.text,
-                "formatting the sources cannot hold: " + "; ".join(found),
-                f"{place}: the sources keep plain text and the template's styles give "
-                "the look; make it a style of the template, or it is lost on the next build",
+                _("formatting the sources cannot hold: {what}", what="; ".join(found)),
+                _(
+                    "{place}: the sources keep plain text and the template's styles give "
+                    "the look; make it a style of the template, or it is lost on the next "
+                    "build",
+                    place=place,
+                ),
             )
         )
     return out
@@ -96,9 +106,15 @@ def _foreign(base, draft, old, new) -> list[str]:
     text, style_b, spans_b = _spans(draft, new)
     out = []
     if style_a != style_b:
-        out.append(f"paragraph style: {style_a or 'default'} -> {style_b or 'default'}")
+        out.append(
+            _(
+                "paragraph style: {old} -> {new}",
+                old=style_a or _("default"),
+                new=style_b or _("default"),
+            )
+        )
     known = {props for _s, _e, props in spans_a}
-    usual = Counter(props for s, e, props in spans_a for _ in range(e - s)).most_common(1)
+    usual = Counter(props for s, e, props in spans_a for _n in range(e - s)).most_common(1)
     if not usual:
         return out
     common = usual[0][0]

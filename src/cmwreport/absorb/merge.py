@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 
 from cmwreport.absorb import origins as o
 from cmwreport.absorb.model import Entry, Plan, TemplateEdit, TextEdit, Unabsorbed
+from cmwreport.i18n import _
 
 _TOKENS = re.compile(r"\s+|[^\s]+")
 
@@ -32,8 +33,14 @@ class Review:
 
     def version(self, after: str, shown) -> str:
         who = self.authors.get(shown.index, ()) if shown is not None else ()
-        by = f" (tracked changes by {', '.join(who)})" if who else ""
-        return f"{self.name}{by}: {after}"
+        if who:
+            return _(
+                "{name} (tracked changes by {who}): {text}",
+                name=self.name,
+                who=", ".join(who),
+                text=after,
+            )
+        return _("{name}: {text}", name=self.name, text=after)
 
 
 def merge(reviews: list[Review]) -> Plan:
@@ -42,7 +49,8 @@ def merge(reviews: list[Review]) -> Plan:
     out = Plan(current=dict(reviews[0].plan.current))
     for review in reviews:
         out.unabsorbed += [
-            replace(u, where=f"{review.name}: {u.where}") for u in review.plan.unabsorbed
+            replace(u, where=_("{name}: {where}", name=review.name, where=u.where))
+            for u in review.plan.unabsorbed
         ]
     held = _deleted_and_edited(reviews, out)
     out.text_edits = _texts(reviews, out, held)
@@ -65,13 +73,13 @@ def _notes(reviews: list[Review], out: Plan, held: set[str]) -> list:
         if len({tuple(e.after) for _r, e in edits}) == 1:
             kept.append(first)
             continue
-        versions = [(r, " | ".join(e.after) or "(none)", None) for r, e in edits]
+        versions = [(r, " | ".join(e.after) or _("(none)"), None) for r, e in edits]
         out.unabsorbed.append(
             _conflict(
                 first.where,
                 " | ".join(first.before),
                 versions,
-                f"the footnotes of {first.origin.label}",
+                _("the footnotes of {label}", label=first.origin.label),
             )
         )
     return kept
@@ -131,12 +139,16 @@ def _deleted_and_edited(reviews: list[Review], out: Plan) -> set[str]:
             others = ", ".join(r.name for r in touched)
             out.unabsorbed.append(
                 Unabsorbed(
-                    f"{group.replace('axis:', 'axis ')}: item {item_id}",
+                    _("{list}: item {id}", list=_list_name(group), id=item_id),
                     None,
                     None,
-                    f"conflict: deleted in {who}, edited or moved in {others}; "
-                    "nothing was written for it",
-                    "agree on one version, then absorb that draft again",
+                    _(
+                        "conflict: deleted in {who}, edited or moved in {others}; "
+                        "nothing was written for it",
+                        who=who,
+                        others=others,
+                    ),
+                    _("agree on one version, then absorb that draft again"),
                 )
             )
     return held
@@ -180,10 +192,21 @@ def _conflict(where: str, before: str | None, versions, label: str) -> Unabsorbe
         where,
         before,
         None,
-        f"conflict: reviewers changed the same words of {label} differently, so nothing "
-        f"was written for it: {shown}",
-        "agree on one version, then make it in one draft and absorb that",
+        _(
+            "conflict: reviewers changed the same words of {label} differently, so "
+            "nothing was written for it: {versions}",
+            label=label,
+            versions=shown,
+        ),
+        _("agree on one version, then make it in one draft and absorb that"),
     )
+
+
+def _list_name(group: str) -> str:
+    """A list as the report names it: "axis 2" for an axis's recommendations."""
+    if group.startswith("axis:"):
+        return _("axis {id}", id=group.removeprefix("axis:"))
+    return group
 
 
 # -- lists --------------------------------------------------------------------------------
@@ -244,12 +267,14 @@ def _order(base: list[str], views, out: Plan, group: str) -> list[str]:
     if len(unique) > 1:
         out.unabsorbed.append(
             Unabsorbed(
-                group.replace("axis:", "axis "),
+                _list_name(group),
                 None,
                 None,
-                "conflict: reviewers moved items of this list to different places; "
-                "its order was kept as built",
-                "agree on one order, then make it in one draft and absorb that",
+                _(
+                    "conflict: reviewers moved items of this list to different places; "
+                    "its order was kept as built"
+                ),
+                _("agree on one order, then make it in one draft and absorb that"),
             )
         )
     return list(base)
@@ -280,6 +305,7 @@ def _template(reviews: list[Review], out: Plan) -> list[TemplateEdit]:
         if merged is not None:
             kept.append(replace(first, text=merged))
             continue
-        versions = [(r, e.text or "(deleted)", e.shown) for r, e in edits]
-        out.unabsorbed.append(_conflict(first.where, first.before, versions, "the template's text"))
+        versions = [(r, e.text or _("(deleted)"), e.shown) for r, e in edits]
+        label = _("the template's text")
+        out.unabsorbed.append(_conflict(first.where, first.before, versions, label))
     return kept

@@ -3,8 +3,11 @@ generated paragraphs the next build updates, and the reviewers' comments."""
 
 from __future__ import annotations
 
+import functools
+
 from cmwreport.absorb import adapter, origins, plan
 from cmwreport.absorb.plan import Unabsorbed
+from cmwreport.i18n import _
 
 
 def elsewhere(base, draft, the_plan, handled: set[int] = frozenset()) -> None:
@@ -20,8 +23,8 @@ def elsewhere(base, draft, the_plan, handled: set[int] = frozenset()) -> None:
                     place,
                     old.text if old is not None else None,
                     new.text if new is not None else None,
-                    "headers, footers and footnotes are not absorbed",
-                    "make this change in the template with Word",
+                    _("headers, footers and footnotes are not absorbed"),
+                    _("make this change in the template with Word"),
                 )
             )
 
@@ -40,13 +43,19 @@ def generated_follow(the_plan, base, origin_of) -> list[str]:
     edited = {edit.origin.label.split(" ", 1)[0] for edit in the_plan.text_edits}
     first, second = [], []
     if "participants" in the_plan.changed_lists() or "participant" in edited:
-        first.append("the participants")
+        first.append(_("the participants"))
     if edited & {"city", "region"}:
-        first.append("the meetings")
+        first.append(_("the meetings"))
     if any(e.origin.label.startswith("title of axis") for e in the_plan.text_edits):
-        second.append("the axis titles")
+        second.append(_("the axis titles"))
     if recs[0] != recs[1]:
-        second.append(f"the number of recommendations ({recs[0]} in the draft, {recs[1]} after)")
+        second.append(
+            _(
+                "the number of recommendations ({before} in the draft, {after} after)",
+                before=recs[0],
+                after=recs[1],
+            )
+        )
     out = []
     for block in base.body:
         origin = origin_of.get(block.index)
@@ -55,8 +64,12 @@ def generated_follow(the_plan, base, origin_of) -> list[str]:
         what = first if block.ident.endswith("gp1") else second
         if what:
             out.append(
-                f"{plan.where(block)} is generated from {' and '.join(what)}, which absorbing "
-                "changes: the next build updates it"
+                _(
+                    "{where} is generated from {what}, which absorbing changes: the next "
+                    "build updates it",
+                    where=plan.where(block),
+                    what=functools.reduce(lambda a, b: _("{a} and {b}", a=a, b=b), what),
+                )
             )
     return out
 
@@ -74,10 +87,19 @@ def comments(draft, pairs, origin_of) -> list[str]:
         if origin is not None and origin.file is not None:
             place = f"{origin.file}:{origin.line}"
         elif origin is not None and origin.kind == origins.TEMPLATE:
-            place = "template"
+            place = _("template")
         else:
-            place = "draft"
-        label = origin.label if origin is not None else "new paragraph"
+            place = _("draft")
+        label = origin.label if origin is not None else _("new paragraph")
         at = plan.where(pair.new)
-        out.append(f"{place}: comment by {comment.part or '?'} on {label} ({at}): {comment.text}")
+        out.append(
+            _(
+                "{place}: comment by {author} on {label} ({where}): {text}",
+                place=place,
+                author=comment.part or "?",
+                label=label,
+                where=at,
+                text=comment.text,
+            )
+        )
     return out

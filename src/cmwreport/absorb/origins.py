@@ -15,10 +15,26 @@ from pathlib import Path
 
 from cmwreport import contract
 from cmwreport.absorb import adapter
+from cmwreport.i18n import N_, _
 
 ITEM = "item"  # a member of a list in a YAML file (recommendation, participant ...)
 FIELD = "field"  # one scalar of a YAML file (a title, a heading, a city)
 TEMPLATE = "template"  # a paragraph of the template's own text
+
+#: The kinds of list items, as a reader is told them.
+_KINDS = (
+    N_("recommendation"),
+    N_("context paragraph"),
+    N_("participant"),
+    N_("programme part"),
+)
+
+
+def kind_name(kind: str) -> str:
+    """A list's kind of item ("recommendation") in the user's language."""
+    return _(kind) if kind in _KINDS else kind
+
+
 GENERATED = "generated"  # composed by the build from data: reported, never absorbed
 
 #: Characters the annex closes list items with; the sources hold the text without them.

@@ -15,6 +15,7 @@ from cmwreport.absorb import guard
 from cmwreport.absorb import origins as o
 from cmwreport.absorb.model import Entry, Plan, TemplateEdit, TextEdit, Unabsorbed, where
 from cmwreport.draft.numbering import list_level
+from cmwreport.i18n import _
 
 __all__ = ["Entry", "Plan", "TemplateEdit", "TextEdit", "Unabsorbed", "make", "where"]
 
@@ -126,17 +127,17 @@ def make(pairs, origin_of: dict[int, o.Origin], built_body, held: dict | None = 
 
 def _changed(plan: Plan, org: o.Origin | None, old, new) -> None:
     if org is None:
-        plan.unabsorbed.append(Unabsorbed(where(new), old.text, new.text, "not traced"))
+        plan.unabsorbed.append(Unabsorbed(where(new), old.text, new.text, _("not traced")))
         return
     if old.cells is not None and org.cells:
         for col, (a, b) in enumerate(zip(old.cells, new.cells, strict=False)):
             if _norm(a) == _norm(b):
                 continue
             cell = org.cells[col] if col < len(org.cells) else None
-            at = f"{where(new)}, col {col + 1}"
+            at = _("{where}, col {col}", where=where(new), col=col + 1)
             if cell is None or cell.kind != o.FIELD:
                 plan.unabsorbed.append(
-                    Unabsorbed(at, a, b, "generated", cell.data if cell else org.data, True)
+                    Unabsorbed(at, a, b, _("generated"), cell.data if cell else org.data, True)
                 )
             else:
                 plan.text_edits.append(TextEdit(cell, a, _norm(b), at, new))
@@ -149,8 +150,8 @@ def _changed(plan: Plan, org: o.Origin | None, old, new) -> None:
                     where(new),
                     old.text,
                     new.text,
-                    "the text the build adds around this value was changed",
-                    f"{org.label}: keep “{org.prefix}” at the start",
+                    _("the text the build adds around this value was changed"),
+                    _("{label}: keep “{prefix}” at the start", label=org.label, prefix=org.prefix),
                 )
             )
         elif value != o.source_value(org, old.text):
@@ -166,7 +167,7 @@ def _changed(plan: Plan, org: o.Origin | None, old, new) -> None:
                         where(new),
                         old.text,
                         new.text,
-                        "a value the build fills in was changed",
+                        _("a value the build fills in was changed"),
                         org.data,
                     )
                 )
@@ -196,7 +197,9 @@ def _removed(plan: Plan, org: o.Origin | None, old) -> None:
             where(old),
             old.text,
             None,
-            "removed, but " + (org.label if org else "its origin is unknown"),
+            _("removed, but {label}", label=org.label)
+            if org
+            else _("removed, but its origin is unknown"),
             (org.data or f"{org.file}:{org.line}") if org else "",
         )
     )
@@ -224,8 +227,11 @@ def _added(plan: Plan, blocks, previous, following, current_axis: str | None) ->
                         where(block),
                         None,
                         block.text,
-                        f"a new {ref.kind} needs fields a paragraph does not give",
-                        f"add it to {ref.file} by hand (id, kind, title, text)",
+                        _(
+                            "a new {kind} needs fields a paragraph does not give",
+                            kind=o.kind_name(ref.kind),
+                        ),
+                        _("add it to {file} by hand (id, kind, title, text)", file=ref.file),
                     )
                 )
             return
@@ -260,7 +266,7 @@ def _added(plan: Plan, blocks, previous, following, current_axis: str | None) ->
                 where(block),
                 None,
                 block.text,
-                "added where the build writes generated text",
-                "move it into the template's own text or among items of one list",
+                _("added where the build writes generated text"),
+                _("move it into the template's own text or among items of one list"),
             )
         )

@@ -6,7 +6,10 @@ from __future__ import annotations
 import difflib
 
 from cmwreport.absorb.engine import Result
-from cmwreport.i18n import _, ngettext
+from cmwreport.i18n import N_, _, ngettext
+
+#: What a draft is, as the summary line names it.
+_KINDS = (N_("report"), N_("annex"))
 
 
 def summary(result: Result, *, dry_run: bool) -> str:
@@ -45,28 +48,27 @@ def summary(result: Result, *, dry_run: bool) -> str:
     if result.comments:
         lines.append(_("comments:"))
         lines += [f"  {c}" for c in result.comments]
-    counts = {
-        "kind": result.draft_kind,
-        "edits": len(result.done),
-        "left": len(result.unabsorbed),
-    }
     if result.invalid or dry_run:
         written = _("nothing written")
     else:
-        written = _("{count} file(s) written", count=len(result.files))
+        written = ngettext("{n} file written", "{n} files written", len(result.files))
+    # English keeps "edit(s)" (scripts and the docs quote the line); the catalogues give
+    # Arabic and French their own plural forms.
     if dry_run:
-        line = _(
-            "absorb ({kind}): {edits} edit(s) would be, {left} not absorbed; {written}",
-            **counts,
-            written=written,
-        )
+        edits = ngettext("{n} edit(s) would be", "{n} edit(s) would be", len(result.done))
     else:
-        line = _(
-            "absorb ({kind}): {edits} edit(s) absorbed, {left} not absorbed; {written}",
-            **counts,
+        edits = ngettext("{n} edit(s) absorbed", "{n} edit(s) absorbed", len(result.done))
+    left = ngettext("{n} not absorbed", "{n} not absorbed", len(result.unabsorbed))
+    kind = _(result.draft_kind) if result.draft_kind in _KINDS else result.draft_kind
+    lines.append(
+        _(
+            "absorb ({kind}): {edits}, {left}; {written}",
+            kind=kind,
+            edits=edits,
+            left=left,
             written=written,
         )
-    lines.append(line)
+    )
     return "\n".join(lines) + "\n"
 
 

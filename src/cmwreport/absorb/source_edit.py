@@ -14,6 +14,7 @@ from pathlib import Path
 from cmwreport.absorb import origins as o
 from cmwreport.absorb.plan import Plan
 from cmwreport.absorb.yaml_edit import YamlEditError, YamlFile
+from cmwreport.i18n import _
 
 
 @dataclass
@@ -47,15 +48,23 @@ def apply(plan: Plan, all_ids: set[str]) -> Outcome:
         if origin.kind == o.ITEM:
             found = doc.find_item(origin.item_id)
             if found is None:
-                raise YamlEditError(f"{origin.file}: item {origin.item_id} is no longer there")
+                raise YamlEditError(
+                    _(
+                        "{file}: item {id} is no longer there",
+                        file=origin.file,
+                        id=origin.item_id,
+                    )
+                )
             seq, index = found
             node = _child(seq.value[index], origin.ref.text_key)
         else:
             node = doc.field_node(origin.path)
         if node is None:
-            raise YamlEditError(f"{origin.file}: cannot find {origin.label}")
+            raise YamlEditError(
+                _("{file}: cannot find {label}", file=origin.file, label=origin.label)
+            )
         doc.set_text(node, edit.after)
-        what = f"{origin.label}: text updated ({edit.where})"
+        what = _("{label}: text updated ({where})", label=origin.label, where=edit.where)
         if origin.kind == o.ITEM:
             outcome.item_done(origin.file, origin.item_id, what, origin.ref.text_key)
         else:
@@ -66,10 +75,14 @@ def apply(plan: Plan, all_ids: set[str]) -> Outcome:
         doc = yaml_file(origin.file)
         found = doc.find_item(origin.item_id)
         if found is None:
-            raise YamlEditError(f"{origin.file}: item {origin.item_id} is no longer there")
+            raise YamlEditError(
+                _("{file}: item {id} is no longer there", file=origin.file, id=origin.item_id)
+            )
         doc.set_list(found[0].value[found[1]], "footnotes", notes.after)
         outcome.item_done(
-            origin.file, origin.item_id, f"{origin.label}: footnotes updated ({notes.where})"
+            origin.file,
+            origin.item_id,
+            _("{label}: footnotes updated ({where})", label=origin.label, where=notes.where),
         )
 
     stage2: dict[Path, YamlFile] = {}
@@ -102,7 +115,15 @@ def apply(plan: Plan, all_ids: set[str]) -> Outcome:
             blocks[item_id] = (block, doc)
             line = doc.line_of(seq.value[index])
             if item_id not in wanted:
-                outcome.done.append(f"{ref.file}:{line}: {ref.kind} {item_id} removed")
+                outcome.done.append(
+                    _(
+                        "{file}:{line}: {kind} {id} removed",
+                        file=ref.file,
+                        line=line,
+                        kind=o.kind_name(ref.kind),
+                        id=item_id,
+                    )
+                )
         inserts.append((group, ref, entries, stable))
     for group, ref, entries, stable in inserts:
         doc = second(ref.file)
@@ -162,11 +183,13 @@ def _line_of(lines: list[str], item_id: str, key: str | None) -> int | None:
 def _entry_lines(entry, ref, doc, seq, blocks, taken, outcome, group) -> str:
     if entry.item_id is not None:
         block, source = blocks[entry.item_id]
-        outcome.item_done(ref.file, entry.item_id, f"{ref.kind} {entry.item_id} moved")
+        moved = _("{kind} {id} moved", kind=o.kind_name(ref.kind), id=entry.item_id)
+        outcome.item_done(ref.file, entry.item_id, moved)
         return doc.reindent(block, seq) if source is not doc else block
     new_id = _new_id(group, taken)
     taken.add(new_id)
-    outcome.item_done(ref.file, new_id, f"new {ref.kind} {new_id} added")
+    added = _("new {kind} {id} added", kind=o.kind_name(ref.kind), id=new_id)
+    outcome.item_done(ref.file, new_id, added)
     return doc.new_item(seq, [("id", new_id), (ref.text_key, entry.text)])
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from cmwreport.absorb import adapter, template_edit
 from cmwreport.absorb.plan import TemplateEdit, Unabsorbed
+from cmwreport.i18n import _
 
 
 def apply(template: Path, template_draft, edits: list[TemplateEdit], sources):
@@ -31,14 +32,17 @@ def apply(template: Path, template_draft, edits: list[TemplateEdit], sources):
     kept = _fresh(template, [e for e in edits if id(e) not in bad])
     if kept.data is not None and kept.done and _problems(kept.data, sources):
         kept = template_edit.Outcome()  # together they still break it: none is written
-        culprits = [(e, ["together with the other template changes"]) for e in edits]
+        culprits = [(e, [_("together with the other template changes")]) for e in edits]
     kept.unabsorbed += [
         Unabsorbed(
             edit.where,
             edit.before or None,
             edit.text or None,
-            "the template would no longer build after this change: " + problems[0],
-            f"make it in {template} with Word, keeping the template's slots",
+            _(
+                "the template would no longer build after this change: {problem}",
+                problem=problems[0],
+            ),
+            _("make it in {template} with Word, keeping the template's slots", template=template),
         )
         for edit, problems in culprits
     ]

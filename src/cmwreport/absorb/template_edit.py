@@ -13,6 +13,7 @@ from cmwreport.absorb.plan import TemplateEdit, Unabsorbed
 from cmwreport.docx import paragraph_edit as pe
 from cmwreport.docx.package import Package
 from cmwreport.docx.xml import w
+from cmwreport.i18n import _
 
 
 @dataclass
@@ -40,16 +41,28 @@ def apply(template: Path, package: Package, main_part: str, edits: list[Template
                         edit.where,
                         edit.before,
                         edit.text,
-                        "a template paragraph with tabs, breaks or fields",
-                        f"edit it in {template} with Word",
+                        _("a template paragraph with tabs, breaks or fields"),
+                        _("edit it in {template} with Word", template=template),
                     )
                 )
                 continue
-            out.done.append(f"{template}: template text reworded ({edit.where})")
+            out.done.append(
+                _(
+                    "{template}: template text reworded ({where})",
+                    template=template,
+                    where=edit.where,
+                )
+            )
         elif edit.kind == "removed":
             p = edit.block.element
             p.getparent().remove(p)
-            out.done.append(f"{template}: template paragraph removed ({edit.where})")
+            out.done.append(
+                _(
+                    "{template}: template paragraph removed ({where})",
+                    template=template,
+                    where=edit.where,
+                )
+            )
         else:
             anchor = edit.block.element if edit.block is not None else None
             new = _new_paragraph(edit, style_ids)
@@ -61,7 +74,13 @@ def apply(template: Path, package: Package, main_part: str, edits: list[Template
             else:
                 previous.addnext(new)
             after[key] = new
-            out.done.append(f"{template}: paragraph added to the template text ({edit.where})")
+            out.done.append(
+                _(
+                    "{template}: paragraph added to the template text ({where})",
+                    template=template,
+                    where=edit.where,
+                )
+            )
     # The reader's other trees (headers, notes: their revisions accepted) are not
     # written back: those parts keep the bytes they had.
     package.forget_trees({main_part})

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from cmwreport.errors import CmwError
+from cmwreport.i18n import _
 
 #: libyaml when present (ten times faster); its marks count characters as PyYAML's do.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -96,7 +97,9 @@ class YamlFile:
 
     def set_text(self, node: yaml.Node, value: str) -> None:
         if not isinstance(node, yaml.ScalarNode):
-            raise YamlEditError(f"{self._at(node)}: expected a text here, found a list or mapping")
+            raise YamlEditError(
+                _("{where}: expected a text here, found a list or mapping", where=self._at(node))
+            )
         start, end = node.start_mark.index, node.end_mark.index
         self.splices.append(Splice(start, end, self._scalar(node, value)))
 
@@ -201,7 +204,9 @@ class YamlFile:
         last_start = None
         for splice in ordered:
             if last_start is not None and splice.end > last_start:
-                raise YamlEditError(f"{self.shown}: two edits overlap; absorb them one at a time")
+                raise YamlEditError(
+                    _("{file}: two edits overlap; absorb them one at a time", file=self.shown)
+                )
             text = text[: splice.start] + splice.text + text[splice.end :]
             last_start = splice.start
         if check and self.splices:
@@ -223,8 +228,11 @@ class YamlFile:
         """The column of the sequence's dashes; refuses flow sequences ([a, b])."""
         if seq.flow_style or not seq.value:
             raise YamlEditError(
-                f"{self._at(seq)}: absorb edits lists written one item per line ('- '); "
-                "rewrite this list that way, then absorb again"
+                _(
+                    "{where}: absorb edits lists written one item per line ('- '); "
+                    "rewrite this list that way, then absorb again",
+                    where=self._at(seq),
+                )
             )
         item = seq.value[0]
         line_start = self.text.rfind("\n", 0, item.start_mark.index) + 1
@@ -304,10 +312,14 @@ def _compose(text: str, shown: str) -> yaml.Node:
         mark = exc.problem_mark
         where = f"{shown}:{mark.line + 1}:{mark.column + 1}" if mark else shown
         raise YamlEditError(
-            f"{where}: YAML syntax: {exc.problem}; run cmwreport validate"
+            _(
+                "{where}: YAML syntax: {problem}; run cmwreport validate",
+                where=where,
+                problem=exc.problem,
+            )
         ) from None
     if node is None:
-        raise YamlEditError(f"{shown}: the file is empty")
+        raise YamlEditError(_("{file}: the file is empty", file=shown))
     return node
 
 

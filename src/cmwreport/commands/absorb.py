@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from cmwreport.errors import CmwError, Exit
-from cmwreport.i18n import _
+from cmwreport.i18n import _, ngettext
 
 
 def main(
@@ -65,17 +65,22 @@ def run(
         )
 
     def waiting() -> None:
-        sys.stderr.write(f"waiting for another cmwreport command working on {sources}\n")
+        sys.stderr.write(
+            _("waiting for another cmwreport command working on {path}", path=sources) + "\n"
+        )
 
     # One command at a time on a project: from the reading of the sources to the last
     # rename, so no other absorb's edit is lost and no build reads half of this one.
     with journal.locked(sources, exclusive=True, waiting=waiting):
         completed = journal.recover(sources, also=(template,))
         if completed:
-            sys.stdout.write(
-                f"note: completed the writing of {len(completed)} file(s) that an "
-                "interrupted absorb had decided\n"
+            # English keeps "file(s)" (the docs quote it); Arabic and French count.
+            done = ngettext(
+                "note: completed the writing of {n} file(s) that an interrupted absorb had decided",
+                "note: completed the writing of {n} file(s) that an interrupted absorb had decided",
+                len(completed),
             )
+            sys.stdout.write(done + "\n")
         result = engine.run(
             [Path(d) for d in drafts] if isinstance(drafts, list) else Path(drafts),
             engine.Options(sources, template, only_accepted=only_accepted, force=force),

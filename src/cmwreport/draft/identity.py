@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from cmwreport.contract import BOOKMARK_PREFIX
 from cmwreport.docx import wordml as n
 from cmwreport.docx.xml import w
+from cmwreport.i18n import _
 
 #: LibreOffice names a pasted bookmark `<name>_Copy_<n>`, and its .docx export cuts
 #: names to Word's 40 characters (`_cmw_decriminalise_irregular_migration_C`). Ids are
@@ -124,7 +125,7 @@ def resolve(root) -> tuple[dict[object, Held], dict[object, tuple[str, ...]]]:
         else:
             for chain in chosen:
                 held[id(chain)] = Held(
-                    [ident], "two paragraphs carry this item's identity (copied?)"
+                    [ident], _("two paragraphs carry this item's identity (copied?)")
                 )
     _moves(chains, orphans, claims, ends)
     out: dict[object, Held] = {}
@@ -136,7 +137,7 @@ def resolve(root) -> tuple[dict[object, Held], dict[object, tuple[str, ...]]]:
         if id(chain) in held:
             out[final] = held[id(chain)]
         elif len(resolved) > 1:
-            out[final] = Held(resolved, "paragraphs of several items were joined into one")
+            out[final] = Held(resolved, _("paragraphs of several items were joined into one"))
     _rewrite(units, chains, out, _end_marks(body))
     return out, authors
 
@@ -144,7 +145,7 @@ def resolve(root) -> tuple[dict[object, Held], dict[object, tuple[str, ...]]]:
 def _needed(body) -> bool:
     """Whether any paragraph could lose, gain or share an identity, or has authors: a
     revision, or a bookmark LibreOffice renamed on paste. (A draft as built has neither.)"""
-    for _ in body.iter(*_REVISIONS):
+    for _revision in body.iter(*_REVISIONS):
         return True
     for mark in body.iter(n.BOOKMARK_START):
         name = mark.get(n.NAME) or ""
