@@ -22,6 +22,7 @@ from cmwreport.docx.slots import SLOT
 from cmwreport.docx.text import paragraph_text
 from cmwreport.docx.wordml import style_of
 from cmwreport.docx.xml import w
+from cmwreport.i18n import _
 
 PLACEHOLDER_PROPERTY = contract.PLACEHOLDER_PROPERTY
 HEADINGS = (contract.HEADING1, contract.HEADING2, contract.HEADING3, contract.ANNEX_TITLE)
@@ -51,8 +52,10 @@ class Paragraph:
     def where(self) -> str:
         """ "paragraph 4", "after paragraph 4" (made only for a finding)."""
         if self.numbered:
-            return f"paragraph {self.number}"
-        return f"after paragraph {self.number}" if self.number else "before paragraph 1"
+            return _("paragraph {number}", number=self.number)
+        if self.number:
+            return _("after paragraph {number}", number=self.number)
+        return _("before paragraph 1")
 
 
 def paragraphs(body: etree._Element, roles: dict[str, contract.Style]) -> Iterator[Paragraph]:
@@ -88,9 +91,15 @@ def findings(
             Finding(
                 "B001",
                 0,
-                f"the report has {report_words:,} words, {report_words - LIMIT:,} over the "
-                f"{LIMIT:,}-word limit of a periodic report (GA resolution {RESOLUTION}); "
-                "the Committee may ask for it to be shortened",
+                _(
+                    "the report has {words} words, {over} over the {limit}-word limit of a "
+                    "periodic report (GA resolution {resolution}); the Committee may ask "
+                    "for it to be shortened",
+                    words=format(report_words, ","),
+                    over=format(report_words - LIMIT, ","),
+                    limit=format(LIMIT, ","),
+                    resolution=RESOLUTION,
+                ),
             )
         )
     reply = wording().reply_heading
@@ -101,13 +110,26 @@ def findings(
                 Finding(
                     "B002",
                     para.index,
-                    f"{para.where}: drafting placeholder {placeholder} still in "
-                    f"“{_excerpt(para.text)}”: write the text",
+                    _(
+                        "{where}: drafting placeholder {placeholder} still in “{text}”: "
+                        "write the text",
+                        where=para.where,
+                        placeholder=placeholder,
+                        text=_excerpt(para.text),
+                    ),
                 )
             )
         for match in SLOT.finditer(para.text):
             out.append(
-                Finding("B003", para.index, f"{para.where}: slot {match.group()} left in the text")
+                Finding(
+                    "B003",
+                    para.index,
+                    _(
+                        "{where}: slot {slot} left in the text",
+                        where=para.where,
+                        slot=match.group(),
+                    ),
+                )
             )
         if para.role in HEADINGS or para.role is contract.ANNEX_TITLE:
             if pending is not None:
@@ -120,7 +142,10 @@ def findings(
     for part, texts in other_texts.items():
         for n, text in enumerate(texts, start=1):
             for match in SLOT.finditer(text):
-                out.append(Finding("B003", 0, f"{part} paragraph {n}: slot {match.group()} left"))
+                left = _(
+                    "{part} paragraph {n}: slot {slot} left", part=part, n=n, slot=match.group()
+                )
+                out.append(Finding("B003", 0, left))
     return out
 
 
@@ -128,7 +153,11 @@ def _no_reply(heading: Paragraph) -> Finding:
     return Finding(
         "B004",
         heading.index,
-        f"{heading.where}: the heading “{' '.join(heading.text.split())}” has no reply under it",
+        _(
+            "{where}: the heading “{heading}” has no reply under it",
+            where=heading.where,
+            heading=" ".join(heading.text.split()),
+        ),
     )
 
 
@@ -149,25 +178,35 @@ def reply_findings(replies: list, issues) -> list[Finding]:
                 Finding(
                     "B006",
                     again.heading.index,
-                    f"{again.heading.where}: a second reply heading for question {key} "
-                    f"(the first at body paragraph {found[0].heading.index}): merge the two",
+                    _(
+                        "{where}: a second reply heading for question {question} (the first "
+                        "at body paragraph {first}): merge the two",
+                        where=again.heading.where,
+                        question=key,
+                        first=found[0].heading.index,
+                    ),
                 )
             )
     if issues is None:
         return out
     if not issues.complete or issues.incomplete_questions:
         loc = issues.loc
-        unread = [] if issues.complete else ["does not list every question (complete: false)"]
+        unread = [] if issues.complete else [_("does not list every question (complete: false)")]
         if issues.incomplete_questions:
             listed = ", ".join(str(n) for n in issues.incomplete_questions)
-            unread.append(f"was not read whole for question {listed}")
+            unread.append(_("was not read whole for question {questions}", questions=listed))
         out.append(
             Finding(
                 "B007",
                 0,
-                f"the data of {issues.symbol} {' and '.join(unread)}: whether every question "
-                "has a reply cannot be checked; complete it from the document "
-                "(docs/replies.md)",
+                _(
+                    "the data of {symbol} {what}: whether every question has a reply cannot "
+                    "be checked; complete it from the document (docs/replies.md)",
+                    symbol=issues.symbol,
+                    what=_("{a} and {b}", a=unread[0], b=unread[1])
+                    if len(unread) > 1
+                    else unread[0],
+                ),
                 (loc.file, loc.line, loc.column) if loc is not None else None,
             )
         )
@@ -182,8 +221,13 @@ def reply_findings(replies: list, issues) -> list[Finding]:
             Finding(
                 "B005",
                 0,
-                f"question {target.key} of {issues.symbol} has no reply heading: add "
-                f"“{_heading(target)}” (cmwreport replies --template writes every one)",
+                _(
+                    "question {question} of {symbol} has no reply heading: add “{heading}” "
+                    "(cmwreport replies --template writes every one)",
+                    question=target.key,
+                    symbol=issues.symbol,
+                    heading=_heading(target),
+                ),
                 at,
             )
         )

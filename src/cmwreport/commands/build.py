@@ -169,7 +169,9 @@ def _write(files: list[tuple[Path, bytes]], out: Path, *, inputs: set, pdf: bool
         ) from None
     if pdf:
         files = files + _pdfs(files)
-    with locked(out, waiting=lambda: _note(f"waiting for another build writing to {out}")):
+    with locked(
+        out, waiting=lambda: _note(_("waiting for another build writing to {out}", out=out))
+    ):
         remove_stale_temporaries(path for path, _data in files)
         for path, _data in files:
             check_target(path, what="output")
@@ -180,8 +182,12 @@ def _write(files: list[tuple[Path, bytes]], out: Path, *, inputs: set, pdf: bool
         previous = {property_of(path, BUILD_PROPERTY) for path, _data in files[:2]}
         if len(previous) > 1 and all(path.exists() for path, _data in files[:2]):
             _note(
-                f"{files[0][0]} and {files[1][0]} came from two different builds "
-                "(an interrupted build); both are written again"
+                _(
+                    "{report} and {annex} came from two different builds (an interrupted "
+                    "build); both are written again",
+                    report=files[0][0],
+                    annex=files[1][0],
+                )
             )
         write_atomic(files)
 

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from cmwreport.errors import CmwError, Exit
+from cmwreport.i18n import _
 from cmwreport.project import skeleton
 from cmwreport.project.find import MARKER, PACKAGED_TEMPLATE, TEMPLATE, find_root, shown_path
 
@@ -32,7 +33,9 @@ def run(folder: Path, symbol_text: str) -> int:
     shown = folder  # as the user typed it
     _check_folder(folder, shown)
     if not PACKAGED_TEMPLATE.is_file():
-        raise InitTrouble(f"{PACKAGED_TEMPLATE}: the packaged template is missing; reinstall")
+        raise InitTrouble(
+            _("{path}: the packaged template is missing; reinstall", path=PACKAGED_TEMPLATE)
+        )
     enclosing = find_root(folder.parent)
 
     created: list[Path] = []
@@ -47,22 +50,43 @@ def run(folder: Path, symbol_text: str) -> int:
         done = True
     except OSError as exc:
         raise InitTrouble(
-            f"cannot write the project in {shown}: {exc.strerror or exc}; nothing kept"
+            _(
+                "cannot write the project in {path}: {reason}; nothing kept",
+                path=shown,
+                reason=exc.strerror or exc,
+            )
         ) from None
     finally:
         if not done:
             _remove(folder, created)
 
     out = sys.stdout
-    out.write(f"made {shown}: a report project for {symbol.report} ({MARKER}, ")
-    out.write("README.md, sources/, schemas/, templates/, out/)\n")
-    if enclosing is not None:
-        out.write(f"note: it is inside the project {shown_path(enclosing[0])}\n")
-    where = "here" if shown == Path(".") else f"in {shown}"
-    out.write(
-        f"next: replace the values marked {skeleton.TO_FILL} in {shown / 'sources'}, "
-        f"then run `cmwreport validate` and `cmwreport build` {where}\n"
+    files = f"{MARKER}, README.md, sources/, schemas/, templates/, out/"
+    made = _(
+        "made {path}: a report project for {symbol} ({files})",
+        path=shown,
+        symbol=symbol.report,
+        files=files,
     )
+    out.write(made + "\n")
+    if enclosing is not None:
+        out.write(_("note: it is inside the project {path}", path=shown_path(enclosing[0])) + "\n")
+    if shown == Path("."):
+        next_step = _(
+            "next: replace the values marked {mark} in {sources}, then run `cmwreport "
+            "validate` and `cmwreport build` here",
+            mark=skeleton.TO_FILL,
+            sources=shown / "sources",
+        )
+    else:
+        next_step = _(
+            "next: replace the values marked {mark} in {sources}, then run `cmwreport "
+            "validate` and `cmwreport build` in {path}",
+            mark=skeleton.TO_FILL,
+            sources=shown / "sources",
+            path=shown,
+        )
+    out.write(next_step + "\n")
     return Exit.OK
 
 
@@ -90,10 +114,10 @@ def _check_folder(folder: Path, shown: Path) -> None:
     if folder.is_dir():
         if any(folder.iterdir()):
             raise InitTrouble(
-                f"{shown} is not empty; init makes a project in a new or empty folder"
+                _("{path} is not empty; init makes a project in a new or empty folder", path=shown)
             )
     elif folder.exists():
-        raise InitTrouble(f"{shown} is a file; give a new or empty folder")
+        raise InitTrouble(_("{path} is a file; give a new or empty folder", path=shown))
 
 
 def _write(root: Path, relative: Path, data: bytes) -> Path:

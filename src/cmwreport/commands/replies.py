@@ -15,7 +15,7 @@ from pathlib import Path
 from cmwreport.commands.common import load, require_file
 from cmwreport.diagnostics import Exit
 from cmwreport.errors import CmwError, Failed
-from cmwreport.i18n import _
+from cmwreport.i18n import _, ngettext
 from cmwreport.print_diagnostics import emit
 
 
@@ -52,28 +52,59 @@ def run(path: Path | str, template: Path, *, write: bool) -> int:
     symbol = sources.report.list_of_issues.symbol
     if issues is None or not issues.questions:
         raise NoQuestions(
-            f"no question of {symbol} is known: add its paragraphs to "
-            f"sources/reference/{symbol.replace('/', '-')}.yaml (docs/replies.md)"
+            _(
+                "no question of {symbol} is known: add its paragraphs to {file} (docs/replies.md)",
+                symbol=symbol,
+                file="sources/reference/" + symbol.replace("/", "-") + ".yaml",
+            )
         )
     co = observations.symbol if observations is not None else None
     outcome = skeleton(template, issues, co or sources.report.previous_observations.symbol)
     out = sys.stdout
     for target in outcome.added:
-        verb = "added" if write else "missing"
-        out.write(f"{verb}: question {target.key} of {issues.symbol}\n")
+        if write:
+            line = _(
+                "added: question {question} of {symbol}", question=target.key, symbol=issues.symbol
+            )
+        else:
+            line = _(
+                "missing: question {question} of {symbol}",
+                question=target.key,
+                symbol=issues.symbol,
+            )
+        out.write(line + "\n")
     if write and outcome.data is not None:
         from cmwreport.outputs import write_atomic
 
         write_atomic([(template, outcome.data)])
-    done = "added to" if write else "would be added to"
-    out.write(
-        f"{len(outcome.kept)} reply heading(s) kept, {len(outcome.added)} {done} {template}"
-        + ("" if write or not outcome.added else " (run with --template to write them)")
-        + "\n"
-    )
+    # English keeps "heading(s)" (the docs quote the line); Arabic and French count.
+    kept = ngettext("{n} reply heading(s) kept", "{n} reply heading(s) kept", len(outcome.kept))
+    count = len(outcome.added)
+    if write:
+        line = _("{kept}, {added} added to {template}", kept=kept, added=count, template=template)
+    elif outcome.added:
+        line = _(
+            "{kept}, {added} would be added to {template} (run with --template to write them)",
+            kept=kept,
+            added=count,
+            template=template,
+        )
+    else:
+        line = _(
+            "{kept}, {added} would be added to {template}",
+            kept=kept,
+            added=count,
+            template=template,
+        )
+    out.write(line + "\n")
     if not issues.complete or issues.incomplete_questions:
         out.write(
-            f"note: the data of {issues.symbol} ({issues.source}) does not list every "
-            "question: add them there, then run this again\n"
+            _(
+                "note: the data of {symbol} ({source}) does not list every question: add "
+                "them there, then run this again",
+                symbol=issues.symbol,
+                source=issues.source,
+            )
+            + "\n"
         )
     return Exit.OK
