@@ -49,6 +49,10 @@ def test_absorb_reports_in_french_and_in_arabic(ws, tmp_path):
     assert ws.snapshot() == before  # a dry run writes nothing
     english = ws.absorb(draft, "--dry-run").stdout
     assert "absorb (report): 1 edit(s) would be, 1 not absorbed; nothing written" in english
+    assert "\033[" not in english  # not a terminal: no colour
+    coloured = ws.absorb(draft, "--dry-run", "--color", "always").stdout
+    assert "\033[33mnot absorbed: " in coloured
+    assert coloured.replace("\033[33m", "").replace("\033[0m", "") == english
 
     arabic = _absorb(ws, "ar", draft)
     assert "لم يُنقل: " in arabic

@@ -12,7 +12,16 @@ from cmwreport.i18n import N_, _, ngettext
 _KINDS = (N_("report"), N_("annex"))
 
 
-def summary(result: Result, *, dry_run: bool) -> str:
+_RED, _YELLOW, _RESET = "\033[31m", "\033[33m", "\033[0m"
+
+
+def summary(result: Result, *, dry_run: bool, colour: bool = False) -> str:
+    """`colour`: what was not absorbed in yellow, what would not validate in red (the
+    terminal's --color)."""
+
+    def paint(code: str, text: str) -> str:
+        return f"{code}{text}{_RESET}" if colour else text
+
     lines: list[str] = []
     lines += [_("note: {note}", note=n) for n in result.notes]
     if result.accepted:
@@ -34,7 +43,9 @@ def summary(result: Result, *, dry_run: bool) -> str:
     dry = " " + _("(dry run)") if dry_run else ""
     lines += [f"{line}{dry}" for line in result.done]
     for item in result.unabsorbed:
-        lines.append(_("not absorbed: {where}: {why}", where=item.where, why=item.why))
+        lines.append(
+            paint(_YELLOW, _("not absorbed: {where}: {why}", where=item.where, why=item.why))
+        )
         if item.before is not None:
             lines.append("  " + _("before: {text}", text=item.before))
         if item.after is not None:
@@ -42,9 +53,9 @@ def summary(result: Result, *, dry_run: bool) -> str:
         if item.data:
             lines.append("  " + _("from:   {text}", text=item.data))
     for error in result.invalid:
-        lines.append(_("invalid after absorbing: {error}", error=error))
+        lines.append(paint(_RED, _("invalid after absorbing: {error}", error=error)))
     if result.invalid:
-        lines.append(_("the sources would not validate: nothing was written"))
+        lines.append(paint(_RED, _("the sources would not validate: nothing was written")))
     if result.comments:
         lines.append(_("comments:"))
         lines += [f"  {c}" for c in result.comments]

@@ -22,6 +22,7 @@ def main(
     dry_run: bool,
     only_accepted: bool,
     force: bool,
+    color: str = "auto",
 ) -> int:
     from pathlib import Path
 
@@ -43,6 +44,7 @@ def main(
         dry_run=dry_run,
         only_accepted=only_accepted,
         force=force,
+        color=color,
     )
 
 
@@ -54,6 +56,7 @@ def run(
     dry_run: bool = False,
     only_accepted: bool = False,
     force: bool = False,
+    color: str = "auto",
 ) -> int:
     from cmwreport.absorb import engine, report
     from cmwreport.project import journal
@@ -90,5 +93,8 @@ def run(
         elif result.files and not result.invalid:
             # All files or none, also if killed (OutputError, exit 2: nothing replaced).
             journal.commit(sources, sorted(result.files.items()))
-    sys.stdout.write(report.summary(result, dry_run=dry_run))
+    from cmwreport.print_diagnostics import use_color
+
+    colour = use_color(color, sys.stdout)
+    sys.stdout.write(report.summary(result, dry_run=dry_run, colour=colour))
     return int(Exit.FAILED if result.unabsorbed or result.invalid else Exit.OK)

@@ -156,6 +156,7 @@ COMMANDS = {
                 _text(
                     "docx", ("--docx",), N_("Also write the correspondence table (.docx; - too).")
                 ),
+                _color(),
             ),
         ),
         Command(
@@ -168,6 +169,7 @@ COMMANDS = {
                 _text(
                     "file", ("--file",), N_("Template to read and write; default: the project's.")
                 ),
+                _color(),
             ),
         ),
         Command(
@@ -253,6 +255,7 @@ COMMANDS = {
                     "--force",
                     N_("Absorb even if the sources changed since the build (conflicts reported)."),
                 ),
+                _color(),
             ),
         ),
         Command(
@@ -270,6 +273,7 @@ COMMANDS = {
                         "Folder to write them to (default: the project's schemas/, else ./schemas)."
                     ),
                 ),
+                _color(),
             ),
         ),
         Command(
@@ -288,6 +292,7 @@ COMMANDS = {
                     N_("Symbol of the report to prepare: CMW/C/<STATE>/<cycle>."),
                     required=True,
                 ),
+                _color(),
             ),
         ),
     )

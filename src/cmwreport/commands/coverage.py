@@ -23,7 +23,12 @@ from cmwreport.print_diagnostics import emit
 
 
 def main(
-    path: str | None, template: str | None, format: str, html: str | None, docx: str | None
+    path: str | None,
+    template: str | None,
+    format: str,
+    html: str | None,
+    docx: str | None,
+    color: str = "auto",
 ) -> int:
     """The command line's values (commands/app.py declares the options)."""
     from cmwreport.commands.common import path_argument
@@ -41,6 +46,7 @@ def main(
         format,
         html=None if html is None else path_argument(html, "--html"),
         docx=None if docx is None else path_argument(docx, "--docx"),
+        color=color,
     )
 
 
@@ -51,12 +57,13 @@ def run(
     *,
     html: Path | None = None,
     docx: Path | None = None,
+    color: str = "auto",
 ) -> int:
     if is_stdout(html) and is_stdout(docx):
         raise OutputError(_("--html - and --docx -: only one output can go to standard output"))
     result = load(path)
     if result.errors or result.sources is None:
-        emit(result.diagnostics, "text", files=result.files)
+        emit(result.diagnostics, "text", files=result.files, color=color)
         if result.sources is None and not result.errors:
             raise OutputError(_("{path}: give the folder of sources, not a single file", path=path))
         raise Failed(_("the sources have errors; no coverage computed"))

@@ -22,7 +22,10 @@ class InitTrouble(CmwError):
     """The folder cannot hold a new project (exit 2)."""
 
 
-def main(folder: str, symbol: str) -> int:
+def main(folder: str, symbol: str, color: str = "auto") -> int:
+    # --color is taken on every command (a script may pass it to each); init prints
+    # nothing in colour.
+    del color
     from cmwreport.commands.common import path_argument
 
     return run(path_argument(folder, "folder"), symbol)

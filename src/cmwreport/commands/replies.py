@@ -23,7 +23,7 @@ class NoQuestions(CmwError):
     """No reference data for the list of issues: no question is known (exit 2)."""
 
 
-def main(path: str | None, template: bool, file: str | None) -> int:
+def main(path: str | None, template: bool, file: str | None, color: str = "auto") -> int:
     """The command line's values (commands/app.py declares the options)."""
     from cmwreport.commands.common import path_argument
     from cmwreport.project.find import resolve
@@ -35,13 +35,13 @@ def main(path: str | None, template: bool, file: str | None) -> int:
         Path("."),
         packaged_template=False,
     )
-    return run(paths.sources, paths.template, write=template)
+    return run(paths.sources, paths.template, write=template, color=color)
 
 
-def run(path: Path | str, template: Path, *, write: bool) -> int:
+def run(path: Path | str, template: Path, *, write: bool, color: str = "auto") -> int:
     result = load(path)
     if result.errors or result.sources is None:
-        emit(result.diagnostics, "text", files=result.files)
+        emit(result.diagnostics, "text", files=result.files, color=color)
         raise Failed(_("the sources have errors; nothing was written"))
     require_file(template, "Word template (.docx)")
     from cmwreport.build.reply_skeleton import write as skeleton

@@ -20,7 +20,10 @@ class SchemaOutputError(CmwError):
     """The output folder cannot be written."""
 
 
-def main(out: str | None) -> int:
+def main(out: str | None, color: str = "auto") -> int:
+    # --color is taken on every command (a script may pass it to each); schema prints
+    # nothing in colour.
+    del color
     from pathlib import Path
 
     from cmwreport.commands.common import path_argument
@@ -53,5 +56,5 @@ def run(out: Path) -> int:
         ) from None
     write_atomic(files)  # OutputError (exit 2): nothing replaced
     for path, _data in files:
-        sys.stdout.write(f"wrote {path}\n")
+        sys.stdout.write(_("wrote {path}", path=path) + "\n")
     return Exit.OK
