@@ -17,7 +17,7 @@ from cmwreport import contract
 from cmwreport.arabic.wording import cycle_ordinal, un_date, wording
 from cmwreport.build import annex, lists, presentation, readiness
 from cmwreport.build.wordcount import count_words
-from cmwreport.docx import numbering
+from cmwreport.docx import custom_properties, numbering
 from cmwreport.docx import slots as slotlib
 from cmwreport.docx.content import Bookmarks, Para, render
 from cmwreport.docx.custom_properties import set_property
@@ -123,11 +123,6 @@ def _check(found: list[slotlib.SlotParagraph], label: str) -> list[str]:
     return problems
 
 
-def check_template(path, label: str) -> None:
-    """Raise TemplateProblem if the template cannot be built from."""
-    _open(path, label)
-
-
 def build(
     sources: Sources,
     template_path: Path,
@@ -212,10 +207,12 @@ def build(
     document.set_core(report.symbol, created, modified)
     for name, value in (properties or {}).items():
         set_property(document.package, name, value)
+    styles = document.package.related(document.main, "styles")
     found = readiness.findings(
         document.body,
         document.style_roles(),
-        placeholder=document.custom_property(readiness.PLACEHOLDER_PROPERTY),
+        document.package.xml(styles[0]) if styles else None,
+        placeholder=custom_properties.get(document.package, readiness.PLACEHOLDER_PROPERTY),
         report_words=report_words,
         other_texts=document.story_texts(),
     )

@@ -5,7 +5,8 @@ has any: drafting placeholders left (the template names its placeholder text in 
 document property `cmwreport.placeholder`), slots left unreplaced, a body over the
 word limit (B001), a reply heading with no reply under it. Each is located by its
 body paragraph (the line of the diagnostic) and by the UN paragraph number it
-stands at, the number drafters see.
+stands at, the number drafters see, counted by the rule `diff` counts with
+(cmwreport.draft.numbering): a warning's "paragraph 4 (أ)" is diff's "para. 4 (أ)".
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from cmwreport.build.wordcount import LIMIT, RESOLUTION
 from cmwreport.docx.slots import SLOT
 from cmwreport.docx.text import paragraph_text
 from cmwreport.docx.xml import w
+from cmwreport.draft.numbering import Numbering, StyleRoles
 
 PLACEHOLDER_PROPERTY = "cmwreport.placeholder"
+_NOT_NUMBERED = (w("tbl"), w("txbxContent"))
 HEADINGS = (contract.HEADING1, contract.HEADING2, contract.HEADING3, contract.ANNEX_TITLE)
 
 
@@ -37,32 +40,40 @@ class Finding:
 @dataclass(slots=True)
 class _Paragraph:
     index: int  # body paragraph, from 1
-    #: The UN paragraph number it is (numbered) or follows.
-    number: int
-    numbered: bool
+    #: The UN number it has ("4", "4 (أ)", "annex 3"), or None ...
+    number: str | None
+    #: ... and then the number of the nearest numbered paragraph above it.
+    after: str | None
     role: contract.Style | None
     text: str
 
     @property
     def where(self) -> str:
-        """ "paragraph 4", "after paragraph 4" (made only for a finding)."""
-        if self.numbered:
-            return f"paragraph {self.number}"
-        return f"after paragraph {self.number}" if self.number else "before paragraph 1"
+        """ "paragraph 4 (أ)", "after annex paragraph 3" (made only for a finding)."""
+        if self.number is not None:
+            return _paragraph(self.number)
+        return f"after {_paragraph(self.after)}" if self.after else "before paragraph 1"
 
 
-def _paragraphs(body: etree._Element, roles: dict[str, contract.Style]) -> Iterator[_Paragraph]:
-    number = 0
+def _paragraph(number: str) -> str:
+    annex = number.startswith("annex ")
+    return f"annex paragraph {number[6:]}" if annex else f"paragraph {number}"
+
+
+def _paragraphs(
+    body: etree._Element, roles: dict[str, contract.Style], styles: etree._Element | None
+) -> Iterator[_Paragraph]:
+    counter = Numbering(StyleRoles(styles))
     ppr_tag, style_tag, val = w("pPr"), w("pStyle"), w("val")
     for index, p in enumerate(body.iter(w("p")), start=1):
         ppr = p.find(ppr_tag)
         style = ppr.find(style_tag) if ppr is not None else None
         role = roles.get(style.get(val, "")) if style is not None else None
-        text = paragraph_text(p)
-        numbered = role is contract.UN_PARA
-        if numbered:
-            number += 1
-        yield _Paragraph(index, number, numbered, role, text)
+        after = counter.last
+        # As diff reads a draft: paragraphs in tables and text boxes are not numbered.
+        outside = next(p.iterancestors(_NOT_NUMBERED), None) is None
+        number = counter.number(p) if outside else None
+        yield _Paragraph(index, number, after, role, paragraph_text(p))
 
 
 def _excerpt(text: str) -> str:
@@ -73,12 +84,14 @@ def _excerpt(text: str) -> str:
 def findings(
     body: etree._Element,
     roles: dict[str, contract.Style],
+    styles: etree._Element | None,
     *,
     placeholder: str | None,
     report_words: int,
     other_texts: dict[str, list[str]],
 ) -> list[Finding]:
-    """`other_texts`: the paragraphs of headers, footers and footnotes, by part name."""
+    """`styles`: the styles part (None: the document has none); `other_texts`: the
+    paragraphs of headers, footers and footnotes, by part name."""
     out: list[Finding] = []
     if report_words > LIMIT:
         out.append(
@@ -92,7 +105,7 @@ def findings(
         )
     reply = wording().reply_heading
     pending: _Paragraph | None = None  # a reply heading waiting for its reply
-    for para in _paragraphs(body, roles):
+    for para in _paragraphs(body, roles, styles):
         if placeholder and placeholder in para.text:
             out.append(
                 Finding(

@@ -1,16 +1,12 @@
-"""What several commands do the same way: reading the sources."""
+"""What several commands do the same way: path arguments and inputs refused at once."""
 
 from __future__ import annotations
 
 import os
 import stat
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cmwreport.errors import CmwError
-
-if TYPE_CHECKING:
-    from cmwreport.checks import Checked
 
 
 class InputError(CmwError):
@@ -38,14 +34,3 @@ def require_file(path: Path, what: str) -> None:
         return
     kind = "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else None
     raise InputError(f"{path}: is {kind or 'a device'}, not a {what}")
-
-
-def load(path: Path | str) -> Checked:
-    """The loaded and checked sources; trouble reading the tree is raised as a CmwError."""
-    from cmwreport import checks
-    from cmwreport.sources.load import load_sources
-
-    try:
-        return checks.run(load_sources(path))
-    except OSError as exc:
-        raise InputError(f"{exc.filename or path}: {exc.strerror or exc}") from None

@@ -67,18 +67,6 @@ class WordDocument:
                 roles[sid] = style
         return roles
 
-    def custom_property(self, name: str) -> str | None:
-        """A custom document property (File > Properties > Custom in Word)."""
-        for rel in self.package.xml("_rels/.rels").iter(f"{{{PKG_REL_NS}}}Relationship"):
-            if rel.get("Type", "").endswith("/custom-properties"):
-                part = rel.get("Target", "").lstrip("/")
-                if part not in self.package.parts:
-                    return None
-                for prop in self.package.xml(part):
-                    if prop.get("name") == name:
-                        return "".join(prop.itertext()) or None
-        return None
-
     def footnotes(self, cs_font: str | None) -> Footnotes:
         return Footnotes(self.package, self.main, {sid for sid, _ in self._styles()}, cs_font)
 
