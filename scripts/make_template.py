@@ -25,6 +25,10 @@ COMMITTEE = "اللجنة المعنية بحماية حقوق جميع العم
 #: (build lists every paragraph still holding it) and shown in its own character style.
 DRAFT = "[نص يحرره فريق الصياغة]"
 PLACEHOLDER_STYLE = "DraftingPlaceholder"
+NBSP = "\u00a0"
+#: A law's name and number never split across lines ("رقم" at the end of one, "02.03"
+#: at the start of the next).
+LAW_02_03 = NBSP.join(("القانون", "رقم", "02.03"))
 
 
 def para(style: str, text: str, **kwargs) -> Para:
@@ -56,6 +60,9 @@ def masthead() -> Table:
                         Para("MastheadInfo", "التوزيع: عام"),
                         Para("MastheadInfo", "{{ date }}"),
                         Para("MastheadInfo", "الأصل: بالعربية"),
+                        # report.yaml `languages`; the build drops the paragraph
+                        # for a report issued in all six languages.
+                        Para("MastheadInfo", "{{ languages }}"),
                     ],
                 ],
                 rule_below=True,
@@ -89,16 +96,17 @@ def body() -> list:
         # Replaced by the paragraphs on the participatory drafting process and the
         # regional consultations, generated from sources/.
         Para(un, "{{ participatory_process }}"),
-        Para(h1, "الجزء الأول"),
+        Para(h1, "الجزء الأول- معلومات عامة ومعلومات تتعلق بكل مادة من مواد الاتفاقية"),
         Para(h2, "ألف- معلومات عامة"),
         Para(h3, "الرد على المسألة المثارة في الفقرة 1 من قائمة المسائل"),
         # Law numbers in their official form (02.03): with a hyphen, the bidi algorithm
-        # shows "02-03" as 03-02 in right-to-left text.
+        # shows "02-03" as 03-02 in right-to-left text. Paragraph 10 of the previous
+        # concluding observations asks for it (the list of issues, paragraph 1 (b)).
         para(
             un,
-            f"{DRAFT}: الرد على الفقرة 1 من قائمة المسائل، بما في ذلك ملاءمة القانون رقم "
-            "02.03 مع الاتفاقية على النحو الذي أوصت به اللجنة في ملاحظاتها الختامية "
-            "({{ co_symbol }})، ولا سيما ما يلي:",
+            f"{DRAFT}: الرد على الفقرة 1 من قائمة المسائل، بما في ذلك ملاءمة {LAW_02_03} "
+            "مع الاتفاقية على النحو الذي أوصت به اللجنة في ملاحظاتها الختامية "
+            "({{ co_symbol }}، الفقرة 10)، ولا سيما ما يلي:",
         ),
         para("UNSubPara", f"{DRAFT}؛"),
         para("UNSubPara", f"{DRAFT}؛"),
@@ -139,7 +147,9 @@ def main(argv: list[str]) -> int:
         body(),
         header=[Para("Header", "{{ symbol }}", rtl=False, align="left")],
         even_header=[Para("Header", "{{ symbol }}", rtl=False, align="right")],
-        footer=[Para("Footer", "", align="center", field="PAGE")],
+        # The page number on the outer edge too, as UN documents print it.
+        footer=[Para("Footer", "", rtl=False, align="left", field="PAGE")],
+        even_footer=[Para("Footer", "", rtl=False, align="right", field="PAGE")],
         title="Periodic report under the simplified reporting procedure (template)",
         day=dt.date(2000, 1, 1),
         properties={"cmwreport.placeholder": DRAFT},

@@ -91,6 +91,10 @@ def test_small_preset_end_to_end(tmp_path: Path) -> None:
             str(out),
             "--workdir",
             str(tmp_path / "work"),
+            # This interpreter's install: building and installing the wheel in a fresh
+            # venv (the default) takes a minute, and tests/test_project.py builds it.
+            "--install",
+            "editable",
         ],
         capture_output=True,
         text=True,
@@ -132,6 +136,9 @@ def test_small_preset_end_to_end(tmp_path: Path) -> None:
         # Targets are judged on `full` and `stress`, never on the CI preset.
         assert result["targets"][name]["met"] is None
     assert result["sources"]["words"]["total"] > 500
+    assert result["install"]["kind"] == "editable" and "editable" in done.stdout
+    # The built documents' words are counted by the build's own rule.
+    assert result["built"]["report_words"] > result["built"]["report_words_counted"] > 500
 
 
 def test_template_gets_the_narrative(tmp_path: Path) -> None:

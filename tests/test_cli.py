@@ -52,3 +52,65 @@ def test_no_arguments_shows_help():
     proc = run("-m", "cmwreport")
     assert proc.returncode == 2 and "Usage: cmwreport" in proc.stdout + proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+# What `--help` and `validate` may import beyond a bare interpreter's start-up: the
+# start-up every call pays (issue 21). A module missing here is a deliberate choice to
+# make, with its cost measured (`python -X importtime`), not a line to add in passing.
+_IMPORTED = (
+    "import contextlib, io, sys; base = set(sys.modules); from cmwreport.cli import main\n"
+    "with contextlib.redirect_stdout(io.StringIO()): code = main(sys.argv[1:])\n"
+    "print(code, ' '.join(sorted(set(sys.modules) - base)))"
+)
+#: Standard-library modules the entry point, the parser and the error path use.
+HELP_STDLIB = {
+    "__future__", "_collections", "_functools", "_operator", "collections",
+    "collections.abc", "contextlib", "encodings.ascii", "enum", "functools", "itertools",
+    "keyword", "operator", "reprlib", "types",
+}  # fmt: skip
+HELP_MODULES = {
+    "cmwreport", "cmwreport.cli", "cmwreport.commands", "cmwreport.commands.app",
+    "cmwreport.commands.args", "cmwreport.errors", "cmwreport.stdio",
+    # The one message function (docs/translating.md): English reads no catalogue.
+    "cmwreport.i18n",
+}  # fmt: skip
+#: validate reads YAML and checks it: no Word, no comparison, no command-line framework,
+#: no terminal library.
+NEVER_IN_VALIDATE = (
+    "typer", "click", "rich", "lxml", "docx", "rapidfuzz", "babel", "arabic_reshaper",
+    "bidi", "cmwreport.docx", "cmwreport.build", "cmwreport.diff", "cmwreport.draft",
+    "cmwreport.redline", "cmwreport.absorb",
+)  # fmt: skip
+
+
+def _imported(*args: str) -> tuple[int, set[str]]:
+    proc = run("-c", _IMPORTED, *args)
+    assert proc.returncode == 0, proc.stderr
+    code, _, modules = proc.stdout.strip().partition(" ")
+    return int(code), set(modules.split())
+
+
+def test_help_imports_only_the_parser_and_the_error_path():
+    for args in (["--help"], ["--version"], ["validate", "--help"], ["diff", "--help"]):
+        code, modules = _imported(*args)
+        assert code == 0
+        assert modules - HELP_STDLIB - HELP_MODULES == set(), args
+
+
+def test_a_usage_error_imports_no_command():
+    code, modules = _imported("diff", "--format", "xml")
+    assert code == 2
+    assert modules - HELP_STDLIB - HELP_MODULES == set()
+
+
+def test_validate_imports_no_word_reader_nor_framework():
+    code, modules = _imported("validate", str(ROOT / "sources"))
+    assert code == 0 and "cmwreport.sources.load" in modules
+    heavy = {m for m in modules if m.split(".")[0] in NEVER_IN_VALIDATE}
+    heavy |= {m for m in modules for prefix in NEVER_IN_VALIDATE if m.startswith(prefix + ".")}
+    assert heavy == set()
+
+
+def test_version():
+    proc = run("-m", "cmwreport", "--version")
+    assert proc.returncode == 0 and proc.stdout == "cmwreport 0.1.0\n"

@@ -260,6 +260,8 @@ def test_the_wheel_ships_the_template_and_builds_outside_the_repository(tmp_path
     site = tmp_path / "site"
     with zipfile.ZipFile(wheel) as zf:
         assert "cmwreport/templates/periodic-report.docx" in zf.namelist()
+        for lang in ("ar", "fr"):
+            assert f"cmwreport/locale/{lang}/LC_MESSAGES/cmwreport.mo" in zf.namelist()
         zf.extractall(site)
     # The unpacked wheel, not this checkout, run where there is no project at all.
     shutil.copytree(SOURCES, tmp_path / "work" / "data")
@@ -273,6 +275,12 @@ def test_the_wheel_ships_the_template_and_builds_outside_the_repository(tmp_path
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith(str(site))
     assert (tmp_path / "work" / "out" / "CMW-C-MAR-2.docx").is_file()
+    # ... and speaks French from its own catalogue.
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "--lang", "fr", "validate", "--help"],
+        cwd=tmp_path / "work", env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert "Vérifier les sources YAML" in proc.stdout, proc.stdout
 
 
 def test_everything_given_needs_no_project(tmp_path: Path) -> None:

@@ -146,6 +146,7 @@ def new_package(
     title: str,
     day: dt.date,
     even_header: list[Content] | None = None,
+    even_footer: list[Content] | None = None,
     properties: dict[str, str] | None = None,
 ) -> Package:
     bookmarks = Bookmarks()
@@ -226,7 +227,7 @@ def new_package(
     parts["word/header3.xml"] = _story("hdr", even_header or header, bookmarks)
     parts["word/footer1.xml"] = _story("ftr", footer, bookmarks)
     parts["word/footer2.xml"] = _story("ftr", [Para("Footer")], bookmarks)
-    parts["word/footer3.xml"] = _story("ftr", footer, bookmarks)
+    parts["word/footer3.xml"] = _story("ftr", even_footer or footer, bookmarks)
     parts["word/footnotes.xml"] = footnotes()
     moment = document_moment(day)
     parts["docProps/core.xml"] = core_properties(

@@ -22,7 +22,8 @@ DATA = Path(__file__).with_name("styles.toml")
 HANG = 567  # 1 cm between a paragraph number and its text
 
 _PARAGRAPH_KEYS = {"bidi", "keep_next", "keep_lines", "page_break_before", "spacing", "jc",
-                   "outline", "list", "ind", "border_top"}  # fmt: skip
+                   "outline", "list", "ind", "border_top", "border_bottom",
+                   "widow_control"}  # fmt: skip
 _RUN_KEYS = {"bold", "size", "superscript", "shading"}
 _STYLE_KEYS = {"id", "name", "type", "based", "next", "ui", "default", "semi_hidden", "quick"}
 
@@ -51,10 +52,11 @@ def _spacing(values: dict) -> etree._Element:
 
 def paragraph_props(spec: dict, lists: dict) -> list[etree._Element]:
     props: list[etree._Element] = []
-    for key in ("keep_next", "keep_lines", "page_break_before", "bidi"):
+    for key in ("keep_next", "keep_lines", "page_break_before", "widow_control", "bidi"):
         if spec.get(key):
             props.append(el({"keep_next": "keepNext", "keep_lines": "keepLines",
-                             "page_break_before": "pageBreakBefore"}.get(key, key)))  # fmt: skip
+                             "page_break_before": "pageBreakBefore",
+                             "widow_control": "widowControl"}.get(key, key)))  # fmt: skip
     if "list" in spec:
         name, level = spec["list"]
         props.append(
@@ -65,9 +67,10 @@ def paragraph_props(spec: dict, lists: dict) -> list[etree._Element]:
                 el("numId", {"val": str(lists[name]["id"])}),
             )
         )
-    if spec.get("border_top"):
+    rules = [side for side in ("top", "bottom") if spec.get(f"border_{side}")]
+    if rules:
         rule = {"val": "single", "sz": "6", "space": "1", "color": "auto"}
-        props.append(ordered("pBdr", [el("top", rule)]))
+        props.append(ordered("pBdr", [el(side, rule) for side in rules]))
     if "spacing" in spec:
         props.append(_spacing(spec["spacing"]))
     if "ind" in spec:

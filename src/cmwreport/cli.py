@@ -1,6 +1,6 @@
 """The `cmwreport` entry point, and the one place trouble becomes an exit code.
 
-Nothing heavy is imported here, not even Typer: the command line (commands/app.py) is
+Nothing heavy is imported here: the command line (commands/app.py) is
 imported inside `main`'s try, so Ctrl-C at any moment, start-up imports included, ends
 in one line and exit 130, never a traceback. Every command raises a subclass of
 `cmwreport.errors.CmwError` for trouble the user can fix; anything else that escapes
@@ -29,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         sys.unraisablehook = _unraisable
         args = sys.argv[1:] if argv is None else [str(a) for a in argv]
+        args, lang = _take_lang(args)
         command = next((a for a in args if not a.startswith("-")), None)
         prefix = f"cmwreport {command}" if command in _COMMANDS else "cmwreport"
         debug = _debug(args, command)
@@ -36,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         from cmwreport.stdio import guard_stdout
 
         try:
+            _choose_language(lang)
             with guard_stdout():
                 code = _invoke(args)
             if _interrupted_unraisably:
@@ -46,13 +48,59 @@ def main(argv: list[str] | None = None) -> int:
                 _traceback(exc)
             return _say(prefix, str(exc), exc.exit_code)
     except KeyboardInterrupt:
-        return _say(prefix, "interrupted", INTERRUPTED)
+        return _say(prefix, _interrupted(), INTERRUPTED)
     except BrokenPipeError:
         return _reader_gone()
     except Exception as exc:  # the one catch-all: an unexpected exception is a bug (exit 3)
         if _caused_by_interrupt(exc):
-            return _say(prefix, "interrupted", INTERRUPTED)
+            return _say(prefix, _interrupted(), INTERRUPTED)
         return _bug(prefix, exc, debug)
+
+
+_LANG = "--lang"
+
+
+def _take_lang(args: list[str]) -> tuple[list[str], str | None]:
+    """`--lang X` (or `--lang=X`) taken out wherever it stands, before or after the
+    command, so that every command speaks it and the help that click writes too."""
+    rest, lang, i = [], None, 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        if arg == _LANG:
+            lang = args[i + 1] if i + 1 < len(args) else ""
+            i += 2
+            continue
+        if arg.startswith(_LANG + "="):
+            lang = arg[len(_LANG) + 1 :]
+        else:
+            rest.append(arg)
+        i += 1
+    return rest, lang
+
+
+def _choose_language(lang: str | None) -> None:
+    from cmwreport import i18n
+    from cmwreport.errors import CmwError
+
+    try:
+        i18n.choose(lang)
+    except i18n.UnknownLanguage:
+        raise CmwError(
+            f"--lang {lang!r}: cmwreport speaks ar (Arabic), fr (French) and en (English)"
+        ) from None
+
+
+def _interrupted() -> str:
+    # Ctrl-C can land while the catalogue is read: then the English word.
+    try:
+        from cmwreport.i18n import _
+
+        return _("interrupted")
+    except BaseException:
+        return "interrupted"
 
 
 _interrupted_unraisably = False
@@ -81,29 +129,9 @@ def _caused_by_interrupt(exc: BaseException) -> bool:
 
 
 def _invoke(args: list[str]) -> int:
-    import typer
+    from cmwreport.commands.app import dispatch
 
-    try:
-        from typer._click.exceptions import ClickException
-    except ImportError:  # Typer before 0.26 used click itself
-        from click import ClickException
-
-    from cmwreport.commands.app import app
-
-    command = typer.main.get_command(app)
-    try:
-        # Not click's main(): in standalone mode it turns Ctrl-C into "Aborted!" and
-        # exit 1, and Typer's into a silent 130; here every exception reaches main.
-        with command.make_context("cmwreport", args) as ctx:
-            result = command.invoke(ctx)
-    except typer.Exit as exc:  # --help, or a command's exit
-        return int(exc.exit_code)
-    except typer.Abort:
-        raise KeyboardInterrupt from None
-    except ClickException as exc:  # usage errors: click's message, exit 2
-        exc.show()
-        return int(exc.exit_code)
-    return int(result) if isinstance(result, int) else 0
+    return dispatch(args)
 
 
 def _debug(args: list[str], command: str | None) -> bool:
@@ -148,11 +176,38 @@ def _bug(prefix: str, exc: BaseException, debug: bool) -> int:
     if debug:
         _traceback(exc)
     where = write_crash_report(exc)
-    saved = f"traceback written to {where}" if where else "traceback not saved"
-    hint = "" if debug else "; run with --debug to show it"
-    return _say(
-        prefix,
-        f"internal error ({type(exc).__name__}): this is a bug in cmwreport, not a problem "
-        f"with your files; {saved}{hint}; please report it",
-        BUG,
+    try:
+        message = _bug_line(type(exc).__name__, where, debug)
+    except Exception:  # the translation failing must not hide the bug being reported
+        message = f"internal error ({type(exc).__name__}): this is a bug in cmwreport"
+    return _say(prefix, message, BUG)
+
+
+def _bug_line(kind: str, where: object, debug: bool) -> str:
+    from cmwreport.i18n import _
+
+    if where and debug:
+        return _(
+            "internal error ({kind}): this is a bug in cmwreport, not a problem with your "
+            "files; traceback written to {where}; please report it",
+            kind=kind,
+            where=where,
+        )
+    if where:
+        return _(
+            "internal error ({kind}): this is a bug in cmwreport, not a problem with your "
+            "files; traceback written to {where}; run with --debug to show it; please report it",
+            kind=kind,
+            where=where,
+        )
+    if debug:
+        return _(
+            "internal error ({kind}): this is a bug in cmwreport, not a problem with your "
+            "files; traceback not saved; please report it",
+            kind=kind,
+        )
+    return _(
+        "internal error ({kind}): this is a bug in cmwreport, not a problem with your "
+        "files; traceback not saved; run with --debug to show it; please report it",
+        kind=kind,
     )

@@ -53,6 +53,10 @@ GENERATED = (
 #: Every style the contract names, for matching a draft's styles to their role.
 ALL = (*GENERATED, UN_SUB_PARA, UN_SUB_SUB_PARA, HEADING3)
 
+#: The custom document property in which a template names its drafting placeholder
+#: text (build's readiness gate looks for it; `replies --template` writes it).
+PLACEHOLDER_PROPERTY = "cmwreport.placeholder"
+
 #: Identity bookmarks: `_cmw_` + the source item's id with `-` as `_`, cut to Word's
 #: 40 characters. The leading underscore hides them in Word and LibreOffice.
 BOOKMARK_PREFIX = "_cmw_"

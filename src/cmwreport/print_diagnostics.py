@@ -9,6 +9,7 @@ import sys
 from typing import TextIO
 
 from cmwreport.diagnostics import Diagnostic, count
+from cmwreport.i18n import _, ngettext
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m"}
 _RESET = "\033[0m"
@@ -53,27 +54,42 @@ def emit(
 
 
 def _text(diagnostics: list[Diagnostic], stream: TextIO, files: int | None, reshape: bool) -> None:
+    from cmwreport.i18n import isolate
+
     colour = stream.isatty() and "NO_COLOR" not in os.environ
     show = _display if reshape else (lambda text: text)
+    words = {"error": _("error"), "warning": _("warning")}
     for d in diagnostics:
-        severity = d.severity
+        severity = words[d.severity]
         if colour:
             severity = f"{_COLOURS[d.severity]}{severity}{_RESET}"
         message = show(printable(d.message))
-        stream.write(f"{printable(d.file)}:{d.line}:{d.column}: {severity} {d.code} {message}\n")
+        # Arabic: the place and the code isolated, so that a bidi terminal keeps them whole.
+        where = isolate(f"{printable(d.file)}:{d.line}:{d.column}")
+        stream.write(f"{where}: {severity} {isolate(d.code)} {message}\n")
+    stream.write(show(totals(diagnostics, files)) + "\n")
+
+
+def totals(diagnostics: list[Diagnostic], files: int | None = None) -> str:
+    """ "2 errors, 1 warning in 12 files", in the user's language."""
     errors, warnings = count(diagnostics)
-    checked = f" in {files} file{'s' if files != 1 else ''}" if files is not None else ""
-    stream.write(f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}{checked}\n")
+    counted = {
+        "errors": ngettext("{n} error", "{n} errors", errors),
+        "warnings": ngettext("{n} warning", "{n} warnings", warnings),
+    }
+    if files is None:
+        return _("{errors}, {warnings}", **counted)
+    return _(
+        "{errors}, {warnings} in {files}",
+        **counted,
+        files=ngettext("{n} file", "{n} files", files),
+    )
 
 
 def _display(text: str) -> str:
     from cmwreport.arabic.script import display, has_arabic
 
     return display(text) if has_arabic(text) else text
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _escape_data(text: str) -> str:
@@ -99,11 +115,10 @@ def _step_summary(diagnostics: list[Diagnostic]) -> None:
     path = os.environ.get("GITHUB_STEP_SUMMARY")
     if not path or not diagnostics:
         return
-    errors, warnings = count(diagnostics)
     lines = [
-        f"### cmwreport: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}",
+        f"### cmwreport: {totals(diagnostics)}",
         "",
-        "| where | severity | code | message |",
+        "| {} | {} | {} | {} |".format(_("where"), _("severity"), _("code"), _("message")),
         "| --- | --- | --- | --- |",
     ]
     for d in diagnostics:

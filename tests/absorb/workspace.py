@@ -53,8 +53,8 @@ class Workspace:
             "absorb", str(draft), "-s", str(self.sources), "-t", str(self.template), *options
         )
 
-    def cli(self, *args: str) -> subprocess.CompletedProcess:
-        return cli(*args, cwd=self.root)
+    def cli(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+        return cli(*args, cwd=self.root, env=env)
 
     def snapshot(self) -> dict[str, str]:
         """A hash of every source file and of the template, to prove what changed."""

@@ -96,6 +96,35 @@ def test_no_slot_is_left_and_the_masthead_is_filled(built: Path) -> None:
     assert any(t.startswith("التقرير الدوري الثاني المقدم من المغرب") for t in texts)
 
 
+def _masthead_info(docx: Path) -> list[str]:
+    return [text for style, text in paragraphs(part(docx)) if style == "MastheadInfo"]
+
+
+def test_languages_line_under_the_original_and_gone_without_languages(
+    built: Path, tree: Path, tmp_path: Path
+) -> None:
+    lines = _masthead_info(built / REPORT)
+    assert lines[-2:] == ["الأصل: بالعربية", "الإسبانية والإنكليزية والعربية والفرنسية فقط"]
+    report = tree / "report.yaml"
+    report.write_text(
+        report.read_text(encoding="utf-8").replace(
+            "languages: [ar, en, fr, es]", "languages: [fr, ar]"
+        ),
+        encoding="utf-8",
+    )
+    assert run_build(tree, tmp_path / "two") == 0
+    assert _masthead_info(tmp_path / "two" / REPORT)[-1] == "العربية والفرنسية فقط"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("languages: [fr, ar]\n", ""), encoding="utf-8")
+    assert run_build(tree, tmp_path / "all") == 0
+    # Issued in all languages: no line, and no empty paragraph left in the masthead.
+    assert _masthead_info(tmp_path / "all" / REPORT) == [
+        "التوزيع: عام",
+        nb("28 تشرين الثاني/نوفمبر 2022"),
+        "الأصل: بالعربية",
+    ]
+
+
 def test_general_presentation_is_generated_from_the_sources(built: Path) -> None:
     paras = paragraphs(part(built / REPORT))
     numbered = [text for style, text in paras if style == "UNPara"]
@@ -523,9 +552,10 @@ def test_json_format_on_success_and_failure(tree: Path, tmp_path: Path, capsys) 
 
     assert run_build(SOURCES, tmp_path / "ok", fmt="json") == 0
     shown = json.loads(capsys.readouterr().out)
-    # The shipped template's drafting placeholders: readiness warnings, not errors.
+    # The shipped template's drafting placeholders, and the shipped data of QPR/2 not
+    # listing every question: readiness warnings, not errors.
     assert shown["summary"]["errors"] == 0
-    assert {d["code"] for d in shown["diagnostics"]} == {"B002"}
+    assert {d["code"] for d in shown["diagnostics"]} == {"B002", "B007"}
     (tree / "meetings" / "oujda.yaml").write_text("id: [\n", encoding="utf-8")
     assert run_build(tree, tmp_path / "bad", fmt="json") == 1
     assert json.loads(capsys.readouterr().out)["summary"]["errors"] >= 1

@@ -32,7 +32,10 @@ def build(sources: Path, out: Path, template: Path = TEMPLATE, final: bool = Fal
 
 
 def diagnostics(capsys) -> list[dict]:
-    return json.loads(capsys.readouterr().out)["diagnostics"]
+    """The build's diagnostics but B007, the note that the shipped data of QPR/2 does not
+    list every question (on every build of the shipped sources; tests/replies test it)."""
+    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    return [d for d in found if d["code"] != "B007"]
 
 
 def edited_template(tmp_path: Path, edit: Callable[[str, bytes], bytes]) -> Path:
@@ -89,7 +92,8 @@ def test_final_refuses_a_draft_and_writes_nothing(tmp_path, capsys) -> None:
     assert build(SOURCES, tmp_path / "out", final=True) == 1
     captured = capsys.readouterr()
     shown = json.loads(captured.out)
-    assert shown["summary"]["errors"] == 14 and shown["summary"]["warnings"] == 0
+    # B007 stays a warning under --final: it says what cannot be checked.
+    assert shown["summary"]["errors"] == 14 and shown["summary"]["warnings"] == 1
     assert "--final: the report is not ready for submission" in captured.err
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 

@@ -69,11 +69,12 @@ def test_masthead_and_front_matter() -> None:
         "التوزيع: عام",
         "{{ date }}",
         "الأصل: بالعربية",
+        "{{ languages }}",
         "اللجنة المعنية بحماية حقوق جميع العمال المهاجرين وأفراد أسرهم",
         "{{ title }}",
         "[تاريخ الاستلام: {{ date_received }}]",
         "عرض عام",
-        "الجزء الأول",
+        "الجزء الأول- معلومات عامة ومعلومات تتعلق بكل مادة من مواد الاتفاقية",
         "ألف- معلومات عامة",
         "الرد على المسألة المثارة في الفقرة 1 من قائمة المسائل",
         "باء- معلومات تتعلق بكل مادة من مواد الاتفاقية",
@@ -88,8 +89,43 @@ def test_section_is_right_to_left_with_header_and_page_numbers() -> None:
     assert sect.find("w:titlePg", NS) is not None  # the masthead page has no running header
     footer = xml("word/footer1.xml")
     assert footer.find(".//w:fldSimple", NS).get(q("instr")).strip() == "PAGE"
+    # Page numbers on the outer edge, as the symbol above them: odd pages (facing
+    # left in a right-to-left document) on the left, even pages on the right.
+    for part, edge in (("word/footer1.xml", "left"), ("word/footer3.xml", "right")):
+        ppr = xml(part).find("w:p/w:pPr", NS)
+        assert ppr.find("w:jc", NS).get(q("val")) == edge
+        assert ppr.find("w:bidi", NS).get(q("val")) == "0"
     (masthead, *_) = body.iter(q("tbl"))
     assert masthead.find("w:tblPr/w:bidiVisual", NS) is not None
+
+
+def test_part_headings_carry_their_titles() -> None:
+    parts = [
+        "".join(t.text for t in p.iter(q("t")))
+        for p in xml("word/document.xml").iter(q("p"))
+        if p.find("w:pPr/w:pStyle", NS) is not None
+        and p.find("w:pPr/w:pStyle", NS).get(q("val")) == "Heading1"
+    ]
+    numbered = [text for text in parts if text.startswith("الجزء")]
+    assert len(numbered) == 3
+    for text in numbered:
+        assert "- " in text and len(text.split("- ", 1)[1]) > 5, text
+
+
+def test_body_styles_keep_widows_and_orphans_and_running_heads_have_a_rule() -> None:
+    styles = {s.get(q("styleId")): s for s in xml("word/styles.xml").iter(q("style"))}
+    assert styles["Normal"].find("w:pPr/w:widowControl", NS) is not None
+    for style in ("UNPara", "UNSubPara", "AnnexPara", "AnnexText"):
+        assert styles[style].find("w:basedOn", NS).get(q("val")) == "Normal"
+        assert styles[style].find("w:pPr/w:widowControl", NS) is None  # inherited
+    assert styles["Header"].find("w:pPr/w:pBdr/w:bottom", NS) is not None
+    assert styles["Footer"].find("w:rPr/w:b", NS) is not None
+
+
+def test_law_number_and_its_name_never_split() -> None:
+    texts = ["".join(t.text for t in p.iter(q("t"))) for p in xml("word/document.xml").iter(q("p"))]
+    found = [text for text in texts if "02.03" in text]
+    assert found and all("القانون\u00a0رقم\u00a002.03" in text for text in found)
 
 
 def test_styles_are_arabic_right_to_left_with_amiri() -> None:
@@ -132,9 +168,14 @@ def test_it_names_no_cycle_and_writes_law_numbers_officially() -> None:
     texts = ["".join(t.text for t in p.iter(q("t"))) for p in xml("word/document.xml").iter(q("p"))]
     body = " ".join(texts)
     assert "التقرير الدوري {{ ordinal }}" in body
-    for cycle_text in ("الدوري الثاني", "CMW/C/MAR/2", "CO/1", "QPR/2", "الفقرة 10"):
+    for cycle_text in ("الدوري الثاني", "CMW/C/MAR/2", "CO/1", "QPR/2"):
         assert cycle_text not in body, cycle_text
-    assert "القانون رقم 02.03" in body and "02-03" not in body
+    assert "القانون\u00a0رقم\u00a002.03" in body and "02-03" not in body
+    # The one paragraph number of a cited document: in the drafting placeholder's
+    # paragraph on the list of issues' paragraph 1 (b), which cites it (para. 10).
+    cited = [text for text in texts if "{{ co_symbol }}" in text]
+    assert cited and all("{{ co_symbol }}، الفقرة 10)" in text for text in cited)
+    assert all("[نص يحرره فريق الصياغة]" in text for text in cited)
 
 
 def test_it_declares_its_drafting_placeholder() -> None:

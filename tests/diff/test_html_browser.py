@@ -71,16 +71,20 @@ def browser():
         b.close()
 
 
-#: For each text cell: its class, text, computed direction, and where its first letter
-#: sits (distance from the cell's content box start edge, left for ltr, right for rtl).
+#: For each change: its kind and, for each side shown whole (the paragraph one click
+#: away, or the side itself when it is shown whole), its text, computed direction, and
+#: where its first letter sits (distance from the start edge of its content box).
 _CELLS_JS = """
-() => [...document.querySelectorAll('table.changes tbody tr')].map(tr => {
-  const cells = [...tr.querySelectorAll('td.text')].map(td => {
+() => [...document.querySelectorAll('article.change')].map(article => {
+  const full = article.querySelector('details.full');
+  if (full) full.open = true;
+  const holder = full || article.querySelector('.sides');
+  const cells = [...holder.querySelectorAll('p.text')].map(td => {
     const style = getComputedStyle(td);
     const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
     let node = walker.nextNode();
     while (node && !node.data.trim()) node = walker.nextNode();
-    let fromStart = null, fromEnd = null;
+    let fromStart = null;
     if (node) {
       const at = node.data.search(/\\S/);
       const range = document.createRange();
@@ -88,12 +92,12 @@ _CELLS_JS = """
       const r = range.getBoundingClientRect(), c = td.getBoundingClientRect();
       const padL = parseFloat(style.paddingLeft), padR = parseFloat(style.paddingRight);
       fromStart = style.direction === 'rtl' ? (c.right - padR) - r.right : r.left - (c.left + padL);
-      fromEnd = style.direction === 'rtl' ? r.left - (c.left + padL) : (c.right - padR) - r.right;
     }
-    return {cls: td.className, text: td.textContent, direction: style.direction,
-            fromStart, fromEnd};
+    const shown = td.cloneNode(true);
+    shown.querySelectorAll('.sr').forEach(e => e.remove());
+    return {cls: td.className, text: shown.textContent, direction: style.direction, fromStart};
   });
-  return {kind: tr.className, cells};
+  return {kind: article.dataset.kind || article.classList[1], cells};
 })
 """
 
@@ -113,10 +117,10 @@ def test_page_in_chromium(page_and_report, browser):
     changes = report["changes"]
     assert len(rows) == len(changes)
     for change, row in zip(changes, rows, strict=True):
-        old_cell, new_cell = row["cells"]
         assert row["kind"] == change["kind"]
-        assert old_cell["text"] == (change["old_text"] or "")
-        assert new_cell["text"] == (change["new_text"] or "")
+        texts = {cell["cls"].split()[-1]: cell["text"] for cell in row["cells"]}
+        assert texts.get("old", "") == (change["old_text"] or "")
+        assert texts["new"] == (change["new_text"] or "")
 
     # Right to left where the text is Arabic or Hebrew, left to right where it is Latin,
     # and the first letter laid out at the start edge of its cell.

@@ -48,8 +48,14 @@ def test_dates(tmp_path, line, code):
     assert meeting.date is None
 
 
-def test_a_missing_required_field_and_an_unknown_one(tmp_path):
+def test_a_misspelt_required_field_is_one_error_naming_the_field(tmp_path):
+    # One mistake, one diagnostic (issue 19): not also "missing the field 'date'".
     _meeting, found = load(tmp_path, MEETING + "dtae: 2022-05-04\n")
+    assert sorted(found) == [("S102", 4)]
+
+
+def test_a_missing_required_field_and_an_unrelated_unknown_one(tmp_path):
+    _meeting, found = load(tmp_path, MEETING + "zzzzzz: 1\n")
     assert sorted(found) == [("S101", 1), ("S102", 4)]
 
 

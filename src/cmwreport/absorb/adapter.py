@@ -64,7 +64,7 @@ def read(path_or_bytes: Path | bytes, name: str = "draft"):
     """A draft (accepted view) read by the draft reader: `.body` blocks, `.tracked`, `.parts`."""
     from cmwreport.draft.reader import read_draft
 
-    return read_draft(path_or_bytes, None if isinstance(path_or_bytes, Path) else name)
+    return _unbound(read_draft(path_or_bytes, None if isinstance(path_or_bytes, Path) else name))
 
 
 def read_rejected(path: Path) -> tuple[Any, int]:
@@ -76,7 +76,22 @@ def read_rejected(path: Path) -> tuple[Any, int]:
 
     package = Package.read(path)
     left_out = reject_all(package)
-    return read_draft(package, str(path)), left_out
+    return _unbound(read_draft(package, str(path))), left_out
+
+
+def _unbound(draft):
+    """The draft's texts without the marks the build puts around a bracketed symbol
+    (docx/brackets.py): the sources and the template hold "(CMW/C/MAR/QPR/2)"."""
+    from cmwreport.docx.brackets import unbind_text
+
+    blocks = [*draft.body, *draft.footnotes, *draft.endnotes, *draft.comments]
+    for part in (*draft.headers.values(), *draft.footers.values()):
+        blocks += part
+    for block in blocks:
+        block.text = unbind_text(block.text)
+        if block.cells is not None:
+            block.cells = tuple(unbind_text(c) for c in block.cells)
+    return draft
 
 
 def body_pairs(old, new) -> list:

@@ -12,7 +12,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cmwreport.absorb import adapter, origins, plan, source_edit, template_edit
+from cmwreport.absorb import adapter, looks, origins, plan, source_edit, template_edit
 from cmwreport.absorb.plan import Unabsorbed
 from cmwreport.build import provenance
 from cmwreport.errors import CmwError
@@ -68,8 +68,9 @@ def run(draft_path: Path, options: Options) -> Result:
 
     origin_of = origins.assign(sources, base, template_draft)
     pairs = adapter.body_pairs(base, draft)
-    the_plan = plan.make(pairs, origin_of, base.body)
+    the_plan = plan.make(pairs, origin_of, base.body, draft.held)
     _elsewhere(base, draft, the_plan)
+    the_plan.unabsorbed += looks.unabsorbed(pairs, base, draft, origin_of, the_plan)
     if conflicts:
         _hold_conflicts(the_plan, conflicts, options, result)
 

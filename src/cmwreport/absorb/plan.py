@@ -132,8 +132,13 @@ def realign_identical(pairs) -> None:
             pair.old = block
 
 
-def make(pairs, origin_of: dict[int, o.Origin], built_body) -> Plan:
+def make(pairs, origin_of: dict[int, o.Origin], built_body, held: dict | None = None) -> Plan:
+    """`held`: draft block index -> identity.Held, paragraphs whose identity cannot be
+    known; their candidates are kept as they are and the paragraph is reported."""
     plan = Plan()
+    held = held or {}
+    by_ident = {b.ident: b for b in built_body if b.ident}
+    kept_as_is: set[str] = set()
     realign_identical(pairs)
     for block in built_body:
         origin = origin_of.get(block.index)
@@ -160,6 +165,10 @@ def make(pairs, origin_of: dict[int, o.Origin], built_body) -> Plan:
         if pending_added:
             _added(plan, pending_added, previous, (org, old), current_axis)
             pending_added = []
+        if new.index in held:
+            kept_as_is |= _hold(plan, held[new.index], old, new, origin_of, by_ident)
+            previous = (org, old)
+            continue
         if org is not None and org.kind == o.FIELD and org.path == ("title",) and org.prefix:
             current_axis = f"axis:{org.item_id}"
         if org is not None and org.kind == o.ITEM:
@@ -173,7 +182,54 @@ def make(pairs, origin_of: dict[int, o.Origin], built_body) -> Plan:
         previous = (org, old)
     if pending_added:
         _added(plan, pending_added, previous, (None, None), current_axis)
+    _keep(plan, kept_as_is)
     return plan
+
+
+def _hold(plan: Plan, held, old, new, origin_of, by_ident) -> set[str]:
+    """A draft paragraph whose identity cannot be known: each candidate item stays in
+    its list as it is; the paragraph is reported with the candidates."""
+    blocks = [by_ident[c] for c in held.candidates if c in by_ident]
+    if old is not None and all(b is not old for b in blocks):
+        blocks.append(old)
+    kept: set[str] = set()
+    labels, texts = [], []
+    for block in blocks:
+        org = origin_of.get(block.index)
+        labels.append(f"{org.label} ({where(block)})" if org else where(block))
+        texts.append(block.text)
+        if org is not None and org.kind == o.ITEM:
+            kept.add(org.item_id)
+            ref, entries = plan.lists.setdefault(org.ref.group, (org.ref, []))
+            entries.append(Entry(org.item_id, origin=org))
+    plan.unabsorbed.append(
+        Unabsorbed(
+            where(new),
+            " / ".join(texts) or None,
+            new.text,
+            f"{held.why}: which item it is cannot be known, so nothing was written "
+            f"for {' or '.join(labels) or 'it'}",
+            "make the edit again on that item's own paragraph in a fresh build",
+        )
+    )
+    return kept
+
+
+def _keep(plan: Plan, kept: set[str]) -> None:
+    """Items held as they are get no text edit; no list names an item twice."""
+    plan.text_edits = [
+        e for e in plan.text_edits if e.origin.kind != o.ITEM or e.origin.item_id not in kept
+    ]
+    for group, (ref, entries) in plan.lists.items():
+        seen: set[str] = set()
+        unique = []
+        for entry in entries:
+            if entry.item_id is not None and entry.item_id in seen:
+                continue
+            if entry.item_id is not None:
+                seen.add(entry.item_id)
+            unique.append(entry)
+        plan.lists[group] = (ref, unique)
 
 
 def _changed(plan: Plan, org: o.Origin | None, old, new) -> None:

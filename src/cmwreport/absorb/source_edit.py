@@ -119,9 +119,25 @@ def _entry_lines(entry, ref, doc, seq, blocks, taken, outcome, group) -> str:
 def _stable(here: list[str], wanted: list[str]) -> set[str]:
     """The items that keep their place: a longest common subsequence, so that moving
     one item moves that item only (difflib's blocks can pick a shorter run)."""
-    n, m = len(here), len(wanted)
     if here == wanted:
         return set(here)
+    if len(set(here)) == len(here) and len(set(wanted)) == len(wanted):
+        # Ids are unique in a list: a common head and tail are in every longest common
+        # subsequence, and the table below (quadratic, in Python) need only cover what
+        # lies between them (most of a list, when one item of a hundred moved).
+        head = 0
+        while head < min(len(here), len(wanted)) and here[head] == wanted[head]:
+            head += 1
+        tail = 0
+        while (
+            tail < min(len(here), len(wanted)) - head
+            and here[len(here) - 1 - tail] == wanted[len(wanted) - 1 - tail]
+        ):
+            tail += 1
+        if head or tail:
+            kept = set(here[:head]) | set(here[len(here) - tail :])
+            return kept | _stable(here[head : len(here) - tail], wanted[head : len(wanted) - tail])
+    n, m = len(here), len(wanted)
     best = [[0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):

@@ -26,16 +26,20 @@ class Wording:
     chapter_ordinals: tuple[str, ...]
     ordinals: tuple[str, ...]
     reply_heading: str
+    reply_heading_full: str
+    #: Language code -> its Arabic name, in the order the languages line lists them.
+    languages: dict[str, str]
+    languages_line: str
 
 
 @cache
 def wording() -> Wording:
-    from importlib import resources
-
     import yaml
 
+    from cmwreport.reference import HERE
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    text = resources.files("cmwreport.reference").joinpath("un_arabic.yaml").read_text("utf-8")
+    text = (HERE / "un_arabic.yaml").read_text("utf-8")
     data = yaml.load(text, Loader=loader)
     return Wording(
         months=tuple(data["months"]),
@@ -47,6 +51,9 @@ def wording() -> Wording:
         chapter_ordinals=tuple(data["chapter_ordinals"]),
         ordinals=tuple(data["ordinals"]),
         reply_heading=data["reply_heading"],
+        reply_heading_full=data["reply_heading_full"],
+        languages=dict(data["languages"]["names"]),
+        languages_line=data["languages"]["line"],
     )
 
 
@@ -84,3 +91,9 @@ def heading_letter(index: int) -> str:
 def chapter_ordinal(index: int) -> str:
     """'أولاً' for 0, 'ثانياً' for 1: a chapter heading's number (the Arabic I, II)."""
     return _nth(wording().chapter_ordinals, index)
+
+
+def languages_line(codes: list[str]) -> str:
+    """'الإسبانية والإنكليزية والعربية والفرنسية فقط' for [ar, en, fr, es]; '' for none."""
+    names = [name for code, name in wording().languages.items() if code in set(codes)]
+    return wording().languages_line.format(" و".join(names)) if names else ""

@@ -16,6 +16,7 @@ from cmwreport import contract
 from cmwreport.arabic.wording import letter_label, third_level_label
 from cmwreport.docx.document import WordDocument
 from cmwreport.docx.numbering import Labels
+from cmwreport.docx.wordml import style_of
 from cmwreport.docx.xml import w
 
 
@@ -24,11 +25,10 @@ def label(document: WordDocument, nodes: Iterable[etree._Element]) -> list[etree
     paragraphs labelled."""
     roles = document.style_roles()
     counters = {"letter": 0, "annex": 0, "third": 0}
-    ppr_tag, style_tag, val, paragraph = w("pPr"), w("pStyle"), w("val"), w("p")
+    val, paragraph = w("val"), w("p")
 
     def label_of(p: etree._Element) -> str | None:
-        ppr = p.find(ppr_tag)
-        style = ppr.find(style_tag) if ppr is not None else None
+        style = style_of(p)
         role = roles.get(style.get(val, "")) if style is not None else None
         if role is not contract.UN_SUB_SUB_PARA:
             counters["third"] = 0

@@ -8,16 +8,16 @@ reported together, each problem with the place in the template to fix.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
 from cmwreport import contract
-from cmwreport.arabic.wording import cycle_ordinal, un_date, wording
+from cmwreport.arabic.wording import cycle_ordinal, languages_line, un_date, wording
 from cmwreport.build import annex, lists, presentation, readiness
 from cmwreport.build.wordcount import count_words
-from cmwreport.docx import custom_properties, numbering
+from cmwreport.docx import brackets, custom_properties, numbering
 from cmwreport.docx import slots as slotlib
 from cmwreport.docx.content import Bookmarks, Para, render
 from cmwreport.docx.custom_properties import set_property
@@ -25,6 +25,8 @@ from cmwreport.docx.document import WordDocument, set_page_break_before
 from cmwreport.docx.package import PackageError, document_moment
 from cmwreport.docx.xml import w
 from cmwreport.errors import CmwError
+from cmwreport.replies.questions import documents
+from cmwreport.replies.scan import scan
 from cmwreport.sources.model import Sources
 from cmwreport.timestamps import source_date_epoch
 
@@ -37,6 +39,7 @@ INLINE = {
     "title": "the report's title, report.title",
     "co_symbol": "the previous concluding observations, report.previous_observations.symbol",
     "qpr_symbol": "the list of issues prior to reporting, report.list_of_issues.symbol",
+    "languages": "the masthead's languages line, from report.languages (empty without)",
 }
 #: Slots that stand alone in a paragraph and are replaced by generated paragraphs.
 BLOCK = {
@@ -60,6 +63,11 @@ class Built:
     annex_words: int
     #: What keeps the report from submission (build/readiness.py).
     findings: list[readiness.Finding]
+    #: The report's reply headings and what is under each (replies/scan.py).
+    replies: list = field(default_factory=list)
+    #: The report's written text: its body paragraphs but headings and paragraphs
+    #: holding the drafting placeholder (what `coverage` reads article mentions in).
+    texts: list[str] = field(default_factory=list)
 
 
 def _open(path: Path, label: str) -> WordDocument:
@@ -123,6 +131,32 @@ def _check(found: list[slotlib.SlotParagraph], label: str) -> list[str]:
     return problems
 
 
+def _empty_line(sp: slotlib.SlotParagraph, inline: dict[str, str]) -> bool:
+    """A paragraph holding only slots that fill in nothing (the languages line of a
+    report issued in all languages), in a cell that keeps another paragraph: it goes,
+    rather than leave a blank line in the masthead."""
+    if not sp.is_block or any(inline.get(occ.name) for occ in sp.slots):
+        return False
+    parent = sp.paragraph.getparent()
+    return parent is not None and len(parent.findall(w("p"))) > 1
+
+
+def inline_values(report) -> dict[str, str]:
+    """What each inline slot of the template is replaced by."""
+    return {
+        "symbol": report.symbol,
+        "ordinal": cycle_ordinal(report.cycle),
+        # The masthead's dates are the UN's (paired month names); the State's prose
+        # keeps Moroccan month names.
+        "date": un_date(report.date),
+        "date_received": un_date(report.date_received),
+        "title": report.title,
+        "co_symbol": report.previous_observations.symbol,
+        "qpr_symbol": report.list_of_issues.symbol,
+        "languages": languages_line(report.languages or []),
+    }
+
+
 def build(
     sources: Sources,
     template_path: Path,
@@ -137,17 +171,7 @@ def build(
     standalone = document.copy()
 
     report = sources.report
-    inline = {
-        "symbol": report.symbol,
-        "ordinal": cycle_ordinal(report.cycle),
-        # The masthead's dates are the UN's (paired month names); the State's prose
-        # keeps Moroccan month names.
-        "date": un_date(report.date),
-        "date_received": un_date(report.date_received),
-        "title": report.title,
-        "co_symbol": report.previous_observations.symbol,
-        "qpr_symbol": report.list_of_issues.symbol,
-    }
+    inline = inline_values(report)
     notes_text = wording().footnotes
     # One asterisk footnote per document (docx/footnotes.py says why): on the title,
     # saying both what is issued without formal editing and that the annex is
@@ -192,6 +216,8 @@ def build(
             slotlib.replace_block(sp, render(blocks, bookmarks, document.style_map, cs_font, notes))
         elif sp.is_block and sp.slots[0].name == "annex":
             annex_slot = sp
+        elif _empty_line(sp, inline):
+            sp.paragraph.getparent().remove(sp.paragraph)
         else:
             slotlib.replace_inline(sp, inline)
             if title_note and sp.part == "body" and any(o.name == "title" for o in sp.slots):
@@ -203,20 +229,32 @@ def build(
         slotlib.paragraph_texts([n for n in document.body if n is not annex_slot.paragraph])
     )
     slotlib.replace_block(annex_slot, annex_nodes)
+    brackets.bind(document.body)
+    brackets.bind(notes.root)
     lists.label(document, document.body)
     document.set_core(report.symbol, created, modified)
     for name, value in (properties or {}).items():
         set_property(document.package, name, value)
-    styles = document.package.related(document.main, "styles")
+    roles = document.style_roles()
+    styles = document.styles_root()
+    placeholder = custom_properties.get(document.package, readiness.PLACEHOLDER_PROPERTY)
     found = readiness.findings(
         document.body,
-        document.style_roles(),
-        document.package.xml(styles[0]) if styles else None,
-        placeholder=custom_properties.get(document.package, readiness.PLACEHOLDER_PROPERTY),
+        roles,
+        styles,
+        placeholder=placeholder,
         report_words=report_words,
         other_texts=document.story_texts(),
     )
-    return Built(document.to_bytes(), annex_bytes, report_words, annex_words, found)
+    replies = scan(readiness.paragraphs(document.body, roles, styles), placeholder)
+    issues, _observations = documents(sources)
+    found += readiness.reply_findings(replies, issues)
+    texts = [
+        p.text
+        for p in readiness.paragraphs(document.body, roles, styles)
+        if p.role not in readiness.HEADINGS and not (placeholder and placeholder in p.text)
+    ]
+    return Built(document.to_bytes(), annex_bytes, report_words, annex_words, found, replies, texts)
 
 
 def _standalone(
@@ -256,6 +294,8 @@ def _standalone(
         annex_nodes[0].extend(title_mark)
     set_page_break_before(annex_nodes[0], False)  # it starts the first page
     standalone.replace_body([*front, *annex_nodes, *closing])
+    brackets.bind(standalone.body)
+    brackets.bind(notes.root)
     labelled = lists.label(standalone, annex_nodes)
     annex_bytes = standalone.to_bytes()
     numbering.unlabel(labelled)

@@ -21,10 +21,11 @@ from cmwreport.arabic.wording import wording
 from cmwreport.build.wordcount import LIMIT, RESOLUTION
 from cmwreport.docx.slots import SLOT
 from cmwreport.docx.text import paragraph_text
+from cmwreport.docx.wordml import style_of
 from cmwreport.docx.xml import w
 from cmwreport.draft.numbering import Numbering, StyleRoles
 
-PLACEHOLDER_PROPERTY = "cmwreport.placeholder"
+PLACEHOLDER_PROPERTY = contract.PLACEHOLDER_PROPERTY
 _NOT_NUMBERED = (w("tbl"), w("txbxContent"))
 HEADINGS = (contract.HEADING1, contract.HEADING2, contract.HEADING3, contract.ANNEX_TITLE)
 
@@ -35,10 +36,13 @@ class Finding:
     #: Body paragraph, counted from 1 (table cells included); 0: the report as a whole.
     paragraph: int
     message: str
+    #: Where else it is located (file, line, column): a question's entry in the
+    #: reference data, for a question with no reply heading.
+    at: tuple[str, int, int] | None = None
 
 
 @dataclass(slots=True)
-class _Paragraph:
+class Paragraph:
     index: int  # body paragraph, from 1
     #: The UN number it has ("4", "4 (أ)", "annex 3"), or None ...
     number: str | None
@@ -46,6 +50,11 @@ class _Paragraph:
     after: str | None
     role: contract.Style | None
     text: str
+
+    @property
+    def numbered(self) -> bool:
+        """A UN paragraph of the first level ("4"), the numbers replies cite."""
+        return self.number is not None and self.number.isdigit()
 
     @property
     def where(self) -> str:
@@ -60,20 +69,21 @@ def _paragraph(number: str) -> str:
     return f"annex paragraph {number[6:]}" if annex else f"paragraph {number}"
 
 
-def _paragraphs(
+def paragraphs(
     body: etree._Element, roles: dict[str, contract.Style], styles: etree._Element | None
-) -> Iterator[_Paragraph]:
+) -> Iterator[Paragraph]:
+    """The body's paragraphs with their role and UN number; `styles`: the styles part
+    (None: the document has none)."""
     counter = Numbering(StyleRoles(styles))
-    ppr_tag, style_tag, val = w("pPr"), w("pStyle"), w("val")
+    val = w("val")
     for index, p in enumerate(body.iter(w("p")), start=1):
-        ppr = p.find(ppr_tag)
-        style = ppr.find(style_tag) if ppr is not None else None
+        style = style_of(p)
         role = roles.get(style.get(val, "")) if style is not None else None
         after = counter.last
         # As diff reads a draft: paragraphs in tables and text boxes are not numbered.
         outside = next(p.iterancestors(_NOT_NUMBERED), None) is None
         number = counter.number(p) if outside else None
-        yield _Paragraph(index, number, after, role, paragraph_text(p))
+        yield Paragraph(index, number, after, role, paragraph_text(p))
 
 
 def _excerpt(text: str) -> str:
@@ -104,8 +114,8 @@ def findings(
             )
         )
     reply = wording().reply_heading
-    pending: _Paragraph | None = None  # a reply heading waiting for its reply
-    for para in _paragraphs(body, roles, styles):
+    pending: Paragraph | None = None  # a reply heading waiting for its reply
+    for para in paragraphs(body, roles, styles):
         if placeholder and placeholder in para.text:
             out.append(
                 Finding(
@@ -134,9 +144,73 @@ def findings(
     return out
 
 
-def _no_reply(heading: _Paragraph) -> Finding:
+def _no_reply(heading: Paragraph) -> Finding:
     return Finding(
         "B004",
         heading.index,
         f"{heading.where}: the heading “{' '.join(heading.text.split())}” has no reply under it",
     )
+
+
+def reply_findings(replies: list, issues) -> list[Finding]:
+    """B005: a question or sub-item of the list of issues with no reply heading; B006: a
+    question or sub-item replied to under two headings; B007: the data does not list every
+    question (or sub-item), so B005 cannot be the whole answer. `replies`: replies.scan's;
+    `issues`: replies.questions.ListOfIssues, or None (no data: nothing judged)."""
+    out: list[Finding] = []
+    headed: dict[tuple, list] = {}
+    for reply in replies:
+        if reply.number is not None:
+            headed.setdefault((reply.number, reply.label), []).append(reply)
+    for (number, label), found in headed.items():
+        for again in found[1:]:
+            key = f"{number} ({label})" if label else str(number)
+            out.append(
+                Finding(
+                    "B006",
+                    again.heading.index,
+                    f"{again.heading.where}: a second reply heading for question {key} "
+                    f"(the first at body paragraph {found[0].heading.index}): merge the two",
+                )
+            )
+    if issues is None:
+        return out
+    if not issues.complete or issues.incomplete_questions:
+        loc = issues.loc
+        unread = [] if issues.complete else ["does not list every question (complete: false)"]
+        if issues.incomplete_questions:
+            listed = ", ".join(str(n) for n in issues.incomplete_questions)
+            unread.append(f"was not read whole for question {listed}")
+        out.append(
+            Finding(
+                "B007",
+                0,
+                f"the data of {issues.symbol} {' and '.join(unread)}: whether every question "
+                "has a reply cannot be checked; complete it from the document "
+                "(docs/replies.md)",
+                (loc.file, loc.line, loc.column) if loc is not None else None,
+            )
+        )
+    for target in issues.targets:
+        if (target.number, target.label) in headed:
+            continue
+        if target.label and (target.number, None) in headed:
+            continue  # replied under the question's own heading
+        loc = target.loc
+        at = (loc.file, loc.line, loc.column) if loc is not None else None
+        out.append(
+            Finding(
+                "B005",
+                0,
+                f"question {target.key} of {issues.symbol} has no reply heading: add "
+                f"“{_heading(target)}” (cmwreport replies --template writes every one)",
+                at,
+            )
+        )
+    return out
+
+
+def _heading(target) -> str:
+    from cmwreport.replies.headings import heading
+
+    return heading(target.number, target.label)

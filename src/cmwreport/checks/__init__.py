@@ -4,7 +4,8 @@
 Each module holds one family of rules: `text` (character hygiene on decoded values),
 `numbers` (numbers that right-to-left display would reverse), `dates` (weekdays,
 date order), `references` (ids, cross-file references, cited documents, symbols),
-`placeholders` (values still to fill, the lines `init` marks `# TO FILL`).
+`placeholders` (values still to fill, the lines `init` marks `# TO FILL`), `questions`
+(references to the list of issues, and its own data).
 A `# cmwreport: ignore CODE` comment on the line a warning points at silences it.
 """
 
@@ -14,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from cmwreport.checks import dates, numbers, placeholders, references, text
+from cmwreport.checks import dates, numbers, placeholders, questions, references, text
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.errors import CmwError
 from cmwreport.sources.load import Loaded
@@ -68,6 +69,7 @@ def _rules(loaded: Loaded) -> Iterator[Diagnostic]:
     yield from references.axis_order(loaded)
     yield from references.cited_documents(loaded)
     yield from references.articles(loaded)
+    yield from questions.run(loaded)
     for report in loaded.values("report"):
         yield from references.symbols(report)
         yield from dates.report_dates(report)

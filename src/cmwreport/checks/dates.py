@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from cmwreport.arabic.dates import MONTH_SPELLINGS, WEEKDAY_SPELLINGS, weekday_ar
 from cmwreport.checks.locate import Lines
 from cmwreport.diagnostics import Diagnostic
+from cmwreport.i18n import N_, _
 from cmwreport.sources.load import LoadedFile
 from cmwreport.sources.model import Loc
 
@@ -53,8 +54,14 @@ def written_weekdays(loaded: LoadedFile) -> Iterator[Diagnostic]:
                     column,
                     "D302",
                     "error",
-                    f"the text says «{found['weekday']}» but {day.isoformat()} is a "
-                    f"«{weekday_ar(day)}» ({day.strftime('%A')}): correct the weekday or the date",
+                    _(
+                        "the text says «{found}» but {value} is a «{weekday_ar}» ({value2}): "
+                        "correct the weekday or the date",
+                        found=found["weekday"],
+                        value=day.isoformat(),
+                        weekday_ar=weekday_ar(day),
+                        value2=day.strftime("%A"),
+                    ),
                 )
 
 
@@ -65,20 +72,28 @@ def meeting_weekday(meeting) -> Iterator[Diagnostic]:
             yield _diag(
                 meeting.at("weekday"),
                 "D302",
-                f"weekday «{weekday}» does not match {day.isoformat()}, a «{weekday_ar(day)}» "
-                f"({day.strftime('%A')}): correct the weekday or the date",
+                _(
+                    "weekday «{weekday}» does not match {value}, a «{weekday_ar}» ({value2}): "
+                    "correct the weekday or the date",
+                    weekday=weekday,
+                    value=day.isoformat(),
+                    weekday_ar=weekday_ar(day),
+                    value2=day.strftime("%A"),
+                ),
             )
 
 
 def report_dates(report) -> Iterator[Diagnostic]:
     po = report.previous_observations
-    pairs = [(report, "date_received", report, "date", "the report is issued after it is received")]
+    pairs = [
+        (report, "date_received", report, "date", N_("the report is issued after it is received"))
+    ]
     if po is not None:
         pairs += [
-            (po, "session_start", po, "session_end", "a session ends after it starts"),
-            (po, "session_start", po, "adopted", "observations are adopted during the session"),
-            (po, "adopted", po, "session_end", "observations are adopted during the session"),
-            (po, "adopted", po, "issued", "observations are issued after their adoption"),
+            (po, "session_start", po, "session_end", N_("a session ends after it starts")),
+            (po, "session_start", po, "adopted", N_("observations are adopted during the session")),
+            (po, "adopted", po, "session_end", N_("observations are adopted during the session")),
+            (po, "adopted", po, "issued", N_("observations are issued after their adoption")),
         ]
     for first_object, first, second_object, second, why in pairs:
         a, b = getattr(first_object, first), getattr(second_object, second)
@@ -86,7 +101,14 @@ def report_dates(report) -> Iterator[Diagnostic]:
             yield _diag(
                 second_object.at(second),
                 "D303",
-                f"{second} ({b}) is before {first} ({a}), but {why}: correct one of them",
+                _(
+                    "{second} ({b}) is before {first} ({a}), but {why}: correct one of them",
+                    second=second,
+                    b=b,
+                    first=first,
+                    a=a,
+                    why=_(why),
+                ),
             )
 
 

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from cmwreport.arabic.dates import MONTH_SPELLINGS
 from cmwreport.checks.locate import Lines
 from cmwreport.diagnostics import Diagnostic
+from cmwreport.i18n import _
 from cmwreport.sources.load import LoadedFile
 
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
@@ -52,10 +53,14 @@ def check_file(loaded: LoadedFile) -> Iterator[Diagnostic]:
                 column,
                 "T507",
                 "warning",
-                f"'{found.group()}' is displayed reversed in right-to-left text (the dash "
-                f"does not hold Arabic-context numbers together): write {fixed}, as "
-                "Moroccan law numbers are written; if the text is verbatim of record, add "
-                "'# cmwreport: ignore T507' at the end of the line",
+                _(
+                    "'{value}' is displayed reversed in right-to-left text (the dash does not "
+                    "hold Arabic-context numbers together): write {fixed}, as Moroccan law "
+                    "numbers are written; if the text is verbatim of record, add '# cmwreport: "
+                    "ignore T507' at the end of the line",
+                    value=found.group(),
+                    fixed=fixed,
+                ),
             )
 
 

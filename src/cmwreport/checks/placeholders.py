@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from cmwreport.diagnostics import Diagnostic
+from cmwreport.i18n import _
 from cmwreport.sources.load import LoadedFile
 from cmwreport.sources.yamlsafe import split_lines
 
@@ -33,6 +34,10 @@ def check_file(loaded: LoadedFile) -> Iterator[Diagnostic]:
             found.start(3) + 1,
             "S107",
             "warning",
-            f"{key} is still to fill: replace the provisional value, then delete "
-            f"the '# {MARK}' mark",
+            _(
+                "{key} is still to fill: replace the provisional value, then delete the '# "
+                "{MARK}' mark",
+                key=key,
+                MARK=MARK,
+            ),
         )

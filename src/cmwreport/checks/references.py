@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from cmwreport.diagnostics import Diagnostic
+from cmwreport.i18n import _
 from cmwreport.reference import convention, document_file_name, shipped_document
 from cmwreport.sources.load import Loaded, read_file
 from cmwreport.sources.model import Loc, ReferenceDocument, Report
@@ -35,8 +36,13 @@ def duplicate_ids(loaded: Loaded) -> Iterator[Diagnostic]:
                     yield _diag(
                         loc,
                         "R201",
-                        f"duplicate id '{item_id}' (first at {first.file}:{first.line}): "
-                        "ids must be unique across all sources; rename this one",
+                        _(
+                            "duplicate id '{item_id}' (first at {file}:{line}): ids must be "
+                            "unique across all sources; rename this one",
+                            item_id=item_id,
+                            file=first.file,
+                            line=first.line,
+                        ),
                     )
 
 
@@ -58,14 +64,22 @@ def axis_order(loaded: Loaded) -> Iterator[Diagnostic]:
             if axis_id is None:
                 continue
             if axis_id in listed:
-                yield _diag(loc, "S104", f"axis '{axis_id}' is listed twice in outcomes.axes")
+                yield _diag(
+                    loc,
+                    "S104",
+                    _("axis '{axis_id}' is listed twice in outcomes.axes", axis_id=axis_id),
+                )
             elif axis_id not in axes and axis_id not in recovered and not unknown_unparsed:
                 known = ", ".join(sorted(axes)) or "none"
                 yield _diag(
                     loc,
                     "R202",
-                    f"no axis with id '{axis_id}' in axes/ (known: {known}): "
-                    "fix the id or add the axis file",
+                    _(
+                        "no axis with id '{axis_id}' in axes/ (known: {known}): fix the id or add "
+                        "the axis file",
+                        axis_id=axis_id,
+                        known=known,
+                    ),
                 )
             listed.add(axis_id)
         for axis_id, axis in axes.items():
@@ -73,8 +87,11 @@ def axis_order(loaded: Loaded) -> Iterator[Diagnostic]:
                 yield _diag(
                     axis.at("id"),
                     "R204",
-                    f"axis '{axis_id}' is not listed in consultations.yaml outcomes.axes, so the "
-                    "annex would leave it out: add it to the list where it belongs",
+                    _(
+                        "axis '{axis_id}' is not listed in consultations.yaml outcomes.axes, so "
+                        "the annex would leave it out: add it to the list where it belongs",
+                        axis_id=axis_id,
+                    ),
                 )
 
 
@@ -127,7 +144,7 @@ def cited_documents(loaded: Loaded) -> Iterator[Diagnostic]:
     if len(reports) != 1:
         return  # unknown which document is cited: nothing to judge against
     report = reports[0]
-    documents, diagnostics = _documents(report, citing)
+    documents, diagnostics = documents_of(report, citing)
     yield from diagnostics
     for holder in (report.previous_observations, report.list_of_issues):
         symbol = getattr(holder, "symbol", None)
@@ -135,9 +152,13 @@ def cited_documents(loaded: Loaded) -> Iterator[Diagnostic]:
             yield _diag(
                 holder.at("symbol"),
                 "R206",
-                f"no paragraph data for {symbol}: paragraph numbers cited from it are not "
-                f"checked; add sources/reference/{document_file_name(symbol)} "
-                "(see docs/source-format.md)",
+                _(
+                    "no paragraph data for {symbol}: paragraph numbers cited from it are not "
+                    "checked; add sources/reference/{document_file_name} (see "
+                    "docs/source-format.md)",
+                    symbol=symbol,
+                    document_file_name=document_file_name(symbol),
+                ),
                 "warning",
             )
     cited = getattr(report.previous_observations, "symbol", None)
@@ -149,7 +170,16 @@ def cited_documents(loaded: Loaded) -> Iterator[Diagnostic]:
     for item in loaded.objects("consultations", "axis"):
         wanted = getattr(item, "observations", None)
         for loc, number in _unknown(item, "observations", wanted, numbers):
-            yield _diag(loc, "R202", f"{cited} has no paragraph {number} (it has 1-{last})")
+            yield _diag(
+                loc,
+                "R202",
+                _(
+                    "{cited} has no paragraph {number} (it has 1-{last})",
+                    cited=cited,
+                    number=number,
+                    last=last,
+                ),
+            )
 
 
 def _unknown(item, attribute: str, wanted, known) -> Iterator[tuple[Loc, int]]:
@@ -165,7 +195,7 @@ def _unknown(item, attribute: str, wanted, known) -> Iterator[tuple[Loc, int]]:
         yield from ((locs[index], number) for index, number in unknown if index < len(locs))
 
 
-def _documents(report, citing: list) -> tuple[dict, list[Diagnostic]]:
+def documents_of(report, citing: list) -> tuple[dict, list[Diagnostic]]:
     """Symbol -> reference document: the project's own first, then those shipped."""
     documents = {
         d.symbol: d
@@ -191,4 +221,8 @@ def articles(loaded: Loaded) -> Iterator[Diagnostic]:
     for item in loaded.objects("consultations", "axis"):
         wanted = getattr(item, "articles", None)
         for loc, number in _unknown(item, "articles", wanted, known):
-            yield _diag(loc, "R202", f"the Convention has no article {number} (it has 1-93)")
+            yield _diag(
+                loc,
+                "R202",
+                _("the Convention has no article {number} (it has 1-93)", number=number),
+            )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cmwreport.errors import Exit
+from cmwreport.errors import CmwError, Exit
 
 
 def run(
@@ -24,15 +24,32 @@ def run(
     force: bool = False,
 ) -> int:
     from cmwreport.absorb import engine, report
-    from cmwreport.outputs import write_atomic
+    from cmwreport.project import journal
 
-    result = engine.run(
-        Path(draft),
-        engine.Options(Path(sources), Path(template), only_accepted=only_accepted, force=force),
-    )
-    if dry_run:
-        sys.stdout.write(report.unified(result))
-    elif result.files and not result.invalid:
-        write_atomic(sorted(result.files.items()))  # OutputError (exit 2): nothing replaced
+    sources, template = Path(sources), Path(template)
+    if not sources.is_dir():
+        raise CmwError(f"{sources}: no such folder of sources; give it with --sources")
+
+    def waiting() -> None:
+        sys.stderr.write(f"waiting for another cmwreport command working on {sources}\n")
+
+    # One command at a time on a project: from the reading of the sources to the last
+    # rename, so no other absorb's edit is lost and no build reads half of this one.
+    with journal.locked(sources, exclusive=True, waiting=waiting):
+        completed = journal.recover(sources, also=(template,))
+        if completed:
+            sys.stdout.write(
+                f"note: completed the writing of {len(completed)} file(s) that an "
+                "interrupted absorb had decided\n"
+            )
+        result = engine.run(
+            Path(draft),
+            engine.Options(sources, template, only_accepted=only_accepted, force=force),
+        )
+        if dry_run:
+            sys.stdout.write(report.unified(result))
+        elif result.files and not result.invalid:
+            # All files or none, also if killed (OutputError, exit 2: nothing replaced).
+            journal.commit(sources, sorted(result.files.items()))
     sys.stdout.write(report.summary(result, dry_run=dry_run))
     return int(Exit.FAILED if result.unabsorbed or result.invalid else Exit.OK)

@@ -1,113 +1,411 @@
-"""The `cmwreport` command line: its commands and options (Typer).
+"""The `cmwreport` command line: its commands and options, declared as data.
 
-Imported by `cli.main` only. Only Typer is imported here; each command imports what it
-needs (python-docx, PyYAML, Babel, rapidfuzz) when it runs, because start-up time is
-felt on every call. Each command returns its exit code; trouble is raised as a
-`CmwError` and reported by `cli.main`.
+Imported by `cli.main` only, with `commands/args.py` (the parser and help printer) and
+nothing else: `--help`, `--version` and usage errors import no command. A command's
+module (`commands/<name>.py`) is imported only when that command runs, and imports
+what it needs (lxml, PyYAML, Babel, rapidfuzz) itself, because start-up time is felt
+on every call. Each command returns its exit code; trouble is raised as a `CmwError`
+and reported by `cli.main`.
 """
 
 from __future__ import annotations
 
-from enum import Enum
-from pathlib import Path
+import sys
 
-import typer
+from cmwreport.commands.args import (
+    HELP,
+    Command,
+    Param,
+    UsageError,
+    command_help,
+    help_text,
+    show_usage_error,
+)
+from cmwreport.commands.args import parse as parse_command
+from cmwreport.i18n import N_, _
 
-app = typer.Typer(
-    help=(
-        "Start a report project, validate its consultation sources, build the Word report "
-        "and its annex (named after the report's symbol), and compare drafts. Run anywhere "
-        "inside a project. Exit codes: 0 success, 1 errors found (validate, build) or "
-        "differences found (diff), 2 usage or I/O trouble, 3 a bug in cmwreport, "
-        "130 interrupted."
+PROG = "cmwreport"
+DESCRIPTION = N_(
+    "Start a report project, validate its consultation sources, build the Word report "
+    "and its annex (named after the report's symbol), and compare drafts. Run anywhere "
+    "inside a project. Exit codes: 0 success, 1 errors found (validate, build) or "
+    "differences found (diff), 2 usage or I/O trouble, 3 a bug in cmwreport, "
+    "130 interrupted."
+)
+USAGE = f"Usage: {PROG} [OPTIONS] COMMAND [ARGS]..."
+FLAG = None  # Param.choices of an option that takes no value
+
+GLOBAL_OPTIONS = (
+    Param(
+        "debug",
+        N_("Show the full traceback of a bug (also: CMWREPORT_DEBUG=1)."),
+        ("--debug",),
+        choices=FLAG,
     ),
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
+    Param("version", N_("Show the version and exit."), ("--version",), choices=FLAG),
+    # Taken out of the arguments by cli.main wherever it stands (docs/translating.md);
+    # listed here for the help.
+    Param(
+        "lang",
+        N_(
+            "Language of messages, before or after the command; default: lang in "
+            "cmwreport.toml, else LANGUAGE, LC_ALL, LC_MESSAGES, LANG; else English."
+        ),
+        ("--lang",),
+        ("ar", "fr", "en"),
+    ),
 )
 
-
-@app.callback()
-def options(
-    debug: bool = typer.Option(
-        False,
-        "--debug",
-        help="Show the full traceback of a bug (also: CMWREPORT_DEBUG=1).",
-    ),
-) -> None:
-    # Read by cli.main before the command runs, so that a bug anywhere is shown whole.
-    del debug
+DIAGNOSTIC_FORMATS = ("text", "json", "github")
 
 
-class DiagnosticFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
+def _format(help: str) -> Param:
+    return Param(
+        "format", help, ("--format", "-f"), DIAGNOSTIC_FORMATS, default="text", show_default=True
+    )
 
 
-class DiffFormat(str, Enum):
-    text = "text"
-    json = "json"
+def _flag(name: str, help: str) -> Param:
+    return Param(
+        name.removeprefix("--").replace("-", "_"), help, (name,), choices=FLAG, default=False
+    )
 
 
-class Color(str, Enum):
-    auto = "auto"
-    always = "always"
-    never = "never"
+def _text(name: str, flags: tuple[str, ...], help: str, **kw) -> Param:
+    return Param(name, help, flags, **kw)
 
 
-@app.command()
-def validate(
-    path: str | None = typer.Argument(
-        None,
-        help="Source tree (or one YAML file) to check; default: the project's sources.",
-        show_default=False,
-    ),
-    format: DiagnosticFormat = typer.Option(
-        DiagnosticFormat.text, "--format", "-f", help="text, json, or github annotations."
-    ),
-    strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
-    reshape: bool = typer.Option(
-        False, "--reshape", help="Show Arabic pre-shaped, for terminals without bidi support."
-    ),
-) -> int:
-    """Check the YAML sources and report every problem with file:line:column."""
+COMMANDS = {
+    c.name: c
+    for c in (
+        Command(
+            "validate",
+            N_("Check the YAML sources and report every problem with file:line:column."),
+            "cmwreport.commands.app:validate",
+            (
+                Param(
+                    "path",
+                    N_("Source tree (or one YAML file) to check; default: the project's sources."),
+                ),
+                _format(N_("text, json, or github annotations.")),
+                _flag("--strict", N_("Fail on warnings too.")),
+                _flag(
+                    "--reshape", N_("Show Arabic pre-shaped, for terminals without bidi support.")
+                ),
+            ),
+        ),
+        Command(
+            "build",
+            N_("Validate, then merge the sources into the report template and write the annex."),
+            "cmwreport.commands.app:build",
+            (
+                Param("path", N_("Source tree to build from; default: the project's sources.")),
+                _text(
+                    "template",
+                    ("--template", "-t"),
+                    N_(
+                        "Word template; default: the project's, else the one shipped with "
+                        "cmwreport."
+                    ),
+                ),
+                _text("out", ("--out", "-o"), N_("Output folder; default: the project's out/.")),
+                _format(N_("How to show diagnostics.")),
+                _flag(
+                    "--final",
+                    N_(
+                        "Refuse (exit 1, nothing written) a report not ready for submission: "
+                        "drafting placeholders, slots left, over the word limit, a reply heading "
+                        "without reply."
+                    ),
+                ),
+                _flag("--pdf", N_("Also write a PDF of each document (needs LibreOffice).")),
+            ),
+        ),
+        Command(
+            "coverage",
+            "Which questions of the list of issues the report replies to, and where (exit 1 "
+            "when one has no reply).",
+            "cmwreport.commands.app:coverage",
+            (
+                Param("path", "Source tree; default: the project's sources."),
+                _text(
+                    "template",
+                    ("--template", "-t"),
+                    "Word template; default: the project's, else the one shipped with cmwreport.",
+                ),
+                Param(
+                    "format",
+                    "text or json.",
+                    ("--format", "-f"),
+                    ("text", "json"),
+                    default="text",
+                    show_default=True,
+                ),
+                _text("html", ("--html",), "Also write an HTML page (- for standard output)."),
+                _text(
+                    "docx",
+                    ("--docx",),
+                    "Also write the correspondence table as a Word file to annex (- for "
+                    "standard output).",
+                ),
+            ),
+        ),
+        Command(
+            "replies",
+            "The reply headings of the list of issues the template lacks; written with --template.",
+            "cmwreport.commands.app:replies",
+            (
+                Param("path", "Source tree; default: the project's sources."),
+                _flag(
+                    "--template",
+                    "Write a reply heading for every question of the list of issues the "
+                    "template lacks into the template (without it: only list them).",
+                ),
+                _text(
+                    "file",
+                    ("--file",),
+                    "The template to read and write; default: the project's.",
+                ),
+            ),
+        ),
+        Command(
+            "diff",
+            N_("Show what changed between two drafts, located by UN paragraph number."),
+            "cmwreport.commands.app:diff",
+            (
+                Param("old", N_("Older draft (.docx)."), required=True),
+                Param("new", N_("Newer draft (.docx)."), required=True),
+                Param(
+                    "format",
+                    N_("text or json."),
+                    ("--format", "-f"),
+                    ("text", "json"),
+                    default="text",
+                    show_default=True,
+                ),
+                _text(
+                    "html",
+                    ("--html",),
+                    N_("Also write a side-by-side HTML page (- for standard output)."),
+                ),
+                _text(
+                    "redline",
+                    ("--redline",),
+                    N_(
+                        "Also write NEW with tracked changes against OLD (.docx; - for standard "
+                        "output)."
+                    ),
+                ),
+                _flag("--ignore-diacritics", N_("Ignore Arabic diacritics (harakat) and tatweel.")),
+                _flag("--ignore-formatting", N_("Report changes of text only, not of formatting.")),
+                _flag(
+                    "--reshape",
+                    N_("Show Arabic pre-shaped for terminals without bidi support (display only)."),
+                ),
+                Param(
+                    "color",
+                    N_("Colour the terminal output."),
+                    ("--color",),
+                    ("auto", "always", "never"),
+                    default="auto",
+                    show_default=True,
+                ),
+                _text(
+                    "author",
+                    ("--author",),
+                    N_("Author of redline revisions."),
+                    default="cmwreport",
+                    show_default=True,
+                ),
+                _text(
+                    "date",
+                    ("--date",),
+                    N_(
+                        "Date of redline revisions (ISO 8601); default SOURCE_DATE_EPOCH or a "
+                        "fixed date."
+                    ),
+                ),
+            ),
+        ),
+        Command(
+            "absorb",
+            N_("Take reviewers' edits in a built draft home into the sources and the template."),
+            "cmwreport.commands.app:absorb",
+            (
+                Param("draft", N_("The reviewed draft (report or annex, .docx)."), required=True),
+                _text(
+                    "path",
+                    ("--sources", "-s"),
+                    N_("Source tree to update; default: the project's sources."),
+                ),
+                _text(
+                    "template",
+                    ("--template", "-t"),
+                    N_("Word template to update; default: the project's."),
+                ),
+                _flag("--dry-run", N_("Show the change as a unified diff; write nothing.")),
+                _flag("--only-accepted", N_("Leave out tracked changes still pending.")),
+                _flag(
+                    "--force",
+                    N_("Absorb even if the sources changed since the build (conflicts reported)."),
+                ),
+            ),
+        ),
+        Command(
+            "schema",
+            N_(
+                "Write a JSON Schema of each kind of source file, for editors' completion and "
+                "checks."
+            ),
+            "cmwreport.commands.app:schema",
+            (
+                _text(
+                    "out",
+                    ("--out", "-o"),
+                    N_(
+                        "Folder to write them to (default: the project's schemas/, else ./schemas)."
+                    ),
+                ),
+            ),
+        ),
+        Command(
+            "init",
+            N_("Start a report project: sources to fill, the template, out/, a README."),
+            "cmwreport.commands.app:init",
+            (
+                Param(
+                    "folder",
+                    N_("New or empty folder for the project (default: the current one)."),
+                    default=".",
+                ),
+                _text(
+                    "symbol",
+                    ("--symbol", "-s"),
+                    N_("Symbol of the report to prepare: CMW/C/<STATE>/<cycle>."),
+                    required=True,
+                ),
+            ),
+        ),
+    )
+}
+
+
+def main_help() -> str:
+    options = [(", ".join(p.flags), _(p.help)) for p in (*GLOBAL_OPTIONS, HELP)]
+    commands = [(c.name, _first_sentence(_(c.help))) for c in COMMANDS.values()]
+    return help_text(
+        PROG, USAGE, _(DESCRIPTION), [(_("Options"), options), (_("Commands"), commands)]
+    )
+
+
+def _first_sentence(text: str, width: int = 66) -> str:
+    # What click shows in the command list: the help cut to fit on one line.
+    return text if len(text) <= width else text[: text.rfind(" ", 0, width - 3)] + "..."
+
+
+def dispatch(args: list[str]) -> int:
+    """Parse `args`, run the command named, and return its exit code."""
+    try:
+        return _dispatch(args)
+    except UsageError as error:
+        show_usage_error(PROG, error, USAGE)
+        return 2
+
+
+def _dispatch(args: list[str]) -> int:
+    flags = {flag: p for p in (*GLOBAL_OPTIONS, HELP) for flag in p.flags}
+    rest = list(args)
+    while rest and rest[0].startswith("-"):
+        flag = rest.pop(0)
+        if flag not in flags:
+            raise UsageError(_("No such option: {flag}", flag=flag))
+        if flag == "--help":
+            sys.stdout.write(main_help())
+            return 0
+        if flag == "--version":
+            from cmwreport import __version__
+
+            sys.stdout.write(f"{PROG} {__version__}\n")
+            return 0
+    if not rest:  # no command: the help, as a usage error (exit 2)
+        sys.stdout.write(main_help())
+        return 2
+    name, rest = rest[0], rest[1:]
+    command = COMMANDS.get(name)
+    if command is None:
+        raise UsageError(_("No such command '{name}'.", name=name))
+    values = parse_command(command, rest)
+    if values is None:
+        sys.stdout.write(command_help(PROG, command))
+        return 0
+    module, function = command.target.split(":")
+    run = getattr(__import__(module, fromlist=[function]), function)
+    return int(run(**values))
+
+
+# --- what each command does with its values -----------------------------------------
+
+
+def validate(path: str | None, format: str, strict: bool, reshape: bool) -> int:
     from cmwreport.commands.validate import run
     from cmwreport.project.find import sources_for
 
     # The source path as given: the loader says what is wrong with an empty one.
-    return run(sources_for("validate", path), format.value, strict, reshape)
+    sources = sources_for("validate", path)
+    template = None
+    if path is None:  # a project's own template: its reply headings are checked too
+        from cmwreport.project.find import current_folder, find, shown_path
+
+        project = find(current_folder())
+        if project is not None and project.template is not None:
+            template = shown_path(project.template)
+    return run(sources, format, strict, reshape, template)
 
 
-@app.command()
-def build(
-    path: str | None = typer.Argument(
-        None, help="Source tree to build from; default: the project's sources.", show_default=False
-    ),
-    template: str | None = typer.Option(
-        None,
-        "--template",
-        "-t",
-        help="Word template; default: the project's, else the one shipped with cmwreport.",
-        show_default=False,
-    ),
-    out: str | None = typer.Option(
-        None, "--out", "-o", help="Output folder; default: the project's out/.", show_default=False
-    ),
-    format: DiagnosticFormat = typer.Option(
-        DiagnosticFormat.text, "--format", "-f", help="How to show diagnostics."
-    ),
-    final: bool = typer.Option(
-        False,
-        "--final",
-        help="Refuse (exit 1, nothing written) a report not ready for submission: "
-        "drafting placeholders, slots left, over the word limit, a reply heading without reply.",
-    ),
-    pdf: bool = typer.Option(
-        False, "--pdf", help="Also write a PDF of each document (needs LibreOffice)."
-    ),
+def coverage(
+    path: str | None, template: str | None, format: str, html: str | None, docx: str | None
 ) -> int:
-    """Validate, then merge the sources into the report template and write the annex."""
+    from pathlib import Path
+
+    from cmwreport.commands.common import path_argument
+    from cmwreport.commands.coverage import run
+    from cmwreport.project.find import resolve
+
+    paths = resolve(
+        "coverage",
+        path,
+        None if template is None else path_argument(template, "--template"),
+        Path("."),
+    )
+    return run(
+        paths.sources,
+        paths.template,
+        format,
+        html=None if html is None else path_argument(html, "--html"),
+        docx=None if docx is None else path_argument(docx, "--docx"),
+    )
+
+
+def replies(path: str | None, template: bool, file: str | None) -> int:
+    from pathlib import Path
+
+    from cmwreport.commands.common import path_argument
+    from cmwreport.commands.replies import run
+    from cmwreport.project.find import resolve
+
+    paths = resolve(
+        "replies",
+        path,
+        None if file is None else path_argument(file, "--file"),
+        Path("."),
+        packaged_template=False,
+    )
+    return run(paths.sources, paths.template, write=template)
+
+
+def build(
+    path: str | None, template: str | None, out: str | None, format: str, final: bool, pdf: bool
+) -> int:
     from cmwreport.commands.build import run
     from cmwreport.commands.common import path_argument
     from cmwreport.project.find import resolve
@@ -118,97 +416,50 @@ def build(
         None if template is None else path_argument(template, "--template"),
         None if out is None else path_argument(out, "--out"),
     )
-    return run(
-        paths.sources,
-        paths.template,
-        paths.out,
-        format.value,
-        final,
-        pdf=pdf,
-    )
+    return run(paths.sources, paths.template, paths.out, format, final, pdf=pdf)
 
 
-@app.command()
 def diff(
-    old: str = typer.Argument(..., help="Older draft (.docx)."),
-    new: str = typer.Argument(..., help="Newer draft (.docx)."),
-    format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="text or json."),
-    html: str | None = typer.Option(
-        None, "--html", help="Also write a side-by-side HTML page (- for standard output)."
-    ),
-    redline: str | None = typer.Option(
-        None,
-        "--redline",
-        help="Also write NEW with tracked changes against OLD (.docx; - for standard output).",
-    ),
-    ignore_diacritics: bool = typer.Option(
-        False, "--ignore-diacritics", help="Ignore Arabic diacritics (harakat) and tatweel."
-    ),
-    ignore_formatting: bool = typer.Option(
-        False, "--ignore-formatting", help="Report changes of text only, not of formatting."
-    ),
-    reshape: bool = typer.Option(
-        False,
-        "--reshape",
-        help="Show Arabic pre-shaped for terminals without bidi support (display only).",
-    ),
-    color: Color = typer.Option(Color.auto, "--color", help="Colour the terminal output."),
-    author: str = typer.Option("cmwreport", "--author", help="Author of redline revisions."),
-    date: str | None = typer.Option(
-        None,
-        "--date",
-        help="Date of redline revisions (ISO 8601); default SOURCE_DATE_EPOCH or a fixed date.",
-    ),
+    old: str,
+    new: str,
+    format: str,
+    html: str | None,
+    redline: str | None,
+    ignore_diacritics: bool,
+    ignore_formatting: bool,
+    reshape: bool,
+    color: str,
+    author: str,
+    date: str | None,
 ) -> int:
-    """Show what changed between two drafts, located by UN paragraph number."""
     from cmwreport.commands.common import path_argument
     from cmwreport.commands.diff import run
 
     return run(
         path_argument(old, "OLD"),
         path_argument(new, "NEW"),
-        fmt=format.value,
+        fmt=format,
         html=None if html is None else path_argument(html, "--html"),
         redline=None if redline is None else path_argument(redline, "--redline"),
         ignore_diacritics=ignore_diacritics,
         ignore_formatting=ignore_formatting,
         reshape=reshape,
-        color=color.value,
+        color=color,
         author=author,
         date=date,
     )
 
 
-@app.command()
 def absorb(
-    draft: str = typer.Argument(..., help="The reviewed draft (report or annex, .docx)."),
-    path: str | None = typer.Option(
-        None,
-        "--sources",
-        "-s",
-        help="Source tree to update; default: the project's sources.",
-        show_default=False,
-    ),
-    template: str | None = typer.Option(
-        None,
-        "--template",
-        "-t",
-        help="Word template to update; default: the project's.",
-        show_default=False,
-    ),
-    dry_run: bool = typer.Option(
-        False, "--dry-run", help="Show the change as a unified diff; write nothing."
-    ),
-    only_accepted: bool = typer.Option(
-        False, "--only-accepted", help="Leave out tracked changes still pending."
-    ),
-    force: bool = typer.Option(
-        False,
-        "--force",
-        help="Absorb even if the sources changed since the build (conflicts reported).",
-    ),
+    draft: str,
+    path: str | None,
+    template: str | None,
+    dry_run: bool,
+    only_accepted: bool,
+    force: bool,
 ) -> int:
-    """Take reviewers' edits in a built draft home into the sources and the template."""
+    from pathlib import Path
+
     from cmwreport.commands.absorb import run
     from cmwreport.commands.common import path_argument
     from cmwreport.project.find import resolve
@@ -231,16 +482,9 @@ def absorb(
     )
 
 
-@app.command()
-def schema(
-    out: str | None = typer.Option(
-        None,
-        "--out",
-        "-o",
-        help="Folder to write them to (default: the project's schemas/, else ./schemas).",
-    ),
-) -> int:
-    """Write a JSON Schema of each kind of source file, for editors' completion and checks."""
+def schema(out: str | None) -> int:
+    from pathlib import Path
+
     from cmwreport.commands.common import path_argument
     from cmwreport.commands.schema import run
 
@@ -254,16 +498,7 @@ def schema(
     return run(path_argument(out, "--out"))
 
 
-@app.command()
-def init(
-    folder: str = typer.Argument(
-        ".", help="New or empty folder for the project (default: the current one)."
-    ),
-    symbol: str = typer.Option(
-        ..., "--symbol", "-s", help="Symbol of the report to prepare: CMW/C/<STATE>/<cycle>."
-    ),
-) -> int:
-    """Start a report project: sources to fill, the template, out/, a README."""
+def init(folder: str, symbol: str) -> int:
     from cmwreport.commands.common import path_argument
     from cmwreport.commands.init import run
 

@@ -30,6 +30,8 @@ from cmwreport.print_diagnostics import emit
 
 #: The custom document property that holds the build's identity.
 BUILD_PROPERTY = "cmwreport.build"
+#: Readiness findings that --final reports without refusing the draft.
+NOT_BLOCKING = ("B007",)
 
 
 def output_names(symbol: str) -> tuple[str, str]:
@@ -48,6 +50,15 @@ def run(
 ) -> int:
     if is_stdout(out):
         raise OutputError("--out -: a build writes two files; give an output folder")
+    from cmwreport.project import journal
+
+    # The project's lock, shared: no absorb writes the sources between the reading
+    # and the fingerprint, which are then of the same bytes.
+    with journal.reading(Path(path), also=(Path(template),)):
+        return _run(path, template, out, fmt, final, pdf=pdf)
+
+
+def _run(path, template: Path, out: Path, fmt: str, final: bool, *, pdf: bool) -> int:
     result = load(path)  # first: the loader refuses an empty path, which Path() makes "."
     path = Path(path)
     diagnostics = list(result.diagnostics)
@@ -75,10 +86,11 @@ def run(
 
     readiness = [_diagnostic(f, sources, template, final) for f in built.findings]
     diagnostics += readiness
-    if final and readiness:
+    blocking = [d for d in readiness if d.is_error]
+    if final and blocking:
         emit(diagnostics, fmt, files=result.files)
         raise Failed(
-            f"--final: the report is not ready for submission ({len(readiness)} "
+            f"--final: the report is not ready for submission ({len(blocking)} "
             "problem(s) above); nothing was written"
         )
 
@@ -175,6 +187,8 @@ def _diagnostic(finding, sources, template: Path, final: bool) -> Diagnostic:
     loc = sources.report.loc
     if finding.code == "B001" and loc is not None:
         file, line, column = loc.file, loc.line, loc.column
+    elif finding.at is not None:  # a question's entry in the reference data
+        file, line, column = finding.at
     else:
         file, line, column = str(template), max(finding.paragraph, 1), 1
     return Diagnostic(
@@ -182,6 +196,8 @@ def _diagnostic(finding, sources, template: Path, final: bool) -> Diagnostic:
         line=line,
         column=column,
         code=finding.code,
-        severity="error" if final else "warning",
+        # B007 (the list of issues' data is incomplete) says what cannot be checked; it
+        # stays a warning, and --final does not turn it into a refusal.
+        severity="error" if final and finding.code not in NOT_BLOCKING else "warning",
         message=finding.message,
     )

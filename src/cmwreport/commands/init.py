@@ -37,7 +37,7 @@ def run(folder: Path, symbol_text: str) -> int:
             created.append(folder)
         for relative, text in skeleton.files(symbol).items():
             created.append(_write(folder, Path(relative), text.encode("utf-8")))
-        created.append(_write(folder, TEMPLATE, PACKAGED_TEMPLATE.read_bytes()))
+        created.append(_write(folder, TEMPLATE, _template(folder, symbol)))
         done = True
     except OSError as exc:
         raise InitTrouble(
@@ -58,6 +58,26 @@ def run(folder: Path, symbol_text: str) -> int:
         f"then run `cmwreport validate` and `cmwreport build` {where}\n"
     )
     return Exit.OK
+
+
+def _template(folder: Path, symbol: skeleton.Symbol) -> bytes:
+    """The packaged template with a reply heading for every question the list of issues'
+    data lists (the project's fill-in file just written, or the data cmwreport ships)."""
+    from cmwreport.build.reply_skeleton import write
+    from cmwreport.replies.questions import list_of_issues, shipped
+    from cmwreport.sources.load import read_file
+
+    relative = f"sources/reference/{skeleton.file_stem(symbol.list_of_issues)}.yaml"
+    if (folder / relative).is_file():
+        document = read_file(folder / relative, relative, "reference", []).value
+    else:
+        document, relative = shipped(symbol.list_of_issues)
+    if document is None or not document.paragraphs:
+        return PACKAGED_TEMPLATE.read_bytes()
+    outcome = write(
+        PACKAGED_TEMPLATE, list_of_issues(document, relative), symbol.previous_observations
+    )
+    return outcome.data or PACKAGED_TEMPLATE.read_bytes()
 
 
 def _check_folder(folder: Path, shown: Path) -> None:

@@ -9,10 +9,18 @@ from cmwreport.diagnostics import Exit, count
 from cmwreport.print_diagnostics import emit
 
 
-def run(path: Path | str, fmt: str, strict: bool, reshape: bool = False) -> int:
+def run(
+    path: Path | str, fmt: str, strict: bool, reshape: bool = False, template: Path | None = None
+) -> int:
+    """`template`: the project's template, whose reply headings are checked too (R208)."""
     result = load(path)
-    emit(result.diagnostics, fmt, files=result.files, reshape=reshape)
-    errors, warnings = count(result.diagnostics)
+    diagnostics = list(result.diagnostics)
+    if template is not None:
+        from cmwreport.build.reply_headings import duplicate_headings
+
+        diagnostics += duplicate_headings(template)
+    emit(diagnostics, fmt, files=result.files, reshape=reshape)
+    errors, warnings = count(diagnostics)
     if errors or (strict and warnings):
         return Exit.FAILED
     return Exit.OK

@@ -159,7 +159,7 @@ def compare(old: Draft, new: Draft, options: DiffOptions | None = None) -> Resul
     ):
         for key in list(new_parts) + [k for k in old_parts if k not in new_parts]:
             pairs[f"{kind}:{key}"] = align(old_parts.get(key, []), new_parts.get(key, []), strip)
-    for place, attr in NOTES:
+    for place, attr in (*NOTES, ("boxes", "boxes")):
         pairs[place] = align(getattr(old, attr), getattr(new, attr), strip)
 
     changes: list[Change] = []

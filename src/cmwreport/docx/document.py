@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from pathlib import Path
 
@@ -46,12 +45,17 @@ class WordDocument:
             found += slotlib.paragraphs_with_slots(self.package.xml(story), story)
         return found
 
-    def _styles(self) -> list[tuple[str, str]]:
+    def styles_root(self) -> etree._Element | None:
+        """The styles part the main part relates to (None: the document has none)."""
         styles = self.package.related(self.main, "styles")
-        if not styles:
+        return self.package.xml(styles[0]) if styles else None
+
+    def _styles(self) -> list[tuple[str, str]]:
+        root = self.styles_root()
+        if root is None:
             return []
         out = []
-        for style in self.package.xml(styles[0]).iter(w("style")):
+        for style in root.iter(w("style")):
             name = style.find(w("name"))
             out.append(
                 (style.get(w("styleId"), ""), name.get(w("val"), "") if name is not None else "")
@@ -162,7 +166,7 @@ class WordDocument:
         for node in list(self.body):
             if node.tag == w("sectPr"):
                 continue
-            taken.append(copy.deepcopy(node))
+            taken.append(node.__copy__())  # lxml's deep copy, without copy.deepcopy's memo
             node.clear()
             self.body.remove(node)
         return taken

@@ -160,7 +160,8 @@ class StyleSheet:
         key = (pstyle, rstyle, etree.tostring(rpr) if rpr is not None else b"", cs)
         found = self._cache.get(key)
         if found is None:
-            props: dict = {"bold": False, "italic": False, "strike": False}
+            # Word's own defaults where nothing sets a property (10 pt: ECMA-376 17.3.2.38).
+            props: dict = {"bold": False, "italic": False, "strike": False, "size": "20"}
             for layer in [self.defaults, *self._chain(pstyle or self.default_para)]:
                 props.update(_read_rpr(layer, cs))
             for layer in self._chain(rstyle):
@@ -179,7 +180,7 @@ def paragraph_formatting(p, pieces, sheet: StyleSheet, at: int = 0) -> tuple[str
     pstyle = ps.get(n.VAL) if ps is not None else None
     bidi = sheet.paragraph_bidi(p, pstyle)
     spans: list = []
-    for run, _, text in pieces:
+    for run, element, text in pieces:
         rpr = run.find(n.RPR) if run.tag == n.R else None
         rs = rpr.find(w("rStyle")) if rpr is not None else None
         rstyle = rs.get(n.VAL) if rs is not None else None
@@ -198,6 +199,10 @@ def paragraph_formatting(p, pieces, sheet: StyleSheet, at: int = 0) -> tuple[str
                     props = looks[complex_script] = sheet.effective(
                         pstyle, rstyle, rpr, complex_script
                     )
+            if element.tag == n.SYM and props is not None:
+                # A symbol is its character in its own font, whatever the run's font
+                # (LibreOffice writes it as text in a run of that font).
+                props = _with_font(props, element.get(w("font")))
             start, end = at + segment.start(), at + segment.end()
             if spans and spans[-1][2] == props and spans[-1][1] == start:
                 spans[-1] = (spans[-1][0], end, props)
@@ -205,6 +210,13 @@ def paragraph_formatting(p, pieces, sheet: StyleSheet, at: int = 0) -> tuple[str
                 spans.append((start, end, props))
         at += len(text)
     return sheet.style_name(pstyle), spans
+
+
+_FONT = PROPERTIES.index("font")
+
+
+def _with_font(props: tuple, font: str | None) -> tuple:
+    return props if not font else (*props[:_FONT], font, *props[_FONT + 1 :])
 
 
 _RTL = re.compile(f"[{_RTL_LETTER}]")

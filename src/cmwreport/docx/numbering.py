@@ -19,6 +19,7 @@ from lxml import etree
 
 from cmwreport.docx.order import place
 from cmwreport.docx.package import Package
+from cmwreport.docx.wordml import first_child
 from cmwreport.docx.xml import el, w
 
 
@@ -112,8 +113,8 @@ class Labels:
             label = label_of(p)
             if label is None:
                 continue
-            ppr = p.find(ppr_tag)
-            style = ppr.find(style_tag) if ppr is not None else None
+            ppr = first_child(p, ppr_tag)
+            style = first_child(ppr, style_tag) if ppr is not None else None
             if style is None:
                 continue
             level = self.style_level(style.get(val, ""))

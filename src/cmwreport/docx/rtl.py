@@ -8,7 +8,6 @@ the left, so `jc()` refuses them there.
 
 from __future__ import annotations
 
-import copy
 import re
 
 from lxml import etree
@@ -114,10 +113,11 @@ def run(
         # Most runs: copy the properties built once (a third of the cost of building).
         if cs_font not in _ARABIC_RPR:
             _ARABIC_RPR[cs_font] = ordered("rPr", arabic_run_props(cs_font))
-        r.append(copy.deepcopy(_ARABIC_RPR[cs_font]))
+        # __copy__ is lxml's deep copy (what copy.deepcopy calls, without its memo).
+        r.append(_ARABIC_RPR[cs_font].__copy__())
     else:
         # Copies: an lxml element appended to a second run would leave the first.
-        props = [copy.deepcopy(e) for e in extra or ()]
+        props = [e.__copy__() for e in extra or ()]
         if rtl:
             props += arabic_run_props(cs_font)
         if props:

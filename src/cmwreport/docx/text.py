@@ -18,7 +18,7 @@ from cmwreport.docx import wordml as n
 from cmwreport.docx.xml import w
 
 #: Characters a run child stands for in the text reviewers read.
-_CHAR_OF = {n.TAB: "\t", n.BR: "\n", n.CR: "\n", n.NB_HYPHEN: "\u2011"}
+_CHAR_OF = {n.TAB: "\t", n.BR: "\n", n.CR: "\n", n.NB_HYPHEN: "\u2011", w("ptab"): "\t"}
 _VOLATILE = ("PAGE", "NUMPAGES", "SECTIONPAGES")
 #: Elements whose content is never paragraph text.
 _SKIP = {n.PPR, n.RPR, n.FALLBACK, n.TXBX, w("sdtPr"), w("sdtEndPr"), w("smartTagPr")}
@@ -89,11 +89,19 @@ def _outside_boxes(el):
 
 
 def _alt_text(el) -> str:
+    """Every alternative-text field Word's Alt Text pane shows: the description, and
+    the title beside it (a title added under an unchanged description is a change)."""
     for node in el.iter(n.DOC_PR, f"{{{n.V_NS}}}shape", f"{{{n.V_NS}}}imagedata"):
-        text = node.get("descr") or node.get("alt") or node.get("title") or ""
-        if text.strip():
-            return " ".join(text.split())
+        descr = " ".join((node.get("descr") or node.get("alt") or "").split())
+        title = " ".join((node.get("title") or node.get(_O_TITLE) or "").split())
+        if descr and title and title != descr:
+            return f"{descr} (title: {title})"
+        if descr or title:
+            return descr or title
     return ""
+
+
+_O_TITLE = "{urn:schemas-microsoft-com:office:office}title"
 
 
 def atoms(p, objects: Objects | None = None, inline: Inline | None = None):
@@ -128,7 +136,7 @@ def atoms(p, objects: Objects | None = None, inline: Inline | None = None):
                 if text and not _volatile(fields):
                     yield el, el, text
             elif tag == n.FLD_SIMPLE and inline is not None:
-                inline.fields.append(field_code(el.get(w("instr")) or ""))
+                _add_field(inline, el.get(w("instr")) or "")
                 if not _is_volatile(el.get(w("instr")) or ""):
                     stack.append(iter(el))
                     break
@@ -170,10 +178,10 @@ def _run(run, fields, objects, inline, custom_mark: list[bool]):
             elif kind == "separate" and fields:
                 fields[-1][1] = True
                 if inline is not None:
-                    inline.fields.append(field_code(fields[-1][0]))
+                    _add_field(inline, fields[-1][0])
             elif kind == "end" and fields:
                 if not fields[-1][1] and inline is not None:
-                    inline.fields.append(field_code(fields[-1][0]))
+                    _add_field(inline, fields[-1][0])
                 fields.pop()
         elif ctag == n.INSTR:
             if fields:
@@ -206,9 +214,7 @@ def _link(el, objects) -> str:
     rid = el.get(n.R_ATTR + "id")
     target = objects.describe(rid, el) if (rid and objects is not None) else None
     if target is not None:
-        url = target[1]
-        # "https://host" and "https://host/" are one address (LibreOffice adds the slash).
-        return url + "/" if _URL_HOST_ONLY.match(url) else url
+        return link_target(target[1], anchor)
     return f"#{anchor}" if anchor else ""
 
 
@@ -222,31 +228,77 @@ def _outermost_box(box, stop) -> bool:
     return True
 
 
+def _add_field(inline: Inline, instr: str) -> None:
+    """A field by its meaning: a HYPERLINK field is a link, as `w:hyperlink` is (Word
+    writes one, LibreOffice the other, for the same link), anything else its code."""
+    code = field_code(instr)
+    words = _WORDS.findall(code)
+    if words and words[0] == "HYPERLINK":
+        target, anchor = "", ""
+        for i, word in enumerate(words[1:], start=1):
+            if word == "\\l" and i + 1 < len(words):
+                anchor = _unquote(words[i + 1])
+            elif not word.startswith("\\") and words[i - 1] != "\\l" and not target:
+                target = _unquote(word)
+        if target or anchor:
+            inline.links.append(link_target(target, anchor))
+            return
+    if code:
+        inline.fields.append(code)
+
+
+def link_target(url: str, anchor: str | None) -> str:
+    """A link as compared: its address (a host alone with its slash: LibreOffice adds
+    it), and "#bookmark" for a place in a document."""
+    if _URL_HOST_ONLY.match(url):
+        url += "/"
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _simple(word: str) -> str:
+    """A quoted argument without spaces means the same unquoted."""
+    if word[0] == '"' and len(word) > 2 and not any(c.isspace() for c in word):
+        return word[1:-1]
+    return word
+
+
+def _unquote(word: str) -> str:
+    return word[1:-1] if len(word) > 1 and word[0] == word[-1] == '"' else word
+
+
+_WORDS = re.compile(r'"[^"]*"|\S+')
 _QUOTED = re.compile(r'"[^"]*"')
 _SWITCH_ARGUMENT = re.compile(r'(\\[@#!*])\s*"')
 _URL_HOST_ONLY = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]+$")
 
 
 def field_code(instr: str) -> str:
-    """A field instruction in the form compared: format switches (`\\* MERGEFORMAT`) are
-    how the result looks, and LibreOffice drops or adds them on save; it also escapes
-    the characters of a picture (`\\@ "M\\/d\\/yy"`) and spaces switches otherwise."""
+    """A field instruction by its meaning: its type and arguments in order, then its
+    switches as a set (`TOC \\o "1-3" \\h` = `TOC \\h \\o "1-3"`), an argument without
+    spaces the same quoted or not (`DOCPROPERTY Author` = `DOCPROPERTY "Author"`).
+    Format switches (`\\* MERGEFORMAT`) are how the result looks, and LibreOffice drops or
+    adds them on save; it also escapes the characters of a picture (`\\@ "M\\/d\\/yy"`)
+    and spaces switches otherwise."""
     instr = _SWITCH_ARGUMENT.sub(r'\1 "', instr)
     instr = _QUOTED.sub(lambda m: re.sub(r"\\([^A-Za-z0-9])", r"\1", m.group(0)), instr)
-    words = instr.split()
-    out = []
+    words = [_simple(word) for word in _WORDS.findall(instr)]
+    head: list[str] = []
+    switches: list[str] = []
     skip = False
-    for word in words:
+    for i, word in enumerate(words):
         if skip:
             skip = False
-            continue
-        if word == "\\*":
+        elif word == "\\*":
             skip = True
-            continue
-        out.append(word)
-    if out:
-        out[0] = out[0].upper()
-    return " ".join(out)
+        elif word.startswith("\\") and len(word) > 1:
+            argument = i + 1 < len(words) and not words[i + 1].startswith("\\")
+            switches.append(f"{word} {words[i + 1]}" if argument else word)
+            skip = argument
+        else:
+            head.append(word)
+    if head:
+        head[0] = head[0].upper()
+    return " ".join(head + sorted(switches))
 
 
 def _is_volatile(instr: str) -> bool:

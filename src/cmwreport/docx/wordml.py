@@ -30,3 +30,21 @@ CHOICE = f"{{{MC_NS}}}Choice"
 FALLBACK = f"{{{MC_NS}}}Fallback"
 O_MATH, O_MATH_PARA = f"{{{M_NS}}}oMath", f"{{{M_NS}}}oMathPara"
 DOC_PR = f"{{{WP_NS}}}docPr"
+
+
+def first_child(parent, tag: str):
+    """The first child named `tag`, as `parent.find(tag)` finds it: the first child is
+    tried first (where the schema's order puts w:pPr in a paragraph and w:pStyle in
+    w:pPr), then the others. lxml's find parses its path on every call (a few
+    microseconds); the build and the reader ask this for every paragraph."""
+    for child in parent:
+        if child.tag == tag:
+            return child
+        break
+    return next(parent.iterchildren(tag), None)
+
+
+def style_of(p):
+    """A paragraph's w:pStyle element, or None."""
+    ppr = first_child(p, PPR)
+    return first_child(ppr, PSTYLE) if ppr is not None else None

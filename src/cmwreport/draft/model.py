@@ -77,6 +77,9 @@ class Draft:
     tracked: Tracked
     endnotes: list[Block] = field(default_factory=list)
     comments: list[Block] = field(default_factory=list)
+    #: Text boxes held by footnotes, endnotes and comments (those of the body, its
+    #: tables, headers and footers are read where they stand).
+    boxes: list[Block] = field(default_factory=list)
     #: Parts no reader compares (charts' data, OLE objects, unknown parts): part name
     #: -> (what, content digest); listed as "not compared", and their differences count.
     unread: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -92,6 +95,9 @@ class Draft:
     #: The draft's package (the redline writes the new one back) and its objects reader.
     package: Any = field(default=None, repr=False)
     objects: Any = field(default=None, repr=False)
+    #: Body block index -> identity.Held: paragraphs whose source item cannot be known
+    #: (two items joined, one identity in two places); they carry no identity.
+    held: dict[int, Any] = field(default_factory=dict, repr=False)
 
     @cached_property
     def sheet(self) -> Any:

@@ -16,7 +16,7 @@ from cmwreport.docx.package import Package, count_blocks
 from cmwreport.docx.revisions import Tracked, accept_all
 from cmwreport.docx.text import Objects
 from cmwreport.docx.xml import R_NS, w
-from cmwreport.draft import stories
+from cmwreport.draft import identity, stories
 from cmwreport.draft.model import FOOTER, HEADER, Draft, DraftError
 from cmwreport.draft.numbering import StyleRoles
 
@@ -84,6 +84,8 @@ def _read(source: Path | bytes | Package, name: str) -> Draft:
         raise DraftError(f"{name}: not a Word document (no WordprocessingML body in {main})")
     stories.check_size(body)
     tracked = Tracked()
+    # Before the accept joins deleted paragraphs to the next, bookmarks and all.
+    held = identity.resolve(doc)
     accept_all(doc, tracked)
     styles = package.related(main, "styles")
     styles_root = package.xml(styles[0]) if styles else None
@@ -98,12 +100,16 @@ def _read(source: Path | bytes | Package, name: str) -> Draft:
     objects = draft.objects = Objects(describer)
     walk = stories.Walk(roles, objects, draft.body)
     stories.read_body(body, walk)
+    if held:
+        draft.held = {b.index: held[b.element] for b in draft.body if b.element in held}
     _headers_footers(package, draft, doc, main)
     seen = {main, *draft.part_names.values()}
     for kind in ("footnotes", "endnotes"):
         for target in package.related(main, kind)[:1]:
             root = _story(package, draft, target)
-            blocks = stories.read_notes(root, walk.hosts[kind[:-1]], kind[:-1], objects)
+            blocks = stories.read_notes(
+                root, walk.hosts[kind[:-1]], kind[:-1], objects, draft.boxes
+            )
             if kind == "footnotes":
                 draft.footnotes_part = target
                 draft.footnotes = blocks
@@ -112,8 +118,10 @@ def _read(source: Path | bytes | Package, name: str) -> Draft:
             seen.add(target)
     for target in package.related(main, "comments")[:1]:
         root = _story(package, draft, target)
-        draft.comments = stories.read_comments(root, walk.comment_hosts, objects)
+        draft.comments = stories.read_comments(root, walk.comment_hosts, objects, draft.boxes)
         seen.add(target)
+    for i, block in enumerate(draft.boxes):
+        block.index = i
     draft.not_compared = [f"{count} {what}" for what, count in walk.partial.items()]
     draft.unread = _unread(package, main, seen | describer.read)
     return draft
@@ -189,8 +197,24 @@ def digest(package: Package, part: str) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
+def _glossary(package: Package, main: str) -> set[str]:
+    """The glossary document (building blocks, AutoText: never shown in the document)
+    and every part it reaches: its own styles, settings and fonts are no difference."""
+    out: set[str] = set()
+    todo = package.related(main, "glossaryDocument")
+    while todo:
+        part = todo.pop()
+        if part in out or part == main:
+            continue
+        out.add(part)
+        if package.has(_rels(part)):
+            todo.extend(r.target for r in package.relationships(part) if not r.external)
+    return out
+
+
 def _unread(package: Package, main: str, seen: set[str]) -> dict[str, tuple[str, str]]:
     """Parts that hold content no reader compared, with what they are and their digest."""
+    seen = seen | _glossary(package, main)
     kinds: dict[str, str] = {}
     for source in ["", main, *sorted(seen)]:
         for rel in package.relationships(source) if package.has(_rels(source)) else []:

@@ -45,6 +45,8 @@ class Walk:
         self.tables = 0
         self.pending_ident: str | None = None
         self.location = BODY
+        #: What holds the text box being read, when not the body ("table 2, row 3, cell 1").
+        self.box_part: str | None = None
         #: note id -> (number, after, section) of the paragraph that cites it, per kind.
         self.hosts: dict[str, dict[str, tuple]] = {"footnote": {}, "endnote": {}}
         #: comment id -> (number, after, section, text of the paragraph it is anchored
@@ -107,6 +109,7 @@ def _paragraph(p, walk: Walk) -> None:
                 after=None if number else after,
                 section=walk.section,
                 heading=heading,
+                part=walk.box_part if walk.location == TEXTBOX else None,
                 element=p,
                 fields=tuple(inline.fields),
                 links=tuple(inline.links),
@@ -115,12 +118,19 @@ def _paragraph(p, walk: Walk) -> None:
         )
         if heading:
             walk.section = text.strip()
-    if inline.boxes:
-        outer = walk.location
-        walk.location = TEXTBOX
-        for box in inline.boxes:
-            _walk(box, walk)
-        walk.location = outer
+    _boxes(inline.boxes, walk, walk.box_part)
+
+
+def _boxes(boxes: list, walk: Walk, part: str | None) -> None:
+    """Text boxes anchored in a paragraph or a table cell, read as blocks of their own
+    where they stand, named with what holds them ("table 2, row 3, cell 1")."""
+    if not boxes:
+        return
+    outer = walk.location, walk.box_part
+    walk.location, walk.box_part = TEXTBOX, part
+    for box in boxes:
+        _walk(box, walk)
+    walk.location, walk.box_part = outer
 
 
 _NOTE_KIND = {n.FOOTNOTE_REF: "footnote", n.ENDNOTE_REF: "endnote"}
@@ -174,6 +184,8 @@ def _table(tbl, walk: Walk) -> None:
                 objects=tuple(f for _, inline, _ in read for f in inline.objects),
             )
         )
+        for col, (_, inline, _) in enumerate(read, start=1):
+            _boxes(inline.boxes, walk, f"table {table}, row {rows}, cell {col}")
 
 
 def _owning_table(el):
@@ -211,6 +223,7 @@ def cell_text(cell, objects: Objects | None, sheet: StyleSheet | None = None):
         inline.fields += found.fields
         inline.links += found.links
         inline.objects += found.objects
+        inline.boxes += found.boxes
         if text.strip():
             texts.append(text)
             formats.append(formatting)
@@ -259,8 +272,9 @@ def read_loose(root, location: str, part: str, objects: Objects) -> list[Block]:
     return out
 
 
-def read_notes(root, hosts: dict, kind: str, objects: Objects) -> list[Block]:
-    """Footnotes or endnotes, numbered in the order the body cites them."""
+def read_notes(root, hosts: dict, kind: str, objects: Objects, boxes: list[Block]) -> list[Block]:
+    """Footnotes or endnotes, numbered in the order the body cites them; their text
+    boxes go to `boxes`."""
     notes = {}
     for note in root.iter(w(kind)):
         if note.get(w("type")) in (None, "normal"):
@@ -271,6 +285,7 @@ def read_notes(root, hosts: dict, kind: str, objects: Objects) -> list[Block]:
         if note is None:
             continue
         text, inline, _ = note_text(note, objects)
+        boxes.extend(box_blocks(inline.boxes, f"{kind} {ordinal}", objects))
         out.append(
             Block(
                 location=kind,
@@ -294,8 +309,9 @@ def note_text(note, objects: Objects | None, sheet: StyleSheet | None = None):
     return "\n".join(t.strip() for t in text.split("\n") if t.strip()), inline, formats
 
 
-def read_comments(root, hosts: dict, objects: Objects) -> list[Block]:
-    """Comments in the order of their anchors, each with the paragraph it is anchored to."""
+def read_comments(root, hosts: dict, objects: Objects, boxes: list[Block]) -> list[Block]:
+    """Comments in the order of their anchors, each with the paragraph it is anchored to;
+    their text boxes go to `boxes`."""
     comments = {c.get(n.ID): c for c in root.iter(w("comment"))}
     order = list(hosts) + [cid for cid in comments if cid not in hosts]
     out = []
@@ -305,6 +321,8 @@ def read_comments(root, hosts: dict, objects: Objects) -> list[Block]:
             continue
         number, after, section, anchor, host = hosts.get(cid, (None,) * 5)
         text, inline, _ = note_text(comment, objects)
+        by = comment.get(w("author"))
+        boxes.extend(box_blocks(inline.boxes, f"comment by {by}" if by else "comment", objects))
         if not text and not inline.objects:
             # Nothing in it to compare, as an empty paragraph (Reject All leaves an added
             # comment so, Accept All a removed one the redline put back).
@@ -324,4 +342,28 @@ def read_comments(root, hosts: dict, objects: Objects) -> list[Block]:
                 objects=tuple(inline.objects),
             )
         )
+    return out
+
+
+def box_blocks(boxes: list, part: str, objects: Objects) -> list[Block]:
+    """The paragraphs of text boxes held by a note or comment, at any depth (a text box
+    in a text box, a table in a text box), each named with what holds it."""
+    out = []
+    for box in boxes:
+        for p in box.iter(n.P):
+            if _in_fallback(p, box):
+                continue
+            text, inline = read_paragraph(p, objects)
+            if text.strip() or inline.objects:
+                out.append(
+                    Block(
+                        location=TEXTBOX,
+                        text=text,
+                        part=part,
+                        element=p,
+                        fields=tuple(inline.fields),
+                        links=tuple(inline.links),
+                        objects=tuple(inline.objects),
+                    )
+                )
     return out

@@ -32,6 +32,8 @@ KEYS = {
     "out": "the output folder",
 }
 DEFAULTS = {"sources": Path("sources"), "out": Path("out")}
+#: The one setting that is not a path: the language of messages (i18n.py).
+LANG = "lang"
 
 
 class NotInProject(CmwError):
@@ -117,17 +119,30 @@ def read_marker(marker: Path) -> dict[str, Path]:
         raise BadMarker(f"{shown}: not UTF-8; save it as UTF-8") from None
     settings: dict[str, Path] = {}
     for key, value in data.items():
+        if key == LANG:  # read by cmwreport.i18n before any command runs; checked here
+            _check_lang(shown, value)
+            continue
         if key not in KEYS:
             from difflib import get_close_matches
 
             close = get_close_matches(key, KEYS, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            known = ", ".join(KEYS)
+            known = ", ".join((*KEYS, LANG))
             raise BadMarker(f"{shown}: unknown setting {key!r}{hint}; the settings are {known}")
         if not isinstance(value, str) or not value.strip():
             raise BadMarker(f'{shown}: {key} must be a path in quotes ({key} = "..."), {KEYS[key]}')
         settings[key] = Path(value)
     return settings
+
+
+def _check_lang(shown: Path, value: object) -> None:
+    from cmwreport.i18n import LANGUAGES
+
+    if value not in LANGUAGES:
+        raise BadMarker(
+            f'{shown}: lang must be one of "ar", "fr", "en" (the language of messages), '
+            f"not {value!r}"
+        )
 
 
 def shown_path(path: Path, cwd: Path | None = None) -> Path:

@@ -212,6 +212,33 @@ paragraphs:
 """
 
 
+def questions_yaml(document: str, observations: str) -> str:
+    """The list of issues' data: its questions, which `cmwreport replies --template`,
+    `coverage` and the readiness gate read (docs/replies.md)."""
+    fill = f"# {TO_FILL}"
+    return f"""\
+# The list of issues prior to reporting: the questions of {document} that the report
+# replies to, in the document's order. `cmwreport replies --template` writes a reply
+# heading into the template for each question and sub-item listed here, and
+# `cmwreport coverage` says which have a reply. Add each question as you check it
+# against the document (subjects in your own words); once all are listed, set
+# complete: true.
+symbol: {document}
+complete: false
+paragraphs:
+  - number: 1
+    kind: question
+    section: "I"
+    subject: "[question 1: what it asks]"  {fill}
+    # subject_ar: "..."      what it asks, in Arabic
+    # observations: [10]     paragraphs of {observations} it cites
+    # articles: [7]          articles of the Convention it cites
+    # items:                 its sub-items (a), (b) ..., if it has any
+    #   - label: a
+    #     subject: "..."
+"""
+
+
 def out_gitignore() -> str:
     return "# Built documents: made again by `cmwreport build`, not kept in git.\n*\n!.gitignore\n"
 
@@ -273,13 +300,24 @@ def files(symbol: Symbol) -> dict[str, str]:
         ("sources/consultations.yaml", "consultations"): consultations_yaml(symbol),
         ("sources/meetings/meeting-1.yaml", "meeting"): meeting_yaml(),
         ("sources/axes/axis-1.yaml", "axis"): axis_yaml(),
-        (f"sources/reference/{file_stem(symbol.previous_observations)}.yaml", "reference"): (
-            reference_yaml(symbol.previous_observations, "The previous concluding observations")
-        ),
-        (f"sources/reference/{file_stem(symbol.list_of_issues)}.yaml", "reference"): (
-            reference_yaml(symbol.list_of_issues, "The list of issues prior to reporting")
-        ),
     }
+    # A document whose data cmwreport ships (CMW/C/MAR/CO/1, QPR/2) gets no fill-in
+    # file: one in sources/reference/ would take the shipped data's place.
+    from cmwreport.reference import shipped_document
+
+    documents = (
+        (
+            symbol.previous_observations,
+            reference_yaml(symbol.previous_observations, "The previous concluding observations"),
+        ),
+        (
+            symbol.list_of_issues,
+            questions_yaml(symbol.list_of_issues, symbol.previous_observations),
+        ),
+    )
+    for document, text in documents:
+        if shipped_document(document) is None:
+            sources[(f"sources/reference/{file_stem(document)}.yaml", "reference")] = text
     return {
         "cmwreport.toml": marker(),
         "README.md": readme(symbol),

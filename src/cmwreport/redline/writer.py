@@ -77,10 +77,11 @@ def redline_bytes(result: Result, author: str = "cmwreport", date: str | None = 
 
 def _modified(package) -> str | None:
     """The new draft's last-modified date, for revisions when none is given."""
-    if not package.has("docProps/core.xml"):
+    core = package.related("", "core-properties")
+    if not core:
         return None
     try:
-        root = package.xml("docProps/core.xml")
+        root = package.xml(core[0])
     except PackageError:
         return None
     found = root.find("{http://purl.org/dc/terms/}modified")

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 
+from cmwreport.i18n import _
+
 #: Values visited while walking one file, aliases counted at every use.
 MAX_NODES = 50_000
 #: Levels of nesting, aliases expanded. The deepest source file has five.
@@ -93,7 +95,7 @@ class Composer:
     def document(self, loader, yaml) -> Node | None:
         loader.get_event()  # stream start
         if loader.check_event(yaml.StreamEndEvent):
-            self.error("C003", 1, 1, "the file is empty: it must hold a mapping of fields")
+            self.error("C003", 1, 1, _("the file is empty: it must hold a mapping of fields"))
             return None
         loader.get_event()  # document start
         root = self._events(loader, yaml)
@@ -103,7 +105,7 @@ class Composer:
                 "C003",
                 mark.line + 1,
                 mark.column + 1,
-                "YAML syntax: more than one YAML document (a line '---'): keep one per file",
+                _("YAML syntax: more than one YAML document (a line '---'): keep one per file"),
             )
             return None
         return root
@@ -161,12 +163,19 @@ class Composer:
                     self._fail(
                         "C005",
                         mark,
-                        f"alias *{event.anchor} inside the value it names (a value that "
-                        "contains itself): write the values out",
+                        _(
+                            "alias *{anchor} inside the value it names (a value that contains "
+                            "itself): write the values out",
+                            anchor=event.anchor,
+                        ),
                     )
                 node = anchors.get(event.anchor)
                 if node is None:
-                    self._fail("C003", mark, f"YAML syntax: alias *{event.anchor} names no anchor")
+                    self._fail(
+                        "C003",
+                        mark,
+                        _("YAML syntax: alias *{anchor} names no anchor", anchor=event.anchor),
+                    )
                 size, height = measured[id(node)]
                 self._count(size, mark, alias=True)
             else:  # the end of the document: an empty one (only comments) has no root
@@ -175,7 +184,9 @@ class Composer:
                 self._too_deep(event.start_mark)
             if not stack:
                 if node.is_null:
-                    self.error("C003", 1, 1, "the file is empty: it must hold a mapping of fields")
+                    self.error(
+                        "C003", 1, 1, _("the file is empty: it must hold a mapping of fields")
+                    )
                     return None
                 get_event()  # document end
                 return node
@@ -215,14 +226,17 @@ class Composer:
                 "C005",
                 start.line + 1,
                 start.column + 1,
-                f"tag {tag!r} is not allowed in sources: remove it, values are plain text",
+                _(
+                    "tag {tag!r} is not allowed in sources: remove it, values are plain text",
+                    tag=tag,
+                ),
             )
             tag = STR if kind == "scalar" else f"tag:yaml.org,2002:{kind}"
         return Node(kind, tag, start.line + 1, start.column + 1, end.line + 1)
 
     def _entry(self, frame: _Frame, key: Node, value: Node) -> None:
         if key.kind != "scalar":
-            self.error("S103", key.line, key.column, "a key must be a plain word")
+            self.error("S103", key.line, key.column, _("a key must be a plain word"))
             return
         first = frame.entries.get(key.text)
         if first is not None:
@@ -230,8 +244,12 @@ class Composer:
                 "C004",
                 key.line,
                 key.column,
-                f"duplicate key '{key.text}' (first at line {first[0].line}): YAML "
-                "would silently keep only the last one; remove or rename one",
+                _(
+                    "duplicate key '{text}' (first at line {line}): YAML would silently keep only "
+                    "the last one; remove or rename one",
+                    text=key.text,
+                    line=first[0].line,
+                ),
             )
             return
         frame.entries[key.text] = (key, value)
@@ -245,21 +263,31 @@ class Composer:
             self._fail(
                 "C005",
                 mark,
-                f"more than {MAX_NODES:,} values once aliases are expanded: "
-                "remove the anchors (&) and aliases (*) and write the values out",
+                _(
+                    "more than {MAX_NODES:,} values once aliases are expanded: remove the anchors "
+                    "(&) and aliases (*) and write the values out",
+                    MAX_NODES=MAX_NODES,
+                ),
             )
         self._fail(
             "C002",
             mark,
-            f"more than {MAX_NODES:,} values in one file: split it (one file per meeting or axis)",
+            _(
+                "more than {MAX_NODES:,} values in one file: split it (one file per meeting or "
+                "axis)",
+                MAX_NODES=MAX_NODES,
+            ),
         )
 
     def _too_deep(self, mark) -> None:
         self._fail(
             "C007",
             mark,
-            f"values nested more than {MAX_DEPTH} levels deep (aliases expanded): source "
-            "files need a few levels; check the brackets and indentation",
+            _(
+                "values nested more than {MAX_DEPTH} levels deep (aliases expanded): source files "
+                "need a few levels; check the brackets and indentation",
+                MAX_DEPTH=MAX_DEPTH,
+            ),
         )
 
     def _fail(self, code: str, mark, message: str):

@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from cmwreport.diagnostics import Diagnostic
+from cmwreport.i18n import N_, _
 from cmwreport.sources.model import CLASSES, Loc
 from cmwreport.sources.schema import DATE_PATTERN, ID_MAX, ID_PATTERN, SYMBOL_PATTERN, Field
 from cmwreport.sources.yamlsafe import STR, Node
@@ -26,11 +27,11 @@ _ISO_DATE = re.compile(DATE_PATTERN)
 _INT = re.compile(r"^[-+]?\d+$")
 _BOOL = "tag:yaml.org,2002:bool"
 _TAG_NAMES = {
-    "tag:yaml.org,2002:int": "a number",
-    "tag:yaml.org,2002:float": "a number",
-    _BOOL: "yes/no (true/false)",
-    "tag:yaml.org,2002:null": "nothing",
-    "tag:yaml.org,2002:timestamp": "a date",
+    "tag:yaml.org,2002:int": N_("a number"),
+    "tag:yaml.org,2002:float": N_("a number"),
+    _BOOL: N_("yes/no (true/false)"),
+    "tag:yaml.org,2002:null": N_("nothing"),
+    "tag:yaml.org,2002:timestamp": N_("a date"),
 }
 
 
@@ -69,16 +70,40 @@ class Converter:
         """Fills `values` (by model attribute) from a mapping; False if it is not one."""
         if node.kind != "map":
             self.report(
-                "S103", node, f"{spec.name}: expected a mapping of fields ({_fields(spec)})"
+                "S103",
+                node,
+                _(
+                    "{name}: expected a mapping of fields ({fields})",
+                    name=spec.name,
+                    fields=_fields(spec),
+                ),
             )
             return False
         known = {f.name: f for f in spec.fields}
+        #: Required fields a misspelt key stands for: one mistake, one diagnostic (S102),
+        #: not also "missing" (S101).
+        meant: set[str] = set()
         for name, (key, value) in node.entries.items():
             field = known.get(name)
             if field is None:
                 close = difflib.get_close_matches(name, known, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else f"known fields: {_fields(spec)}"
-                self.report("S102", key, f"unknown field '{name}' in {spec.name}: {hint}")
+                if close and close[0] not in node.entries:
+                    meant.add(close[0])
+                if close:
+                    message = _(
+                        "unknown field '{name}' in {kind}: did you mean '{close}'?",
+                        name=name,
+                        kind=spec.name,
+                        close=close[0],
+                    )
+                else:
+                    message = _(
+                        "unknown field '{name}' in {kind}: known fields: {fields}",
+                        name=name,
+                        kind=spec.name,
+                        fields=_fields(spec),
+                    )
+                self.report("S102", key, message)
                 continue
             if field.inline:
                 self._map(value, field, values, located)
@@ -90,17 +115,26 @@ class Converter:
                 continue
             values[field.attribute] = self.convert(value, field)
         for field in spec.fields:
-            if field.required and field.name not in node.entries:
+            if field.required and field.name not in node.entries and field.name not in meant:
                 self.report(
                     "S101",
                     node,
-                    f"{spec.name} is missing the field '{field.name}' ({field.doc})",
+                    _(
+                        "{kind} is missing the field '{name}' ({doc})",
+                        kind=spec.name,
+                        name=field.name,
+                        doc=field.doc,
+                    ),
                 )
         return True
 
     def _list(self, node: Node, spec: Field) -> list | None:
         if node.kind != "seq":
-            self.report("S103", node, f"{spec.name}: expected a list (lines starting with '- ')")
+            self.report(
+                "S103",
+                node,
+                _("{name}: expected a list (lines starting with '- ')", name=spec.name),
+            )
             return None
         assert spec.item is not None
         return [self.convert(item, spec.item) for item in node.items]
@@ -108,11 +142,13 @@ class Converter:
     def _scalar(self, node: Node, spec: Field) -> Any:
         if node.kind != "scalar":
             self.report(
-                "S103", node, f"{spec.name}: expected a single value, not a list or mapping"
+                "S103",
+                node,
+                _("{name}: expected a single value, not a list or mapping", name=spec.name),
             )
             return None
         if node.is_null:
-            self.report("S101", node, f"{spec.name} is empty: {spec.doc}")
+            self.report("S101", node, _("{name} is empty: {doc}", name=spec.name, doc=spec.doc))
             return None
         kind = spec.type
         if kind == "date":
@@ -121,26 +157,36 @@ class Converter:
             return self._int(node, spec)
         if kind == "bool":
             if node.tag != _BOOL:
-                self.report("S103", node, f"{spec.name}: expected true or false")
+                self.report("S103", node, _("{name}: expected true or false", name=spec.name))
                 return None
             return node.text.lower() in ("true", "yes", "on")
         if node.tag != STR:
-            found = _TAG_NAMES.get(node.tag, "something else")
+            named = _TAG_NAMES.get(node.tag)
+            found = _(named) if named else _("something else")
             self.report(
                 "S103",
                 node,
-                f"{spec.name}: expected text, found {found}: put the value in quotes",
+                _(
+                    "{name}: expected text, found {found}: put the value in quotes",
+                    name=spec.name,
+                    found=found,
+                ),
             )
             return None
         value = node.text
         if not value.strip():
-            self.report("S104", node, f"{spec.name} is blank: {spec.doc}")
+            self.report("S104", node, _("{name} is blank: {doc}", name=spec.name, doc=spec.doc))
             return None
         if spec.choices and value not in spec.choices:
             self.report(
                 "S104",
                 node,
-                f"{spec.name} is '{value}': it must be one of {', '.join(spec.choices)}",
+                _(
+                    "{name} is '{value}': it must be one of {choices}",
+                    name=spec.name,
+                    value=value,
+                    choices=", ".join(spec.choices),
+                ),
             )
             return None
         if kind in ("id", "ref") and not self._id_ok(node, value):
@@ -149,8 +195,11 @@ class Converter:
             self.report(
                 "N401",
                 node,
-                f"'{value}' is not a CMW document symbol: write it like CMW/C/MAR/2, "
-                "CMW/C/MAR/CO/1 or CMW/C/MAR/QPR/2",
+                _(
+                    "'{value}' is not a CMW document symbol: write it like CMW/C/MAR/2, "
+                    "CMW/C/MAR/CO/1 or CMW/C/MAR/QPR/2",
+                    value=value,
+                ),
             )
             return None
         return value
@@ -161,20 +210,46 @@ class Converter:
         self.report(
             "S104",
             node,
-            f"'{value}' is not a valid id: use lower-case Latin letters, digits and single "
-            f"hyphens, starting with a letter, at most {ID_MAX} characters (e.g. 'law-02-03')",
+            _(
+                "'{value}' is not a valid id: use lower-case Latin letters, digits and single "
+                "hyphens, starting with a letter, at most {max} characters (e.g. 'law-02-03')",
+                value=value,
+                max=ID_MAX,
+            ),
         )
         return False
 
     def _int(self, node: Node, spec: Field) -> int | None:
         if node.tag != "tag:yaml.org,2002:int" or not _INT.match(node.text):
-            self.report("S103", node, f"{spec.name}: expected a whole number, found '{node.text}'")
+            self.report(
+                "S103",
+                node,
+                _(
+                    "{name}: expected a whole number, found '{found}'",
+                    name=spec.name,
+                    found=node.text,
+                ),
+            )
             return None
         value = int(node.text)
         low = 1 if spec.type in ("number", "article") else spec.minimum
         if (low is not None and value < low) or (spec.maximum is not None and value > spec.maximum):
-            expected = f"{low} to {spec.maximum}" if spec.maximum else f"{low} or more"
-            self.report("S104", node, f"{spec.name} is {value}: expected {expected}")
+            if spec.maximum:
+                message = _(
+                    "{name} is {value}: expected {low} to {high}",
+                    name=spec.name,
+                    value=value,
+                    low=low,
+                    high=spec.maximum,
+                )
+            else:
+                message = _(
+                    "{name} is {value}: expected {low} or more",
+                    name=spec.name,
+                    value=value,
+                    low=low,
+                )
+            self.report("S104", node, message)
             return None
         return value
 
@@ -184,7 +259,11 @@ class Converter:
             self.report(
                 "D301",
                 node,
-                f"{spec.name}: '{raw}' is not a date written YYYY-MM-DD (e.g. 2022-04-06)",
+                _(
+                    "{name}: '{raw}' is not a date written YYYY-MM-DD (e.g. 2022-04-06)",
+                    name=spec.name,
+                    raw=raw,
+                ),
             )
             return None
         try:
@@ -193,10 +272,21 @@ class Converter:
             year, month, day = (int(part) for part in raw.split("-"))
             if 1 <= month <= 12:
                 days = calendar.monthrange(year, month)[1]
-                why = f"{calendar.month_name[month]} {year} has {days} days"
+                message = _(
+                    "{name}: {raw} is not a real date (month {month} of {year} has {days} days)",
+                    name=spec.name,
+                    raw=raw,
+                    month=str(month).zfill(2),
+                    year=year,
+                    days=days,
+                )
             else:
-                why = "months run from 01 to 12"
-            self.report("D301", node, f"{spec.name}: {raw} is not a real date ({why})")
+                message = _(
+                    "{name}: {raw} is not a real date (months run from 01 to 12)",
+                    name=spec.name,
+                    raw=raw,
+                )
+            self.report("D301", node, message)
             return None
 
 

@@ -16,20 +16,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cmwreport.diagnostics import Diagnostic
+from cmwreport.i18n import N_, _
 
 SUFFIXES = (".yaml", ".yml")
 #: Files at the top of the tree, and folders whose YAML files are one kind each.
 TOP_FILES = {"report": "report", "consultations": "consultations"}
 FOLDERS = {"meetings": "meeting", "axes": "axis", "reference": "reference"}
-_WHERE = (
+_WHERE = N_(
     "sources are report.yaml, consultations.yaml, meetings/*.yaml, axes/*.yaml and reference/*.yaml"
 )
 _NOT_REGULAR = {
-    stat.S_IFIFO: "a named pipe",
-    stat.S_IFCHR: "a character device",
-    stat.S_IFBLK: "a block device",
-    stat.S_IFSOCK: "a socket",
-    stat.S_IFDIR: "a folder",
+    stat.S_IFIFO: N_("a named pipe"),
+    stat.S_IFCHR: N_("a character device"),
+    stat.S_IFBLK: N_("a block device"),
+    stat.S_IFSOCK: N_("a socket"),
+    stat.S_IFDIR: N_("a folder"),
 }
 
 
@@ -85,7 +86,13 @@ def discover(root: Path) -> Discovery:
         except OSError as exc:
             if folder == Path():
                 raise  # the tree itself cannot be read: trouble, not a finding
-            _say(found, root / folder, "C001", "error", f"cannot list: {exc.strerror or exc}")
+            _say(
+                found,
+                root / folder,
+                "C001",
+                "error",
+                _("cannot list: {value}", value=exc.strerror or exc),
+            )
             found.present.add(FOLDERS.get(folder.parts[0], ""))
             found.unread.add(FOLDERS.get(folder.parts[0], ""))
             continue
@@ -109,13 +116,19 @@ def _entry(found: Discovery, root: Path, inside: str, relative: Path, pending: l
         # Whatever becomes of it, it is there: not to be reported missing as well.
         found.present.add(kind)
     if shown_path(relative) != os.fspath(relative):
-        _say(found, path, "C001", "error", "the name is not valid UTF-8: rename it (not read)")
+        _say(found, path, "C001", "error", _("the name is not valid UTF-8: rename it (not read)"))
         return
     try:
         link = os.lstat(path)
         info = os.stat(path)
     except OSError as exc:
-        _say(found, path, "C001", "error", f"cannot read: {exc.strerror or exc} (not read)")
+        _say(
+            found,
+            path,
+            "C001",
+            "error",
+            _("cannot read: {value} (not read)", value=exc.strerror or exc),
+        )
         return
     is_link = stat.S_ISLNK(link.st_mode)
     if is_link and not _within(os.path.realpath(path), inside):
@@ -124,24 +137,27 @@ def _entry(found: Discovery, root: Path, inside: str, relative: Path, pending: l
             path,
             "C006",
             "error",
-            "this link leads outside the source tree and was not read: "
-            "copy the file into the tree instead",
+            _(
+                "this link leads outside the source tree and was not read: copy the file into the "
+                "tree instead"
+            ),
         )
         return
     if stat.S_ISDIR(info.st_mode):
         _folder(found, path, relative, kind, is_link, pending)
         return
     if not stat.S_ISREG(info.st_mode):
-        what = _NOT_REGULAR.get(stat.S_IFMT(info.st_mode), "not a regular file")
+        named = _NOT_REGULAR.get(stat.S_IFMT(info.st_mode))
+        what = _(named) if named else _("not a regular file")
         severity = "error" if kind else "warning"
-        _say(found, path, "C008", severity, f"{what}: skipped, never opened")
+        _say(found, path, "C008", severity, _("{what}: skipped, never opened", what=what))
         return
     if kind is not None:
         found.files.append(Found(path, shown_path(path), kind))
         return
     top = relative.parts[0]
     if top in FOLDERS and len(relative.parts) == 1:
-        _say(found, path, "R203", "error", f"{top} is a file: {top}/ must be a folder")
+        _say(found, path, "R203", "error", _("{top} is a file: {top}/ must be a folder", top=top))
         found.present.add(FOLDERS[top])
         return
     lowered = relative.with_suffix(relative.suffix.lower())
@@ -158,14 +174,26 @@ def _entry(found: Discovery, root: Path, inside: str, relative: Path, pending: l
         )
         _say(found, path, "S106", "error", message)
     else:
-        _say(found, path, "S105", "warning", f"not a source file, not read: {_WHERE}")
+        _say(
+            found,
+            path,
+            "S105",
+            "warning",
+            _("not a source file, not read: {where}", where=_(_WHERE)),
+        )
 
 
 def _folder(found, path: Path, relative: Path, kind, is_link: bool, pending: list) -> None:
     if kind is not None:
-        _say(found, path, "R203", "error", f"{relative.name} is a folder: it must be a file")
+        _say(
+            found,
+            path,
+            "R203",
+            "error",
+            _("{name} is a folder: it must be a file", name=relative.name),
+        )
     elif is_link:
-        _say(found, path, "S105", "warning", "a link to a folder: not followed, not read")
+        _say(found, path, "S105", "warning", _("a link to a folder: not followed, not read"))
     else:
         pending.append(relative)
 
@@ -181,8 +209,12 @@ def _duplicates(found: Discovery) -> None:
                 item.path,
                 "R205",
                 "error",
-                f"a second {item.kind} file beside {first[item.kind].path.name}: "
-                "keep one and delete the other (this one was not read)",
+                _(
+                    "a second {kind} file beside {name}: keep one and delete the other (this one "
+                    "was not read)",
+                    kind=item.kind,
+                    name=first[item.kind].path.name,
+                ),
             )
             continue
         first.setdefault(item.kind, item)

@@ -17,6 +17,7 @@ from typing import Any
 
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.errors import CmwError
+from cmwreport.i18n import _
 from cmwreport.sources import model as m
 from cmwreport.sources.convert import Converter
 from cmwreport.sources.discover import FOLDERS, Discovery, discover, kind_by_name, shown_path
@@ -101,23 +102,27 @@ class Loaded:
 def load_sources(root: Path | str) -> Loaded:
     """Read every file under `root` (a tree, or a single source file)."""
     if os.fspath(root) == "":
-        raise SourceTreeError("empty path: give the folder of sources, e.g. sources")
+        raise SourceTreeError(_("empty path: give the folder of sources, e.g. sources"))
     root = Path(root)
     shown = shown_path(root)
     try:
         if root.is_file():
             return _load_single(root)
         if not root.exists():
-            raise SourceTreeError(f"{shown}: no such file or folder")
+            raise SourceTreeError(_("{shown}: no such file or folder", shown=shown))
         if not root.is_dir():
-            raise SourceTreeError(f"{shown}: not a folder of sources")
+            raise SourceTreeError(_("{shown}: not a folder of sources", shown=shown))
     except OSError as exc:  # a link loop, a name too long ...
-        raise SourceTreeError(f"{shown}: {exc.strerror or exc}") from None
+        raise SourceTreeError(
+            _("{shown}: {value}", shown=shown, value=exc.strerror or exc)
+        ) from None
 
     try:
         found = discover(root)
     except OSError as exc:
-        raise SourceTreeError(f"{shown}: cannot list the folder: {exc.strerror or exc}") from None
+        raise SourceTreeError(
+            _("{shown}: cannot list the folder: {value}", shown=shown, value=exc.strerror or exc)
+        ) from None
     diagnostics = list(found.diagnostics)
     files = [read_file(f.path, f.shown, f.kind, diagnostics) for f in found.files]
     diagnostics.extend(_missing(root, found))
@@ -128,8 +133,11 @@ def _load_single(path: Path) -> Loaded:
     kind = kind_by_name(Path(path.name)) or kind_by_name(Path(path.parent.name) / path.name)
     if kind is None:
         raise SourceTreeError(
-            f"{shown_path(path)}: cannot tell which kind of source this is; name it "
-            "report.yaml or consultations.yaml, or keep it in meetings/, axes/ or reference/"
+            _(
+                "{shown_path}: cannot tell which kind of source this is; name it report.yaml or "
+                "consultations.yaml, or keep it in meetings/, axes/ or reference/",
+                shown_path=shown_path(path),
+            )
         )
     diagnostics: list[Diagnostic] = []
     loaded = read_file(path, shown_path(path), kind, diagnostics)
@@ -173,7 +181,10 @@ def _missing(root: Path, found: Discovery) -> list[Diagnostic]:
                     1,
                     "R203",
                     "error",
-                    f"missing {name}: every source tree has one (see docs/source-format.md)",
+                    _(
+                        "missing {name}: every source tree has one (see docs/source-format.md)",
+                        name=name,
+                    ),
                 )
             )
     for folder, kind in (("meetings", "meeting"), ("axes", "axis")):
@@ -185,7 +196,11 @@ def _missing(root: Path, found: Discovery) -> list[Diagnostic]:
                     1,
                     "R203",
                     "error",
-                    f"no {folder}/*.yaml files: the annex needs at least one {kind}",
+                    _(
+                        "no {folder}/*.yaml files: the annex needs at least one {kind}",
+                        folder=folder,
+                        kind=kind,
+                    ),
                 )
             )
     return out
@@ -199,4 +214,7 @@ def assemble(loaded: Loaded) -> m.Sources:
     axes = {a.id: a for a in loaded.values("axis")}
     consultations.axes = [axes[i] for i in consultations.axis_order if i in axes]
     consultations.meetings = sorted(loaded.values("meeting"), key=lambda x: (x.date, x.id))
-    return m.Sources(root=loaded.root, report=report, consultations=consultations)
+    references = {d.symbol: d for d in loaded.values("reference") if isinstance(d.symbol, str)}
+    return m.Sources(
+        root=loaded.root, report=report, consultations=consultations, references=references
+    )

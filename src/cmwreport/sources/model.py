@@ -112,7 +112,7 @@ def _declare(spec: Field, extra: tuple = ()) -> type:
     for item in _attributes(spec):
         target = item.item if item.type == "list" else item
         if target is not None and target.type == "map":
-            _class_of(target)
+            _declare(target)  # nested records too (a question's sub-items)
     return _class_of(spec, extra)
 
 
@@ -141,3 +141,5 @@ class Sources:
     root: Path
     report: Any  # Report
     consultations: Any  # Consultations
+    #: The tree's own reference documents (sources/reference/), by symbol.
+    references: dict[str, Any] = field(default_factory=dict)

@@ -145,6 +145,17 @@ REPORT = record(
         "true: a UN footnote says that the annex is circulated in the language of submission only.",
         required=False,
     ),
+    listof(
+        "languages",
+        word(
+            "language",
+            "A UN official language: ar, en, es, fr, ru or zh.",
+            choices=("ar", "en", "es", "fr", "ru", "zh"),
+        ),
+        "Languages the report is issued in, when not all six: the masthead prints them "
+        "under the original's language (e.g. [ar, en, fr, es]).",
+        required=False,
+    ),
     record(
         "previous_observations",
         "ConcludingObservations",
@@ -178,6 +189,13 @@ TEXT_ITEM = record(
     ),
     OBSERVATIONS,
     ARTICLES,
+    listof(
+        "questions",
+        Field("question", "word", "A question of the list of issues: '3', or '3 (a)'."),
+        "Questions (or sub-items) of the list of issues (report.yaml list_of_issues.symbol) "
+        "this item informs the reply to.",
+        required=False,
+    ),
     FOOTNOTES,
 )
 
@@ -278,6 +296,27 @@ AXIS = record(
     ),
 )
 
+#: What a paragraph of a list of issues, or one of its sub-items, cites and asks, in
+#: the project's own words (never the document's sentences).
+CITED_OBSERVATIONS = listof(
+    "observations",
+    Field("observation", "number", "Paragraph number of the previous concluding observations."),
+    "Paragraphs of the previous concluding observations it cites or follows up.",
+    required=False,
+)
+LAWS = listof(
+    "laws",
+    Field("law", "word", "A law or bill by its official number, e.g. 02.03."),
+    "Laws and bills it names, by official number (Moroccan laws: with a full stop).",
+    required=False,
+)
+SUBJECTS = (
+    text("subject_ar", "What it asks, in Arabic (a short line of our own).", required=False),
+    word("subject_fr", "What it asks, in French (a short line of our own).", required=False),
+)
+#: Labels of sub-items: (a), (b) ... as the document letters them.
+ITEM_LABELS = tuple("abcdefghijklmnopqrstuvwxyz")
+
 #: Paragraphs of a cited UN document (concluding observations, list of issues), so
 #: that references to them can be judged. Shipped in cmwreport/reference/documents/;
 #: a project adds its own in sources/reference/.
@@ -308,6 +347,40 @@ REFERENCE = record(
                 choices=("introduction", "concern", "recommendation", "question", "other"),
             ),
             Field("subject", "word", "What it is about (a short summary, any language)."),
+            *SUBJECTS,
+            word(
+                "section",
+                "A list of issues' section: I (general information and the articles), "
+                "II (new developments), III (data and statistics).",
+                required=False,
+                choices=("I", "II", "III"),
+            ),
+            Field(
+                "complete",
+                "bool",
+                "false when the paragraph's text was not read whole: its sub-items and "
+                "citations may be missing (default true).",
+                required=False,
+            ),
+            ARTICLES,
+            CITED_OBSERVATIONS,
+            LAWS,
+            listof(
+                "items",
+                record(
+                    "item",
+                    "ReferenceItem",
+                    "One sub-item, (a), (b) ..., of a question.",
+                    word("label", "Its letter, a to z, in order.", choices=ITEM_LABELS),
+                    Field("subject", "word", "What it asks (a short summary, English)."),
+                    *SUBJECTS,
+                    ARTICLES,
+                    CITED_OBSERVATIONS,
+                    LAWS,
+                ),
+                "A question's sub-items, (a), (b) ..., in order; none when it has none.",
+                required=False,
+            ),
         ),
         "The paragraphs known.",
     ),

@@ -17,6 +17,7 @@ import stat
 from pathlib import Path
 
 from cmwreport.diagnostics import Diagnostic
+from cmwreport.i18n import _
 from cmwreport.sources.compose import MAX_DEPTH, MAX_NODES, STR, Composer, Node, Stop
 
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES", "STR", "FileReader", "Node"]
@@ -80,12 +81,12 @@ class FileReader:
         try:
             fd = os.open(self.path, flags)
         except OSError as exc:
-            self.error("C001", 1, 1, f"cannot read the file: {exc.strerror or exc}")
+            self.error("C001", 1, 1, _("cannot read the file: {value}", value=exc.strerror or exc))
             return None
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                self.error("C001", 1, 1, "not a regular file: not read")
+                self.error("C001", 1, 1, _("not a regular file: not read"))
                 return None
             if info.st_size > MAX_FILE_BYTES:
                 self._too_big(info.st_size)
@@ -99,7 +100,7 @@ class FileReader:
                 chunks.append(chunk)
                 left -= len(chunk)
         except OSError as exc:
-            self.error("C001", 1, 1, f"cannot read the file: {exc.strerror or exc}")
+            self.error("C001", 1, 1, _("cannot read the file: {value}", value=exc.strerror or exc))
             return None
         finally:
             os.close(fd)
@@ -114,8 +115,12 @@ class FileReader:
             "C002",
             1,
             1,
-            f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a "
-            "source file: split it (one file per meeting or axis)",
+            _(
+                "file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for a source "
+                "file: split it (one file per meeting or axis)",
+                size=size,
+                MAX_FILE_BYTES=MAX_FILE_BYTES,
+            ),
         )
 
     def _decode(self, raw: bytes) -> str | None:
@@ -131,8 +136,11 @@ class FileReader:
                 "C001",
                 line,
                 column,
-                f"not UTF-8 (byte 0x{raw[exc.start]:02X}): save the file as UTF-8 "
-                "(in Word or Notepad: Save As, encoding UTF-8)",
+                _(
+                    "not UTF-8 (byte 0x{raw:02X}): save the file as UTF-8 (in Word or Notepad: "
+                    "Save As, encoding UTF-8)",
+                    raw=raw[exc.start],
+                ),
             )
             return None
 
@@ -152,7 +160,9 @@ class FileReader:
             problem = exc.problem or "invalid YAML"
             at_tab = mark is not None and text[mark.index : mark.index + 1] == "\t"
             hint = ": indent with spaces, not tabs" if at_tab else _hint(problem)
-            self.error("C003", line, column, f"YAML syntax: {problem}{hint}")
+            self.error(
+                "C003", line, column, _("YAML syntax: {problem}{hint}", problem=problem, hint=hint)
+            )
             return None
         except yaml.reader.ReaderError as exc:
             # A character YAML does not allow in a file (a control character, U+FFFE).
@@ -162,13 +172,16 @@ class FileReader:
                 "C003",
                 line,
                 column,
-                f"YAML syntax: character U+{exc.character:04X} is not allowed in a YAML "
-                "file: delete it",
+                _(
+                    "YAML syntax: character U+{character:04X} is not allowed in a YAML file: "
+                    "delete it",
+                    character=exc.character,
+                ),
             )
             return None
         except yaml.YAMLError as exc:
             message = " ".join(str(exc).split())
-            self.error("C003", 1, 1, f"YAML syntax: {message}")
+            self.error("C003", 1, 1, _("YAML syntax: {message}", message=message))
             return None
         except Stop:
             return None

@@ -44,9 +44,11 @@ def where(block: Block | None) -> str:
         host = block.number or block.after
         return f"{block.location} {block.part}" + (f" ({_para(host)})" if host else "")
     if block.location == TEXTBOX:
-        if block.part:  # in a header or footer: "header default"
+        if block.part and block.part.startswith(("header ", "footer ")):
             kind, _, part = block.part.partition(" ")
             return f"text box in {kind}" + ("" if part == "default" else f" ({part})")
+        if block.part:  # "table 2, row 3, cell 1", "footnote 1", "comment by A"
+            return f"text box in {block.part}"
         return f"text box after {_para(block.after)}" if block.after else "text box"
     if block.location == COMMENT:
         host = block.number or block.after

@@ -1,0 +1,113 @@
+"""Formatting a reviewer gave words or paragraphs (a word made bold, a paragraph pasted
+in another font or size). The sources hold plain text and the template's paragraphs
+are reworded in their own runs, so such formatting is reported, with the paragraph and
+the words, never dropped in silence. (A paragraph added to the template's own text is
+copied from the draft with its runs: its formatting goes home with it.)
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+from cmwreport.absorb import plan as pl
+from cmwreport.absorb.plan import Unabsorbed
+
+_SHOWN = 40
+
+
+def unabsorbed(pairs, base, draft, origin_of, the_plan) -> list[Unabsorbed]:
+    from cmwreport.diff import formatting
+
+    into_template = {id(e.draft_element) for e in the_plan.template if e.draft_element is not None}
+    out: list[Unabsorbed] = []
+    paired = [p.old for p in pairs if p.old is not None and p.new is not None]
+    seen = 0  # how many of `paired` came before
+    for pair in pairs:
+        old, new = pair.old, pair.new
+        if old is not None and new is not None:
+            seen += 1
+        if pair.kind == "removed" or new is None or new.cells is not None:
+            continue
+        if pair.kind == "added":
+            like = _like(base, draft, new, paired, seen)
+            if like is None or id(new.element) in into_template:
+                continue
+            found = _foreign(base, draft, like, new)
+        elif old.cells is None and _same(old.text, new.text):
+            found = formatting.changed(base, draft, old, new)
+        elif old.cells is None:
+            found = _foreign(base, draft, old, new)
+        else:
+            found = []
+        if not found:
+            continue
+        origin = origin_of.get(old.index) if old is not None else None
+        if origin is not None and origin.file is not None:
+            place = f"{origin.label} at {origin.file}:{origin.line}"
+        elif origin is not None:
+            place = origin.label
+        else:
+            place = "a new paragraph"
+        out.append(
+            Unabsorbed(
+                pl.where(new),
+                None,
+                new.text,
+                "formatting the sources cannot hold: " + "; ".join(found),
+                f"{place}: the sources keep plain text and the template's styles give "
+                "the look; make it a style of the template, or it is lost on the next build",
+            )
+        )
+    return out
+
+
+def _like(base, draft, new, paired: list, seen: int):
+    """The nearest built paragraph in the added one's style (its neighbour item), before
+    it, else after: what the added paragraph should look like."""
+    style = _spans(draft, new)[1]
+    order = list(reversed(paired[:seen])) + paired[seen:]
+    for block in order[:12]:
+        if block.cells is None and _spans(base, block)[1] == style:
+            return block
+    return None
+
+
+def _same(a: str, b: str) -> bool:
+    return unicodedata.normalize("NFC", a) == unicodedata.normalize("NFC", b)
+
+
+def _spans(draft, block) -> tuple:
+    from cmwreport.docx.formatting import StyleSheet
+    from cmwreport.draft.stories import read_formatted
+
+    if isinstance(draft.sheet, tuple):
+        draft.sheet = StyleSheet(*draft.sheet)
+    return read_formatted(block.element, draft.objects, draft.sheet)[2]
+
+
+def _foreign(base, draft, old, new) -> list[str]:
+    """Run formatting in `new` (whose text differs from `old`'s) that `old` has nowhere:
+    described against what most of `old` looks like."""
+    from cmwreport.diff.formatting import _what
+    from cmwreport.docx.formatting import PROPERTIES
+
+    _t, style_a, spans_a = _spans(base, old)
+    text, style_b, spans_b = _spans(draft, new)
+    out = []
+    if style_a != style_b:
+        out.append(f"paragraph style: {style_a or 'default'} -> {style_b or 'default'}")
+    known = {props for _s, _e, props in spans_a}
+    usual = Counter(props for s, e, props in spans_a for _ in range(e - s)).most_common(1)
+    if not usual:
+        return out
+    common = usual[0][0]
+    for start, end, props in spans_b:
+        words = text[start:end].strip()
+        if props in known or not words:
+            continue
+        pairs = zip(PROPERTIES, common, props, strict=True)
+        what = [_what(name, a, b) for name, a, b in pairs if a != b]
+        shown = words if len(words) <= _SHOWN else words[:_SHOWN] + "…"
+        out.append(f"{', '.join(what)}: «{shown}»")
+    return out

@@ -1,0 +1,96 @@
+"""Brackets kept with the UN symbol they enclose, so that no line ends with "(".
+
+In a right-to-left paragraph the "(" of "(CMW/C/MAR/QPR/2)" resolves right to left
+and the symbol left to right. LibreOffice lays out a stretch of the other direction
+as a portion of its own and, when it does not fit on the line, may always break at
+its start (sw/source/core/text/txtguess.cxx: "we want to allow line breaks at the
+border between single line and multi line portion"), whatever the line-breaking
+rules say and whatever joiner (U+2060) stands there: the "(" stays alone at the end
+of the line. Measured on LibreOffice 7.4 (tests/build/test_brackets.py).
+
+When the brackets enclose the symbol alone, they can go into the symbol's
+left-to-right stretch: the symbol's run becomes LRM "(" symbol ")" LRM. The two
+LEFT-TO-RIGHT MARKs make the brackets left to right under every version of the
+bidi algorithm (Word's, LibreOffice's), so both print "(CMW/C/MAR/QPR/2)" as one
+piece, brackets the right way round, and break before or after it, never inside.
+
+A bracket whose content goes on in Arabic, "(CMW/C/MAR/CO/1، الفقرة 53)", must stay
+right to left, or it would print on the wrong side of the symbol: no run structure
+keeps it with the symbol in LibreOffice (docs/template.md says so).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from cmwreport.docx.xml import w
+
+LRM = "\u200e"
+#: What a symbol's run may hold for its brackets to join it: Latin script, digits and
+#: the punctuation of UN symbols, nothing Arabic.
+_SYMBOL = re.compile(r"[A-Za-z][A-Za-z0-9/._\-]*[A-Za-z0-9]")
+
+
+def _is_rtl(run: etree._Element) -> bool:
+    rpr = run.find(w("rPr"))
+    if rpr is None:
+        return False
+    flag = rpr.find(w("rtl"))
+    return flag is not None and flag.get(w("val"), "1") not in ("0", "false")
+
+
+def _only_text(run: etree._Element) -> etree._Element | None:
+    """The run's w:t when text is all the run holds, else None."""
+    texts = [c for c in run if c.tag != w("rPr")]
+    if len(texts) == 1 and texts[0].tag == w("t"):
+        return texts[0]
+    return None
+
+
+def _set(t: etree._Element, text: str) -> None:
+    t.text = text
+    if text != text.strip():
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+def bind(root: etree._Element) -> int:
+    """Move "(" and ")" around a lone symbol into its run in every paragraph under
+    `root`; returns how many symbols were bound."""
+    bound = 0
+    run_tag = w("r")
+    for paragraph in root.iter(w("p")):
+        runs = [c for c in paragraph if c.tag == run_tag]
+        emptied: list[etree._Element] = []
+        for before, symbol, after in zip(runs, runs[1:], runs[2:], strict=False):
+            if _is_rtl(symbol) or not (_is_rtl(before) and _is_rtl(after)):
+                continue
+            t_before, t_symbol, t_after = (_only_text(r) for r in (before, symbol, after))
+            if t_before is None or t_symbol is None or t_after is None:
+                continue
+            if not (
+                (t_before.text or "").endswith("(")
+                and (t_after.text or "").startswith(")")
+                and _SYMBOL.fullmatch(t_symbol.text or "")
+            ):
+                continue
+            _set(t_before, t_before.text[:-1])
+            _set(t_symbol, f"{LRM}({t_symbol.text}){LRM}")
+            _set(t_after, t_after.text[1:])
+            emptied += [r for r, t in ((before, t_before), (after, t_after)) if not t.text]
+            bound += 1
+        for run in emptied:
+            if run.getparent() is paragraph:
+                paragraph.remove(run)
+    return bound
+
+
+_BOUND = re.compile(LRM + r"\((" + _SYMBOL.pattern + r")\)" + LRM)
+
+
+def unbind_text(text: str) -> str:
+    """The text as written before `bind`: absorb takes reviewers' text home to the
+    sources and the template, where the marks do not belong (the next build puts
+    them back)."""
+    return _BOUND.sub(r"(\1)", text) if LRM in text else text

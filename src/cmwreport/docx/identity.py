@@ -1,0 +1,51 @@
+"""What names a draft for a reader of a comparison: the build that wrote it and when.
+
+A draft built by cmwreport carries its build identity (custom property
+`cmwreport.build`, commands/build.py) and the date of its sources in its core
+properties (`dcterms:modified`, package.core_properties); Word updates the latter on
+each save. Read from the package the comparison already opened: nothing is fetched
+twice, and a draft without them is named by its file alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cmwreport.docx import custom_properties
+from cmwreport.docx.opc import PackageError
+from cmwreport.docx.package import Package
+
+BUILD_PROPERTY = "cmwreport.build"
+_MODIFIED = "{http://purl.org/dc/terms/}modified"
+
+
+@dataclass(frozen=True)
+class Identity:
+    #: The build identity (a hash), or None for a draft cmwreport did not build.
+    build: str | None
+    #: The date the draft was built or last saved (YYYY-MM-DD), or None.
+    date: str | None
+
+
+def identity(package: Package | None) -> Identity:
+    if package is None:
+        return Identity(None, None)
+    return Identity(_build(package), _date(package))
+
+
+def _build(package: Package) -> str | None:
+    # A damaged properties part is no reason to refuse a comparison: get() says None.
+    return (custom_properties.get(package, BUILD_PROPERTY) or "").strip() or None
+
+
+def _date(package: Package) -> str | None:
+    core = package.related("", "core-properties")
+    if not core:
+        return None
+    try:
+        root = package.xml(core[0])
+    except PackageError:
+        return None
+    found = root.find(_MODIFIED)
+    text = (found.text or "").strip() if found is not None else ""
+    return text[:10] if len(text) >= 10 and text[4] == "-" and text[7] == "-" else None
