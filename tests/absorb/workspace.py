@@ -48,10 +48,10 @@ class Workspace:
         assert proc.returncode == 0, proc.stderr
         return out
 
-    def absorb(self, draft: Path, *options: str) -> subprocess.CompletedProcess:
-        return self.cli(
-            "absorb", str(draft), "-s", str(self.sources), "-t", str(self.template), *options
-        )
+    def absorb(self, *drafts_and_options) -> subprocess.CompletedProcess:
+        """`cmwreport absorb` of one draft or several, then options (strings)."""
+        args = [str(a) for a in drafts_and_options]
+        return self.cli("absorb", *args, "-s", str(self.sources), "-t", str(self.template))
 
     def cli(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
         return cli(*args, cwd=self.root, env=env)

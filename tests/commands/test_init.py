@@ -323,5 +323,10 @@ def test_validate_warns_for_each_value_still_to_fill(project: Path) -> None:
     for path in (project / "sources").rglob("*.yaml"):
         text = path.read_text("utf-8")
         path.write_text(re.sub(r"  # TO FILL.*", "", text), "utf-8")
-    proc = tool("validate", "--strict", cwd=project)
-    assert (proc.returncode, proc.stdout) == (0, "0 errors, 0 warnings in 6 files\n")
+    # What is left is the template's own drafting placeholders (checks/template.py),
+    # still to write in Word: warnings, as the sources' values to fill were.
+    proc = tool("validate", "--format", "json", cwd=project)
+    left = json.loads(proc.stdout)["diagnostics"]
+    assert left and {(d["code"], d["file"]) for d in left} == {
+        ("B002", "templates/periodic-report.docx")
+    }

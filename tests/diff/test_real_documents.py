@@ -118,7 +118,11 @@ EXPECTED: dict[str, Expect | None] = {
     "w-header-even-edited": change(
         "changed", "header", "Even page header.", "Even page header, revised.", "even"
     ),
-    "w-header-section2-added": change("added", "header", None, "Header for section-2"),
+    # Section 2 showed section 1's header (inherited); it now has its own: what section
+    # 2 shows changed (issue 18: headers as each section shows them).
+    "w-header-section2-added": change(
+        "changed", "header", "Header for section-1", "Header for section-2", "section 2"
+    ),
     # -- tables -------------------------------------------------------------------------
     "lo-merged-cell-edited": change(
         "changed", "table", "Tangier and Oujda", "Tangier, Oujda and Rabat"

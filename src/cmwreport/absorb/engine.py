@@ -7,12 +7,22 @@ them as a diff; so a failure anywhere leaves every file as it was.
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cmwreport.absorb import adapter, looks, origins, plan, source_edit, template_edit
+from cmwreport.absorb import (
+    adapter,
+    looks,
+    merge,
+    notes,
+    origins,
+    plan,
+    source_edit,
+    template_check,
+)
 from cmwreport.absorb.plan import Unabsorbed
 from cmwreport.build import provenance
 from cmwreport.errors import CmwError
@@ -44,74 +54,133 @@ class Result:
     pending_left_out: int = 0
 
 
-def run(draft_path: Path, options: Options) -> Result:
+def run(drafts: Path | list[Path], options: Options) -> Result:
+    """One draft, or several reviewers' drafts of one build merged item by item."""
+    paths = [drafts] if isinstance(drafts, Path) else list(drafts)
     result = Result()
     if not options.template.is_file():
         raise CmwError(f"{options.template}: no such template; give it with --template")
     if not options.sources.is_dir():
         raise CmwError(f"{options.sources}: no such folder of sources; give it with --sources")
-    draft = adapter.read(draft_path)  # first: a missing or corrupt draft says so
-    if options.only_accepted:
-        draft, result.pending_left_out = adapter.read_rejected(draft_path)
-    else:
-        result.accepted = adapter.tracked_count(draft)
+    read = [(path, _read(path, options, result)) for path in paths]  # a corrupt one says so
     sources = adapter.load(options.sources)
-    recorded = provenance.read(draft_path)
-    conflicts = _check_fingerprint(draft_path, recorded, options, result)
+    for path, draft in read:
+        _same_report(draft, sources.report.symbol, path)
 
     built = adapter.build(sources, options.template)
-    report = adapter.read(built.report, "built-report")
-    annex = adapter.read(built.annex, "built-annex")
-    result.draft_kind = _which(draft, report, annex)
-    base = report if result.draft_kind == "report" else annex
-    template_draft = adapter.read(options.template) if result.draft_kind == "report" else None
+    bases = {
+        "report": adapter.read(built.report, "built-report"),
+        "annex": adapter.read(built.annex, "built-annex"),
+    }
+    kinds = [_which(draft, bases["report"], bases["annex"]) for _p, draft in read]
+    template_draft = adapter.read(options.template) if "report" in kinds else None
+    origin_of = {
+        kind: origins.assign(sources, bases[kind], template_draft if kind == "report" else None)
+        for kind in dict.fromkeys(kinds)
+    }
+    names = [p.name if [q.name for q in paths].count(p.name) == 1 else str(p) for p in paths]
+    reviews = []
+    for (path, draft), kind, name in zip(read, kinds, names, strict=True):
+        base = bases[kind]
+        conflicts = _check_fingerprint(path, provenance.read(path), options, result)
+        pairs = adapter.body_pairs(base, draft)
+        the_plan = plan.make(pairs, origin_of[kind], base.body, draft.held)
+        notes.elsewhere(base, draft, the_plan)
+        the_plan.unabsorbed += looks.unabsorbed(pairs, base, draft, origin_of[kind], the_plan)
+        if conflicts:
+            _stale(path, conflicts, the_plan, options, result)
+        result.comments += notes.comments(draft, pairs, origin_of[kind])
+        reviews.append(merge.Review(name, the_plan, draft.authors))
+    result.draft_kind = kinds[0] if len(paths) == 1 else f"{len(paths)} drafts"
+    the_plan = merge.merge(reviews)
 
-    origin_of = origins.assign(sources, base, template_draft)
-    pairs = adapter.body_pairs(base, draft)
-    the_plan = plan.make(pairs, origin_of, base.body, draft.held)
-    _elsewhere(base, draft, the_plan)
-    the_plan.unabsorbed += looks.unabsorbed(pairs, base, draft, origin_of, the_plan)
-    if conflicts:
-        _hold_conflicts(the_plan, conflicts, options, result)
-
-    result.notes += _generated_follow(the_plan, base, origin_of)
+    if "report" in origin_of:
+        result.notes += notes.generated_follow(the_plan, bases["report"], origin_of["report"])
     applied = source_edit.apply(the_plan, _all_ids(sources))
     result.files.update(applied.files)
     result.done += applied.done
     if template_draft is not None and the_plan.template:
-        edited = template_edit.apply(
-            options.template, template_draft.package, template_draft.main_part, the_plan.template
-        )
+        edited = template_check.apply(options.template, template_draft, the_plan.template, sources)
         result.done += edited.done
         the_plan.unabsorbed += edited.unabsorbed
         if edited.data is not None and edited.done:
             result.files[options.template] = edited.data
     result.unabsorbed = the_plan.unabsorbed
-    result.comments = _comments(draft, pairs, origin_of)
     if any(p.suffix in provenance.YAML_SUFFIXES for p in result.files):
         result.invalid = _validate(options.sources, result.files)
     return result
 
 
+def _read(path: Path, options: Options, result: Result):
+    """A draft in its accepted view, or with --only-accepted its pending changes
+    rejected; one count of tracked changes either way."""
+    draft = adapter.read(path)  # first: a missing or corrupt draft says so
+    # One count of the draft's tracked changes, the same in both modes.
+    count = adapter.tracked_count(draft)
+    if options.only_accepted:
+        result.pending_left_out += count
+        return adapter.read_rejected(path)[0]
+    result.accepted += count
+    return draft
+
+
+def _stale(path: Path, conflicts: set[str], the_plan, options: Options, result: Result) -> None:
+    """A draft built from other versions of the sources: nothing to do if it shows no
+    edit (its edits were absorbed already: a no-op); else refused, or with --force its
+    edits to the changed files reported as conflicts."""
+    edits = the_plan.text_edits or the_plan.changed_lists() or the_plan.template
+    if not edits:
+        # Generated prose shows the data of the sources it was built from.
+        the_plan.unabsorbed = [u for u in the_plan.unabsorbed if not u.generated]
+        result.notes.append(
+            f"{path}: built from other versions of {', '.join(sorted(conflicts))}, and it "
+            "shows no edit that is not in the sources already: nothing to absorb"
+        )
+        return
+    if not options.force:
+        shown = ", ".join(sorted(conflicts))
+        raise Stale(
+            f"{path}: built from other versions of {shown}; absorbing it would undo "
+            "those changes: rebuild and have the edits made on the new draft, or use "
+            "--force to absorb what does not conflict"
+        )
+    _hold_conflicts(the_plan, conflicts, options, result)
+
+
+_SYMBOL = re.compile(r"\b[A-Z]{2,}/C/[A-Z]{2,}/[0-9][0-9A-Za-z./-]*")
+
+
+def _same_report(draft, symbol: str, draft_path: Path) -> None:
+    """Refuse a draft of another report (another symbol in its header or masthead):
+    its paragraphs would otherwise be added to this project's template and sources."""
+
+    def symbols(blocks) -> set[str]:
+        return {m for b in blocks for m in _SYMBOL.findall(b.text)}
+
+    # The masthead says which report it is; the running headers if it has none.
+    found = symbols(draft.body[:12]) or symbols(
+        [b for blocks in (*draft.headers.values(), *draft.footers.values()) for b in blocks]
+    )
+    if found and symbol not in found:
+        raise CmwError(
+            f"{draft_path}: a draft of {', '.join(sorted(found))}, and these sources are "
+            f"of {symbol}: absorb it into that report's own sources"
+        )
+
+
 def _check_fingerprint(draft_path: Path, recorded, options: Options, result: Result) -> set[str]:
-    """Files changed since the build ("template" for the template); Stale unless --force."""
+    """Files changed since the build ("template" for the template)."""
     if recorded is None:
         result.notes.append(
-            "the draft records no build fingerprint (built by an older cmwreport, or the "
-            "property was removed): absorb cannot tell whether the sources changed since"
+            f"{draft_path}: the draft records no build fingerprint (built by an older "
+            "cmwreport, or the property was removed): absorb cannot tell whether the "
+            "sources changed since"
         )
         return set()
     now = provenance.of(options.sources, options.template)
     changed = set(recorded.changed_files(now))
     if recorded.template != now.template:
         changed.add("template")
-    if changed and not options.force:
-        shown = ", ".join(sorted(changed))
-        raise Stale(
-            f"{draft_path}: built from other versions of {shown}; absorbing it would undo "
-            "those changes: rebuild and have the edits made on the new draft, or use "
-            "--force to absorb what does not conflict"
-        )
     return changed
 
 
@@ -179,59 +248,6 @@ def _which(draft, report, annex) -> str:
     return "annex" if closeness(annex) > closeness(report) else "report"
 
 
-def _elsewhere(base, draft, the_plan) -> None:
-    """Headers, footers and footnotes: template matters absorb leaves to Word."""
-    for place, pairs in adapter.place_pairs(base, draft).items():
-        for pair in pairs:
-            if pair.kind == "equal":
-                continue
-            old, new = pair.old, pair.new
-            the_plan.unabsorbed.append(
-                Unabsorbed(
-                    place,
-                    old.text if old is not None else None,
-                    new.text if new is not None else None,
-                    "headers, footers and footnotes are not absorbed",
-                    "make this change in the template with Word",
-                )
-            )
-
-
-def _generated_follow(the_plan, base, origin_of) -> list[str]:
-    """Generated paragraphs that list or count what absorbing changes (participants,
-    meetings, axis titles, the number of recommendations): the draft still shows them
-    as they were, the next build updates them."""
-
-    def members(prefix: str) -> tuple[int, int]:
-        before = sum(len(v) for g, v in the_plan.current.items() if g.startswith(prefix))
-        after = sum(len(e) for g, (_r, e) in the_plan.lists.items() if g.startswith(prefix))
-        return before, after
-
-    recs = members("axis:")
-    edited = {edit.origin.label.split(" ", 1)[0] for edit in the_plan.text_edits}
-    first, second = [], []
-    if "participants" in the_plan.changed_lists() or "participant" in edited:
-        first.append("the participants")
-    if edited & {"city", "region"}:
-        first.append("the meetings")
-    if "title" in edited and any(e.origin.prefix for e in the_plan.text_edits):
-        second.append("the axis titles")
-    if recs[0] != recs[1]:
-        second.append(f"the number of recommendations ({recs[0]} in the draft, {recs[1]} after)")
-    out = []
-    for block in base.body:
-        origin = origin_of.get(block.index)
-        if origin is None or origin.data != origins.PRESENTATION_DATA or not block.ident:
-            continue
-        what = first if block.ident.endswith("gp1") else second
-        if what:
-            out.append(
-                f"{plan.where(block)} is generated from {' and '.join(what)}, which absorbing "
-                "changes: the next build updates it"
-            )
-    return out
-
-
 def _all_ids(sources) -> set[str]:
     cons = sources.consultations
     ids = {cons.id}
@@ -243,28 +259,6 @@ def _all_ids(sources) -> set[str]:
         ids.add(axis.id)
         ids.update(r.id for r in axis.recommendations)
     return ids
-
-
-def _comments(draft, pairs, origin_of) -> list[str]:
-    """The draft's comments (the reader's, with the body block each is anchored in),
-    each beside the source item or template paragraph of its block."""
-    by_new = {pair.new.index: pair for pair in pairs if pair.new is not None}
-    out = []
-    for comment in draft.comments:
-        pair = by_new.get(comment.host) if comment.host is not None else None
-        if pair is None:
-            continue
-        origin = origin_of.get(pair.old.index) if pair.old is not None else None
-        if origin is not None and origin.file is not None:
-            place = f"{origin.file}:{origin.line}"
-        elif origin is not None and origin.kind == origins.TEMPLATE:
-            place = "template"
-        else:
-            place = "draft"
-        label = origin.label if origin is not None else "new paragraph"
-        at = plan.where(pair.new)
-        out.append(f"{place}: comment by {comment.part or '?'} on {label} ({at}): {comment.text}")
-    return out
 
 
 def _validate(root: Path, files: dict[Path, bytes]) -> list[str]:

@@ -62,6 +62,10 @@ class Origin:
     #: For a table row: the origin of each cell, by column.
     cells: list[Origin] = field(default_factory=list)
 
+    @property
+    def generated(self) -> bool:
+        return self.kind == GENERATED
+
 
 def _key(item_id: str, suffix: str = "") -> str | None:
     return contract.identity_of(contract.bookmark_name(item_id, suffix))

@@ -10,79 +10,13 @@ absorbed (generated prose) are listed beside.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
 
+from cmwreport.absorb import guard
 from cmwreport.absorb import origins as o
+from cmwreport.absorb.model import Entry, Plan, TemplateEdit, TextEdit, Unabsorbed, where
 from cmwreport.draft.numbering import list_level
 
-
-@dataclass
-class TextEdit:
-    origin: o.Origin
-    before: str
-    after: str
-    where: str
-
-
-@dataclass
-class Entry:
-    """One member of a list as the draft shows it: an existing item or a new one."""
-
-    item_id: str | None
-    text: str | None = None  # for a new item
-    origin: o.Origin | None = None
-
-
-@dataclass
-class TemplateEdit:
-    kind: str  # "changed" | "removed" | "added"
-    block: object | None  # the template's block (changed, removed) or the one after which
-    text: str = ""
-    before: str = ""
-    where: str = ""
-    draft_element: object | None = None
-
-
-@dataclass
-class Unabsorbed:
-    where: str
-    before: str | None
-    after: str | None
-    why: str
-    data: str = ""
-
-
-@dataclass
-class Plan:
-    text_edits: list[TextEdit] = field(default_factory=list)
-    lists: dict[str, tuple[o.ListRef, list[Entry]]] = field(default_factory=dict)
-    #: Items of each list as built, in order.
-    current: dict[str, list[str]] = field(default_factory=dict)
-    template: list[TemplateEdit] = field(default_factory=list)
-    unabsorbed: list[Unabsorbed] = field(default_factory=list)
-
-    def changed_lists(self) -> dict[str, tuple[o.ListRef, list[Entry]]]:
-        return {
-            g: (ref, entries)
-            for g, (ref, entries) in self.lists.items()
-            if [e.item_id for e in entries] != self.current.get(g, [])
-        }
-
-
-def where(block) -> str:
-    if block is None:
-        return "?"
-    if block.number:
-        return (
-            f"para. {block.number}"
-            if not block.number.startswith("annex")
-            else (f"annex para. {block.number[6:]}")
-        )
-    if block.cells is not None:
-        return f"table {block.table}, row {block.row}"
-    if block.after:
-        return f"paragraph after para. {block.after}"
-    return f"paragraph {block.index + 1}"
+__all__ = ["Entry", "Plan", "TemplateEdit", "TextEdit", "Unabsorbed", "make", "where"]
 
 
 def _norm(text: str) -> str:
@@ -166,7 +100,7 @@ def make(pairs, origin_of: dict[int, o.Origin], built_body, held: dict | None = 
             _added(plan, pending_added, previous, (org, old), current_axis)
             pending_added = []
         if new.index in held:
-            kept_as_is |= _hold(plan, held[new.index], old, new, origin_of, by_ident)
+            kept_as_is |= guard.hold(plan, held[new.index], old, new, origin_of, by_ident)
             previous = (org, old)
             continue
         if org is not None and org.kind == o.FIELD and org.path == ("title",) and org.prefix:
@@ -182,54 +116,8 @@ def make(pairs, origin_of: dict[int, o.Origin], built_body, held: dict | None = 
         previous = (org, old)
     if pending_added:
         _added(plan, pending_added, previous, (None, None), current_axis)
-    _keep(plan, kept_as_is)
+    guard.keep(plan, kept_as_is)
     return plan
-
-
-def _hold(plan: Plan, held, old, new, origin_of, by_ident) -> set[str]:
-    """A draft paragraph whose identity cannot be known: each candidate item stays in
-    its list as it is; the paragraph is reported with the candidates."""
-    blocks = [by_ident[c] for c in held.candidates if c in by_ident]
-    if old is not None and all(b is not old for b in blocks):
-        blocks.append(old)
-    kept: set[str] = set()
-    labels, texts = [], []
-    for block in blocks:
-        org = origin_of.get(block.index)
-        labels.append(f"{org.label} ({where(block)})" if org else where(block))
-        texts.append(block.text)
-        if org is not None and org.kind == o.ITEM:
-            kept.add(org.item_id)
-            ref, entries = plan.lists.setdefault(org.ref.group, (org.ref, []))
-            entries.append(Entry(org.item_id, origin=org))
-    plan.unabsorbed.append(
-        Unabsorbed(
-            where(new),
-            " / ".join(texts) or None,
-            new.text,
-            f"{held.why}: which item it is cannot be known, so nothing was written "
-            f"for {' or '.join(labels) or 'it'}",
-            "make the edit again on that item's own paragraph in a fresh build",
-        )
-    )
-    return kept
-
-
-def _keep(plan: Plan, kept: set[str]) -> None:
-    """Items held as they are get no text edit; no list names an item twice."""
-    plan.text_edits = [
-        e for e in plan.text_edits if e.origin.kind != o.ITEM or e.origin.item_id not in kept
-    ]
-    for group, (ref, entries) in plan.lists.items():
-        seen: set[str] = set()
-        unique = []
-        for entry in entries:
-            if entry.item_id is not None and entry.item_id in seen:
-                continue
-            if entry.item_id is not None:
-                seen.add(entry.item_id)
-            unique.append(entry)
-        plan.lists[group] = (ref, unique)
 
 
 def _changed(plan: Plan, org: o.Origin | None, old, new) -> None:
@@ -244,10 +132,10 @@ def _changed(plan: Plan, org: o.Origin | None, old, new) -> None:
             at = f"{where(new)}, col {col + 1}"
             if cell is None or cell.kind != o.FIELD:
                 plan.unabsorbed.append(
-                    Unabsorbed(at, a, b, "generated", cell.data if cell else org.data)
+                    Unabsorbed(at, a, b, "generated", cell.data if cell else org.data, True)
                 )
             else:
-                plan.text_edits.append(TextEdit(cell, a, _norm(b), at))
+                plan.text_edits.append(TextEdit(cell, a, _norm(b), at, new))
         return
     if org.kind in (o.ITEM, o.FIELD) and old.cells is None:
         value = o.source_value(org, _norm(new.text))
@@ -262,7 +150,7 @@ def _changed(plan: Plan, org: o.Origin | None, old, new) -> None:
                 )
             )
         elif value != o.source_value(org, old.text):
-            plan.text_edits.append(TextEdit(org, old.text, value, where(new)))
+            plan.text_edits.append(TextEdit(org, old.text, value, where(new), new))
         return
     if org.kind == o.TEMPLATE:
         text = _norm(new.text)
@@ -279,12 +167,15 @@ def _changed(plan: Plan, org: o.Origin | None, old, new) -> None:
                     )
                 )
                 return
+        if guard.typed_slot(text, org.template_block.text):
+            plan.unabsorbed.append(guard.slot_typed(where(new), old.text, new.text))
+            return
         plan.template.append(
-            TemplateEdit("changed", org.template_block, text, old.text, where(new))
+            TemplateEdit("changed", org.template_block, text, old.text, where(new), shown=new)
         )
         return
     plan.unabsorbed.append(
-        Unabsorbed(where(new), old.text, new.text, org.label, org.data or org.label)
+        Unabsorbed(where(new), old.text, new.text, org.label, org.data or org.label, org.generated)
     )
 
 
@@ -346,6 +237,9 @@ def _added(plan: Plan, blocks, previous, following, current_axis: str | None) ->
     ):
         anchor = prev_org.template_block if prev_org is not None else None
         for block in blocks:
+            if guard.typed_slot(block.text, ""):
+                plan.unabsorbed.append(guard.slot_typed(where(block), None, block.text))
+                continue
             plan.template.append(
                 TemplateEdit(
                     "added",

@@ -14,6 +14,7 @@ from lxml import etree
 
 from cmwreport import contract
 from cmwreport.arabic.wording import letter_label, third_level_label
+from cmwreport.build import indents
 from cmwreport.docx.document import WordDocument
 from cmwreport.docx.numbering import Labels
 from cmwreport.docx.wordml import style_of
@@ -49,3 +50,24 @@ def label(document: WordDocument, nodes: Iterable[etree._Element]) -> list[etree
 
     paragraphs = (p for node in nodes for p in node.iter(paragraph))
     return Labels(document.package, document.main).apply(paragraphs, label_of)
+
+
+def make_room(document: WordDocument, nodes: Iterable[etree._Element]) -> None:
+    """Size the hanging indents of `document`'s lists to the labels `nodes` print
+    (build/indents.py): paragraph numbers counted, literal labels as written."""
+    labels = Labels(document.package, document.main)
+    roles = document.style_roles()
+    counts: dict[tuple[str, str], int] = {}
+    ppr_tag, style_tag, val = w("pPr"), w("pStyle"), w("val")
+    counted_roles = (contract.UN_PARA, contract.ANNEX_PARA)
+    for node in nodes:
+        for p in node.iter(w("p")):
+            ppr = p.find(ppr_tag)
+            style = ppr.find(style_tag) if ppr is not None else None
+            if style is None or roles.get(style.get(val, "")) not in counted_roles:
+                continue
+            level = labels.style_level(style.get(val, ""))
+            abstract = labels.abstract_of(level[0]) if level else None
+            if abstract is not None:
+                counts[(abstract, level[1])] = counts.get((abstract, level[1]), 0) + 1
+    indents.widen(labels.root, labels.styles, [(a, lvl, n) for (a, lvl), n in counts.items()])

@@ -141,6 +141,12 @@ def _empty_line(sp: slotlib.SlotParagraph, inline: dict[str, str]) -> bool:
     return parent is not None and len(parent.findall(w("p"))) > 1
 
 
+def check_template(path, label: str) -> None:
+    """Raise TemplateProblem if the template cannot be built from (absorb checks the
+    template it would write)."""
+    _open(path, label)
+
+
 def inline_values(report) -> dict[str, str]:
     """What each inline slot of the template is replaced by."""
     return {
@@ -232,6 +238,7 @@ def build(
     brackets.bind(document.body)
     brackets.bind(notes.root)
     lists.label(document, document.body)
+    lists.make_room(document, document.body)
     document.set_core(report.symbol, created, modified)
     for name, value in (properties or {}).items():
         set_property(document.package, name, value)
@@ -297,6 +304,7 @@ def _standalone(
     brackets.bind(standalone.body)
     brackets.bind(notes.root)
     labelled = lists.label(standalone, annex_nodes)
+    lists.make_room(standalone, annex_nodes)
     annex_bytes = standalone.to_bytes()
     numbering.unlabel(labelled)
     for run in title_mark:

@@ -4,6 +4,8 @@
 Each module holds one family of rules: `text` (character hygiene on decoded values),
 `numbers` (numbers that right-to-left display would reverse), `dates` (weekdays,
 date order), `references` (ids, cross-file references, cited documents, symbols),
+`usage` (what a UN editor marks: citations without their paragraph, brackets that do
+not balance, scripts glued together, month names without their hamza),
 `placeholders` (values still to fill, the lines `init` marks `# TO FILL`), `questions`
 (references to the list of issues, and its own data).
 A `# cmwreport: ignore CODE` comment on the line a warning points at silences it.
@@ -15,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from cmwreport.checks import dates, numbers, placeholders, questions, references, text
+from cmwreport.checks import dates, numbers, placeholders, questions, references, text, usage
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.errors import CmwError
 from cmwreport.sources.load import Loaded
@@ -63,6 +65,7 @@ def _rules(loaded: Loaded) -> Iterator[Diagnostic]:
     for file in loaded.files:
         yield from text.check_file(file)
         yield from numbers.check_file(file)
+        yield from usage.check_file(file)
         yield from dates.written_weekdays(file)
         yield from placeholders.check_file(file)
     yield from references.duplicate_ids(loaded)

@@ -15,7 +15,7 @@ from cmwreport.errors import CmwError, Exit
 
 
 def run(
-    draft: Path,
+    drafts: Path | list[Path],
     sources: Path,
     template: Path,
     *,
@@ -43,7 +43,7 @@ def run(
                 "interrupted absorb had decided\n"
             )
         result = engine.run(
-            Path(draft),
+            [Path(d) for d in drafts] if isinstance(drafts, list) else Path(drafts),
             engine.Options(sources, template, only_accepted=only_accepted, force=force),
         )
         if dry_run:

@@ -229,10 +229,18 @@ COMMANDS = {
         ),
         Command(
             "absorb",
-            N_("Take reviewers' edits in a built draft home into the sources and the template."),
+            N_("Take reviewers' edits in built drafts home into the sources and the template."),
             "cmwreport.commands.app:absorb",
             (
-                Param("draft", N_("The reviewed draft (report or annex, .docx)."), required=True),
+                Param(
+                    "drafts",
+                    N_(
+                        "The reviewed draft (report or annex, .docx); several reviewers' "
+                        "drafts of one build are merged item by item."
+                    ),
+                    required=True,
+                    many=True,
+                ),
                 _text(
                     "path",
                     ("--sources", "-s"),
@@ -451,7 +459,7 @@ def diff(
 
 
 def absorb(
-    draft: str,
+    drafts: list[str],
     path: str | None,
     template: str | None,
     dry_run: bool,
@@ -473,7 +481,7 @@ def absorb(
         packaged_template=False,
     )
     return run(
-        path_argument(draft, "DRAFT"),
+        [path_argument(draft, "DRAFT") for draft in drafts],
         paths.sources,
         paths.template,
         dry_run=dry_run,

@@ -39,9 +39,12 @@ class Param:
         default: object = None,
         required: bool = False,
         show_default: bool = False,
+        many: bool = False,
     ) -> None:
         self.name, self.help, self.flags, self.choices = name, help, flags, choices
         self.default, self.required, self.show_default = default, required, show_default
+        #: The last argument may take every remaining value (a list).
+        self.many = many
 
     @property
     def is_flag(self) -> bool:
@@ -69,7 +72,8 @@ class Command:
 
     def usage(self, prog: str) -> str:
         names = " ".join(
-            a.name.upper() if a.required else f"[{a.name.upper()}]" for a in self.arguments
+            (a.name.upper() + ("..." if a.many else "")) if a.required else f"[{a.name.upper()}]"
+            for a in self.arguments
         )
         return f"Usage: {prog} {self.name} [OPTIONS] {names}".rstrip()
 
@@ -121,6 +125,9 @@ def parse(command: Command, args: list[str]) -> dict[str, object] | None:
         values[param.name] = value
         given.add(param.name)
     arguments = command.arguments
+    if arguments and arguments[-1].many and len(positional) >= len(arguments):
+        head = len(arguments) - 1
+        positional = [*positional[:head], positional[head:]]
     if len(positional) > len(arguments):
         extra = " ".join(positional[len(arguments) :])
         raise UsageError(_("Got unexpected extra argument ({extra})", extra=extra), command)

@@ -21,7 +21,7 @@ from pathlib import Path
 from cmwreport.diagnostics import Exit
 from cmwreport.diff.options import DiffOptions
 from cmwreport.errors import CmwError
-from cmwreport.outputs import OutputError, check_target, is_stdout, write_output
+from cmwreport.outputs import OutputError, check_target, is_stdout, write_atomic, write_output
 
 #: Word keeps author names up to 255 characters.
 MAX_AUTHOR = 255
@@ -67,19 +67,33 @@ def compare_drafts(old: Path, new: Path, options: DiffOptions) -> int:
     _check_outputs(old, new, options)
     result = compare(read_draft(old), read_draft(new), options)
 
+    # Every output is made before any is written, and the files are written together
+    # (outputs.write_atomic): a redline that cannot be made leaves no HTML page behind.
+    outputs: list[tuple[Path, bytes, str]] = []
     if options.html is not None:
         page = render("html", result, options).encode("utf-8")
-        write_output(options.html, page, (old, new), what="HTML page")
+        outputs.append((options.html, page, "HTML page"))
     if options.redline is not None:
         from cmwreport.redline.writer import redline_bytes
         from cmwreport.timestamps import w3c
 
         when = w3c(options.date) if options.date else None
         data = redline_bytes(result, author=options.author, date=when)
-        write_output(options.redline, data, (old, new), what="redline")
-
+        outputs.append((options.redline, data, "redline"))
+    report = None
     if not (is_stdout(options.html) or is_stdout(options.redline)):
-        sys.stdout.write(render(options.format, result, options))
+        report = render(options.format, result, options)
+
+    files = [(Path(path), data) for path, data, _ in outputs if not is_stdout(path)]
+    for path, data, what in outputs:
+        if is_stdout(path):
+            write_output(path, data, (old, new), what=what)
+        else:
+            check_target(Path(path), (old, new), what=what)
+    if files:
+        write_atomic(files)
+    if report is not None:
+        sys.stdout.write(report)
     return int(Exit.FAILED if result.differs else Exit.OK)
 
 

@@ -47,6 +47,28 @@ class Pair:
     sort: tuple = field(default=(), repr=False)
 
 
+def _opcodes(a: list, b: list) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes, order first: what is the same at the start and at the end
+    stays in place before any longest match is looked for. Three identical tables with
+    one cell edited in the second are then one changed row, where the longest match
+    alone would pair rows across tables and call the rest moved."""
+    start = 0
+    while start < len(a) and start < len(b) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < len(a) - start and end < len(b) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    out: list[tuple[str, int, int, int, int]] = []
+    if start:
+        out.append(("equal", 0, start, 0, start))
+    middle = SequenceMatcher(None, a[start : len(a) - end], b[start : len(b) - end], autojunk=False)
+    for tag, i1, i2, j1, j2 in middle.get_opcodes():
+        out.append((tag, i1 + start, i2 + start, j1 + start, j2 + start))
+    if end:
+        out.append(("equal", len(a) - end, len(a), len(b) - end, len(b)))
+    return out
+
+
 def key_of(block: Block, ignore_diacritics: bool) -> str:
     if block.cells is not None:
         text = "\x1f".join(comparable(c, ignore_diacritics) for c in block.cells)
@@ -73,8 +95,7 @@ def align(old: list[Block], new: list[Block], ignore_diacritics: bool = False) -
     new_of: dict[int, int] = {}  # old index -> new index
     in_place: set[int] = set()
     regions: list[tuple[list[int], list[int]]] = []
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(a, b):
         if tag == "equal":
             for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
                 new_of[i] = j

@@ -8,6 +8,7 @@ from cmwreport.diff.align import Pair, align
 from cmwreport.diff.beside import details_of
 from cmwreport.diff.formatting import changed as formatting_changes
 from cmwreport.diff.options import DiffOptions
+from cmwreport.diff.sections import header_pairs
 from cmwreport.diff.words import Op, comparable, word_ops
 from cmwreport.draft.model import (
     COMMENT,
@@ -153,12 +154,7 @@ def compare(old: Draft, new: Draft, options: DiffOptions | None = None) -> Resul
     options = options or DiffOptions()
     strip = options.ignore_diacritics
     pairs: dict[str, list[Pair]] = {"body": align(old.body, new.body, strip)}
-    for kind, old_parts, new_parts in (
-        ("header", old.headers, new.headers),
-        ("footer", old.footers, new.footers),
-    ):
-        for key in list(new_parts) + [k for k in old_parts if k not in new_parts]:
-            pairs[f"{kind}:{key}"] = align(old_parts.get(key, []), new_parts.get(key, []), strip)
+    pairs.update(header_pairs(old, new, strip))
     for place, attr in (*NOTES, ("boxes", "boxes")):
         pairs[place] = align(getattr(old, attr), getattr(new, attr), strip)
 

@@ -14,6 +14,7 @@ from cmwreport.draft.model import COMMENT, TABLE, Block, Draft
 from cmwreport.draft.stories import cell_text, note_text, read_formatted
 
 _SHOWN = 40
+_TBL_PR = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblPr"
 _IDS = re.compile(rb' w:(?:id|rsid[A-Za-z]*)="[^"]*"')
 
 
@@ -27,9 +28,11 @@ def changed(old_draft: Draft, new_draft: Draft, old: Block, new: Block) -> list[
         # The whole block's bytes first: in UTF-8 one serialisation of a paragraph
         # costs less than one per property element (in ASCII, Arabic text as
         # character references tripled it), and most unchanged blocks are byte-equal.
-        if _whole(old.element) == _whole(new.element):
+        # A row's look also comes from its table's properties (style, w:tblLook).
+        table = old.location != TABLE or _table_props(old) == _table_props(new)
+        if table and _whole(old.element) == _whole(new.element):
             return []
-        if _properties(old.element) == _properties(new.element):
+        if table and _properties(old.element) == _properties(new.element):
             return []
     if _of(old_draft, old) == _of(new_draft, new):
         return []
@@ -42,6 +45,11 @@ def _whole(element) -> bytes:
     before) and Word's editing-session ids. Not read: only a fast "no change" answer
     (a draft written with another prefix than w: just goes on to the next test)."""
     return _IDS.sub(b"", _tostring(element, encoding="utf-8", with_tail=False))
+
+
+def _table_props(block: Block) -> bytes:
+    props = block.element.getparent().find(_TBL_PR) if block.element is not None else None
+    return _tostring(props) if props is not None else b""
 
 
 def _properties(element) -> bytes:

@@ -36,11 +36,17 @@ def _on(el) -> bool:
     return (el.get(n.VAL) or "true") not in _OFF
 
 
+#: Word's size where nothing sets one, as a layer (a table style starts from it).
+_WORD_SIZE = object()
+
+
 def _read_rpr(rpr, complex_script: bool) -> dict[str, str | bool | None]:
     """The properties one w:rPr sets (absent ones are left out, not defaulted)."""
     out: dict[str, str | bool | None] = {}
     if rpr is None:
         return out
+    if rpr is _WORD_SIZE:
+        return {"size": "20"}
     suffix = "Cs" if complex_script else ""
     for el in rpr:
         tag = el.tag
@@ -103,68 +109,53 @@ def theme_fonts(theme) -> dict[str, str]:
 
 
 class StyleSheet:
-    """Styles' run properties resolved through basedOn, cached per combination."""
+    """Effective run properties from the one styles reader (docx/styles.py), cached per
+    combination of styles, table conditions and direct properties."""
 
     def __init__(self, root, theme=None) -> None:
-        self.themes = theme_fonts(theme)
-        self.bidi: dict[str, bool] = {}
-        self.rpr: dict[str, object] = {}
-        self.based: dict[str, str] = {}
-        self.names: dict[str, str] = {}
-        self.default_para: str | None = None
-        self.defaults = None
-        self._cache: dict[tuple, dict] = {}
-        if root is None:
-            return
-        self.defaults = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{n.RPR}")
-        for st in root.iter(w("style")):
-            sid = st.get(w("styleId")) or ""
-            self.rpr[sid] = st.find(n.RPR)
-            bidi = st.find(f"{n.PPR}/{w('bidi')}")
-            if bidi is not None:
-                self.bidi[sid] = _on(bidi)
-            based = st.find(w("basedOn"))
-            if based is not None and based.get(n.VAL):
-                self.based[sid] = based.get(n.VAL)
-            name = st.find(w("name"))
-            self.names[sid] = (name.get(n.VAL) if name is not None else None) or sid
-            if st.get(w("type")) == "paragraph" and st.get(w("default")) in ("1", "true", "on"):
-                self.default_para = sid
+        from cmwreport.docx.styles import Styles
 
-    def _chain(self, sid: str | None) -> list:
-        chain, seen = [], set()
-        while sid is not None and sid not in seen:
-            seen.add(sid)
-            chain.append(self.rpr.get(sid))
-            sid = self.based.get(sid)
-        return chain[::-1]
+        self.styles = Styles(root)
+        self.themes = theme_fonts(theme)
+        self._cache: dict[tuple, tuple] = {}
 
     def paragraph_bidi(self, p, sid: str | None) -> bool:
         bidi = p.find(f"{n.PPR}/{w('bidi')}")
         if bidi is not None:
             return _on(bidi)
-        seen = set()
-        sid = sid or self.default_para
-        while sid is not None and sid not in seen:
-            seen.add(sid)
-            if sid in self.bidi:
-                return self.bidi[sid]
-            sid = self.based.get(sid)
+        for style in reversed(self.styles.chain(sid or self.styles.default_para)):
+            if style in self.styles.bidi:
+                return self.styles.bidi[style]
         return False
 
     def style_name(self, sid: str | None) -> str | None:
-        sid = sid or self.default_para
-        return self.names.get(sid, sid) if sid else None
+        sid = sid or self.styles.default_para
+        return self.styles.names.get(sid, sid) if sid else None
 
-    def effective(self, pstyle: str | None, rstyle: str | None, rpr, cs: bool) -> tuple:
-        key = (pstyle, rstyle, etree.tostring(rpr) if rpr is not None else b"", cs)
+    def effective(
+        self, pstyle: str | None, rstyle: str | None, rpr, cs: bool, table=((), [])
+    ) -> tuple:
+        key = (pstyle, rstyle, etree.tostring(rpr) if rpr is not None else b"", cs, table[0])
         found = self._cache.get(key)
         if found is None:
+            styles = self.styles
             # Word's own defaults where nothing sets a property (10 pt: ECMA-376 17.3.2.38).
             props: dict = {"bold": False, "italic": False, "strike": False, "size": "20"}
-            for layer in [self.defaults, *self._chain(pstyle or self.default_para)]:
-                props.update(_read_rpr(layer, cs))
-            for layer in self._chain(rstyle):
+            pstyle = pstyle or styles.default_para
+            paragraph = [styles.rpr.get(s) for s in styles.chain(pstyle)]
+            # A table style's formatting is over the document defaults and under the
+            # paragraph's style, except the default paragraph style ("Normal"), which
+            # it overrides, the document defaults included (a table style is built on
+            # them): Normal text in a table shows the defaults' size where Normal sets
+            # another, as Word shows it and LibreOffice writes it out directly.
+            if table[0] and pstyle == styles.default_para:
+                layers = [styles.defaults, *paragraph, _WORD_SIZE, styles.defaults, *table[1]]
+            elif pstyle == styles.default_para:
+                layers = [styles.defaults, *paragraph]
+            else:
+                layers = [styles.defaults, *table[1], *paragraph]
+            layers += [styles.rpr.get(s) for s in styles.chain(rstyle)]
+            for layer in layers:
                 props.update(_read_rpr(layer, cs))
             props.update(_read_rpr(rpr, cs))
             font = props.get("font")
@@ -179,6 +170,7 @@ def paragraph_formatting(p, pieces, sheet: StyleSheet, at: int = 0) -> tuple[str
     ps = p.find(f"{n.PPR}/{n.PSTYLE}")
     pstyle = ps.get(n.VAL) if ps is not None else None
     bidi = sheet.paragraph_bidi(p, pstyle)
+    table = sheet.styles.table_layers(p)
     spans: list = []
     for run, element, text in pieces:
         rpr = run.find(n.RPR) if run.tag == n.R else None
@@ -197,7 +189,7 @@ def paragraph_formatting(p, pieces, sheet: StyleSheet, at: int = 0) -> tuple[str
                 props = looks.get(complex_script)
                 if props is None:
                     props = looks[complex_script] = sheet.effective(
-                        pstyle, rstyle, rpr, complex_script
+                        pstyle, rstyle, rpr, complex_script, table
                     )
             if element.tag == n.SYM and props is not None:
                 # A symbol is its character in its own font, whatever the run's font

@@ -60,6 +60,10 @@ class Labels:
             style_id = based.get(w("val")) if based is not None else ""
         return None
 
+    def abstract_of(self, num_id: str) -> str | None:
+        """The abstractNumId behind a numId."""
+        return self._abstract(num_id)
+
     def _abstract(self, num_id: str) -> str | None:
         num = None if self.root is None else self.root.find(f"{w('num')}[@{w('numId')}='{num_id}']")
         abstract = None if num is None else num.find(w("abstractNumId"))

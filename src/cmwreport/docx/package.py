@@ -71,6 +71,13 @@ class Package:
             package._pending = set(entries.names)
         if not package.has(opc.CONTENT_TYPES):
             raise PackageError("not a Word document (no [Content_Types].xml in the zip)")
+        if opc.CONTENT_TYPES in package.unreadable:
+            # Refused like a missing one: nothing says which parts the package holds, and
+            # a copy (the redline) would keep it unreadable for Word and LibreOffice.
+            raise PackageError(
+                f"{opc.CONTENT_TYPES} cannot be read "
+                f"(corrupt or encrypted: {package.unreadable[opc.CONTENT_TYPES]})"
+            )
         main = package.main_part()
         if not package.has(main):
             raise PackageError(f"not a Word document (its main part {main} is missing)")
@@ -259,7 +266,14 @@ def parse_part(name: str, data: bytes) -> etree._Element:
     try:
         root = parse(opc.transitional(data))
     except etree.XMLSyntaxError as exc:
-        raise PackageError(f"{name} is not well-formed XML ({exc})") from None
+        # libxml2's message may hold the bad bytes themselves (a NUL, a line break):
+        # only its first line, its words only, and where.
+        what = " ".join((exc.msg or "").splitlines()[0].split()) if exc.msg else "unreadable"
+        line, column = exc.position if exc.position else (0, 0)
+        raise PackageError(
+            f"{name}:{line}:{column}: not well-formed XML ({what}); "
+            "save the file again from Word or LibreOffice"
+        ) from None
     if root.getroottree().docinfo.doctype:
         raise PackageError(f"{name} declares a DOCTYPE (Word never writes one): refused")
     return root

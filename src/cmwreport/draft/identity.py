@@ -39,6 +39,8 @@ _RANGES = {
     w("moveToRangeStart"): ("to", True),
     w("moveToRangeEnd"): ("to", False),
 }
+_REVISIONS = (n.INS, n.DEL, n.MOVE_FROM, n.MOVE_TO, w("rPrChange"), w("pPrChange"))
+_AUTHOR = w("author")
 #: Bookmark ids written here, above any Word or LibreOffice use.
 _FIRST_ID = 900_000
 
@@ -60,6 +62,7 @@ class _Unit:
     merges: bool = False
     move_from: set[str] = field(default_factory=set)
     move_to: set[str] = field(default_factory=set)
+    authors: set[str] = field(default_factory=set)
 
 
 @dataclass(eq=False)
@@ -81,16 +84,22 @@ def base(name: str) -> tuple[str, bool]:
     return bare[len(BOOKMARK_PREFIX) :], bare == name
 
 
-def resolve(root) -> dict[object, Held]:
+def resolve(root) -> tuple[dict[object, Held], dict[object, tuple[str, ...]]]:
     """Rewrite the identity bookmarks of a main part (before its tracked changes are
-    accepted); return the surviving paragraphs that are held, by element."""
+    accepted); return the surviving paragraphs that are held, and the authors of the
+    tracked changes in each surviving paragraph, by element."""
     body = root.find(w("body"))
     if body is None or not _needed(body):
-        return {}
+        return {}, {}
     units = _units(body)
-    if not any(u.marks for u in units):
-        return {}
     chains = _chains(units)
+    authors = {
+        c.units[-1].p: tuple(sorted(set().union(*(u.authors for u in c.units))))
+        for c in chains
+        if c.kept and any(u.authors for u in c.units)
+    }
+    if not any(u.marks for u in units):
+        return {}, authors
     ends = _ends(body)
     orphans: dict[str, _Chain] = {}
     for chain in chains:
@@ -129,13 +138,13 @@ def resolve(root) -> dict[object, Held]:
         elif len(resolved) > 1:
             out[final] = Held(resolved, "paragraphs of several items were joined into one")
     _rewrite(units, chains, out, _end_marks(body))
-    return out
+    return out, authors
 
 
 def _needed(body) -> bool:
-    """Whether any paragraph could lose, gain or share an identity: a revision, or a
-    bookmark LibreOffice renamed on paste. (A draft as built has neither.)"""
-    for _ in body.iter(n.DEL, n.MOVE_FROM, n.MOVE_TO):
+    """Whether any paragraph could lose, gain or share an identity, or has authors: a
+    revision, or a bookmark LibreOffice renamed on paste. (A draft as built has neither.)"""
+    for _ in body.iter(*_REVISIONS):
         return True
     for mark in body.iter(n.BOOKMARK_START):
         name = mark.get(n.NAME) or ""
@@ -180,6 +189,8 @@ def _unit(p, loose: list, open_ranges: dict) -> _Unit:
             inside |= set(open_ranges.values())
         elif tag == n.T and el.text and el.text.strip() and not _gone(el, p):
             unit.kept = True
+        elif tag in _REVISIONS and el.get(_AUTHOR):
+            unit.authors.add(el.get(_AUTHOR))
     for kind, name in inside:
         (unit.move_from if kind == "from" else unit.move_to).add(name)
     ppr = p.find(n.PPR)

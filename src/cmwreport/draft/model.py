@@ -87,8 +87,13 @@ class Draft:
     not_compared: list[str] = field(default_factory=list)
     #: Part name -> parsed XML root, for the redline writer (accepted view).
     parts: dict[str, Any] = field(default_factory=dict, repr=False)
-    #: Part key -> part name for headers and footers.
+    #: Place ("header:default, sections 1-2") -> part name for headers and footers,
+    #: set when two drafts are compared (diff/sections.py), for the redline.
     part_names: dict[str, str] = field(default_factory=dict, repr=False)
+    #: Header and footer part name -> its blocks, each part read once.
+    stories: dict[str, list[Block]] = field(default_factory=dict, repr=False)
+    #: Per section, the header and footer part each shown type shows (draft/sections.py).
+    shown: list = field(default_factory=list, repr=False)
     #: The main document part, found by its relationship (set by the reader).
     main_part: str = ""
     footnotes_part: str | None = None
@@ -98,6 +103,8 @@ class Draft:
     #: Body block index -> identity.Held: paragraphs whose source item cannot be known
     #: (two items joined, one identity in two places); they carry no identity.
     held: dict[int, Any] = field(default_factory=dict, repr=False)
+    #: Body block index -> authors of the tracked changes in it.
+    authors: dict[int, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def sheet(self) -> Any:

@@ -16,7 +16,7 @@ from cmwreport.docx.package import Package, count_blocks
 from cmwreport.docx.revisions import Tracked, accept_all
 from cmwreport.docx.text import Objects
 from cmwreport.docx.xml import R_NS, w
-from cmwreport.draft import identity, stories
+from cmwreport.draft import identity, sections, stories
 from cmwreport.draft.model import FOOTER, HEADER, Draft, DraftError
 from cmwreport.draft.numbering import StyleRoles
 
@@ -70,7 +70,8 @@ def read_draft(source: Path | bytes | Package, name: str | None = None) -> Draft
     except DraftError:
         raise
     except PackageError as exc:
-        raise DraftError(f"{name}: {exc}") from None
+        # One line whatever the package held (a part name or message with a line break).
+        raise DraftError(" ".join(f"{name}: {exc}".split())) from None
 
 
 def _read(source: Path | bytes | Package, name: str) -> Draft:
@@ -85,7 +86,7 @@ def _read(source: Path | bytes | Package, name: str) -> Draft:
     stories.check_size(body)
     tracked = Tracked()
     # Before the accept joins deleted paragraphs to the next, bookmarks and all.
-    held = identity.resolve(doc)
+    held, authors = identity.resolve(doc)
     accept_all(doc, tracked)
     styles = package.related(main, "styles")
     styles_root = package.xml(styles[0]) if styles else None
@@ -100,10 +101,11 @@ def _read(source: Path | bytes | Package, name: str) -> Draft:
     objects = draft.objects = Objects(describer)
     walk = stories.Walk(roles, objects, draft.body)
     stories.read_body(body, walk)
-    if held:
+    if held or authors:
         draft.held = {b.index: held[b.element] for b in draft.body if b.element in held}
+        draft.authors = {b.index: authors[b.element] for b in draft.body if b.element in authors}
     _headers_footers(package, draft, doc, main)
-    seen = {main, *draft.part_names.values()}
+    seen = {main, *draft.stories}
     for kind in ("footnotes", "endnotes"):
         for target in package.related(main, kind)[:1]:
             root = _story(package, draft, target)
@@ -150,10 +152,11 @@ def _headers_footers(package: Package, draft: Draft, doc, main: str) -> None:
             count = counts[(kind, kind_type)] = counts.get((kind, kind_type), 0) + 1
             key = kind_type if count == 1 else f"{kind_type} {count}"
             root = _story(package, draft, target)
-            draft.part_names[f"{kind}:{key}"] = target
             location = HEADER if kind == "header" else FOOTER
             blocks = stories.read_loose(root, location, key, draft.objects)
             (draft.headers if kind == "header" else draft.footers)[key] = blocks
+            draft.stories[target] = blocks
+    draft.shown = sections.shown(package, doc, main)
 
 
 class _Describer:
@@ -216,14 +219,23 @@ def _unread(package: Package, main: str, seen: set[str]) -> dict[str, tuple[str,
     """Parts that hold content no reader compared, with what they are and their digest."""
     seen = seen | _glossary(package, main)
     kinds: dict[str, str] = {}
+    #: Pictures whose relationship no element of a read story names: nothing shows
+    #: them (LibreOffice drops them on save), so they are not content.
+    orphans: set[str] = set()
     for source in ["", main, *sorted(seen)]:
         for rel in package.relationships(source) if package.has(_rels(source)) else []:
             if not rel.external:
                 kinds.setdefault(rel.target, rel.kind)
+                if rel.kind == "image" and source and not _names(package, source, rel.id):
+                    orphans.add(rel.target)
+                else:
+                    orphans.discard(rel.target)
     out = {}
     for name in package.names:
         kind = kinds.get(name, "")
         if name in seen or name.endswith(".rels") or name == "[Content_Types].xml":
+            continue
+        if name in orphans:
             continue
         if kind in _METADATA_KINDS or kind in _STORIES:
             continue
@@ -231,6 +243,15 @@ def _unread(package: Package, main: str, seen: set[str]) -> dict[str, tuple[str,
             continue
         out[name] = (kind or "unknown part", digest(package, name))
     return out
+
+
+def _names(package: Package, source: str, rid: str) -> bool:
+    """Whether the part's XML names the relationship id (as an attribute value)."""
+    try:
+        data = package.bytes(source)
+    except PackageError:
+        return True
+    return f'"{rid}"'.encode() in data or f"'{rid}'".encode() in data
 
 
 def _rels(source: str) -> str:

@@ -68,7 +68,7 @@ def _deleted_block(writer, block, old_part: str, new_part: str):
 
 def _type_of(place: str) -> str:
     key = place.partition(":")[2]
-    return key.split()[0] if key else "default"
+    return key.replace(",", " ").split()[0] if key else "default"
 
 
 def _section(new_doc, old_doc, old_name: str, old_draft):

@@ -56,15 +56,21 @@ def redline_bytes(result: Result, author: str = "cmwreport", date: str | None = 
     writer.parts = (result.old.main_part, new.main_part)
 
     writer.body(result.pairs.get("body", []), new.parts[new.main_part].find(w("body")))
+    # A part shown in several sections may pair with several old ones: marked once.
+    marked: set[str | None] = {None}
     for place, pairs in result.pairs.items():
         if place.startswith(("header:", "footer:")):
             part = new.part_names.get(place)
-            if part is not None:
+            if part not in marked:
+                marked.add(part)
                 parts = (result.old.part_names.get(place), part)
                 writer.loose(pairs, new.parts[part], parts)
     for place in result.pairs:
         if place.startswith(("header:", "footer:")) and place not in new.part_names:
-            story_back(writer, result, place)
+            old_part = result.old.part_names.get(place)
+            if old_part not in marked:
+                marked.add(old_part)
+                story_back(writer, result, place)
     for kind in ("footnote", "endnote"):
         notes(writer, result, kind)
     comments(writer, result)

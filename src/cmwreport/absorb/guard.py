@@ -1,0 +1,74 @@
+"""What the plan must not guess or write: draft paragraphs whose item cannot be known
+(two items joined, one identity in two places), and slot marks a reviewer typed into
+the template's text."""
+
+from __future__ import annotations
+
+from cmwreport.absorb import origins as o
+from cmwreport.absorb.model import Entry, Unabsorbed, where
+
+
+def hold(plan, held, old, new, origin_of, by_ident) -> set[str]:
+    """A draft paragraph whose identity cannot be known: each candidate item stays in
+    its list as it is; the paragraph is reported with the candidates."""
+    blocks = [by_ident[c] for c in held.candidates if c in by_ident]
+    if old is not None and all(b is not old for b in blocks):
+        blocks.append(old)
+    kept: set[str] = set()
+    labels, texts = [], []
+    for block in blocks:
+        org = origin_of.get(block.index)
+        labels.append(f"{org.label} ({where(block)})" if org else where(block))
+        texts.append(block.text)
+        if org is not None and org.kind == o.ITEM:
+            kept.add(org.item_id)
+            ref, entries = plan.lists.setdefault(org.ref.group, (org.ref, []))
+            entries.append(Entry(org.item_id, origin=org))
+    plan.unabsorbed.append(
+        Unabsorbed(
+            where(new),
+            " / ".join(texts) or None,
+            new.text,
+            f"{held.why}: which item it is cannot be known, so nothing was written "
+            f"for {' or '.join(labels) or 'it'}",
+            "make the edit again on that item's own paragraph in a fresh build",
+        )
+    )
+    return kept
+
+
+def keep(plan, kept: set[str]) -> None:
+    """Items held as they are get no text edit; no list names an item twice."""
+    plan.text_edits = [
+        e for e in plan.text_edits if e.origin.kind != o.ITEM or e.origin.item_id not in kept
+    ]
+    for group, (ref, entries) in plan.lists.items():
+        seen: set[str] = set()
+        unique = []
+        for entry in entries:
+            if entry.item_id is not None and entry.item_id in seen:
+                continue
+            if entry.item_id is not None:
+                seen.add(entry.item_id)
+            unique.append(entry)
+        plan.lists[group] = (ref, unique)
+
+
+_SLOT_MARKS = ("{{", "}}", "{%", "%}")
+
+
+def typed_slot(text: str, template_text: str) -> bool:
+    """Slot marks in a reviewer's text beyond the template's own: the next build would
+    read `{{ qpr_symbol }}` typed as text as a slot (or fail on a stray `{{`)."""
+    return any(text.count(m) > template_text.count(m) for m in _SLOT_MARKS)
+
+
+def slot_typed(at: str, before: str | None, after: str) -> Unabsorbed:
+    return Unabsorbed(
+        at,
+        before,
+        after,
+        "“{{” or “{%” typed in the template's text: the next build would read it as a "
+        "slot to fill in",
+        "write it another way (the template's own slots stay where they are)",
+    )

@@ -1,0 +1,255 @@
+"""Several reviewers' drafts of one build, taken home together: their plans (each made
+against the same fresh build) merged into one, item by item.
+
+Edits of different items are all kept. Two reviewers' edits of one text are merged
+word by word when they touch different words; otherwise it is a conflict, reported
+with each reviewer's version (and the authors of their tracked changes), and nothing
+is written for that item. An item one reviewer deleted and another edited or moved is
+a conflict too, and stays as it is. Lists take every reviewer's removals and
+additions; a list two reviewers reordered differently keeps its order (reported).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
+
+from cmwreport.absorb import origins as o
+from cmwreport.absorb.model import Entry, Plan, TemplateEdit, TextEdit, Unabsorbed
+
+_TOKENS = re.compile(r"\s+|[^\s]+")
+
+
+@dataclass
+class Review:
+    """One reviewer's draft: its name for messages, its plan, its tracked changes'
+    authors by draft block index."""
+
+    name: str
+    plan: Plan
+    authors: dict[int, tuple[str, ...]]
+
+    def version(self, after: str, shown) -> str:
+        who = self.authors.get(shown.index, ()) if shown is not None else ()
+        by = f" (tracked changes by {', '.join(who)})" if who else ""
+        return f"{self.name}{by}: {after}"
+
+
+def merge(reviews: list[Review]) -> Plan:
+    if len(reviews) == 1:
+        return reviews[0].plan
+    out = Plan(current=dict(reviews[0].plan.current))
+    for review in reviews:
+        out.unabsorbed += [
+            replace(u, where=f"{review.name}: {u.where}") for u in review.plan.unabsorbed
+        ]
+    held = _deleted_and_edited(reviews, out)
+    out.text_edits = _texts(reviews, out, held)
+    out.lists = _lists(reviews, out, held)
+    out.template = _template(reviews, out)
+    return out
+
+
+# -- words ------------------------------------------------------------------------------
+
+
+def merge_words(base: str, versions: list[str]) -> str | None:
+    """Each version's word changes to `base` applied together, or None where two touch
+    the same words (or insert at one place) differently."""
+    old = _TOKENS.findall(base)
+    changes: list[tuple[int, int, list[str]]] = []
+    for text in versions:
+        new = _TOKENS.findall(text)
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+            if tag != "equal":
+                changes.append((i1, i2, new[j1:j2]))
+    changes = sorted(set((a, b, tuple(t)) for a, b, t in changes))
+    for (a1, a2, _ta), (b1, _b2, _tb) in zip(changes, changes[1:], strict=False):
+        if b1 < a2 or b1 == a1:  # overlapping, or two changes (or insertions) at one place
+            return None
+    for i1, i2, tokens in reversed(changes):
+        old[i1:i2] = list(tokens)
+    return "".join(old)
+
+
+# -- items deleted by one, edited or moved by another -------------------------------------
+
+
+def _present(plan: Plan) -> dict[str, str]:
+    """Item id -> the list it is in, as this reviewer left them."""
+    changed = plan.changed_lists()
+    out = {i: g for g, ids in plan.current.items() if g not in changed for i in ids}
+    for group, (_ref, entries) in changed.items():
+        out.update({e.item_id: group for e in entries if e.item_id is not None})
+    return out
+
+
+def _deleted_and_edited(reviews: list[Review], out: Plan) -> set[str]:
+    current = {i: g for g, ids in out.current.items() for i in ids}
+    present = [_present(r.plan) for r in reviews]
+    edited = [
+        {e.origin.item_id for e in r.plan.text_edits if e.origin.kind == o.ITEM} for r in reviews
+    ]
+    held: set[str] = set()
+    for item_id, group in current.items():
+        deleted = [r for r, p in zip(reviews, present, strict=True) if item_id not in p]
+        touched = [
+            r
+            for r, p, e in zip(reviews, present, edited, strict=True)
+            if item_id in p and (p[item_id] != group or item_id in e)
+        ]
+        if deleted and touched:
+            held.add(item_id)
+            who = ", ".join(r.name for r in deleted)
+            others = ", ".join(r.name for r in touched)
+            out.unabsorbed.append(
+                Unabsorbed(
+                    f"{group.replace('axis:', 'axis ')}: item {item_id}",
+                    None,
+                    None,
+                    f"conflict: deleted in {who}, edited or moved in {others}; "
+                    "nothing was written for it",
+                    "agree on one version, then absorb that draft again",
+                )
+            )
+    return held
+
+
+# -- texts --------------------------------------------------------------------------------
+
+
+def _key(origin: o.Origin) -> tuple:
+    return (str(origin.file), origin.item_id, origin.path, origin.label)
+
+
+def _texts(reviews: list[Review], out: Plan, held: set[str]) -> list[TextEdit]:
+    groups: dict[tuple, list[tuple[Review, TextEdit]]] = {}
+    for review in reviews:
+        for edit in review.plan.text_edits:
+            if edit.origin.kind == o.ITEM and edit.origin.item_id in held:
+                continue
+            groups.setdefault(_key(edit.origin), []).append((review, edit))
+    kept = []
+    for edits in groups.values():
+        first = edits[0][1]
+        afters = list(dict.fromkeys(e.after for _r, e in edits))
+        if len(afters) == 1:
+            kept.append(first)
+            continue
+        base = o.source_value(first.origin, first.before)
+        merged = merge_words(base, afters) if base is not None else None
+        if merged is not None:
+            kept.append(replace(first, after=merged))
+            continue
+        versions = [(r, e.after, e.shown) for r, e in edits]
+        out.unabsorbed.append(_conflict(first.where, first.before, versions, first.origin.label))
+    return kept
+
+
+def _conflict(where: str, before: str | None, versions, label: str) -> Unabsorbed:
+    """`versions`: (review, its text, the draft block it is in)."""
+    shown = "; ".join(r.version(text, block) for r, text, block in versions)
+    return Unabsorbed(
+        where,
+        before,
+        None,
+        f"conflict: reviewers changed the same words of {label} differently, so nothing "
+        f"was written for it: {shown}",
+        "agree on one version, then make it in one draft and absorb that",
+    )
+
+
+# -- lists --------------------------------------------------------------------------------
+
+
+def _lists(reviews: list[Review], out: Plan, held: set[str]) -> dict:
+    result = {}
+    for group, base in out.current.items():
+        ref = reviews[0].plan.lists[group][0]
+        views = []
+        for r in reviews:
+            ref_r, entries = r.plan.lists.get(group, (ref, []))
+            if [e.item_id for e in entries] != base:
+                views.append((r, entries))
+        if not views:
+            result[group] = (ref, [Entry(i) for i in base])
+            continue
+        order = _order(base, views, out, group)
+        removed = {i for _r, es in views for i in base if i not in {e.item_id for e in es}}
+        removed -= held
+        merged: list[Entry] = [Entry(i) for i in order if i not in removed]
+        for _r, entries in views:
+            previous = None  # new items and items moved in go after the one before them
+            for entry in entries:
+                if entry.item_id is None or entry.item_id not in base:
+                    at = next((n + 1 for n, e in enumerate(merged) if e.item_id == previous), 0)
+                    merged.insert(at, entry)
+                previous = entry.item_id
+        result[group] = (ref, merged)
+    # An item held (deleted and edited) stays in its own list only.
+    for group, (ref, entries) in result.items():
+        result[group] = (
+            ref,
+            [e for e in entries if e.item_id not in held or e.item_id in out.current[group]],
+        )
+    return result
+
+
+def _order(base: list[str], views, out: Plan, group: str) -> list[str]:
+    """The list's order: the one reviewer's who reordered it, else as built."""
+    orders = []
+    for _r, entries in views:
+        ids = [e.item_id for e in entries if e.item_id in base]
+        if ids != [i for i in base if i in ids]:
+            orders.append(ids + [i for i in base if i not in ids])
+    unique = list(dict.fromkeys(tuple(x) for x in orders))
+    if len(unique) == 1:
+        return list(unique[0])
+    if len(unique) > 1:
+        out.unabsorbed.append(
+            Unabsorbed(
+                group.replace("axis:", "axis "),
+                None,
+                None,
+                "conflict: reviewers moved items of this list to different places; "
+                "its order was kept as built",
+                "agree on one order, then make it in one draft and absorb that",
+            )
+        )
+    return list(base)
+
+
+# -- the template's own text --------------------------------------------------------------
+
+
+def _template(reviews: list[Review], out: Plan) -> list[TemplateEdit]:
+    by_block: dict[tuple, list[tuple[Review, TemplateEdit]]] = {}
+    added: list[TemplateEdit] = []
+    seen_added: set[tuple] = set()
+    for review in reviews:
+        for edit in review.plan.template:
+            if edit.kind == "added":
+                key = (id(edit.block), edit.text)
+                if key not in seen_added:
+                    seen_added.add(key)
+                    added.append(edit)
+                continue
+            by_block.setdefault(id(edit.block), []).append((review, edit))
+    kept: list[TemplateEdit] = []
+    for edits in by_block.values():
+        first = edits[0][1]
+        kinds = {e.kind for _r, e in edits}
+        texts = list(dict.fromkeys(e.text for _r, e in edits))
+        if kinds == {"removed"} or (kinds == {"changed"} and len(texts) == 1):
+            kept.append(first)
+            continue
+        merged = None
+        if kinds == {"changed"}:
+            merged = merge_words(first.block.text, texts)
+        if merged is not None:
+            kept.append(replace(first, text=merged))
+            continue
+        versions = [(r, e.text or "(deleted)", e.shown) for r, e in edits]
+        out.unabsorbed.append(_conflict(first.where, first.before, versions, "the template's text"))
+    return kept + added

@@ -1,0 +1,70 @@
+"""The template as absorb would leave it is written only if it builds: a reviewer's
+change that would break it (a required slot's paragraph deleted, a stray `{{`) is
+found, reported with what the build says, and left out; the others are written."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from cmwreport.absorb import adapter, template_edit
+from cmwreport.absorb.plan import TemplateEdit, Unabsorbed
+
+
+def apply(template: Path, template_draft, edits: list[TemplateEdit], sources):
+    """template_edit.apply, checked: an Outcome whose data builds (or None)."""
+    edited = template_edit.apply(template, template_draft.package, template_draft.main_part, edits)
+    if edited.data is None or not edited.done or not _problems(edited.data, sources, full=True):
+        return edited
+    culprits = []
+    for edit in edits:
+        alone = _fresh(template, [edit])
+        problems = _problems(alone.data, sources) if alone.data and alone.done else []
+        if problems:
+            culprits.append((edit, problems))
+    bad = {id(edit) for edit, _p in culprits}
+    kept = _fresh(template, [e for e in edits if id(e) not in bad])
+    if kept.data is not None and kept.done and _problems(kept.data, sources, full=True):
+        kept = template_edit.Outcome()  # together they still break it: none is written
+        culprits = [(e, ["together with the other template changes"]) for e in edits]
+    kept.unabsorbed += [
+        Unabsorbed(
+            edit.where,
+            edit.before or None,
+            edit.text or None,
+            "the template would no longer build after this change: " + problems[0],
+            f"make it in {template} with Word, keeping the template's slots",
+        )
+        for edit, problems in culprits
+    ]
+    return kept
+
+
+def _fresh(template: Path, edits: list[TemplateEdit]):
+    """The edits applied to a fresh reading of the template (edits point at blocks of
+    one reading, by index)."""
+    fresh = adapter.read(template, "template")
+    moved = [
+        replace(e, block=fresh.body[e.block.index] if e.block is not None else None) for e in edits
+    ]
+    return template_edit.apply(template, fresh.package, fresh.main_part, moved)
+
+
+def _problems(data: bytes, sources, full: bool = False) -> list[str]:
+    from cmwreport.build.merge import TemplateProblem, check_template
+    from cmwreport.errors import CmwError
+
+    with tempfile.TemporaryDirectory(prefix="cmw-absorb-") as folder:
+        path = Path(folder) / "template.docx"
+        path.write_bytes(data)
+        try:
+            if full:
+                adapter.build(sources, path)
+            else:
+                check_template(path, "the template")
+        except TemplateProblem as exc:
+            return [p.replace(str(path), "the template") for p in exc.problems]
+        except CmwError as exc:
+            return [str(exc).replace(str(path), "the template")]
+    return []

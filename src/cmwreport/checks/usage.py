@@ -1,0 +1,151 @@
+"""What a UN editor marks in the prose: rules on a text's words, for the sources' values
+and the template's own text alike (checks/template.py).
+
+- T508: concluding observations cited without the paragraph ("(CMW/C/MAR/CO/1)"):
+  UN documents cite them by paragraph, "(CMW/C/MAR/CO/1، الفقرة 53)".
+- T509: brackets that do not balance ("(( ... )" in the seed's summary).
+- T510: Arabic letters glued to Latin letters or to digits with no space ("عددCMW").
+  A prefix (و، ب، ل، ف، ك, or two of them) joined to a number or a Latin word is Arabic
+  spelling ("المادتان 7 و83").
+- T511: a month's name without its hamza ("ابريل" for "أبريل").
+
+Each is a warning: text of record is kept verbatim (docs/source-format.md says how to
+silence one item).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from cmwreport.arabic.script import has_arabic
+from cmwreport.i18n import _
+
+_LETTER = "\u0621-\u063a\u0641-\u064a"
+#: A symbol of concluding observations, or the template's slot standing for one.
+_CO = re.compile(r"\b[A-Z]{2,6}/C/[A-Z]{3}/CO/\d+(?:-\d+)?\b|\{\{\s*co_symbol\s*\}\}")
+_PARAGRAPH_AFTER = re.compile(r"\s*[،,]\s*(?:الفقرة|الفقرتان|الفقرات|الفقرتين|para)")
+#: Arabic letters right before Latin letters or digits, and Latin letters right
+#: before Arabic ones.
+_GLUED = re.compile(rf"(?<![{_LETTER}])([{_LETTER}]+)(?=[A-Za-z0-9])|(?<=[A-Za-z])[{_LETTER}]")
+#: Prefixes Arabic spelling joins to the next word, Latin or a number included.
+_PREFIXES = {"و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك", "فك"}
+#: Month names as typed without their hamza, and as written (Moroccan and UN usage).
+MONTHS_WITHOUT_HAMZA = {
+    "ابريل": "أبريل",
+    "اكتوبر": "أكتوبر",
+    "اغسطس": "أغسطس",
+    "ايار": "أيار",
+    "اذار": "آذار",
+    "ايلول": "أيلول",
+}
+_MONTH = re.compile(rf"(?<![{_LETTER}])[وبلف]?({'|'.join(MONTHS_WITHOUT_HAMZA)})(?![{_LETTER}])")
+_PAIRS = {"(": ")", "[": "]"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    offset: int
+    code: str
+    message: str
+
+
+def findings(text: str) -> Iterator[Finding]:
+    """The usage problems of one text, in order of their place."""
+    found: list[Finding] = []
+    if has_arabic(text):
+        for match in _CO.finditer(text):
+            if not _PARAGRAPH_AFTER.match(text, match.end()):
+                found.append(
+                    Finding(
+                        match.start(),
+                        "T508",
+                        _(
+                            "'{symbol}' is cited without its paragraph: UN documents cite "
+                            "concluding observations by paragraph, '({symbol}، الفقرة 53)'",
+                            symbol=match.group(),
+                        ),
+                    )
+                )
+    found += _brackets(text)
+    for match in _GLUED.finditer(text):
+        if match.group(1) in _PREFIXES:
+            continue
+        word = _word_around(text, match.start())
+        found.append(
+            Finding(
+                match.start(),
+                "T510",
+                _(
+                    "'{word}': Arabic letters glued to Latin letters or digits; put a space "
+                    "between them (a one-letter prefix such as و on a number is fine)",
+                    word=word,
+                ),
+            )
+        )
+    for match in _MONTH.finditer(text):
+        wrong = match.group(1)
+        found.append(
+            Finding(
+                match.start(1),
+                "T511",
+                _(
+                    "'{wrong}' lacks its hamza: write '{right}'",
+                    wrong=wrong,
+                    right=MONTHS_WITHOUT_HAMZA[wrong],
+                ),
+            )
+        )
+    return iter(sorted(found, key=lambda f: (f.offset, f.code)))
+
+
+def _brackets(text: str) -> list[Finding]:
+    if not any(ch in text for ch in "()[]"):
+        return []
+    stack: list[tuple[str, int]] = []
+    out = []
+    for index, ch in enumerate(text):
+        if ch in _PAIRS:
+            stack.append((ch, index))
+        elif ch in _PAIRS.values():
+            if stack and _PAIRS[stack[-1][0]] == ch:
+                stack.pop()
+            else:
+                out.append(_unbalanced(index, ch))
+    out += [_unbalanced(index, ch) for ch, index in stack]
+    return out
+
+
+def _unbalanced(index: int, bracket: str) -> Finding:
+    return Finding(
+        index,
+        "T509",
+        _(
+            "'{bracket}' has no partner: brackets must balance (a closing one missing, or "
+            "one too many)",
+            bracket=bracket,
+        ),
+    )
+
+
+def _word_around(text: str, index: int) -> str:
+    start = index
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = index
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end]
+
+
+def check_file(loaded) -> Iterator:
+    """The rules on every text value of a loaded source file, located at the value."""
+    from cmwreport.checks.locate import Lines
+    from cmwreport.diagnostics import Diagnostic
+
+    lines = Lines(loaded.text)
+    for node in loaded.strings:
+        for finding in findings(node.text):
+            line, column = lines.position(node, finding.offset)
+            yield Diagnostic(loaded.shown, line, column, finding.code, "warning", finding.message)

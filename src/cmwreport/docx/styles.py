@@ -1,0 +1,175 @@
+"""A styles part read once: each style's chain (basedOn), name, run and paragraph
+properties, the default paragraph and table styles, and a table style's conditional
+formatting (w:tblStylePr) with which cells of a table it applies to.
+
+Which cells take a table style's conditional formatting is computed from the cell's
+place and the table's w:tblLook, as Word does when it lays the table out (w:cnfStyle is
+only a cache of that, and LibreOffice drops or rewrites it): first and last row and
+column, odd and even bands of rows and columns (the header row and first column left
+out of the banding when they are shown), and the four corner cells (ECMA-376 Part 1,
+17.7.6 and 17.4.56).
+"""
+
+from __future__ import annotations
+
+from cmwreport.docx import wordml as n
+from cmwreport.docx.xml import w
+
+_OFF = ("0", "false", "off")
+#: Conditional formatting types in the order they are applied (later wins).
+ORDER = (
+    "band1Vert",
+    "band2Vert",
+    "band1Horz",
+    "band2Horz",
+    "firstCol",
+    "lastCol",
+    "firstRow",
+    "lastRow",
+    "nwCell",
+    "neCell",
+    "swCell",
+    "seCell",
+)
+#: w:tblLook's hexadecimal w:val bits (ECMA-376 Part 1, 17.4.56).
+_LOOK_BITS = {
+    "firstRow": 0x0020,
+    "lastRow": 0x0040,
+    "firstColumn": 0x0080,
+    "lastColumn": 0x0100,
+    "noHBand": 0x0200,
+    "noVBand": 0x0400,
+}
+
+
+def on(el) -> bool:
+    return el is not None and (el.get(n.VAL) or "true") not in _OFF
+
+
+class Styles:
+    """One styles part, parsed once."""
+
+    def __init__(self, root) -> None:
+        self.rpr: dict[str, object] = {}
+        self.based: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+        self.bidi: dict[str, bool] = {}
+        #: table style id -> {conditional type: its w:rPr}
+        self.conditional: dict[str, dict[str, object]] = {}
+        self.default_para: str | None = None
+        self.default_table: str | None = None
+        self.defaults = None
+        if root is None:
+            return
+        self.defaults = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{n.RPR}")
+        for st in root.iter(w("style")):
+            sid = st.get(w("styleId")) or ""
+            kind = st.get(w("type"))
+            self.rpr[sid] = st.find(n.RPR)
+            bidi = st.find(f"{n.PPR}/{w('bidi')}")
+            if bidi is not None:
+                self.bidi[sid] = on(bidi)
+            based = st.find(w("basedOn"))
+            if based is not None and based.get(n.VAL):
+                self.based[sid] = based.get(n.VAL)
+            name = st.find(w("name"))
+            self.names[sid] = (name.get(n.VAL) if name is not None else None) or sid
+            default = st.get(w("default")) in ("1", "true", "on")
+            if kind == "paragraph" and default:
+                self.default_para = sid
+            elif kind == "table":
+                if default:
+                    self.default_table = sid
+                found = {c.get(w("type")): c.find(n.RPR) for c in st.iter(w("tblStylePr"))}
+                if found:
+                    self.conditional[sid] = found
+
+    def chain(self, sid: str | None) -> list[str]:
+        """The style and those it is based on, base first."""
+        out: list[str] = []
+        while sid is not None and sid not in out:
+            out.append(sid)
+            sid = self.based.get(sid)
+        return out[::-1]
+
+    def table_layers(self, p) -> tuple[tuple, list]:
+        """(key, run-property layers) the table style of the cell holding `p` gives it:
+        the style's own properties along its chain, then each conditional type that
+        applies to the cell. ((), []) outside a table."""
+        cell = p.getparent()
+        while cell is not None and cell.tag not in (n.TC, n.TXBX):
+            cell = cell.getparent()
+        if cell is None or cell.tag != n.TC:
+            return (), []
+        row = cell.getparent()
+        table = row.getparent() if row is not None else None
+        while table is not None and table.tag != n.TBL:
+            table = table.getparent()
+        if table is None:
+            return (), []
+        found = table.find(f"{w('tblPr')}/{w('tblStyle')}")
+        sid = found.get(n.VAL) if found is not None else self.default_table
+        if sid is None:
+            return (), []
+        chain = self.chain(sid)
+        types = _applying(table, row, cell, any(s in self.conditional for s in chain))
+        layers = [self.rpr.get(s) for s in chain]
+        for kind in types:
+            layers.extend(self.conditional.get(s, {}).get(kind) for s in chain)
+        return (sid, types), layers
+
+
+def _applying(table, row, cell, any_conditional: bool) -> tuple[str, ...]:
+    if not any_conditional:
+        return ()
+    look = _look(table)
+    rows = [r for r in table if r.tag == n.TR]
+    cells = [c for c in row if c.tag == n.TC]
+    r, last_r = rows.index(row) if row in rows else 0, len(rows) - 1
+    c, last_c = cells.index(cell) if cell in cells else 0, len(cells) - 1
+    first_row = look["firstRow"] and r == 0
+    last_row = look["lastRow"] and r == last_r and r > 0
+    first_col = look["firstColumn"] and c == 0
+    last_col = look["lastColumn"] and c == last_c and c > 0
+    out = set()
+    if not look["noVBand"] and not (first_col or last_col):
+        band = c - (1 if look["firstColumn"] else 0)
+        out.add("band1Vert" if band % 2 == 0 else "band2Vert")
+    if not look["noHBand"] and not (first_row or last_row):
+        band = r - (1 if look["firstRow"] else 0)
+        out.add("band1Horz" if band % 2 == 0 else "band2Horz")
+    for flag, kind in (
+        (first_col, "firstCol"),
+        (last_col, "lastCol"),
+        (first_row, "firstRow"),
+        (last_row, "lastRow"),
+        (first_row and first_col, "nwCell"),
+        (first_row and last_col, "neCell"),
+        (last_row and first_col, "swCell"),
+        (last_row and last_col, "seCell"),
+    ):
+        if flag:
+            out.add(kind)
+    return tuple(k for k in ORDER if k in out)
+
+
+def _look(table) -> dict[str, bool]:
+    el = table.find(f"{w('tblPr')}/{w('tblLook')}")
+    if el is None:
+        return dict.fromkeys(_LOOK_BITS, False)
+    value = el.get(n.VAL)
+    bits = int(value, 16) if value and _hex(value) else 0
+    return {
+        name: (el.get(w(name)) in ("1", "true", "on"))
+        if el.get(w(name)) is not None
+        else bool(bits & bit)
+        for name, bit in _LOOK_BITS.items()
+    }
+
+
+def _hex(value: str) -> bool:
+    try:
+        int(value, 16)
+    except ValueError:
+        return False
+    return True
