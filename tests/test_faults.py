@@ -99,24 +99,29 @@ def test_two_builds_at_once_never_mix_their_documents(tmp_path):
 def test_a_build_waits_for_the_lock_and_says_so(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
+    # The holder keeps the lock until the build has said it waits (no race with a
+    # fixed sleep on a loaded machine), then lets go.
     holder = subprocess.Popen(
         [
             sys.executable, "-c",
-            "import sys, time; from pathlib import Path; from cmwreport.outfolder import locked\n"
+            "import sys; from pathlib import Path; from cmwreport.outfolder import locked\n"
             "with locked(Path(sys.argv[1])):\n"
-            "    print('locked', flush=True); time.sleep(1.5)",
+            "    print('locked', flush=True); sys.stdin.readline()",
             str(out),
         ],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
     )  # fmt: skip
     assert holder.stdout.readline() == b"locked\n"
-    started = time.monotonic()
-    proc = subprocess.run(_command(SOURCES, out), capture_output=True, text=True, timeout=120)
-    waited = time.monotonic() - started
-    holder.wait()
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stderr == f"cmwreport build: waiting for another build writing to {out}\n"
-    assert waited > 1.0
+    build = subprocess.Popen(
+        _command(SOURCES, out), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    said = build.stderr.readline()
+    assert not (out / REPORT).exists()  # nothing written while the other holds the lock
+    holder.communicate(b"go\n", timeout=60)
+    _, rest = build.communicate(timeout=120)
+    assert build.returncode == 0, rest
+    assert said + rest == f"cmwreport build: waiting for another build writing to {out}\n"
 
 
 def test_a_build_killed_at_any_moment_leaves_old_or_new_complete_files(tmp_path):

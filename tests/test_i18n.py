@@ -36,10 +36,15 @@ def _forget_language():
 def _messages_in_code() -> dict[str | tuple[str, str], str]:
     """Every message the code marks, with where it is (for the failure message)."""
     from babel.messages.extract import extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
 
+    # babel.cfg, as scripts/catalogues.sh reads it: the field descriptions of
+    # sources/schema.py too (cmwreport/i18n_extract.py).
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as cfg:
+        method_map, options_map = parse_mapping_cfg(cfg)
     found: dict = {}
     for filename, lineno, message, _comments, _context in extract_from_dir(
-        str(ROOT / "src" / "cmwreport"), method_map=[("**.py", "python")]
+        str(ROOT / "src" / "cmwreport"), method_map, options_map
     ):
         key = message if isinstance(message, str) else tuple(message[:2])
         found.setdefault(key, f"src/cmwreport/{filename}:{lineno}")
@@ -194,7 +199,7 @@ def test_arabic_terminal_lines_isolate_paths_and_codes_on_the_bytes(tmp_path):
     assert re.fullmatch(rb"sources/report\.yaml:\d+:\d+", where)
     assert rest.startswith("خطأ ".encode() + fsi + b"S"), rest
     # One mistake, one diagnostic; the summary in Arabic words and plural forms.
-    assert len(lines) == 2, proc.stdout.decode()
+    assert len(lines) == 5, proc.stdout.decode()  # the line, its source and caret, totals
     assert "«".encode() + fsi + b"symbool" + pdi + "»".encode() in first
     summary = lines[-1].decode().replace(FSI, "").replace(PDI, "")
     assert summary == "خطأ واحد، لا تنبيهات في 9 ملفات", summary
@@ -255,3 +260,38 @@ def test_no_message_hides_inside_an_f_string():
                     if re.search(r"\{[^{}]*\b(_|ngettext)\(", token.string):
                         hidden.append(f"{path.relative_to(ROOT)}:{token.start[0]}")
     assert not hidden, hidden
+
+
+def test_no_function_rebinds_the_message_function():
+    # `for (path, _), x in ...` in a function that also calls `_()` makes `_` a local:
+    # the message after it is a TypeError, a crash instead of the message.
+    import ast
+
+    scopes = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ListComp, ast.SetComp)
+    scopes += (ast.DictComp, ast.GeneratorExp)
+
+    def own_nodes(function):
+        """The nodes of a function's own scope (not of nested functions or comprehensions)."""
+        stack = list(ast.iter_child_nodes(function))
+        while stack:
+            node = stack.pop()
+            yield node
+            if not isinstance(node, scopes):
+                stack.extend(ast.iter_child_nodes(node))
+
+    rebound = []
+    for path in sorted((ROOT / "src" / "cmwreport").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            names = [n for n in own_nodes(function) if isinstance(n, ast.Name) and n.id == "_"]
+            stores = [n for n in names if isinstance(n.ctx, ast.Store)]
+            calls = [
+                n
+                for n in own_nodes(function)
+                if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "_"
+            ]
+            if stores and calls:
+                rebound.append(f"{path.relative_to(ROOT)}:{stores[0].lineno}")
+    assert not rebound, rebound

@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from cmwreport.errors import CmwError
+from cmwreport.i18n import _
 
 DEFAULT_TIMEOUT = 180.0
 
@@ -30,15 +31,19 @@ def find_soffice() -> str:
     if given:
         found = shutil.which(given)
         if found is None:
-            raise OfficeError(f"CMWREPORT_SOFFICE={given!r}: no such program; --pdf needs it")
+            raise OfficeError(
+                _("CMWREPORT_SOFFICE={given!r}: no such program; --pdf needs it", given=given)
+            )
         return found
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
             return found
     raise OfficeError(
-        "--pdf needs LibreOffice, and soffice is not installed (apt-get install "
-        "libreoffice-writer-nogui); nothing written"
+        _(
+            "--pdf needs LibreOffice, and soffice is not installed (apt-get install "
+            "libreoffice-writer-nogui); nothing written"
+        )
     )
 
 
@@ -51,7 +56,9 @@ def _timeout() -> float:
     except ValueError:
         seconds = -1.0
     if not 0 < seconds < 86400:
-        raise OfficeError(f"CMWREPORT_PDF_TIMEOUT={value!r}: give a number of seconds")
+        raise OfficeError(
+            _("CMWREPORT_PDF_TIMEOUT={value!r}: give a number of seconds", value=value)
+        )
     return seconds
 
 
@@ -81,11 +88,13 @@ def to_pdf(documents: list[tuple[Path, bytes]]) -> list[tuple[Path, bytes]]:
         ]
         _run(command, timeout)
         results = []
-        for (path, _), source in zip(documents, inputs, strict=True):
+        for (path, _data), source in zip(documents, inputs, strict=True):
             pdf = folder / "pdf" / f"{source.stem}.pdf"
             data = pdf.read_bytes() if pdf.is_file() else b""
             if not data.startswith(b"%PDF"):
-                raise OfficeError(f"LibreOffice wrote no PDF for {path.name}; nothing written")
+                raise OfficeError(
+                    _("LibreOffice wrote no PDF for {name}; nothing written", name=path.name)
+                )
             results.append((path, data))
         return results
 
@@ -104,8 +113,11 @@ def _run(command: list[str], timeout: float) -> None:
     except subprocess.TimeoutExpired:
         _stop(process)
         raise OfficeError(
-            f"LibreOffice did not finish the PDF within {timeout:g} s (CMWREPORT_PDF_TIMEOUT); "
-            "nothing written"
+            _(
+                "LibreOffice did not finish the PDF within {timeout:g} s (CMWREPORT_PDF_TIMEOUT); "
+                "nothing written",
+                timeout=timeout,
+            )
         ) from None
     except BaseException:
         _stop(process)
@@ -114,8 +126,11 @@ def _run(command: list[str], timeout: float) -> None:
         said = err.decode("utf-8", "replace").strip().splitlines()
         reason = f": {said[-1][:200]}" if said else ""
         raise OfficeError(
-            f"LibreOffice failed to write the PDF (exit {process.returncode}){reason}; "
-            "nothing written"
+            _(
+                "LibreOffice failed to write the PDF (exit {returncode}){reason}; nothing written",
+                returncode=process.returncode,
+                reason=reason,
+            )
         )
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from cmwreport.i18n import _
 from cmwreport.outputs import OutputError, temporary_prefix
 
 #: How long a build waits for another one writing to the same folder.
@@ -38,7 +39,13 @@ def locked(
     try:
         fd = os.open(folder, flags)
     except OSError as exc:
-        raise OutputError(f"{folder}: cannot open the output folder: {exc.strerror}") from None
+        raise OutputError(
+            _(
+                "{folder}: cannot open the output folder: {strerror}",
+                folder=folder,
+                strerror=exc.strerror,
+            )
+        ) from None
     try:
         _acquire(fcntl, fd, folder, waiting, timeout)
         yield
@@ -56,14 +63,24 @@ def _acquire(fcntl, fd: int, folder: Path, waiting, timeout: float) -> None:
         except BlockingIOError:
             pass
         except OSError as exc:  # e.g. a file system without locks
-            raise OutputError(f"{folder}: cannot lock the output folder: {exc.strerror}") from None
+            raise OutputError(
+                _(
+                    "{folder}: cannot lock the output folder: {strerror}",
+                    folder=folder,
+                    strerror=exc.strerror,
+                )
+            ) from None
         if not told and waiting is not None:
             waiting()
             told = True
         if time.monotonic() > deadline:
             raise OutputError(
-                f"{folder}: another build has been writing here for over "
-                f"{timeout:.0f} s; wait for it, or build into another folder"
+                _(
+                    "{folder}: another build has been writing here for over {timeout:.0f} s; wait "
+                    "for it, or build into another folder",
+                    folder=folder,
+                    timeout=timeout,
+                )
             )
         time.sleep(0.05)
 

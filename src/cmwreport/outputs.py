@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from cmwreport.errors import CmwError
+from cmwreport.i18n import _
 
 STDOUT = "-"
 
@@ -57,19 +58,36 @@ def check_target(path: Path, inputs: Iterable[Path] = (), *, what: str = "output
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write the {what}: {exc.strerror or exc}") from None
+        raise OutputError(
+            _(
+                "{path}: cannot write the {what}: {value}",
+                path=path,
+                what=what,
+                value=exc.strerror or exc,
+            )
+        ) from None
     if info is not None:
         kind = _kind(info.st_mode)
         if kind is not None:
             raise OutputError(
-                f"{path}: is {kind}; not replaced: give another path for the {what} "
-                "(or - for standard output)"
+                _(
+                    "{path}: is {kind}; not replaced: give another path for the {what} (or - for "
+                    "standard output)",
+                    path=path,
+                    kind=kind,
+                    what=what,
+                )
             )
     for source in inputs:
         if _same(path, source, info):
             raise OutputError(
-                f"{path}: is also an input ({source}); the {what} would destroy it, "
-                "choose another path"
+                _(
+                    "{path}: is also an input ({source}); the {what} would destroy it, choose "
+                    "another path",
+                    path=path,
+                    source=source,
+                    what=what,
+                )
             )
 
 
@@ -110,14 +128,21 @@ def write_atomic(files: list[tuple[Path, bytes]]) -> None:
             check_target(path)
             os.replace(tmp, path)
             renamed += 1
-        for folder in {path.parent for _, path in staged}:
+        for folder in {path.parent for _tmp, path in staged}:
             _sync_folder(folder)
     except OSError as exc:
         where = exc.filename or (staged[-1][1] if staged else files[0][0])
         kept = "; nothing replaced" if not renamed else ""
-        raise OutputError(f"{where}: cannot write: {exc.strerror or exc}{kept}") from None
+        raise OutputError(
+            _(
+                "{where}: cannot write: {value}{kept}",
+                where=where,
+                value=exc.strerror or exc,
+                kept=kept,
+            )
+        ) from None
     finally:
-        for tmp, _ in staged:
+        for tmp, _final in staged:
             try:
                 tmp.unlink(missing_ok=True)
             except OSError:

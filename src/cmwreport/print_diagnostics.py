@@ -31,6 +31,7 @@ def emit(
     *,
     files: int | None = None,
     reshape: bool = False,
+    color: str = "auto",
 ) -> None:
     stream = stream or sys.stdout
     if fmt == "json":
@@ -49,25 +50,58 @@ def emit(
         for d in diagnostics:
             stream.write(github_line(d) + "\n")
         _step_summary(diagnostics)
+    elif fmt == "sarif":
+        from cmwreport.sarif import write_sarif
+
+        write_sarif(diagnostics, stream)
     else:
-        _text(diagnostics, stream, files, reshape)
+        _text(diagnostics, stream, files, reshape, use_color(color, stream))
 
 
-def _text(diagnostics: list[Diagnostic], stream: TextIO, files: int | None, reshape: bool) -> None:
+def use_color(choice: str, stream: TextIO) -> bool:
+    """--color always|never, else (auto) colour on a terminal unless NO_COLOR is set
+    (no-color.org: any value, even empty)."""
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    return stream.isatty() and "NO_COLOR" not in os.environ
+
+
+def _text(
+    diagnostics: list[Diagnostic], stream: TextIO, files: int | None, reshape: bool, colour: bool
+) -> None:
     from cmwreport.i18n import isolate
+    from cmwreport.source_excerpt import Lines, excerpt
 
-    colour = stream.isatty() and "NO_COLOR" not in os.environ
     show = _display if reshape else (lambda text: text)
     words = {"error": _("error"), "warning": _("warning")}
+    lines = Lines()
     for d in diagnostics:
         severity = words[d.severity]
         if colour:
             severity = f"{_COLOURS[d.severity]}{severity}{_RESET}"
         message = show(printable(d.message))
         # Arabic: the place and the code isolated, so that a bidi terminal keeps them whole.
-        where = isolate(f"{printable(d.file)}:{d.line}:{d.column}")
+        where = isolate(_place(d))
         stream.write(f"{where}: {severity} {isolate(d.code)} {message}\n")
+        line = lines.line(d.file, d.line)
+        # Reshaped Arabic is reordered for display: a caret would point at another letter.
+        if line is not None and not (reshape and show(line) != line):
+            shown = excerpt(line, d.column, d.line, printable)
+            if colour:
+                shown[-1] = shown[-1][:-1] + f"{_COLOURS[d.severity]}^{_RESET}"
+            stream.write("".join(f"{part}\n" for part in shown))
     stream.write(show(totals(diagnostics, files)) + "\n")
+
+
+def _place(d: Diagnostic) -> str:
+    """file:line:column; for a Word file (build's readiness warnings) the file alone: its
+    "line" counts body paragraphs, which no reader sees, and the message already says
+    where the report prints it ("paragraph 4 (أ)")."""
+    if d.file.lower().endswith(".docx"):
+        return printable(d.file)
+    return f"{printable(d.file)}:{d.line}:{d.column}"
 
 
 def totals(diagnostics: list[Diagnostic], files: int | None = None) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from cmwreport.errors import CmwError
+from cmwreport.i18n import _
 
 _HANDLER = "cmwreport-stdout"
 
@@ -56,7 +57,9 @@ class _GuardedStdout:
         except BrokenPipeError:
             raise
         except OSError as exc:
-            raise StdoutError(f"cannot write to standard output: {exc.strerror or exc}") from None
+            raise StdoutError(
+                _("cannot write to standard output: {value}", value=exc.strerror or exc)
+            ) from None
 
     def flush(self) -> None:
         try:
@@ -64,7 +67,9 @@ class _GuardedStdout:
         except BrokenPipeError:
             raise
         except OSError as exc:
-            raise StdoutError(f"cannot write to standard output: {exc.strerror or exc}") from None
+            raise StdoutError(
+                _("cannot write to standard output: {value}", value=exc.strerror or exc)
+            ) from None
 
     def __getattr__(self, name: str):
         return getattr(self._stream, name)
@@ -105,4 +110,6 @@ def write_bytes(data: bytes) -> None:
     except BrokenPipeError:
         raise
     except OSError as exc:
-        raise StdoutError(f"cannot write to standard output: {exc.strerror or exc}") from None
+        raise StdoutError(
+            _("cannot write to standard output: {value}", value=exc.strerror or exc)
+        ) from None

@@ -14,6 +14,7 @@ import os
 from collections.abc import Mapping
 
 from cmwreport.errors import CmwError
+from cmwreport.i18n import _
 
 EARLIEST = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
 LATEST = dt.datetime(9999, 12, 31, 23, 59, 59, tzinfo=dt.UTC)
@@ -31,12 +32,21 @@ def source_date_epoch(environ: Mapping[str, str] | None = None) -> dt.datetime |
     text = value.strip()
     if not (text.isascii() and text.isdigit()):
         raise DateError(
-            f"SOURCE_DATE_EPOCH={value!r}: not a whole number of seconds since "
-            "1970-01-01 UTC; unset it or give e.g. 1700000000"
+            _(
+                "SOURCE_DATE_EPOCH={value!r}: not a whole number of seconds since 1970-01-01 UTC; "
+                "unset it or give e.g. 1700000000",
+                value=value,
+            )
         )
     seconds = int(text)
     if seconds > LATEST.timestamp():
-        raise DateError(f"SOURCE_DATE_EPOCH={value!r}: after {LATEST.year}-12-31, out of range")
+        raise DateError(
+            _(
+                "SOURCE_DATE_EPOCH={value!r}: after {year}-12-31, out of range",
+                value=value,
+                year=LATEST.year,
+            )
+        )
     return dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
 
 
@@ -47,15 +57,25 @@ def parse_moment(text: str, what: str = "--date") -> dt.datetime:
         when = dt.datetime.fromisoformat(given.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:
         raise DateError(
-            f"{what} {text!r}: not an ISO 8601 date (e.g. 2024-03-01 or 2024-03-01T09:30:00Z)"
+            _(
+                "{what} {text!r}: not an ISO 8601 date (e.g. 2024-03-01 or 2024-03-01T09:30:00Z)",
+                what=what,
+                text=text,
+            )
         ) from None
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.UTC)
     if not EARLIEST <= when <= LATEST:
         # Compared before converting: a moment near year 1 or 9999 cannot be shifted.
         raise DateError(
-            f"{what} {text!r}: out of range; give a date from {EARLIEST:%Y-%m-%d} "
-            f"to {LATEST:%Y-%m-%d}"
+            _(
+                "{what} {text!r}: out of range; give a date from {EARLIEST:%Y-%m-%d} to "
+                "{LATEST:%Y-%m-%d}",
+                what=what,
+                text=text,
+                EARLIEST=EARLIEST,
+                LATEST=LATEST,
+            )
         )
     return when.astimezone(dt.UTC)
 

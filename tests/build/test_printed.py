@@ -85,3 +85,29 @@ def test_paragraph_numbers_stand_inside_the_text_block_with_room(
         crowded = [n for n in numbers if n[2] < MIN_GAP]
         outside = [n for n in numbers if n[3] > 0.5]
         assert crowded == [] and outside == [], (name, crowded[:3], outside[:3])
+
+
+def test_running_heads_and_page_numbers_on_the_outer_edge(built: Path, tmp_path: Path) -> None:
+    """The symbol at the top and the page number at the bottom of every page after the
+    first, both on the outer edge: odd pages (facing left in a right-to-left document)
+    on the left, even pages on the right; the first page has neither."""
+    require("pdftotext")
+    pdf = to_pdf(built / REPORT, tmp_path)
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    pages = html.split("<page")[1:]
+    assert len(pages) >= 4
+    for number, page in enumerate(pages, 1):
+        words = [(float(x0), float(y0), float(x1), t) for x0, y0, x1, t in _WORD.findall(page)]
+        top = min(words, key=lambda word: word[1])
+        bottom = max(words, key=lambda word: word[1])
+        if number == 1:
+            assert top[3] != "CMW/C/MAR/2" and bottom[3] != "1"
+            continue
+        assert (top[3], bottom[3]) == ("CMW/C/MAR/2", str(number))
+        for x0, _, x1, _ in (top, bottom):
+            if number % 2:
+                assert abs(x0 - MARGIN) < 2, (number, x0)
+            else:
+                assert abs(x1 - (PAGE_WIDTH - MARGIN)) < 2, (number, x1)

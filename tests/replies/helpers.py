@@ -74,3 +74,17 @@ def fill_placeholders(template: Path, text: str = "نص محرر") -> None:
     with zipfile.ZipFile(template, "w") as dst:
         for info in infos:
             dst.writestr(info, data[info.filename])
+
+
+def body_paragraphs(document: Path, starting: str) -> list[int]:
+    """Body paragraphs (from 1, table cells included, as build and validate count them)
+    whose text starts with `starting`."""
+    import docx
+
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    body = docx.Document(str(document)).element.body
+    return [
+        n
+        for n, p in enumerate(body.iter(f"{W}p"), start=1)
+        if "".join(t.text or "" for t in p.iter(f"{W}t")).startswith(starting)
+    ]

@@ -131,3 +131,39 @@ def test_a_missing_template_is_trouble(tmp_path):
     proc = cli("coverage", "--template", str(tmp_path / "none.docx"), cwd=root)
     assert proc.returncode == 2, proc.stderr
     assert "none.docx" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_no_data_for_the_list_of_issues_is_said(tmp_path):
+    """The second data set (CMW/C/MAR/3) cites QPR/3, of which it has no data: nothing is
+    judged, the headings are shown, and the exit code is 1, never "all answered"."""
+    import shutil
+
+    from tests.conftest import ROOT
+
+    root = tmp_path / "mar3"
+    assert cli("init", str(root), "--symbol", "CMW/C/MAR/3").returncode == 0
+    shutil.rmtree(root / "sources")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "second-project" / "sources", root / "sources")
+    code, data, err = coverage(root)
+    assert code == 1, err
+    assert data["questions"] == [] and data["list_of_issues"] is None
+    assert [h["question"] for h in data["unlisted_headings"]] == [1, 2]
+    assert data["notes"][0].startswith("no data for CMW/C/MAR/QPR/3")
+    recs = {r["paragraph"]: r for r in data["recommendations"]["paragraphs"]}
+    assert recs[12]["consultation"]  # its own CO/2 data, cited by its recommendations
+
+
+def test_consultation_recommendations_that_inform_a_reply(tmp_path):
+    root = project(tmp_path, COMPLETE_QPR)
+    path = root / "sources" / "axes" / "legal-framework.yaml"
+    text = path.read_text("utf-8")
+    marker = "    observations: [10]\n"
+    assert marker in text
+    path.write_text(text.replace(marker, marker + '    questions: ["1 (b)", "3"]\n', 1), "utf-8")
+    code, data, err = coverage(root)
+    assert code == 1, err
+    informing = {q["key"]: q["consultation"] for q in data["questions"]}
+    (rec,) = informing["1 (b)"]
+    assert informing["1 (a)"] == [] and informing["2"] == []
+    # Naming question 3 names each of its sub-items.
+    assert informing["3 (a)"] == informing["3 (b)"] == informing["3 (c)"] == [rec]

@@ -70,3 +70,22 @@ def test_page_in_chromium(tmp_path, browser):
         assert row["firstIsRightmost"]  # the number column on the right: right to left
         assert row["direction"] == "rtl"
     assert shot.stat().st_size > 20_000
+
+
+def test_notes_in_arabic_read_right_to_left(tmp_path, browser):
+    # The shipped data is incomplete: the page says so, in the user's language, and an
+    # Arabic note that starts with a symbol (isolated) still lays out right to left.
+    root = project(tmp_path)
+    html = tmp_path / "coverage.html"
+    proc = cli("--lang", "ar", "coverage", "--html", str(html), cwd=root)
+    assert proc.returncode == 1, proc.stderr
+    page = browser.new_page()
+    page.goto(html.as_uri())
+    notes = page.evaluate(
+        "() => [...document.querySelectorAll('p.note')].map(p => "
+        "[p.textContent, getComputedStyle(p).direction])"
+    )
+    page.close()
+    assert len(notes) == 2
+    assert all(direction == "rtl" for _text, direction in notes)
+    assert "لا تسرد البيانات" in notes[0][0]

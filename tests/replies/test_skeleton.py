@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import docx
+import pytest
 
 from cmwreport.replies.headings import heading
 from tests.cli_helpers import cli
@@ -201,3 +202,26 @@ def test_init_heads_every_question_the_shipped_data_lists(tmp_path):
     template = root / "templates" / "periodic-report.docx"
     assert audit_errors(template) == []
     assert reply_headings(template)[0] == heading(1, None)
+
+
+@pytest.mark.libreoffice
+def test_the_skeleton_as_libreoffice_numbers_it(tmp_path):
+    """The report built from the skeleton, exported by LibreOffice: each new heading in
+    order, each reply a numbered UN paragraph continuing the template's numbering."""
+    from tests.office import office_text
+
+    root = project(tmp_path, QPR)
+    assert cli("replies", "--template", cwd=root).returncode == 0
+    assert cli("build", cwd=root).returncode == 0
+    lines = [
+        line.strip()
+        for line in office_text(root / "out" / "CMW-C-MAR-2.docx", tmp_path).splitlines()
+    ]
+    at = [lines.index(heading(n, x)) for n, x in ((3, "a"), (3, "b"), (3, "c"), (4, None))]
+    assert at == sorted(at)
+    replies = [lines[i + 1] for i in at]
+    numbers = [int(r.split("-", 1)[0]) for r in replies]
+    # 3 (a)-(c) one after the other; 4 after Part III's own paragraph.
+    assert numbers[:3] == list(range(numbers[0], numbers[0] + 3)), replies
+    assert numbers[3] == numbers[2] + 2, replies
+    assert all(DRAFT in r for r in replies)

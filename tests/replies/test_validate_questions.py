@@ -11,13 +11,16 @@ import docx
 from lxml import etree
 
 from tests.cli_helpers import cli
-from tests.replies.helpers import COMPLETE_QPR, project
+from tests.replies.helpers import COMPLETE_QPR, body_paragraphs, project
 
 
-def validate(root: Path) -> tuple[int, list[dict]]:
-    proc = cli("validate", "--format", "json", cwd=root)
+def validate(root: Path, *flags: str) -> tuple[int, list[dict]]:
+    """The exit code and the diagnostics but the template's drafting placeholders (B002,
+    which validate reports for a project's template: tested where they are made)."""
+    proc = cli("validate", "--format", "json", *flags, cwd=root)
     assert "Traceback" not in proc.stderr
-    return proc.returncode, json.loads(proc.stdout)["diagnostics"]
+    found = json.loads(proc.stdout)["diagnostics"]
+    return proc.returncode, [d for d in found if d["code"] != "B002"]
 
 
 def cite(root: Path, questions: str) -> int:
@@ -79,10 +82,17 @@ def test_a_reply_heading_twice_in_the_template(tmp_path):
     first = next(p for p in document.paragraphs if "في الفقرة 1 من" in p.text)
     second._p.addnext(etree.fromstring(etree.tostring(first._p)))
     document.save(str(template))
+    assert cli("validate", "sources", cwd=root).returncode == 0  # with a path: sources only
     code, found = validate(root)
     assert code == 1
     (dup,) = found
-    # Body paragraphs count the masthead table's cells too (as build's messages do): the
-    # heading of question 1 is body paragraph 15, its copy after question 2's reply 22.
-    assert (dup["code"], dup["file"], dup["line"]) == ("R208", "templates/periodic-report.docx", 22)
-    assert "question 1 of the list of issues (the first at body paragraph 15)" in dup["message"]
+    # Body paragraphs count the masthead table's cells too (as build's messages do).
+    first, copy = body_paragraphs(template, "الرد على المسألة المثارة في الفقرة 1 ")
+    assert (dup["code"], dup["file"], dup["line"]) == (
+        "R208",
+        "templates/periodic-report.docx",
+        copy,
+    )
+    assert (
+        f"question 1 of the list of issues (the first at body paragraph {first})" in dup["message"]
+    )

@@ -6,45 +6,67 @@ from __future__ import annotations
 import difflib
 
 from cmwreport.absorb.engine import Result
+from cmwreport.i18n import _, ngettext
 
 
 def summary(result: Result, *, dry_run: bool) -> str:
     lines: list[str] = []
-    lines += [f"note: {n}" for n in result.notes]
+    lines += [_("note: {note}", note=n) for n in result.notes]
     if result.accepted:
         lines.append(
-            f"accepted {result.accepted} tracked change{'s' if result.accepted != 1 else ''} "
-            "(the draft was absorbed in its accepted view)"
+            ngettext(
+                "accepted {n} tracked change (the draft was absorbed in its accepted view)",
+                "accepted {n} tracked changes (the draft was absorbed in its accepted view)",
+                result.accepted,
+            )
         )
     if result.pending_left_out:
         lines.append(
-            f"left out {result.pending_left_out} pending tracked change"
-            f"{'s' if result.pending_left_out != 1 else ''} (--only-accepted)"
+            ngettext(
+                "left out {n} pending tracked change (--only-accepted)",
+                "left out {n} pending tracked changes (--only-accepted)",
+                result.pending_left_out,
+            )
         )
-    verb = "would be" if dry_run else ""
-    lines += [f"{line}{' (dry run)' if dry_run else ''}" for line in result.done]
+    dry = " " + _("(dry run)") if dry_run else ""
+    lines += [f"{line}{dry}" for line in result.done]
     for item in result.unabsorbed:
-        lines.append(f"not absorbed: {item.where}: {item.why}")
+        lines.append(_("not absorbed: {where}: {why}", where=item.where, why=item.why))
         if item.before is not None:
-            lines.append(f"  before: {item.before}")
+            lines.append("  " + _("before: {text}", text=item.before))
         if item.after is not None:
-            lines.append(f"  after:  {item.after}")
+            lines.append("  " + _("after:  {text}", text=item.after))
         if item.data:
-            lines.append(f"  from:   {item.data}")
+            lines.append("  " + _("from:   {text}", text=item.data))
     for error in result.invalid:
-        lines.append(f"invalid after absorbing: {error}")
+        lines.append(_("invalid after absorbing: {error}", error=error))
     if result.invalid:
-        lines.append("the sources would not validate: nothing was written")
+        lines.append(_("the sources would not validate: nothing was written"))
     if result.comments:
-        lines.append("comments:")
+        lines.append(_("comments:"))
         lines += [f"  {c}" for c in result.comments]
-    written = (
-        "nothing written" if result.invalid or dry_run else f"{len(result.files)} file(s) written"
-    )
-    lines.append(
-        f"absorb ({result.draft_kind}): {len(result.done)} edit(s) {verb or 'absorbed'}, "
-        f"{len(result.unabsorbed)} not absorbed; {written}"
-    )
+    counts = {
+        "kind": result.draft_kind,
+        "edits": len(result.done),
+        "left": len(result.unabsorbed),
+    }
+    if result.invalid or dry_run:
+        written = _("nothing written")
+    else:
+        written = _("{count} file(s) written", count=len(result.files))
+    if dry_run:
+        line = _(
+            "absorb ({kind}): {edits} edit(s) would be, {left} not absorbed; {written}",
+            **counts,
+            written=written,
+        )
+    else:
+        line = _(
+            "absorb ({kind}): {edits} edit(s) absorbed, {left} not absorbed; {written}",
+            **counts,
+            written=written,
+        )
+    lines.append(line)
     return "\n".join(lines) + "\n"
 
 
@@ -54,7 +76,7 @@ def unified(result: Result) -> str:
     for path, data in sorted(result.files.items()):
         if path.suffix == ".docx":
             before, after = _docx_lines(path.read_bytes()), _docx_lines(data)
-            label = f"{path} (paragraph text)"
+            label = _("{path} (paragraph text)", path=path)
         else:
             before = path.read_bytes().decode("utf-8-sig").splitlines(keepends=True)
             after = data.decode("utf-8-sig").splitlines(keepends=True)

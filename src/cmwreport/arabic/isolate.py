@@ -21,11 +21,11 @@ _PAIRS = {"(": ")", "[": "]", "{": "}", "'": "'", '"': '"', "`": "`"}
 def isolated(message: str, values: dict) -> str:
     """The Arabic `message` filled, each left-to-right run and each right-to-left value
     between FSI and PDI."""
-    import string
+    from _string import formatter_parser  # string.Formatter's parser, without `re`
 
     text: list[str] = []
     breaks: list[bool] = []  # True: a character that is no part of a left-to-right run
-    pieces = string.Formatter().parse(message) if values else [(message, None, None, None)]
+    pieces = formatter_parser(message) if values else [(message, None, None, None)]
     for literal, field, spec, conversion in pieces:
         for ch in literal:
             text.append(ch)

@@ -61,7 +61,9 @@ def render(coverage: Coverage, template: Path, sources) -> bytes:
         )
         rows.append(Row([[Para("TableText", text)] for text in cells]))
     issues = coverage.issues
-    intro = f"{report.symbol}: الرد على {issues.symbol}" if issues is not None else report.symbol
+    intro = f"ردود التقرير {report.symbol}"
+    if issues is not None:
+        intro += f" على قائمة المسائل {issues.symbol}"
     blocks = [
         Para("Heading1", TITLE),
         Para("TableCaption", intro),

@@ -58,16 +58,19 @@ def make_room(document: WordDocument, nodes: Iterable[etree._Element]) -> None:
     labels = Labels(document.package, document.main)
     roles = document.style_roles()
     counts: dict[tuple[str, str], int] = {}
-    ppr_tag, style_tag, val = w("pPr"), w("pStyle"), w("val")
+    style_tag, change_tag, val = w("pStyle"), w("pPrChange"), w("val")
     counted_roles = (contract.UN_PARA, contract.ANNEX_PARA)
-    for node in nodes:
-        for p in node.iter(w("p")):
-            ppr = p.find(ppr_tag)
-            style = ppr.find(style_tag) if ppr is not None else None
-            if style is None or roles.get(style.get(val, "")) not in counted_roles:
-                continue
-            level = labels.style_level(style.get(val, ""))
+    # The list level each counted style numbers, looked up once per style.
+    levels: dict[str, tuple[str, str] | None] = {}
+    for style_id, role in roles.items():
+        if role in counted_roles:
+            level = labels.style_level(style_id)
             abstract = labels.abstract_of(level[0]) if level else None
-            if abstract is not None:
-                counts[(abstract, level[1])] = counts.get((abstract, level[1]), 0) + 1
+            levels[style_id] = (abstract, level[1]) if abstract is not None else None
+    # In a body, w:pStyle stands only in a paragraph's (or a tracked change's) pPr.
+    for node in nodes:
+        for style in node.iter(style_tag):
+            key = levels.get(style.get(val, ""))
+            if key is not None and style.getparent().getparent().tag != change_tag:
+                counts[key] = counts.get(key, 0) + 1
     indents.widen(labels.root, labels.styles, [(a, lvl, n) for (a, lvl), n in counts.items()])

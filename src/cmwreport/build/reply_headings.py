@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cmwreport.diagnostics import Diagnostic
+from cmwreport.i18n import _
 
 
 def duplicate_headings(template: Path) -> list[Diagnostic]:
@@ -40,9 +41,13 @@ def duplicate_headings(template: Path) -> list[Diagnostic]:
                     1,
                     "R208",
                     "error",
-                    f"a second reply heading for question {key} of the list of issues (the "
-                    f"first at body paragraph {first[named]}): keep one, and put both "
-                    "replies under it",
+                    _(
+                        "a second reply heading for question {key} of the list of issues (the "
+                        "first at body paragraph {first}): keep one, and put both replies "
+                        "under it",
+                        key=key,
+                        first=first[named],
+                    ),
                 )
             )
         else:

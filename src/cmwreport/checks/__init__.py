@@ -20,6 +20,7 @@ from pathlib import Path
 from cmwreport.checks import dates, numbers, placeholders, questions, references, text, usage
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.errors import CmwError
+from cmwreport.i18n import _
 from cmwreport.sources.load import Loaded
 from cmwreport.sources.model import Sources
 
@@ -48,7 +49,9 @@ def load(path: Path | str) -> Checked:
     try:
         return run(load_sources(path))
     except OSError as exc:
-        raise SourcesUnreadable(f"{exc.filename or path}: {exc.strerror or exc}") from None
+        raise SourcesUnreadable(
+            _("{value}: {value2}", value=exc.filename or path, value2=exc.strerror or exc)
+        ) from None
 
 
 def run(loaded: Loaded) -> Checked:

@@ -43,7 +43,7 @@ def written_weekdays(loaded: LoadedFile) -> Iterator[Diagnostic]:
                 )
             except ValueError:
                 line, column = lines.position(node, found.start("day"))
-                message = f"'{found.group()}' is not a real date"
+                message = _("'{written}' is not a real date", written=found.group())
                 yield Diagnostic(loaded.shown, line, column, "D301", "error", message)
                 continue
             if WEEKDAY_SPELLINGS[found["weekday"]] != day.weekday():

@@ -11,12 +11,12 @@ from collections.abc import Iterator
 
 from cmwreport.checks.references import _diag, _unknown, documents_of
 from cmwreport.diagnostics import Diagnostic
+from cmwreport.i18n import _
 from cmwreport.sources.load import Loaded
 from cmwreport.sources.model import Report
-from cmwreport.sources.schema import ITEM_LABELS
+from cmwreport.sources.schema import ITEM_LABELS, QUESTION_PATTERN
 
-#: "3", "3 (a)", "3(a)".
-QUESTION = re.compile(r"(\d{1,4})\s*(?:\(\s*([a-z])\s*\))?")
+QUESTION = re.compile(QUESTION_PATTERN)
 
 
 def run(loaded: Loaded) -> Iterator[Diagnostic]:
@@ -47,7 +47,11 @@ def _order(document) -> Iterator[Diagnostic]:
             yield _diag(
                 paragraph.at("number"),
                 "R207",
-                f"paragraph {paragraph.number} of {document.symbol} is listed twice",
+                _(
+                    "paragraph {number} of {symbol} is listed twice",
+                    number=paragraph.number,
+                    symbol=document.symbol,
+                ),
             )
         seen.add(paragraph.number)
         labels = [i.label for i in paragraph.items or [] if i is not None and i.label]
@@ -57,8 +61,12 @@ def _order(document) -> Iterator[Diagnostic]:
             yield _diag(
                 paragraph.at("items"),
                 "R207",
-                f"the sub-items of paragraph {paragraph.number} are {shown}: list them in "
-                "order, from (a), without gaps",
+                _(
+                    "the sub-items of paragraph {number} are {labels}: list them in order, "
+                    "from (a), without gaps",
+                    number=paragraph.number,
+                    labels=shown,
+                ),
             )
 
 
@@ -73,7 +81,12 @@ def _cited(issues, observations) -> Iterator[Diagnostic]:
                 yield _diag(
                     loc,
                     "R202",
-                    f"{observations.symbol} has no paragraph {number} (it has 1-{last})",
+                    _(
+                        "{cited} has no paragraph {number} (it has 1-{last})",
+                        cited=observations.symbol,
+                        number=number,
+                        last=last,
+                    ),
                 )
 
 
@@ -87,7 +100,12 @@ def _questions(item, wanted: list, issues) -> Iterator[Diagnostic]:
         found = QUESTION.fullmatch(text.strip())
         if found is None:
             yield _diag(
-                loc, "S104", f"'{text}' is not a question of the list of issues: write 3 or 3 (a)"
+                loc,
+                "S104",
+                _(
+                    "'{value}' is not a question of the list of issues: write 3 or 3 (a)",
+                    value=text,
+                ),
             )
             continue
         if issues is None:
@@ -98,14 +116,33 @@ def _questions(item, wanted: list, issues) -> Iterator[Diagnostic]:
             if issues.complete:
                 known = ", ".join(str(n) for n in sorted(listed)) or "none"
                 yield _diag(
-                    loc, "R202", f"{issues.symbol} has no question {number} (it has {known})"
+                    loc,
+                    "R202",
+                    _(
+                        "{symbol} has no question {number} (it has {known})",
+                        symbol=issues.symbol,
+                        number=number,
+                        known=known,
+                    ),
                 )
             continue
         labels = [i.label for i in question.items or [] if i is not None]
         if label and label not in labels and question.complete is not False:
-            has = f"it has ({labels[0]})-({labels[-1]})" if labels else "it has no sub-items"
-            yield _diag(
-                loc,
-                "R202",
-                f"question {number} of {issues.symbol} has no sub-item ({label}) ({has})",
-            )
+            if labels:
+                message = _(
+                    "question {number} of {symbol} has no sub-item ({label}) (it has "
+                    "({first})-({last}))",
+                    number=number,
+                    symbol=issues.symbol,
+                    label=label,
+                    first=labels[0],
+                    last=labels[-1],
+                )
+            else:
+                message = _(
+                    "question {number} of {symbol} has no sub-item ({label}) (it has no sub-items)",
+                    number=number,
+                    symbol=issues.symbol,
+                    label=label,
+                )
+            yield _diag(loc, "R202", message)

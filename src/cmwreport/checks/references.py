@@ -13,8 +13,8 @@ from typing import Any
 
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.i18n import _
-from cmwreport.reference import convention, document_file_name, shipped_document
-from cmwreport.sources.load import Loaded, read_file
+from cmwreport.reference import convention, document_file_name, shipped_reference
+from cmwreport.sources.load import Loaded
 from cmwreport.sources.model import Loc, ReferenceDocument, Report
 
 
@@ -113,7 +113,10 @@ def symbols(report) -> Iterator[Diagnostic]:
     ):
         if not isinstance(have[index], str) or have[index] == want:
             continue
-        message = f"symbol {have[index]} does not fit report {state}, cycle {cycle}: write {want}"
+        said = {"symbol": have[index], "state": state, "cycle": cycle, "want": want}
+        message = _(
+            "symbol {symbol} does not fit report {state}, cycle {cycle}: write {want}", **said
+        )
         implied = _cycle_of(have[index], state, index)
         if implied is not None and implied != cycle:
             others = [
@@ -121,9 +124,21 @@ def symbols(report) -> Iterator[Diagnostic]:
                 for i, symbol in enumerate(_expected_symbols(state, implied))
                 if i != index and isinstance(have[i], str) and have[i] != symbol
             ]
-            message += f", or if {have[index]} is right, set cycle: {implied}"
             if others:
-                message += f" (and write {' and '.join(others)})"
+                message = _(
+                    "symbol {symbol} does not fit report {state}, cycle {cycle}: write {want}, "
+                    "or if {symbol} is right, set cycle: {implied} (and write {others})",
+                    **said,
+                    implied=implied,
+                    others=_(" and ").join(others),
+                )
+            else:
+                message = _(
+                    "symbol {symbol} does not fit report {state}, cycle {cycle}: write {want}, "
+                    "or if {symbol} is right, set cycle: {implied}",
+                    **said,
+                    implied=implied,
+                )
         yield _diag(holder.at("symbol"), "N402", message)
 
 
@@ -207,12 +222,10 @@ def documents_of(report, citing: list) -> tuple[dict, list[Diagnostic]]:
         symbol = getattr(holder, "symbol", None)
         if not isinstance(symbol, str) or symbol in documents:
             continue
-        path = shipped_document(symbol)
-        if path is not None:
-            shown = f"cmwreport/reference/documents/{path.name}"
-            shipped = read_file(path, shown, "reference", diagnostics)
-            if shipped.value is not None:
-                documents[symbol] = shipped.value
+        value, found = shipped_reference(symbol)
+        diagnostics.extend(found)
+        if value is not None:
+            documents[symbol] = value
     return documents, diagnostics
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from cmwreport.arabic.script import BIDI_CONTROLS, PRESENTATION_FORMS, ZERO_WIDTH
 from cmwreport.checks.locate import Lines
 from cmwreport.diagnostics import Diagnostic
+from cmwreport.i18n import N_, _
 from cmwreport.sources.load import LoadedFile
 from cmwreport.sources.yamlsafe import Node
 
@@ -62,6 +63,10 @@ def _at(shown: str, lines: Lines, node: Node, offset: int, code: str, severity: 
     return Diagnostic(shown, line, column, code, severity, message)
 
 
+def _code(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
 def _name(char: str) -> str:
     return f"U+{ord(char):04X} ({unicodedata.name(char, 'unnamed')})"
 
@@ -73,37 +78,40 @@ _CHARACTER_RULES = (
         NOT_IN_XML,
         "T506",
         "error",
-        lambda found, value: (
-            f"character U+{ord(found.group()):04X} cannot be written into a "
-            "Word file (XML 1.0 does not allow it): delete it"
+        lambda found, value: _(
+            "character {code} cannot be written into a Word file (XML 1.0 does not allow it): "
+            "delete it",
+            code=_code(found.group()),
         ),
     ),
     (
         PRESENTATION_FORMS,
         "T501",
         "error",
-        lambda found, value: (
-            f"{len(PRESENTATION_FORMS.findall(value))} pre-shaped Arabic "
-            f"character(s) (presentation forms, first U+{ord(found.group()):04X}), pasted from a "
-            "PDF or a reshaping tool: Word cannot search or spell-check them; retype the text or "
-            "paste it from the original Word document"
+        lambda found, value: _(
+            "{count} pre-shaped Arabic character(s) (presentation forms, first {code}), pasted "
+            "from a PDF or a reshaping tool: Word cannot search or spell-check them; retype the "
+            "text or paste it from the original Word document",
+            count=len(PRESENTATION_FORMS.findall(value)),
+            code=_code(found.group()),
         ),
     ),
     (
         BIDI_CONTROLS,
         "T502",
         "error",
-        lambda found, value: (
-            f"invisible direction control {_name(found.group())}: delete "
-            "it; the build sets the direction of every paragraph and run itself"
+        lambda found, value: _(
+            "invisible direction control {name}: delete it; the build sets the direction of "
+            "every paragraph and run itself",
+            name=_name(found.group()),
         ),
     ),
     (
         ZERO_WIDTH,
         "T504",
         "warning",
-        lambda found, value: (
-            f"invisible character {_name(found.group())}: delete it unless it is meant"
+        lambda found, value: _(
+            "invisible character {name}: delete it unless it is meant", name=_name(found.group())
         ),
     ),
 )
@@ -124,8 +132,11 @@ def _characters(shown: str, lines: Lines, node: Node) -> Iterator[Diagnostic]:
             offset,
             "T503",
             "warning",
-            f"text is not in Unicode NFC (U+{ord(value[offset]):04X} should be combined with "
-            "the letter before it): retype the letter, or normalise the file to NFC",
+            _(
+                "text is not in Unicode NFC ({code} should be combined with the letter before "
+                "it): retype the letter, or normalise the file to NFC",
+                code=_code(value[offset]),
+            ),
         )
 
 
@@ -149,12 +160,12 @@ def _spacing(shown: str, lines: Lines, node: Node) -> Iterator[Diagnostic]:
     problems = []
     if value != value.strip():
         problems.append(
-            (0 if value[:1].isspace() else len(value.rstrip()), "leading or trailing space")
+            (0 if value[:1].isspace() else len(value.rstrip()), N_("leading or trailing space"))
         )
     for regex, what in (
-        (_DOUBLE_SPACE, "two or more spaces in a row"),
-        (_SPACE_BEFORE_PUNCT, "a space before Arabic punctuation"),
-        (_NBSP, "a non-breaking space (from Word)"),
+        (_DOUBLE_SPACE, N_("two or more spaces in a row")),
+        (_SPACE_BEFORE_PUNCT, N_("a space before Arabic punctuation")),
+        (_NBSP, N_("a non-breaking space (from Word)")),
     ):
         found = regex.search(value)
         if found:
@@ -170,5 +181,5 @@ def _spacing(shown: str, lines: Lines, node: Node) -> Iterator[Diagnostic]:
             offset,
             "T505",
             "warning",
-            f"stray space: {what}; the build keeps text as written, so remove it",
+            _("stray space: {what}; the build keeps text as written, so remove it", what=_(what)),
         )

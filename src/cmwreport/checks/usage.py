@@ -54,7 +54,7 @@ class Finding:
 def findings(text: str) -> Iterator[Finding]:
     """The usage problems of one text, in order of their place."""
     found: list[Finding] = []
-    if has_arabic(text):
+    if ("/CO/" in text or "co_symbol" in text) and has_arabic(text):
         for match in _CO.finditer(text):
             if not _PARAGRAPH_AFTER.match(text, match.end()):
                 found.append(
@@ -139,13 +139,21 @@ def _word_around(text: str, index: int) -> str:
     return text[start:end]
 
 
+#: What every rule needs in a text to find anything: most files hold none of it
+#: together with Arabic, and are let go after one search of their joined values.
+_SUSPECT = re.compile(r"[A-Za-z0-9()\[\]]|" + "|".join(MONTHS_WITHOUT_HAMZA))
+
+
 def check_file(loaded) -> Iterator:
     """The rules on every text value of a loaded source file, located at the value."""
     from cmwreport.checks.locate import Lines
     from cmwreport.diagnostics import Diagnostic
 
+    strings = [node for node in loaded.strings if _SUSPECT.search(node.text)]
+    if not strings:
+        return
     lines = Lines(loaded.text)
-    for node in loaded.strings:
+    for node in strings:
         for finding in findings(node.text):
             line, column = lines.position(node, finding.offset)
             yield Diagnostic(loaded.shown, line, column, finding.code, "warning", finding.message)

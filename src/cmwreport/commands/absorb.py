@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from cmwreport.errors import CmwError, Exit
+from cmwreport.i18n import _
 
 
 def run(
@@ -28,7 +29,9 @@ def run(
 
     sources, template = Path(sources), Path(template)
     if not sources.is_dir():
-        raise CmwError(f"{sources}: no such folder of sources; give it with --sources")
+        raise CmwError(
+            _("{sources}: no such folder of sources; give it with --sources", sources=sources)
+        )
 
     def waiting() -> None:
         sys.stderr.write(f"waiting for another cmwreport command working on {sources}\n")

@@ -56,7 +56,18 @@ GLOBAL_OPTIONS = (
     ),
 )
 
-DIAGNOSTIC_FORMATS = ("text", "json", "github")
+DIAGNOSTIC_FORMATS = ("text", "json", "github", "sarif")
+
+
+def _color() -> Param:
+    return Param(
+        "color",
+        N_("Colour the terminal output (auto: on a terminal, unless NO_COLOR is set)."),
+        ("--color",),
+        ("auto", "always", "never"),
+        default="auto",
+        show_default=True,
+    )
 
 
 def _format(help: str) -> Param:
@@ -75,19 +86,37 @@ def _text(name: str, flags: tuple[str, ...], help: str, **kw) -> Param:
     return Param(name, help, flags, **kw)
 
 
+def _template() -> Param:
+    help = N_("Word template; default: the project's, else the one shipped with cmwreport.")
+    return _text("template", ("--template", "-t"), help)
+
+
+def _text_or_json() -> Param:
+    formats = ("text", "json")
+    return Param(
+        "format",
+        N_("text or json."),
+        ("--format", "-f"),
+        formats,
+        default="text",
+        show_default=True,
+    )
+
+
 COMMANDS = {
     c.name: c
     for c in (
         Command(
             "validate",
             N_("Check the YAML sources and report every problem with file:line:column."),
-            "cmwreport.commands.app:validate",
+            "cmwreport.commands.validate:main",
             (
                 Param(
                     "path",
                     N_("Source tree (or one YAML file) to check; default: the project's sources."),
                 ),
-                _format(N_("text, json, or github annotations.")),
+                _format(N_("text, json, github annotations, or sarif (SARIF 2.1.0).")),
+                _color(),
                 _flag("--strict", N_("Fail on warnings too.")),
                 _flag(
                     "--reshape", N_("Show Arabic pre-shaped, for terminals without bidi support.")
@@ -100,16 +129,10 @@ COMMANDS = {
             "cmwreport.commands.app:build",
             (
                 Param("path", N_("Source tree to build from; default: the project's sources.")),
-                _text(
-                    "template",
-                    ("--template", "-t"),
-                    N_(
-                        "Word template; default: the project's, else the one shipped with "
-                        "cmwreport."
-                    ),
-                ),
+                _template(),
                 _text("out", ("--out", "-o"), N_("Output folder; default: the project's out/.")),
                 _format(N_("How to show diagnostics.")),
+                _color(),
                 _flag(
                     "--final",
                     N_(
@@ -123,48 +146,27 @@ COMMANDS = {
         ),
         Command(
             "coverage",
-            "Which questions of the list of issues the report replies to, and where (exit 1 "
-            "when one has no reply).",
-            "cmwreport.commands.app:coverage",
+            N_("Which questions of the list of issues have a reply (exit 1 if one has none)."),
+            "cmwreport.commands.coverage:main",
             (
-                Param("path", "Source tree; default: the project's sources."),
+                Param("path", N_("Source tree; default: the project's sources.")),
+                _template(),
+                _text_or_json(),
+                _text("html", ("--html",), N_("Also write an HTML page (- for standard output).")),
                 _text(
-                    "template",
-                    ("--template", "-t"),
-                    "Word template; default: the project's, else the one shipped with cmwreport.",
-                ),
-                Param(
-                    "format",
-                    "text or json.",
-                    ("--format", "-f"),
-                    ("text", "json"),
-                    default="text",
-                    show_default=True,
-                ),
-                _text("html", ("--html",), "Also write an HTML page (- for standard output)."),
-                _text(
-                    "docx",
-                    ("--docx",),
-                    "Also write the correspondence table as a Word file to annex (- for "
-                    "standard output).",
+                    "docx", ("--docx",), N_("Also write the correspondence table (.docx; - too).")
                 ),
             ),
         ),
         Command(
             "replies",
-            "The reply headings of the list of issues the template lacks; written with --template.",
-            "cmwreport.commands.app:replies",
+            N_("The list of issues' reply headings the template lacks; written with --template."),
+            "cmwreport.commands.replies:main",
             (
-                Param("path", "Source tree; default: the project's sources."),
-                _flag(
-                    "--template",
-                    "Write a reply heading for every question of the list of issues the "
-                    "template lacks into the template (without it: only list them).",
-                ),
+                Param("path", N_("Source tree; default: the project's sources.")),
+                _flag("--template", N_("Write them into the template (else only list them).")),
                 _text(
-                    "file",
-                    ("--file",),
-                    "The template to read and write; default: the project's.",
+                    "file", ("--file",), N_("Template to read and write; default: the project's.")
                 ),
             ),
         ),
@@ -175,14 +177,7 @@ COMMANDS = {
             (
                 Param("old", N_("Older draft (.docx)."), required=True),
                 Param("new", N_("Newer draft (.docx)."), required=True),
-                Param(
-                    "format",
-                    N_("text or json."),
-                    ("--format", "-f"),
-                    ("text", "json"),
-                    default="text",
-                    show_default=True,
-                ),
+                _text_or_json(),
                 _text(
                     "html",
                     ("--html",),
@@ -202,13 +197,14 @@ COMMANDS = {
                     "--reshape",
                     N_("Show Arabic pre-shaped for terminals without bidi support (display only)."),
                 ),
-                Param(
-                    "color",
-                    N_("Colour the terminal output."),
-                    ("--color",),
-                    ("auto", "always", "never"),
-                    default="auto",
-                    show_default=True,
+                _color(),
+                _text(
+                    "context",
+                    ("--context",),
+                    N_(
+                        "Show N words of unchanged text around each change (default: the "
+                        "whole paragraph)."
+                    ),
                 ),
                 _text(
                     "author",
@@ -354,65 +350,14 @@ def _dispatch(args: list[str]) -> int:
 # --- what each command does with its values -----------------------------------------
 
 
-def validate(path: str | None, format: str, strict: bool, reshape: bool) -> int:
-    from cmwreport.commands.validate import run
-    from cmwreport.project.find import sources_for
-
-    # The source path as given: the loader says what is wrong with an empty one.
-    sources = sources_for("validate", path)
-    template = None
-    if path is None:  # a project's own template: its reply headings are checked too
-        from cmwreport.project.find import current_folder, find, shown_path
-
-        project = find(current_folder())
-        if project is not None and project.template is not None:
-            template = shown_path(project.template)
-    return run(sources, format, strict, reshape, template)
-
-
-def coverage(
-    path: str | None, template: str | None, format: str, html: str | None, docx: str | None
-) -> int:
-    from pathlib import Path
-
-    from cmwreport.commands.common import path_argument
-    from cmwreport.commands.coverage import run
-    from cmwreport.project.find import resolve
-
-    paths = resolve(
-        "coverage",
-        path,
-        None if template is None else path_argument(template, "--template"),
-        Path("."),
-    )
-    return run(
-        paths.sources,
-        paths.template,
-        format,
-        html=None if html is None else path_argument(html, "--html"),
-        docx=None if docx is None else path_argument(docx, "--docx"),
-    )
-
-
-def replies(path: str | None, template: bool, file: str | None) -> int:
-    from pathlib import Path
-
-    from cmwreport.commands.common import path_argument
-    from cmwreport.commands.replies import run
-    from cmwreport.project.find import resolve
-
-    paths = resolve(
-        "replies",
-        path,
-        None if file is None else path_argument(file, "--file"),
-        Path("."),
-        packaged_template=False,
-    )
-    return run(paths.sources, paths.template, write=template)
-
-
 def build(
-    path: str | None, template: str | None, out: str | None, format: str, final: bool, pdf: bool
+    path: str | None,
+    template: str | None,
+    out: str | None,
+    format: str,
+    final: bool,
+    pdf: bool,
+    color: str = "auto",
 ) -> int:
     from cmwreport.commands.build import run
     from cmwreport.commands.common import path_argument
@@ -424,7 +369,7 @@ def build(
         None if template is None else path_argument(template, "--template"),
         None if out is None else path_argument(out, "--out"),
     )
-    return run(paths.sources, paths.template, paths.out, format, final, pdf=pdf)
+    return run(paths.sources, paths.template, paths.out, format, final, pdf=pdf, color=color)
 
 
 def diff(
@@ -439,6 +384,7 @@ def diff(
     color: str,
     author: str,
     date: str | None,
+    context: str | None = None,
 ) -> int:
     from cmwreport.commands.common import path_argument
     from cmwreport.commands.diff import run
@@ -455,6 +401,7 @@ def diff(
         color=color,
         author=author,
         date=date,
+        context=context,
     )
 
 

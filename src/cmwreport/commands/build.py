@@ -25,6 +25,7 @@ from cmwreport.checks import load
 from cmwreport.commands.common import require_file
 from cmwreport.diagnostics import Diagnostic, Exit
 from cmwreport.errors import Failed
+from cmwreport.i18n import _
 from cmwreport.outputs import OutputError, check_target, is_stdout, write_atomic
 from cmwreport.print_diagnostics import emit
 
@@ -47,28 +48,35 @@ def run(
     final: bool = False,
     *,
     pdf: bool = False,
+    color: str = "auto",
 ) -> int:
     if is_stdout(out):
-        raise OutputError("--out -: a build writes two files; give an output folder")
+        raise OutputError(_("--out -: a build writes two files; give an output folder"))
     from cmwreport.project import journal
 
     # The project's lock, shared: no absorb writes the sources between the reading
     # and the fingerprint, which are then of the same bytes.
     with journal.reading(Path(path), also=(Path(template),)):
-        return _run(path, template, out, fmt, final, pdf=pdf)
+        return _run(path, template, out, fmt, final, pdf=pdf, color=color)
 
 
-def _run(path, template: Path, out: Path, fmt: str, final: bool, *, pdf: bool) -> int:
+def _run(
+    path, template: Path, out: Path, fmt: str, final: bool, *, pdf: bool, color: str = "auto"
+) -> int:
     result = load(path)  # first: the loader refuses an empty path, which Path() makes "."
     path = Path(path)
     diagnostics = list(result.diagnostics)
     if result.sources is None and not result.errors:
         raise OutputError(
-            f"{path}: a single source file can be validated, not built; give the folder of sources"
+            _(
+                "{path}: a single source file can be validated, not built; give the folder of "
+                "sources",
+                path=path,
+            )
         )
     if result.errors or result.sources is None:
-        emit(diagnostics, fmt, files=result.files)
-        raise Failed("the sources have errors; nothing was built")
+        emit(diagnostics, fmt, files=result.files, color=color)
+        raise Failed(_("the sources have errors; nothing was built"))
 
     from cmwreport.build import provenance
     from cmwreport.build.merge import build
@@ -88,10 +96,13 @@ def _run(path, template: Path, out: Path, fmt: str, final: bool, *, pdf: bool) -
     diagnostics += readiness
     blocking = [d for d in readiness if d.is_error]
     if final and blocking:
-        emit(diagnostics, fmt, files=result.files)
+        emit(diagnostics, fmt, files=result.files, color=color)
         raise Failed(
-            f"--final: the report is not ready for submission ({len(blocking)} "
-            "problem(s) above); nothing was written"
+            _(
+                "--final: the report is not ready for submission ({len} problem(s) above); "
+                "nothing was written",
+                len=len(blocking),
+            )
         )
 
     report_name, annex_name = output_names(sources.report.symbol)
@@ -99,16 +110,26 @@ def _run(path, template: Path, out: Path, fmt: str, final: bool, *, pdf: bool) -
     _write(files, out, inputs=_inputs(path, template), pdf=pdf)
 
     if diagnostics or fmt != "text":
-        emit(diagnostics, fmt, files=result.files)
+        emit(diagnostics, fmt, files=result.files, color=color)
     summary = sys.stdout if fmt == "text" else sys.stderr
-    summary.write(
-        f"wrote {out / report_name}: {built.report_words:,} words "
-        f"(limit {LIMIT:,}, GA resolution {RESOLUTION}; the annex is not counted)\n"
-        f"wrote {out / annex_name}: annex, {built.annex_words:,} words\n"
+    report_line = _(
+        "wrote {path}: {words} words (limit {limit}, GA resolution {resolution}; the annex is "
+        "not counted)",
+        path=out / report_name,
+        words=format(built.report_words, ","),
+        limit=format(LIMIT, ","),
+        resolution=RESOLUTION,
     )
+    annex_line = _(
+        "wrote {path}: annex, {words} words",
+        path=out / annex_name,
+        words=format(built.annex_words, ","),
+    )
+    summary.write(f"{report_line}\n{annex_line}\n")
     if pdf:
-        for docx, _ in files:
-            summary.write(f"wrote {docx.with_suffix('.pdf')}: PDF (LibreOffice)\n")
+        for docx, _data in files:
+            pdf_line = _("wrote {path}: PDF (LibreOffice)", path=docx.with_suffix(".pdf"))
+            summary.write(f"{pdf_line}\n")
     return Exit.OK
 
 
@@ -119,21 +140,25 @@ def _write(files: list[tuple[Path, bytes]], out: Path, *, inputs: set, pdf: bool
     try:
         out.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise OutputError(f"{out}: exists and is not a folder; give an output folder") from None
+        raise OutputError(
+            _("{out}: exists and is not a folder; give an output folder", out=out)
+        ) from None
     except OSError as exc:
         raise OutputError(
-            f"cannot write to {out}: {exc.strerror or exc}; nothing written"
+            _("cannot write to {out}: {value}; nothing written", out=out, value=exc.strerror or exc)
         ) from None
     if pdf:
         files = files + _pdfs(files)
     with locked(out, waiting=lambda: _note(f"waiting for another build writing to {out}")):
-        remove_stale_temporaries(path for path, _ in files)
-        for path, _ in files:
+        remove_stale_temporaries(path for path, _data in files)
+        for path, _data in files:
             check_target(path, what="output")
             if _identity_of(path) in inputs:
-                raise OutputError(f"{path}: is one of the build's inputs; choose another --out")
-        previous = {property_of(path, BUILD_PROPERTY) for path, _ in files[:2]}
-        if len(previous) > 1 and all(path.exists() for path, _ in files[:2]):
+                raise OutputError(
+                    _("{path}: is one of the build's inputs; choose another --out", path=path)
+                )
+        previous = {property_of(path, BUILD_PROPERTY) for path, _data in files[:2]}
+        if len(previous) > 1 and all(path.exists() for path, _data in files[:2]):
             _note(
                 f"{files[0][0]} and {files[1][0]} came from two different builds "
                 "(an interrupted build); both are written again"

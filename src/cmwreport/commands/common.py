@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 from cmwreport.errors import CmwError
+from cmwreport.i18n import _
 
 
 class InputError(CmwError):
@@ -16,9 +17,9 @@ class InputError(CmwError):
 def path_argument(value: str, what: str) -> Path:
     """A path from the command line; an empty one is refused rather than read as `.`."""
     if not value:
-        raise InputError(f"the {what} is empty; give a path")
+        raise InputError(_("the {what} is empty; give a path", what=what))
     if "\0" in value:
-        raise InputError(f"the {what} {value!r} contains a NUL character")
+        raise InputError(_("the {what} {value!r} contains a NUL character", what=what, value=value))
     return Path(value)
 
 
@@ -33,4 +34,6 @@ def require_file(path: Path, what: str) -> None:
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return
     kind = "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else None
-    raise InputError(f"{path}: is {kind or 'a device'}, not a {what}")
+    raise InputError(
+        _("{path}: is {value}, not a {what}", path=path, value=kind or "a device", what=what)
+    )

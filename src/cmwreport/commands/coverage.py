@@ -18,8 +18,31 @@ from cmwreport.checks import load
 from cmwreport.commands.common import require_file
 from cmwreport.diagnostics import Exit
 from cmwreport.errors import Failed
+from cmwreport.i18n import _
 from cmwreport.outputs import OutputError, is_stdout, write_output
 from cmwreport.print_diagnostics import emit
+
+
+def main(
+    path: str | None, template: str | None, format: str, html: str | None, docx: str | None
+) -> int:
+    """The command line's values (commands/app.py declares the options)."""
+    from cmwreport.commands.common import path_argument
+    from cmwreport.project.find import resolve
+
+    paths = resolve(
+        "coverage",
+        path,
+        None if template is None else path_argument(template, "--template"),
+        Path("."),
+    )
+    return run(
+        paths.sources,
+        paths.template,
+        format,
+        html=None if html is None else path_argument(html, "--html"),
+        docx=None if docx is None else path_argument(docx, "--docx"),
+    )
 
 
 def run(
@@ -31,13 +54,13 @@ def run(
     docx: Path | None = None,
 ) -> int:
     if is_stdout(html) and is_stdout(docx):
-        raise OutputError("--html - and --docx -: only one output can go to standard output")
+        raise OutputError(_("--html - and --docx -: only one output can go to standard output"))
     result = load(path)
     if result.errors or result.sources is None:
         emit(result.diagnostics, "text", files=result.files)
         if result.sources is None and not result.errors:
-            raise OutputError(f"{path}: give the folder of sources, not a single file")
-        raise Failed("the sources have errors; no coverage computed")
+            raise OutputError(_("{path}: give the folder of sources, not a single file", path=path))
+        raise Failed(_("the sources have errors; no coverage computed"))
     require_file(template, "Word template (.docx)")
     coverage = compute(result.sources, template)
 
@@ -80,4 +103,5 @@ def compute(sources, template: Path):
         built.texts,
         items,
         convention().article_part,
+        sources.report.list_of_issues.symbol,
     )

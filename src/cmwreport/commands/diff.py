@@ -21,6 +21,7 @@ from pathlib import Path
 from cmwreport.diagnostics import Exit
 from cmwreport.diff.options import DiffOptions
 from cmwreport.errors import CmwError
+from cmwreport.i18n import _
 from cmwreport.outputs import OutputError, check_target, is_stdout, write_atomic, write_output
 
 #: Word keeps author names up to 255 characters.
@@ -44,6 +45,7 @@ def run(
     color: str = "auto",
     author: str = "cmwreport",
     date: str | None = None,
+    context: str | int | None = None,
 ) -> int:
     options = DiffOptions(
         format=fmt,
@@ -53,6 +55,7 @@ def run(
         ignore_formatting=ignore_formatting,
         reshape=reshape,
         color=_use_color(color),
+        context=_context(context),
         author=_author(author),
         date=_date(date) if redline is not None else None,
     )
@@ -100,15 +103,15 @@ def compare_drafts(old: Path, new: Path, options: DiffOptions) -> int:
 def _check_outputs(old: Path, new: Path, options: DiffOptions) -> None:
     """Before any work: outputs that would destroy a draft or a device are refused."""
     if is_stdout(options.html) and is_stdout(options.redline):
-        raise OutputError("--html - and --redline -: only one output can go to standard output")
+        raise OutputError(_("--html - and --redline -: only one output can go to standard output"))
     if is_stdout(options.redline) and sys.stdout.isatty():
-        raise OutputError("--redline -: will not write a .docx to a terminal; redirect it")
+        raise OutputError(_("--redline -: will not write a .docx to a terminal; redirect it"))
     for path, what in ((options.html, "HTML page"), (options.redline, "redline")):
         if path is not None and not is_stdout(path):
             check_target(Path(path), (old, new), what=what)
     if options.html is not None and options.redline is not None and not is_stdout(options.html):
         if Path(options.html).resolve() == Path(options.redline).resolve():
-            raise OutputError(f"{options.html}: given as both --html and --redline")
+            raise OutputError(_("{html}: given as both --html and --redline", html=options.html))
 
 
 def _date(given: str | None):
@@ -122,17 +125,35 @@ def _date(given: str | None):
 def _author(name: str) -> str:
     """The author written on every revision: printable, without bidi controls, short."""
     if not name.strip():
-        raise OptionError("--author: empty; give the name the revisions should carry")
+        raise OptionError(_("--author: empty; give the name the revisions should carry"))
     for char in name:
         category = unicodedata.category(char)
         if category in ("Cc", "Cf", "Cs", "Co", "Cn") or category in ("Zl", "Zp"):
             raise OptionError(
-                f"--author {name!r}: contains the control or invisible character "
-                f"U+{ord(char):04X}; give a plain name"
+                _(
+                    "--author {name!r}: contains the control or invisible character U+{ord:04X}; "
+                    "give a plain name",
+                    name=name,
+                    ord=ord(char),
+                )
             )
     if len(name) > MAX_AUTHOR:
-        raise OptionError(f"--author: {len(name)} characters, over Word's {MAX_AUTHOR}")
+        raise OptionError(
+            _(
+                "--author: {len} characters, over Word's {MAX_AUTHOR}",
+                len=len(name),
+                MAX_AUTHOR=MAX_AUTHOR,
+            )
+        )
     return unicodedata.normalize("NFC", name)
+
+
+def _context(value: str | int | None) -> int | None:
+    if value is None or isinstance(value, int):
+        return value
+    if not value.isdigit():
+        raise OptionError(_("--context {value!r}: give a number of words (0 or more)", value=value))
+    return int(value)
 
 
 def _use_color(color: str) -> bool:

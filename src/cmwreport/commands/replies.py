@@ -16,6 +16,7 @@ from cmwreport.checks import load
 from cmwreport.commands.common import require_file
 from cmwreport.diagnostics import Exit
 from cmwreport.errors import CmwError, Failed
+from cmwreport.i18n import _
 from cmwreport.print_diagnostics import emit
 
 
@@ -23,11 +24,26 @@ class NoQuestions(CmwError):
     """No reference data for the list of issues: no question is known (exit 2)."""
 
 
+def main(path: str | None, template: bool, file: str | None) -> int:
+    """The command line's values (commands/app.py declares the options)."""
+    from cmwreport.commands.common import path_argument
+    from cmwreport.project.find import resolve
+
+    paths = resolve(
+        "replies",
+        path,
+        None if file is None else path_argument(file, "--file"),
+        Path("."),
+        packaged_template=False,
+    )
+    return run(paths.sources, paths.template, write=template)
+
+
 def run(path: Path | str, template: Path, *, write: bool) -> int:
     result = load(path)
     if result.errors or result.sources is None:
         emit(result.diagnostics, "text", files=result.files)
-        raise Failed("the sources have errors; nothing was written")
+        raise Failed(_("the sources have errors; nothing was written"))
     require_file(template, "Word template (.docx)")
     from cmwreport.build.reply_skeleton import write as skeleton
     from cmwreport.replies.questions import documents

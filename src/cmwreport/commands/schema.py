@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from cmwreport.errors import CmwError, Exit
+from cmwreport.i18n import _
 
 
 class SchemaOutputError(CmwError):
@@ -24,7 +25,7 @@ def run(out: Path) -> int:
     from cmwreport.sources.editor_schema import file_name, json_schemas
 
     if str(out) == "-":
-        raise SchemaOutputError("--out -: the schemas are several files; give a folder")
+        raise SchemaOutputError(_("--out -: the schemas are several files; give a folder"))
     files = [
         (out / file_name(kind), (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode())
         for kind, schema in json_schemas().items()
@@ -32,7 +33,9 @@ def run(out: Path) -> int:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise SchemaOutputError(f"cannot write to {out}: {exc.strerror or exc}") from None
+        raise SchemaOutputError(
+            _("cannot write to {out}: {value}", out=out, value=exc.strerror or exc)
+        ) from None
     write_atomic(files)  # OutputError (exit 2): nothing replaced
     for path, _data in files:
         sys.stdout.write(f"wrote {path}\n")

@@ -12,6 +12,7 @@ from cmwreport.docx.wordml import RPR as _RPR
 from cmwreport.docx.wordml import TC as w_tc
 from cmwreport.draft.model import COMMENT, TABLE, Block, Draft
 from cmwreport.draft.stories import cell_text, note_text, read_formatted
+from cmwreport.i18n import N_, _
 
 _SHOWN = 40
 _TBL_PR = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblPr"
@@ -88,9 +89,15 @@ def describe(old: Block, new: Block) -> list[str]:
         if a == b or a is None or b is None:
             continue
         text, style_a, spans_a = a
-        _, style_b, spans_b = b
+        _text, style_b, spans_b = b
         if style_a != style_b:
-            out.append(f"paragraph style: {style_a or 'default'} -> {style_b or 'default'}")
+            out.append(
+                _(
+                    "paragraph style: {old} -> {new}",
+                    old=style_a or _("default"),
+                    new=style_b or _("default"),
+                )
+            )
         out.extend(_runs(text, spans_a, spans_b))
     return out
 
@@ -117,7 +124,7 @@ def _runs(text: str, spans_a, spans_b) -> list[str]:
         shown = text[start:end].strip()
         if len(shown) > _SHOWN:
             shown = shown[:_SHOWN] + "…"
-        out.append(f"{what}: «{shown}»")
+        out.append(_("{what}: «{text}»", what=what, text=shown))
     return out
 
 
@@ -130,15 +137,38 @@ def _at(spans, at: int):
 
 def _what(name: str, before, after) -> str:
     if isinstance(before, bool) or isinstance(after, bool):
-        return f"{name} {'added' if after else 'removed'}"
+        named = _SWITCHED.get((name, bool(after)))
+        if named:
+            return _(named)
+        if after:
+            return _("{property} added", property=name)
+        return _("{property} removed", property=name)
     if name == "size":
-        return f"size {_pt(before)} -> {_pt(after)}"
-    return f"{name} {before or 'none'} -> {after or 'none'}"
+        return _("size {before} -> {after}", before=_pt(before), after=_pt(after))
+    return _(
+        "{property} {before} -> {after}",
+        property=name,
+        before=before or _("none"),
+        after=after or _("none"),
+    )
+
+
+#: Properties switched on or off, as reviewers say it (the review page shares the words).
+_SWITCHED = {
+    ("bold", True): N_("bold added"),
+    ("bold", False): N_("bold removed"),
+    ("italic", True): N_("italic added"),
+    ("italic", False): N_("italic removed"),
+    ("underline", True): N_("underline added"),
+    ("underline", False): N_("underline removed"),
+    ("strike", True): N_("strike added"),
+    ("strike", False): N_("strike removed"),
+}
 
 
 def _pt(half_points) -> str:
     if half_points is None:
-        return "default"
+        return _("default")
     try:
         value = int(half_points) / 2
     except ValueError:

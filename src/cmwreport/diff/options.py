@@ -20,6 +20,9 @@ class DiffOptions:
     #: Terminal display only: pre-shaped Arabic for terminals without bidi support.
     reshape: bool = False
     color: bool = False
+    #: Words of unchanged text shown around each change in the terminal (None: whole
+    #: paragraphs).
+    context: int | None = None
     #: Author and date of the redline's revisions (the date already parsed and checked).
     author: str = "cmwreport"
     date: dt.datetime | None = None

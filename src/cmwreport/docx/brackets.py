@@ -59,30 +59,34 @@ def bind(root: etree._Element) -> int:
     """Move "(" and ")" around a lone symbol into its run in every paragraph under
     `root`; returns how many symbols were bound."""
     bound = 0
-    run_tag = w("r")
-    for paragraph in root.iter(w("p")):
-        runs = [c for c in paragraph if c.tag == run_tag]
-        emptied: list[etree._Element] = []
-        for before, symbol, after in zip(runs, runs[1:], runs[2:], strict=False):
-            if _is_rtl(symbol) or not (_is_rtl(before) and _is_rtl(after)):
-                continue
-            t_before, t_symbol, t_after = (_only_text(r) for r in (before, symbol, after))
-            if t_before is None or t_symbol is None or t_after is None:
-                continue
-            if not (
-                (t_before.text or "").endswith("(")
-                and (t_after.text or "").startswith(")")
-                and _SYMBOL.fullmatch(t_symbol.text or "")
-            ):
-                continue
-            _set(t_before, t_before.text[:-1])
-            _set(t_symbol, f"{LRM}({t_symbol.text}){LRM}")
-            _set(t_after, t_after.text[1:])
-            emptied += [r for r, t in ((before, t_before), (after, t_after)) if not t.text]
-            bound += 1
-        for run in emptied:
-            if run.getparent() is paragraph:
+    run_tag, paragraph_tag = w("r"), w("p")
+    # One pass over the text elements: only a text ending with "(" can start one.
+    for t_before in list(root.iter(w("t"))):
+        text = t_before.text
+        if not text or text[-1] != "(":
+            continue
+        before = t_before.getparent()
+        paragraph = before.getparent()
+        if before.tag != run_tag or paragraph is None or paragraph.tag != paragraph_tag:
+            continue
+        following = before.itersiblings(run_tag)
+        symbol, after = next(following, None), next(following, None)
+        if symbol is None or after is None:
+            continue
+        if _is_rtl(symbol) or not (_is_rtl(before) and _is_rtl(after)):
+            continue
+        t_symbol, t_after = _only_text(symbol), _only_text(after)
+        if _only_text(before) is not t_before or t_symbol is None or t_after is None:
+            continue
+        if not ((t_after.text or "").startswith(")") and _SYMBOL.fullmatch(t_symbol.text or "")):
+            continue
+        _set(t_before, text[:-1])
+        _set(t_symbol, f"{LRM}({t_symbol.text}){LRM}")
+        _set(t_after, t_after.text[1:])
+        for run, t in ((before, t_before), (after, t_after)):
+            if not t.text:
                 paragraph.remove(run)
+        bound += 1
     return bound
 
 

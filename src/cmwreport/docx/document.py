@@ -16,6 +16,7 @@ from cmwreport.docx.package import Package, PackageError, core_properties
 from cmwreport.docx.rtl import on
 from cmwreport.docx.text import paragraph_text
 from cmwreport.docx.xml import PKG_REL_NS, W_NS, w
+from cmwreport.i18n import _
 
 #: Used when a template's section gives no usable page size (A4, 2.5 cm margins).
 DEFAULT_TEXT_WIDTH = 9070
@@ -28,7 +29,7 @@ class WordDocument:
         self.root = package.xml(self.main)
         self.body = self.root.find(w("body"))
         if self.body is None:
-            raise PackageError(f"{self.main} has no document body")
+            raise PackageError(_("{main} has no document body", main=self.main))
         self.stories = package.related(self.main, "header") + package.related(self.main, "footer")
 
     @classmethod

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cmwreport.errors import CmwError
+from cmwreport.i18n import _
 
 #: Everything a package inflates to, in bytes actually inflated (never the sizes the zip
 #: headers claim): a report with its pictures is a few MB.
@@ -85,15 +86,15 @@ def regular_file(path: Path) -> None:
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        raise PackageError("no such file") from None
+        raise PackageError(_("no such file")) from None
     except PermissionError:
-        raise PackageError("cannot be read (permission denied)") from None
+        raise PackageError(_("cannot be read (permission denied)")) from None
     except OSError as exc:
-        raise PackageError(f"cannot be read ({exc.strerror or exc})") from None
+        raise PackageError(_("cannot be read ({value})", value=exc.strerror or exc)) from None
     if stat.S_ISDIR(mode):
-        raise PackageError("is a folder, not a .docx file")
+        raise PackageError(_("is a folder, not a .docx file"))
     if not stat.S_ISREG(mode):
-        raise PackageError("is not a regular file (a device, pipe or socket), not a .docx file")
+        raise PackageError(_("is not a regular file (a device, pipe or socket), not a .docx file"))
 
 
 @dataclass
@@ -124,15 +125,21 @@ def read_entries(source: Path | bytes, *, inflate: bool = True) -> Entries:
     try:
         zf = _zip(source)
     except zipfile.BadZipFile:
-        raise PackageError("not a .docx file (not a zip package), or corrupt") from None
+        raise PackageError(_("not a .docx file (not a zip package), or corrupt")) from None
     except PermissionError:
-        raise PackageError("cannot be read (permission denied)") from None
+        raise PackageError(_("cannot be read (permission denied)")) from None
     except (zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError) as exc:
-        raise PackageError(f"cannot be read as a zip package ({exc})") from None
+        raise PackageError(_("cannot be read as a zip package ({exc})", exc=exc)) from None
     with zf:
         infos = [i for i in zf.infolist() if not i.is_dir()]
         if len(infos) > MAX_ENTRIES:
-            raise PackageError(f"holds {len(infos)} zip entries (over {MAX_ENTRIES}): refused")
+            raise PackageError(
+                _(
+                    "holds {len} zip entries (over {MAX_ENTRIES}): refused",
+                    len=len(infos),
+                    MAX_ENTRIES=MAX_ENTRIES,
+                )
+            )
         budget = MAX_INFLATED
         names: list[str] = []
         parts: dict[str, bytes] = {}
@@ -186,8 +193,12 @@ def _inflate(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> bytes:
             total += len(chunk)
             if total > budget:
                 raise PackageError(
-                    f"too large once uncompressed (over {MAX_INFLATED >> 20} MiB, "
-                    f"reached in {info.filename}): refused as a zip bomb"
+                    _(
+                        "too large once uncompressed (over {value} MiB, reached in {filename}): "
+                        "refused as a zip bomb",
+                        value=MAX_INFLATED >> 20,
+                        filename=info.filename,
+                    )
                 )
             chunks.append(chunk)
     return b"".join(chunks)

@@ -23,6 +23,7 @@ from lxml import etree
 from cmwreport.docx import opc
 from cmwreport.docx.opc import CONTENT_TYPES, PackageError, Relationship
 from cmwreport.docx.xml import CT_NS, PKG_REL_NS, parse, serialize
+from cmwreport.i18n import _
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _CONFORMANCE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}conformance"
@@ -70,27 +71,36 @@ class Package:
         if lazy:
             package._pending = set(entries.names)
         if not package.has(opc.CONTENT_TYPES):
-            raise PackageError("not a Word document (no [Content_Types].xml in the zip)")
+            raise PackageError(_("not a Word document (no [Content_Types].xml in the zip)"))
         if opc.CONTENT_TYPES in package.unreadable:
             # Refused like a missing one: nothing says which parts the package holds, and
             # a copy (the redline) would keep it unreadable for Word and LibreOffice.
             raise PackageError(
-                f"{opc.CONTENT_TYPES} cannot be read "
-                f"(corrupt or encrypted: {package.unreadable[opc.CONTENT_TYPES]})"
+                _(
+                    "{name} cannot be read (corrupt or encrypted: {value})",
+                    name=opc.CONTENT_TYPES,
+                    value=package.unreadable[opc.CONTENT_TYPES],
+                )
             )
         main = package.main_part()
         if not package.has(main):
-            raise PackageError(f"not a Word document (its main part {main} is missing)")
+            raise PackageError(
+                _("not a Word document (its main part {main} is missing)", main=main)
+            )
         return package
 
     def bytes(self, name: str) -> bytes:
         if name in self._pending:
             self._inflate(name)
         if name not in self.parts and name not in self.unreadable:
-            raise PackageError(f"{name} is missing from the package")
+            raise PackageError(_("{name} is missing from the package", name=name))
         if name in self.unreadable:
             raise PackageError(
-                f"{name} cannot be read (corrupt or encrypted: {self.unreadable[name]})"
+                _(
+                    "{name} cannot be read (corrupt or encrypted: {value})",
+                    name=name,
+                    value=self.unreadable[name],
+                )
             )
         return self.parts[name]
 
@@ -122,7 +132,7 @@ class Package:
             for override in self.xml(opc.CONTENT_TYPES):
                 if (override.get("ContentType") or "").endswith(_MAIN_TYPES):
                     return opc.resolve("", override.get("PartName", ""))
-        raise PackageError("not a Word document (no officeDocument relationship)")
+        raise PackageError(_("not a Word document (no officeDocument relationship)"))
 
     def relationships(self, part: str) -> list[Relationship]:
         """The relationships of a part ("" for the package), targets as part names."""
@@ -249,7 +259,7 @@ def count_blocks(data: bytes, limit: int) -> int:
     """Paragraph and row start tags in a part's bytes, counted up to `limit` + 1 before
     parsing: a part of tiny paragraphs costs ten times its size once parsed."""
     count = 0
-    for _ in _BLOCK_TAGS.finditer(data):
+    for _found in _BLOCK_TAGS.finditer(data):
         count += 1
         if count > limit:
             break
@@ -261,7 +271,12 @@ def parse_part(name: str, data: bytes) -> etree._Element:
     writes one, and a redline carrying it would not open)."""
     if len(data) > opc.MAX_XML_PART:
         raise PackageError(
-            f"{name} is {len(data) >> 20} MiB of XML (over {opc.MAX_XML_PART >> 20} MiB): refused"
+            _(
+                "{name} is {value} MiB of XML (over {value2} MiB): refused",
+                name=name,
+                value=len(data) >> 20,
+                value2=opc.MAX_XML_PART >> 20,
+            )
         )
     try:
         root = parse(opc.transitional(data))
@@ -271,11 +286,19 @@ def parse_part(name: str, data: bytes) -> etree._Element:
         what = " ".join((exc.msg or "").splitlines()[0].split()) if exc.msg else "unreadable"
         line, column = exc.position if exc.position else (0, 0)
         raise PackageError(
-            f"{name}:{line}:{column}: not well-formed XML ({what}); "
-            "save the file again from Word or LibreOffice"
+            _(
+                "{name}:{line}:{column}: not well-formed XML ({what}); save the file again "
+                "from Word or LibreOffice",
+                name=name,
+                line=line,
+                column=column,
+                what=what,
+            )
         ) from None
     if root.getroottree().docinfo.doctype:
-        raise PackageError(f"{name} declares a DOCTYPE (Word never writes one): refused")
+        raise PackageError(
+            _("{name} declares a DOCTYPE (Word never writes one): refused", name=name)
+        )
     return root
 
 

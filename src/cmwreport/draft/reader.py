@@ -19,6 +19,7 @@ from cmwreport.docx.xml import R_NS, w
 from cmwreport.draft import identity, sections, stories
 from cmwreport.draft.model import FOOTER, HEADER, Draft, DraftError
 from cmwreport.draft.numbering import StyleRoles
+from cmwreport.i18n import _
 
 #: Parts that are not content: properties, settings, fonts, themes, the styles and
 #: numbering (read for what they do to paragraphs), comment metadata, the glossary.
@@ -64,14 +65,18 @@ def read_draft(source: Path | bytes | Package, name: str | None = None) -> Draft
         return _read(source, name)
     except stories.TooLarge:
         raise DraftError(
-            f"{name}: more than {stories.MAX_BLOCKS:,} paragraphs and table rows: "
-            "too large to compare (see docs/architecture.md, Bounds)"
+            _(
+                "{name}: more than {MAX_BLOCKS:,} paragraphs and table rows: too large to compare "
+                "(see docs/architecture.md, Bounds)",
+                name=name,
+                MAX_BLOCKS=stories.MAX_BLOCKS,
+            )
         ) from None
     except DraftError:
         raise
     except PackageError as exc:
         # One line whatever the package held (a part name or message with a line break).
-        raise DraftError(" ".join(f"{name}: {exc}".split())) from None
+        raise DraftError(" ".join(_("{name}: {exc}", name=name, exc=exc).split())) from None
 
 
 def _read(source: Path | bytes | Package, name: str) -> Draft:
@@ -82,7 +87,13 @@ def _read(source: Path | bytes | Package, name: str) -> Draft:
     doc = package.xml(main)
     body = doc.find(w("body")) if doc.tag == w("document") else None
     if body is None:
-        raise DraftError(f"{name}: not a Word document (no WordprocessingML body in {main})")
+        raise DraftError(
+            _(
+                "{name}: not a Word document (no WordprocessingML body in {main})",
+                name=name,
+                main=main,
+            )
+        )
     stories.check_size(body)
     tracked = Tracked()
     # Before the accept joins deleted paragraphs to the next, bookmarks and all.

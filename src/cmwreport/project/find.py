@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cmwreport.errors import CmwError
+from cmwreport.i18n import LANGUAGES, _
 
 MARKER = "cmwreport.toml"
 #: A folder holding this file is a project even without a marker (older checkouts).
@@ -61,7 +62,7 @@ def current_folder() -> Path:
         return Path.cwd()
     except OSError:  # the folder was deleted or renamed under the shell
         raise NotInProject(
-            "the current folder no longer exists (deleted or moved?); cd to a folder that exists"
+            _("the current folder no longer exists (deleted or moved?); cd to a folder that exists")
         ) from None
 
 
@@ -109,14 +110,20 @@ def read_marker(marker: Path) -> dict[str, Path]:
         with marker.open("rb") as f:
             data = tomllib.load(f)
     except OSError as exc:
-        raise BadMarker(f"{shown}: cannot read it: {exc.strerror or exc}") from None
+        raise BadMarker(
+            _("{shown}: cannot read it: {value}", shown=shown, value=exc.strerror or exc)
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         # tomllib says where: "... (at line 2, column 12)".
         raise BadMarker(
-            f'{shown}: not valid TOML: {exc}; write each setting as name = "path"'
+            _(
+                '{shown}: not valid TOML: {exc}; write each setting as name = "path"',
+                shown=shown,
+                exc=exc,
+            )
         ) from None
     except UnicodeDecodeError:
-        raise BadMarker(f"{shown}: not UTF-8; save it as UTF-8") from None
+        raise BadMarker(_("{shown}: not UTF-8; save it as UTF-8", shown=shown)) from None
     settings: dict[str, Path] = {}
     for key, value in data.items():
         if key == LANG:  # read by cmwreport.i18n before any command runs; checked here
@@ -128,20 +135,36 @@ def read_marker(marker: Path) -> dict[str, Path]:
             close = get_close_matches(key, KEYS, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             known = ", ".join((*KEYS, LANG))
-            raise BadMarker(f"{shown}: unknown setting {key!r}{hint}; the settings are {known}")
+            raise BadMarker(
+                _(
+                    "{shown}: unknown setting {key!r}{hint}; the settings are {known}",
+                    shown=shown,
+                    key=key,
+                    hint=hint,
+                    known=known,
+                )
+            )
         if not isinstance(value, str) or not value.strip():
-            raise BadMarker(f'{shown}: {key} must be a path in quotes ({key} = "..."), {KEYS[key]}')
+            raise BadMarker(
+                _(
+                    '{shown}: {key} must be a path in quotes ({key} = "..."), {KEYS}',
+                    shown=shown,
+                    key=key,
+                    KEYS=KEYS[key],
+                )
+            )
         settings[key] = Path(value)
     return settings
 
 
 def _check_lang(shown: Path, value: object) -> None:
-    from cmwreport.i18n import LANGUAGES
-
     if value not in LANGUAGES:
         raise BadMarker(
-            f'{shown}: lang must be one of "ar", "fr", "en" (the language of messages), '
-            f"not {value!r}"
+            _(
+                "{shown}: lang must be one of ar, fr, en (the language of messages), not {value!r}",
+                shown=shown,
+                value=value,
+            )
         )
 
 
@@ -156,9 +179,14 @@ def shown_path(path: Path, cwd: Path | None = None) -> Path:
 
 def not_in_project(command: str) -> NotInProject:
     return NotInProject(
-        f"no report project here or in any parent folder (no {MARKER} or {FALLBACK}); "
-        f"start one with `cmwreport init DIR --symbol CMW/C/<STATE>/<cycle>`, "
-        f"or give the sources folder: `cmwreport {command} PATH`"
+        _(
+            "no report project here or in any parent folder (no {MARKER} or {FALLBACK}); start "
+            "one with `cmwreport init DIR --symbol CMW/C/<STATE>/<cycle>`, or give the sources "
+            "folder: `cmwreport {command} PATH`",
+            MARKER=MARKER,
+            FALLBACK=FALLBACK,
+            command=command,
+        )
     )
 
 

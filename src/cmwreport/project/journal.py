@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from cmwreport.i18n import _
 from cmwreport.outputs import OutputError, check_target, temporary_prefix
 
 JOURNAL = ".cmwreport-journal.json"
@@ -47,7 +48,13 @@ def locked(
     try:
         fd = os.open(root, flags)
     except OSError as exc:
-        raise OutputError(f"{root}: cannot open the folder of sources: {exc.strerror}") from None
+        raise OutputError(
+            _(
+                "{root}: cannot open the folder of sources: {strerror}",
+                root=root,
+                strerror=exc.strerror,
+            )
+        ) from None
     try:
         mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
         deadline = time.monotonic() + WAIT_SECONDS
@@ -59,14 +66,24 @@ def locked(
             except BlockingIOError:
                 pass
             except OSError as exc:  # e.g. a file system without locks
-                raise OutputError(f"{root}: cannot lock the sources: {exc.strerror}") from None
+                raise OutputError(
+                    _(
+                        "{root}: cannot lock the sources: {strerror}",
+                        root=root,
+                        strerror=exc.strerror,
+                    )
+                ) from None
             if not told and waiting is not None:
                 waiting()
                 told = True
             if time.monotonic() > deadline:
                 raise OutputError(
-                    f"{root}: another cmwreport command has been working on these sources "
-                    f"for over {WAIT_SECONDS:.0f} s; wait for it to finish, then run this again"
+                    _(
+                        "{root}: another cmwreport command has been working on these sources for "
+                        "over {WAIT_SECONDS:.0f} s; wait for it to finish, then run this again",
+                        root=root,
+                        WAIT_SECONDS=WAIT_SECONDS,
+                    )
                 )
             time.sleep(0.05)
         yield
@@ -112,7 +129,11 @@ def commit(root: Path, files: list[tuple[Path, bytes]]) -> None:
         for name, _target in staged:
             _unlink(Path(name))
         raise OutputError(
-            f"{exc.filename or root}: cannot write: {exc.strerror or exc}; nothing was changed"
+            _(
+                "{value}: cannot write: {value2}; nothing was changed",
+                value=exc.filename or root,
+                value2=exc.strerror or exc,
+            )
         ) from None
     _finish(root, staged)
 
@@ -158,8 +179,13 @@ def _finish(root: Path, staged) -> None:
         _sync_folder(root)
     except OSError as exc:
         raise OutputError(
-            f"{exc.filename or root}: cannot write: {exc.strerror or exc}; the change is "
-            f"recorded in {root / JOURNAL}: run the command again to complete it"
+            _(
+                "{value}: cannot write: {value2}; the change is recorded in {value3}: run the "
+                "command again to complete it",
+                value=exc.filename or root,
+                value2=exc.strerror or exc,
+                value3=root / JOURNAL,
+            )
         ) from None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 #: The data files beside this module (read as files, not through importlib.resources,
 #: whose imports (tempfile, shutil, zipfile, lzma ...) cost validate 10 ms a call).
@@ -50,3 +51,18 @@ def convention() -> Convention:
         for article in part["articles"]:
             article_part[article] = part["part"]
     return Convention(article_part=article_part, parts=parts)
+
+
+@cache
+def shipped_reference(symbol: str) -> tuple[Any, tuple]:
+    """A document cmwreport ships, loaded (model.ReferenceDocument) with the diagnostics
+    of reading it, once a process: several checks, the build and coverage judge against
+    it. (None, ()) when cmwreport ships none for the symbol."""
+    from cmwreport.sources.load import read_file
+
+    path = shipped_document(symbol)
+    if path is None:
+        return None, ()
+    diagnostics: list = []
+    shown = f"cmwreport/reference/documents/{path.name}"
+    return read_file(path, shown, "reference", diagnostics).value, tuple(diagnostics)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from cmwreport.replies.questions import ListOfIssues, Observations, Target
 from cmwreport.replies.scan import ANSWERED, MISSING, Reply
+from cmwreport.sources.schema import QUESTION_PATTERN
 
 
 @dataclass
@@ -25,6 +26,8 @@ class TargetCoverage:
     under_question: bool = False
     #: Body paragraphs (from 1) of the headings that reply.
     headings: list[int] = field(default_factory=list)
+    #: Ids of the consultation recommendations that inform its reply (`questions:`).
+    consultation: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -55,6 +58,8 @@ class Coverage:
     #: Article -> where the report covers it ("text", "sources", "question 1 (b)").
     articles: dict[int, list[str]]
     missing_articles: list[int]
+    #: The list of issues report.yaml names (also when it has no data).
+    issues_symbol: str | None = None
 
     @property
     def unanswered(self) -> list[TargetCoverage]:
@@ -89,6 +94,7 @@ def compute(
     texts: list[str],
     consultation_items: list,
     convention_articles: dict[int, str],
+    issues_symbol: str | None = None,
 ) -> Coverage:
     by_key: dict[tuple[int | None, str | None], list[Reply]] = {}
     for reply in replies:
@@ -106,7 +112,11 @@ def compute(
         under = False
         if not own and target.label:
             own, under = by_key.get((target.number, None), []), True
-        targets.append(_judge(target, own, under))
+        covered = _judge(target, own, under)
+        covered.consultation = [
+            item.id for item in consultation_items if _informs(item, target.number, target.label)
+        ]
+        targets.append(covered)
 
     judged = issues is not None
     unknown = [
@@ -141,7 +151,18 @@ def compute(
         recommendations=_recommendations(issues, observations, targets, consultation_items),
         articles=dict(sorted(articles.items())),
         missing_articles=missing,
+        issues_symbol=issues.symbol if issues is not None else issues_symbol,
     )
+
+
+def _informs(item, number: int, label: str | None) -> bool:
+    """Whether a source item's `questions:` names this question or sub-item (naming a
+    question names each of its sub-items)."""
+    for text in getattr(item, "questions", None) or []:
+        found = _QUESTION.fullmatch(text.strip()) if isinstance(text, str) else None
+        if found and int(found.group(1)) == number and found.group(2) in (None, label):
+            return True
+    return False
 
 
 def _listed(issues: ListOfIssues, reply: Reply) -> bool:
@@ -197,6 +218,8 @@ def _recommendations(
         )
     return out
 
+
+_QUESTION = re.compile(QUESTION_PATTERN)
 
 #: "المادة 7", "المادتان 7 و83", "المادتين 76 و77", "المواد من 8 إلى 35", "المواد 8 و9 و10".
 _MENTION = re.compile(

@@ -9,8 +9,6 @@ say so rather than report "all answered".
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 
@@ -175,16 +173,11 @@ def documents(sources: Any) -> tuple[ListOfIssues | None, Observations | None]:
     )
 
 
-@cache
 def shipped(symbol: str) -> tuple[Any, str]:
     """The reference document cmwreport ships for a symbol, loaded, or (None, '')."""
-    from cmwreport.reference import shipped_document
-    from cmwreport.sources.load import read_file
+    from cmwreport.reference import document_file_name, shipped_reference
 
-    path = shipped_document(symbol)
-    if path is None:
+    document, _diagnostics = shipped_reference(symbol)  # read once a process, and checked
+    if document is None:
         return None, ""
-    shown = f"cmwreport/reference/documents/{Path(path).name}"
-    diagnostics: list = []
-    loaded = read_file(path, shown, "reference", diagnostics)
-    return loaded.value, shown
+    return document, f"cmwreport/reference/documents/{document_file_name(symbol)}"

@@ -42,28 +42,49 @@ def where(covered: TargetCoverage) -> str:
     return text
 
 
+def _key(reply) -> str:
+    return f"{reply.number} ({reply.label})" if reply.label else str(reply.number)
+
+
 def notes(coverage: Coverage) -> list[str]:
     """What the data cannot say: the reason "every question answered" is not claimed."""
+    from cmwreport.i18n import _
+
     issues = coverage.issues
     if issues is None:
+        symbol = coverage.issues_symbol or "?"
         return [
-            "no data for the list of issues: no question can be judged; add "
-            "sources/reference/<its symbol>.yaml (docs/replies.md)"
+            _(
+                "no data for {symbol}: no question can be judged; add its questions to "
+                "sources/reference/{file} (docs/replies.md)",
+                symbol=symbol,
+                file=symbol.replace("/", "-") + ".yaml",
+            )
         ]
     out = []
     if not issues.complete:
         out.append(
-            f"{issues.symbol}: the data ({issues.source}) does not list every question "
-            "(complete: false): questions it does not list are not judged, so this is not "
-            "a finding that every question is answered"
+            _(
+                "{symbol}: the data ({source}) does not list every question (complete: "
+                "false): questions it does not list are not judged, so this is not a finding "
+                "that every question is answered",
+                symbol=issues.symbol,
+                source=issues.source,
+            )
         )
     for number in issues.incomplete_questions:
         out.append(
-            f"{issues.symbol} question {number} was not read whole: sub-items it may "
-            "have beyond those listed are not judged"
+            _(
+                "{symbol} question {number} was not read whole: sub-items it may have beyond "
+                "those listed are not judged",
+                symbol=issues.symbol,
+                number=number,
+            )
         )
     if coverage.observations is None:
-        out.append("no data for the previous concluding observations: recommendations not listed")
+        out.append(
+            _("no data for the previous concluding observations: recommendations not listed")
+        )
     return out
 
 
@@ -80,21 +101,23 @@ def text(coverage: Coverage) -> str:
         f"coverage of {coverage.report}"
         + (f" against {issues.symbol} ({issues.source})" if issues else "")
     ]
-    if coverage.targets:
+    if coverage.targets or coverage.unlisted or coverage.unknown:
         lines.append("questions and sub-items:")
-        width = max(len(t.target.key) for t in coverage.targets)
+        keys = [t.target.key for t in coverage.targets] + [_key(r) for r in coverage.unlisted]
+        width = max(map(len, keys), default=1)
         for covered in coverage.targets:
             detail = where(covered)
+            if covered.consultation:
+                detail += f"{'; ' if detail else ''}consultation {', '.join(covered.consultation)}"
             lines.append(
                 f"  {covered.target.key:<{width}}  {covered.state:<25}  "
                 f"{detail + '  ' if detail else ''}{covered.target.subject}".rstrip()
             )
     for reply in coverage.unlisted:
-        key = f"{reply.number} ({reply.label})" if reply.label else str(reply.number)
         numbers = f"paragraph(s) {ranges(reply.numbers)}  " if reply.numbers else ""
         lines.append(
-            f"  {key}  {reply.state}  {numbers}(a reply heading for a question the data does "
-            "not list: not judged)"
+            f"  {_key(reply):<{width}}  {reply.state:<25}  {numbers}(a reply heading for a "
+            "question the data does not list: not judged)"
         )
     for reply in coverage.unknown:
         named = (
@@ -158,6 +181,7 @@ def as_dict(coverage: Coverage) -> dict:
                 "paragraphs": c.numbers,
                 "under_question_heading": c.under_question,
                 "headings_at": c.headings,
+                "consultation": c.consultation,
                 "observations": list(c.target.observations),
                 "articles": list(c.target.articles),
             }

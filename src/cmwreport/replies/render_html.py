@@ -5,8 +5,10 @@ test) to find it."""
 
 from __future__ import annotations
 
+import unicodedata
 from html import escape
 
+from cmwreport.i18n import _
 from cmwreport.replies.coverage import Coverage
 from cmwreport.replies.headings import arabic_key
 from cmwreport.replies.render import ARABIC_STATES, counts, notes, ranges
@@ -30,6 +32,25 @@ _CLASS = {
 }
 
 
+def _dir(text: str) -> str:
+    """A message's direction is its first strong letter's (Unicode bidi P2-P3): notes
+    follow the user's language, the page is right to left."""
+    isolated = 0  # characters between an isolate initiator and its PDI are skipped (P2)
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("LRI", "RLI", "FSI"):
+            isolated += 1
+        elif kind == "PDI":
+            isolated = max(isolated - 1, 0)
+        elif isolated:
+            continue
+        elif kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "rtl"
+
+
 def _anchor(number: int, label: str | None) -> str:
     return f"q-{number}-{label}" if label else f"q-{number}"
 
@@ -51,7 +72,7 @@ def render(coverage: Coverage) -> str:
         + "".join(f"<td>{v}</td>" for v in counts(coverage).values())
         + "</tr></table>",
     ]
-    out.extend(f'<p class="note" dir="ltr">{escape(note)}</p>' for note in notes(coverage))
+    out.extend(f'<p class="note" dir="{_dir(note)}">{escape(note)}</p>' for note in notes(coverage))
     out.append(
         '<h2>المسائل</h2><table class="questions"><thead><tr><th>الفقرة</th>'
         "<th>الموضوع</th><th>الحالة</th><th>فقرات التقرير</th>"
@@ -72,6 +93,7 @@ def render(coverage: Coverage) -> str:
             f'<td class="num">{escape(paragraphs)}</td>'
             f'<td class="num">{escape("، ".join(str(n) for n in t.observations))}</td></tr>'
         )
+    unlisted = _("not in the data")
     for r in coverage.unlisted + coverage.unknown:
         number = "?" if r.number is None else arabic_key(r.number, r.label)
         out.append(
@@ -80,7 +102,7 @@ def render(coverage: Coverage) -> str:
             f"<td>{escape(r.heading.text)}</td>"
             f'<td class="state">{escape(ARABIC_STATES[r.state])}</td>'
             f'<td class="num">{escape(ranges(r.numbers))}</td>'
-            '<td class="meta" dir="ltr">not in the data</td></tr>'
+            f'<td class="meta" dir="{_dir(unlisted)}">{escape(unlisted)}</td></tr>'
         )
     out.append("</tbody></table>")
     if coverage.recommendations:

@@ -123,7 +123,7 @@ class Converter:
                         "{kind} is missing the field '{name}' ({doc})",
                         kind=spec.name,
                         name=field.name,
-                        doc=field.doc,
+                        doc=_(field.doc),
                     ),
                 )
         return True
@@ -148,7 +148,7 @@ class Converter:
             )
             return None
         if node.is_null:
-            self.report("S101", node, _("{name} is empty: {doc}", name=spec.name, doc=spec.doc))
+            self.report("S101", node, _("{name} is empty: {doc}", name=spec.name, doc=_(spec.doc)))
             return None
         kind = spec.type
         if kind == "date":
@@ -175,7 +175,7 @@ class Converter:
             return None
         value = node.text
         if not value.strip():
-            self.report("S104", node, _("{name} is blank: {doc}", name=spec.name, doc=spec.doc))
+            self.report("S104", node, _("{name} is blank: {doc}", name=spec.name, doc=_(spec.doc)))
             return None
         if spec.choices and value not in spec.choices:
             self.report(

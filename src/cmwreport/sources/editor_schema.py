@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from cmwreport.i18n import _
 from cmwreport.sources.schema import (
     DATE_PATTERN,
     FILE_KINDS,
@@ -40,7 +41,7 @@ def json_schemas() -> dict[str, dict[str, Any]]:
 
 
 def _value(spec: Field) -> dict[str, Any]:
-    described: dict[str, Any] = {"description": spec.doc}
+    described: dict[str, Any] = {"description": _(spec.doc)}
     if spec.type == "map":
         properties = {f.name: _optional(f) for f in spec.fields}
         described.update(
@@ -62,22 +63,59 @@ def _optional(spec: Field) -> dict[str, Any]:
     value = _value(spec)
     if spec.required:
         return value
-    return {"description": spec.doc, "anyOf": [value, {"type": "null"}]}
+    return {"description": _(spec.doc), "anyOf": [value, {"type": "null"}]}
 
 
 def _scalar(spec: Field) -> dict[str, Any]:
+    """The JSON Schema of a value. Every pattern and format carries the message a drafter
+    reads instead of the regular expression (yaml-language-server shows
+    `patternErrorMessage` for a pattern and `errorMessage` for anything else failing)."""
     kind = spec.type
     if kind in ("text", "word"):
-        out: dict[str, Any] = {"type": "string", "pattern": _NOT_BLANK}
+        out: dict[str, Any] = {
+            "type": "string",
+            "pattern": _NOT_BLANK,
+            "patternErrorMessage": _("Write the text here: a blank value is not allowed."),
+        }
         if spec.choices:
-            out = {"type": "string", "enum": list(spec.choices)}
+            choices = ", ".join(spec.choices)
+            out = {
+                "type": "string",
+                "enum": list(spec.choices),
+                "errorMessage": _("Must be one of: {choices}.", choices=choices),
+            }
         return out
     if kind in ("id", "ref"):
-        return {"type": "string", "pattern": ID_PATTERN, "maxLength": ID_MAX}
+        message = _(
+            "An id: lower-case Latin letters, digits and single hyphens, starting with a "
+            "letter, at most {max} characters (e.g. law-02-03).",
+            max=ID_MAX,
+        )
+        return {
+            "type": "string",
+            "pattern": ID_PATTERN,
+            "maxLength": ID_MAX,
+            "patternErrorMessage": message,
+            "errorMessage": message,
+        }
     if kind == "symbol":
-        return {"type": "string", "pattern": SYMBOL_PATTERN}
+        return {
+            "type": "string",
+            "pattern": SYMBOL_PATTERN,
+            "patternErrorMessage": _(
+                "A CMW document symbol, written like CMW/C/MAR/2, CMW/C/MAR/CO/1 or "
+                "CMW/C/MAR/QPR/2."
+            ),
+        }
     if kind == "date":
-        return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
+        message = _("A real date written YYYY-MM-DD (e.g. 2022-04-06).")
+        return {
+            "type": "string",
+            "format": "date",
+            "pattern": DATE_PATTERN,
+            "patternErrorMessage": message,
+            "errorMessage": message,
+        }
     if kind == "bool":
         return {"type": "boolean"}
     if kind in ("number", "article"):

@@ -316,6 +316,8 @@ SUBJECTS = (
 )
 #: Labels of sub-items: (a), (b) ... as the document letters them.
 ITEM_LABELS = tuple("abcdefghijklmnopqrstuvwxyz")
+#: How a source item names a question of the list of issues (`questions:`): "3", "3 (a)".
+QUESTION_PATTERN = r"(\d{1,4})\s*(?:\(\s*([a-z])\s*\))?"
 
 #: Paragraphs of a cited UN document (concluding observations, list of issues), so
 #: that references to them can be judged. Shipped in cmwreport/reference/documents/;

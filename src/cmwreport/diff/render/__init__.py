@@ -14,7 +14,7 @@ from cmwreport.diff.options import DiffOptions
 def _text(result: Result, options: DiffOptions) -> str:
     from cmwreport.diff.render.text import render
 
-    return render(result, color=options.color, reshape=options.reshape)
+    return render(result, color=options.color, reshape=options.reshape, context=options.context)
 
 
 def _json(result: Result, options: DiffOptions) -> str:

@@ -7,12 +7,12 @@ from __future__ import annotations
 import unicodedata
 from html import escape
 
+from cmwreport.diff.render.context import trim
 from cmwreport.diff.words import side_segments
 from cmwreport.i18n import _
 
 #: Words of unchanged text kept on each side of a change.
 CONTEXT_WORDS = 6
-ELLIPSIS = "…"
 
 
 def direction(text: str | None, default: str = "ltr") -> str:
@@ -40,21 +40,8 @@ def marked(text: str, ops, side: str, tag: str, *, context: int | None = None) -
         elif context is None:
             out.append(escape(piece))
         else:
-            out.append(escape(_trim(piece, context, keep_head=i > 0, keep_tail=i < last)))
+            out.append(escape(trim(piece, context, keep_head=i > 0, keep_tail=i < last)))
     return "".join(out)
-
-
-def _trim(piece: str, n: int, *, keep_head: bool, keep_tail: bool) -> str:
-    """An unchanged stretch cut to `n` words after the change before it (head) and `n`
-    words before the change after it (tail)."""
-    words = piece.split(" ")
-    if len(words) <= (2 * n if keep_head and keep_tail else n) + 1:
-        return piece
-    head = " ".join(words[: n + 1]) if keep_head else ""
-    tail = " ".join(words[-(n + 1) :]) if keep_tail else ""
-    if keep_head and keep_tail:
-        return f"{head} {ELLIPSIS} {tail}"
-    return f"{head} {ELLIPSIS}" if keep_head else f"{ELLIPSIS} {tail}"
 
 
 def formatting_marked(text: str, old_spans, new_spans, names) -> tuple[str, list[str]]:

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from cmwreport.diff.compare import NOTE_TRACKED, Change, Result
+from cmwreport.diff.compare import Change, Result
+from cmwreport.diff.render.context import trim_segments
+from cmwreport.diff.render.places import paragraph, place
 from cmwreport.diff.words import render_inline
 from cmwreport.draft.model import BODY, COMMENT, ENDNOTE, FOOTNOTE, TABLE, TEXTBOX, Block
+from cmwreport.i18n import _, language
 
 _RED, _GREEN, _YELLOW, _CYAN, _BOLD, _DIM = "31", "32", "33", "36", "1", "2"
 _STRIKE = "9"
 
 
 class _Paint:
-    def __init__(self, color: bool, reshape: bool) -> None:
+    def __init__(self, color: bool, reshape: bool, context: int | None = None) -> None:
         self.color = color
         self.reshape = reshape
+        #: Words of unchanged text shown around each change (None: the whole paragraph).
+        self.context = context
 
     def __call__(self, text: str, *codes: str) -> str:
         if not self.color or not codes or not text:
@@ -59,6 +64,8 @@ def where(block: Block | None) -> str:
 
 
 def _para(number: str) -> str:
+    if language() != "en":
+        return paragraph(number)
     if number.startswith("annex "):
         return f"annex para. {number[6:]}"
     return f"para. {number}"
@@ -66,20 +73,23 @@ def _para(number: str) -> str:
 
 def _title(change: Change) -> str:
     old, new = change.old, change.new
+    # In English, the words of the JSON and of every test; in Arabic and French, the
+    # places as the review page names them (places.py).
+    at = where if language() == "en" else place
     if change.kind == "removed":
-        text = f"removed  {where(old)}"
+        text = _("removed  {place}", place=at(old))
     elif change.kind == "added":
-        text = f"added    {where(new)}"
+        text = _("added    {place}", place=at(new))
     elif change.kind == "moved":
-        text = f"moved    {where(old)} -> {where(new)}"
+        text = _("moved    {old} -> {new}", old=at(old), new=at(new))
     elif change.kind == "formatting":
-        text = f"formatting {where(new)}"
+        text = _("formatting {place}", place=at(new))
+    elif old is not None and new is not None and _moved_label(old, new):
+        text = _("changed  {place} (was {old})", place=at(new), old=at(old))
     else:
-        text = f"changed  {where(new)}"
-        if old is not None and new is not None and _moved_label(old, new):
-            text += f" (was {where(old)})"
+        text = _("changed  {place}", place=at(new))
     if change.col is not None:
-        text += f", col {change.col}"
+        text = _("{title}, col {col}", title=text, col=change.col)
     return text
 
 
@@ -90,11 +100,19 @@ def _moved_label(old: Block, new: Block) -> bool:
     return where(old) != where(new)
 
 
-def render(result: Result, color: bool = False, reshape: bool = False) -> str:
-    paint = _Paint(color, reshape)
+def render(
+    result: Result, color: bool = False, reshape: bool = False, context: int | None = None
+) -> str:
+    """The report; `context`: words of unchanged text kept around each change (None:
+    whole paragraphs)."""
+    paint = _Paint(color, reshape, context)
     lines = [paint(f"--- {result.old.path}", _BOLD), paint(f"+++ {result.new.path}", _BOLD)]
     if result.tracked_inputs:
-        lines.append(paint("note: " + NOTE_TRACKED, _YELLOW))
+        note = _(
+            "Tracked changes in the inputs were read in their accepted view "
+            "(inserted text counts, deleted text does not)."
+        )
+        lines.append(paint(_("note: {note}", note=note), _YELLOW))
     colour_of = {
         "added": _GREEN,
         "removed": _RED,
@@ -115,28 +133,31 @@ def render(result: Result, color: bool = False, reshape: bool = False) -> str:
         lines.extend("  * " + detail for detail in change.details)
     if result.renumbered:
         lines.append("")
-        lines.append(paint("renumbered (not counted as changes):", _BOLD))
+        lines.append(paint(_("renumbered (not counted as changes):"), _BOLD))
         lines.extend("  " + r for r in renumbered_ranges(result))
     for item in result.unread:
         lines.append("")
         colour = (_BOLD, _YELLOW) if item.differs else (_DIM,)
-        lines.append(paint(f"not compared: {item.describe()}", *colour))
+        lines.append(paint(_("not compared: {what}", what=item.describe()), *colour))
     lines.append("")
     s = result.summary
     if result.differs:
         lines.append(
-            f"{s['added']} added, {s['removed']} removed, {s['changed']} changed, "
-            f"{s['moved']} moved, {s['formatting']} formatting; {s['renumbered']} renumbered"
+            _(
+                "{added} added, {removed} removed, {changed} changed, {moved} moved, "
+                "{formatting} formatting; {renumbered} renumbered",
+                **s,
+            )
             + _unread_count(result)
         )
     else:
-        lines.append("No differences.")
+        lines.append(_("No differences."))
     return "\n".join(lines) + "\n"
 
 
 def _unread_count(result: Result) -> str:
     differing = sum(1 for u in result.unread if u.differs)
-    return f"; {differing} not compared that differ" if differing else ""
+    return _("; {count} not compared that differ", count=differing) if differing else ""
 
 
 def _body(change: Change, paint: _Paint) -> list[str]:
@@ -149,6 +170,7 @@ def _body(change: Change, paint: _Paint) -> list[str]:
             return _indent(paint.show(change.new_text or ""), "    ", paint, _DIM)
         return _indent(paint.show(change.new_text or ""), "  ~ ", paint)
     segments = render_inline(change.old_text or "", change.new_text or "", change.ops)
+    segments = trim_segments(segments, paint.context)
     if paint.reshape:
         # Markers, not colour, carry the difference: the reshaped line is reordered.
         plain = "".join(
@@ -181,15 +203,17 @@ def renumbered_ranges(result: Result) -> list[str]:
             return
         (a0, b0), (a1, b1) = run[0], run[-1]
         if len(run) == 1:
-            out.append(f"{_para(run_prefix + str(a0))} is now {b0}")
+            out.append(_("{place} is now {number}", place=_para(run_prefix + str(a0)), number=b0))
+        elif run_prefix:
+            out.append(_("annex paras. {a0}-{a1} are now {b0}-{b1}", a0=a0, a1=a1, b0=b0, b1=b1))
         else:
-            out.append(f"{run_prefix}paras. {a0}-{a1} are now {b0}-{b1}")
+            out.append(_("paras. {a0}-{a1} are now {b0}-{b1}", a0=a0, a1=a1, b0=b0, b1=b1))
         run.clear()
 
     for r in result.renumbered:
         a, b = _split(r.old_number), _split(r.new_number)
         if a and b and a[0] == b[0]:
-            (prefix, a_i), (_, b_i) = a, b
+            (prefix, a_i), (_same, b_i) = a, b
             if run and (
                 prefix != run_prefix
                 or a_i != run[-1][0] + 1
@@ -200,8 +224,9 @@ def renumbered_ranges(result: Result) -> list[str]:
             run.append((a_i, b_i))
             continue
         flush()
-        old = _para(r.old_number) if r.old_number else "(unnumbered)"
-        out.append(f"{old} is now {_para(r.new_number) if r.new_number else '(unnumbered)'}")
+        old = _para(r.old_number) if r.old_number else _("(unnumbered)")
+        now = _para(r.new_number) if r.new_number else _("(unnumbered)")
+        out.append(_("{place} is now {number}", place=old, number=now))
     flush()
     return out
 
