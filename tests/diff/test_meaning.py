@@ -122,3 +122,30 @@ def test_size_nothing_sets_is_words_ten_points(tmp_path):
         changes(tmp_path, para(run_xml("Text")), para(run_xml("Text", '<w:sz w:val="20"/>')), parts)
         == []
     )
+
+
+def test_underline_without_a_value_is_no_underline(tmp_path):
+    """`<w:u w:color=".."/>` keeps a colour for later: no underline (LibreOffice writes
+    it back as w:val="none")."""
+    colour_only = para(run_xml("Text", '<w:u w:color="000000"/>'))
+    none = para(run_xml("Text", '<w:u w:val="none" w:color="000000"/>'))
+    assert changes(tmp_path, colour_only, none) == []
+
+
+def test_percent_escaped_link_is_the_same_address(tmp_path):
+    """LibreOffice writes link targets unescaped: "%C3%A9" and "é" are one address."""
+
+    def linked(name, url):
+        body = (
+            '<w:p><w:r><w:t xml:space="preserve">See </w:t></w:r>'
+            '<w:hyperlink r:id="rIdL"><w:r><w:t>x</w:t></w:r></w:hyperlink></w:p>'
+        )
+        path = write(tmp_path / name, body, parts=PARTS)
+        _add_external_link(path, "rIdL", url)
+        return path
+
+    escaped = linked("old.docx", "https://example.org/s?q=B%C3%A9atrice%20L")
+    plain = linked("new.docx", "https://example.org/s?q=Béatrice L")
+    other = linked("other.docx", "https://example.org/s?q=Beatrice L")
+    assert compare(read_draft(escaped), read_draft(plain), DiffOptions()).changes == []
+    assert len(compare(read_draft(escaped), read_draft(other), DiffOptions()).changes) == 1

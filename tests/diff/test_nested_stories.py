@@ -91,3 +91,34 @@ def test_alt_text_title_added_under_the_same_description(tmp_path):
     assert [(c.kind, c.details) for c in result.changes] == [
         ("changed", ["image alternative text changed: 'Map' -> 'Map (title: Regions)'"])
     ]
+
+
+@pytest.mark.parametrize("kind", ["footnote", "endnote"])
+def test_redline_marks_a_text_box_in_a_note(tmp_path, capsys, kind):
+    """The change is marked in the redline too: Accept All and Reject All (apart from
+    diff's reader) give the new and the old draft."""
+    from cmwreport.commands.diff import run
+    from tests import drafts as d
+
+    body = p("Cited.").replace("</w:p>", f'<w:r><w:{kind}Reference w:id="1"/></w:r></w:p>')
+
+    def notes(word):
+        return (
+            f'<w:{kind}s {NOTES_NS}><w:{kind} w:id="1">{p("The note.")}'
+            f"{textbox(f'Boxed {word} figure.')}</w:{kind}></w:{kind}s>"
+        )
+
+    old, new = pair(
+        tmp_path,
+        body,
+        body,
+        old_parts={"rId9": (f"{kind}s", f"{kind}s.xml", notes("old"))},
+        new_parts={"rId9": (f"{kind}s", f"{kind}s.xml", notes("new"))},
+    )
+    red = tmp_path / "red.docx"
+    assert run(old, new, fmt="json", redline=red, date="2024-05-02") == 1
+    capsys.readouterr()
+    for accept, same_as in ((True, new), (False, old)):
+        resolved = d.resolve_revisions(red, tmp_path / f"resolved-{accept}.docx", accept=accept)
+        assert run(same_as, resolved, fmt="json") == 0, capsys.readouterr().out
+        capsys.readouterr()

@@ -30,7 +30,9 @@ def changed(old_draft: Draft, new_draft: Draft, old: Block, new: Block) -> list[
         # costs less than one per property element (in ASCII, Arabic text as
         # character references tripled it), and most unchanged blocks are byte-equal.
         # A row's look also comes from its table's properties (style, w:tblLook).
-        table = old.location != TABLE or _table_props(old) == _table_props(new)
+        table = old.location != TABLE or _table_props(old_draft, old) == _table_props(
+            new_draft, new
+        )
         if table and _whole(old.element) == _whole(new.element):
             return []
         if table and _properties(old.element) == _properties(new.element):
@@ -48,9 +50,16 @@ def _whole(element) -> bytes:
     return _IDS.sub(b"", _tostring(element, encoding="utf-8", with_tail=False))
 
 
-def _table_props(block: Block) -> bytes:
-    props = block.element.getparent().find(_TBL_PR) if block.element is not None else None
-    return _tostring(props) if props is not None else b""
+def _table_props(draft: Draft, block: Block) -> bytes:
+    """The table's properties as written, once per table (the dict keeps the table's
+    element alive, so its key stays the same)."""
+    table = block.element.getparent() if block.element is not None else None
+    cache = draft.table_props
+    found = cache.get(table)
+    if found is None:
+        props = table.find(_TBL_PR) if table is not None else None
+        found = cache[table] = _tostring(props) if props is not None else b""
+    return found
 
 
 def _properties(element) -> bytes:

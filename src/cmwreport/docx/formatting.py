@@ -55,8 +55,10 @@ def _read_rpr(rpr, complex_script: bool) -> dict[str, str | bool | None]:
         elif tag == w("i" + suffix):
             out["italic"] = _on(el)
         elif tag == w("u"):
-            value = el.get(n.VAL) or "single"
-            out["underline"] = None if value == "none" else value
+            # No w:val is no underline (an underline colour kept for later), as Word
+            # and LibreOffice read it (ECMA-376 Part 1, 17.3.2.40).
+            value = el.get(n.VAL)
+            out["underline"] = None if value in (None, "none") else value
         elif tag in (w("strike"), w("dstrike")):
             out["strike"] = _on(el) or out.get("strike", False)
         elif tag == w("sz" + suffix):

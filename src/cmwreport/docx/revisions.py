@@ -105,7 +105,9 @@ def _parent_tag(el) -> str | None:
 
 
 def _merge_with_next(p) -> None:
-    """A deleted paragraph mark joins the paragraph to the next one, as Word does on accept."""
+    """A deleted paragraph mark joins the paragraph to the next one, as Word does on
+    accept: the content "combined with the following paragraph" (ECMA-376 Part 1,
+    17.13.5.15), whose mark and so whose paragraph properties the result keeps."""
     if p is None or p.tag != n.P:
         return
     nxt = p.getnext()

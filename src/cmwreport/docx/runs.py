@@ -34,7 +34,8 @@ def explode(p, objects: Objects | None = None) -> None:
     """One child per run, so that any run can be wrapped on its own."""
     runs = []
     for run, _, _ in atoms(p, objects):
-        if not runs or runs[-1] is not run:
+        # An equation (m:oMath) stands for itself: never cut into runs.
+        if run.tag == n.R and (not runs or runs[-1] is not run):
             runs.append(run)
     for run in runs:
         content = [c for c in run if c.tag != n.RPR]

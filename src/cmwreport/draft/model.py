@@ -100,6 +100,8 @@ class Draft:
     #: The draft's package (the redline writes the new one back) and its objects reader.
     package: Any = field(default=None, repr=False)
     objects: Any = field(default=None, repr=False)
+    #: A table's properties as written, per table element (diff/formatting.py).
+    table_props: dict = field(default_factory=dict, repr=False)
     #: Body block index -> identity.Held: paragraphs whose source item cannot be known
     #: (two items joined, one identity in two places); they carry no identity.
     held: dict[int, Any] = field(default_factory=dict, repr=False)

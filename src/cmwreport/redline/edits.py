@@ -13,7 +13,7 @@ from cmwreport.diff.words import comparable, word_ops
 from cmwreport.docx import wordml as n
 from cmwreport.docx.revisions import RevisionWriter, unwrap
 from cmwreport.docx.runs import explode, spans_of, split_at, text_children
-from cmwreport.docx.text import Objects, atoms, read_paragraph
+from cmwreport.docx.text import Objects, read_paragraph
 from cmwreport.docx.xml import w
 from cmwreport.draft.model import TABLE, Block
 from cmwreport.draft.stories import cell_paragraphs
@@ -32,7 +32,7 @@ RUN_CONTAINERS = {
     w("dir"),
     w("bdo"),
 }
-_DROPPED_IN_COPIES = (
+DROPPED_IN_COPIES = (
     n.BOOKMARK_START,
     n.BOOKMARK_END,
     n.COMMENT_START,
@@ -145,11 +145,7 @@ class Edits:
                 if (
                     parts is not None
                     and None not in parts
-                    and (
-                        keys_a[i1 + k][len(a[i1 + k]) :] != keys_b[j1 + k][len(b[j1 + k]) :]
-                        or _has_math(old_p)
-                        or _has_math(new_p)
-                    )
+                    and keys_a[i1 + k][len(a[i1 + k]) :] != keys_b[j1 + k][len(b[j1 + k]) :]
                 ):
                     self.replaced(old_p, new_p, parts)  # type: ignore[attr-defined]
                 else:
@@ -164,8 +160,11 @@ class Edits:
                 elif news:
                     news[0].addprevious(copy_el)
                 else:
-                    continue
+                    # The new cell or note has no paragraph with text: the old text
+                    # goes into it as deleted text (Reject All must give it back).
+                    new_el.append(copy_el)
                 after = copy_el
+        with_paragraph(new_el)
 
     def _identity(self, p, side: int) -> str:
         """What a paragraph holds beside its text, as one string (empty for most)."""
@@ -192,6 +191,8 @@ class Edits:
             self.wrap_runs(p, "del")
         for el in list(tr.iter(n.BOOKMARK_START, n.BOOKMARK_END)):
             el.getparent().remove(el)
+        for tc in tr.iter(n.TC):
+            with_paragraph(tc)
         self.rev.row(tr, "del")
         return tr
 
@@ -217,7 +218,7 @@ class Edits:
                 continue
             if el.tag in RUN_CONTAINERS:
                 unwrap(el, _UNWRAP_DROP)
-            elif el.tag in _DROPPED_IN_COPIES:
+            elif el.tag in DROPPED_IN_COPIES:
                 el.getparent().remove(el)
         for r in list(p.iter(n.R)):
             for child in list(r):
@@ -255,20 +256,23 @@ class Edits:
         if comparable(old_text, False) == comparable(new_text, False):
             return
         objects = self.objects[1]
-        if any(run.tag != n.R for run, _, _ in atoms(new_p, objects)):
-            # An equation is not made of runs that can be cut: the paragraph as a whole.
+        ops = word_ops(old_text, new_text)
+        # An equation is not made of runs that can be cut: words changed around it are
+        # marked as words and it stays as it is; a change that touches it takes the
+        # paragraph as a whole (the old one deleted above the new one inserted).
+        whole = [(a, b) for run, a, b in spans_of(new_p, objects) if run.tag != n.R]
+        if any(_touches(op, a, b) for op in ops for a, b in whole):
             copy_el = self.deleted_paragraph(old_p)
             new_p.addprevious(copy_el)
             self.inserted_paragraph(new_p)
             return
-        ops = word_ops(old_text, new_text)
         explode(new_p, objects)
         cuts = set()
         for op in ops:
             cuts.add(op.new_at)
             cuts.add(op.new_at + len(op.new))
         split_at(new_p, cuts, objects)
-        spans = spans_of(new_p, objects)
+        spans = [span for span in spans_of(new_p, objects) if span[0].tag == n.R]
         if not spans:
             return
         for op in ops:
@@ -306,8 +310,16 @@ class Edits:
 _UNWRAP_DROP = (w("sdtPr"), w("sdtEndPr"), w("smartTagPr"))
 
 
-def _has_math(p) -> bool:
-    return next(p.iter(n.O_MATH), None) is not None
+def with_paragraph(container) -> None:
+    """A table cell ends with a paragraph (the schema wants one, Word writes one); an
+    old cell written without one (Word opens those) gets an empty one in the redline."""
+    if container.tag == n.TC and (len(container) == 0 or container[-1].tag != n.P):
+        container.append(etree.Element(n.P))
+
+
+def _touches(op, start: int, end: int) -> bool:
+    """Whether a word operation reaches into (or right up to) the span [start, end)."""
+    return op.new_at <= end and op.new_at + len(op.new) >= start
 
 
 def _outer(run):

@@ -13,7 +13,7 @@ from cmwreport.diff.compare import Result
 from cmwreport.docx import wordml as n
 from cmwreport.docx.xml import w
 from cmwreport.draft.stories import cell_paragraphs
-from cmwreport.redline.edits import Edits
+from cmwreport.redline.edits import DROPPED_IN_COPIES, Edits
 from cmwreport.redline.objects import kept_copy
 
 
@@ -106,6 +106,10 @@ def _put_back(writer: Edits, old_note, notes_root, host, reference: str) -> None
     note_id = str(max(ids, default=0) + 1)
     note = copy.deepcopy(old_note)
     note.set(n.ID, note_id)
+    # The old draft's bookmarks and ranges: their ids are the old draft's, and may be
+    # the new one's too (two w:id="0" bookmarks); a deleted note needs none of them.
+    for marker in list(note.iter(*DROPPED_IN_COPIES)):
+        marker.getparent().remove(marker)
     for p in note.iter(n.P):
         writer.wrap_runs(p, "del")
         for text in p.iter(n.T):

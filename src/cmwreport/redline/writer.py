@@ -71,6 +71,7 @@ def redline_bytes(result: Result, author: str = "cmwreport", date: str | None = 
             if old_part not in marked:
                 marked.add(old_part)
                 story_back(writer, result, place)
+    writer.boxes(result.pairs.get("boxes", []), (result.old, new))
     for kind in ("footnote", "endnote"):
         notes(writer, result, kind)
     comments(writer, result)
@@ -217,6 +218,35 @@ class _Places(Edits):
                 after = pair.anchor.element
             cursors[key] = _place(copy_el, after, body, old)
 
+    def boxes(self, pairs: list[Pair], drafts: tuple) -> None:
+        """Paragraphs of text boxes held by notes and comments, word by word like the
+        body's; a removed one put back deleted after the paragraph it followed (or
+        before the one that now follows it)."""
+        for pair in pairs:
+            if pair.kind == "changed" and _replaced_whole(pair):
+                parts = (
+                    _part_of(drafts[0], pair.old.element),
+                    _part_of(drafts[1], pair.new.element),
+                )
+                if None not in parts:
+                    self.replaced(pair.old.element, pair.new.element, parts)
+                else:
+                    self.changed_paragraph(pair.old.element, pair.new.element, pair.old.text)
+            elif pair.kind == "changed":
+                self.changed_paragraph(pair.old.element, pair.new.element, pair.old.text)
+            elif pair.kind in ("added", "moved"):
+                self.inserted_paragraph(pair.new.element)
+        for k, pair in enumerate(pairs):
+            if pair.kind not in ("removed", "moved"):
+                continue
+            copy_el = self.deleted_paragraph(pair.old.element)
+            if pair.anchor is not None:
+                pair.anchor.element.addnext(copy_el)
+                continue
+            following = next((q.new for q in pairs[k + 1 :] if q.new is not None), None)
+            if following is not None:
+                following.element.addprevious(copy_el)
+
     def loose(self, pairs: list[Pair], root, parts: tuple) -> None:
         """Header or footer paragraphs: the same as the body, without tables."""
         cursors: dict[int, object] = {}
@@ -247,6 +277,11 @@ class _Places(Edits):
             else:
                 after.addnext(copy_el)
             cursors[key] = copy_el
+
+
+def _part_of(draft, element) -> str | None:
+    root = element.getroottree().getroot()
+    return next((name for name, tree in draft.parts.items() if tree is root), None)
 
 
 def _replaced_whole(pair: Pair) -> bool:
