@@ -67,3 +67,34 @@ def test_a_required_slot_deleted_is_reported_and_the_rest_written(ws, tmp_path):
     assert ws.template.read_bytes() != template
     ws.build(ws.root / "again")  # the template as written builds
     assert audit_errors(ws.template) == []
+
+
+def test_force_with_an_item_moved_out_of_a_file_changed_since_the_build(ws, tmp_path):
+    """The item stays where it is (neither removed nor added), reported; no crash."""
+    draft = d.edited(
+        ws.report,
+        tmp_path / "moved.docx",
+        d.move_paragraph("مواصلة الجهود في مجال الخدمات الصحية", "تعزيز دور السلطة القضائية"),
+    )
+    esc = ws.sources / "axes" / "economic-social-cultural-rights.yaml"
+    esc.write_text(esc.read_text() + "# edited since the build\n")
+    before = ws.snapshot()
+    proc = ws.absorb(draft, "--force")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "conflict: items of " in proc.stdout and "Traceback" not in proc.stderr
+    assert ws.snapshot() == before
+    assert "id: health-services" in esc.read_text()
+
+
+def test_a_fingerprint_of_deeply_nested_json_is_no_fingerprint(ws, tmp_path):
+    from cmwreport.build import provenance
+    from cmwreport.docx.custom_properties import set_property
+    from cmwreport.docx.package import Package
+
+    package = Package.read(ws.report)
+    set_property(package, provenance.PROPERTY, "[" * 100_000 + "]" * 100_000)
+    draft = tmp_path / "nested.docx"
+    draft.write_bytes(package.to_bytes())
+    proc = ws.absorb(draft)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "records no build fingerprint" in proc.stdout

@@ -197,3 +197,36 @@ def test_libreoffice_move_then_reword_keeps_the_item(ws, tmp_path):
         == before["economic-social-cultural-rights.yaml:health-services"]
     )
     rebuilt_as_edited(ws, draft, proc)
+
+
+def test_a_bookmark_cut_and_pasted_into_another_paragraph_is_reported(ws, tmp_path):
+    """Words of a recommendation, its bookmark with them, pasted at the end of a
+    paragraph of the template's text: neither the item rewritten with that paragraph,
+    nor the template's paragraph deleted, nor the item's other words a new item."""
+    import copy
+
+    from docx.oxml.ns import qn
+
+    def cut_and_paste(doc) -> None:
+        item = d._paragraph(doc, JUDICIAL)
+        host = d._paragraph(doc, "يقدّم المغرب")
+        marks = [copy.deepcopy(m) for m in item.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"))]
+        for m in list(item.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"))):
+            m.getparent().remove(m)
+        t = next(t for t in item.iter(qn("w:t")) if t.text.startswith("مراجعة"))
+        run = copy.deepcopy(t.getparent())
+        run.find(qn("w:t")).text = " مراجعة المقتضيات"
+        t.text = t.text[len("مراجعة المقتضيات ") :]
+        host.append(marks[0])
+        host.append(run)
+        host.append(marks[1])
+
+    before = ws.snapshot()
+    draft = d.edited(ws.report, tmp_path / "pasted.docx", cut_and_paste)
+    proc = ws.absorb(draft)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "carries the identity of another item (cut and pasted" in proc.stdout
+    assert "nothing was written for recommendation judicial-review-of-decisions" in proc.stdout
+    assert "template paragraph removed" not in proc.stdout and " added" not in proc.stdout
+    changed = {k for k, v in ws.snapshot().items() if before[k] != v}
+    assert "sources/axes/legal-framework.yaml" not in changed

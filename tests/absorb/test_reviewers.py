@@ -133,3 +133,28 @@ def test_absorbing_a_draft_again_is_a_no_op(ws, tmp_path):
     assert "shows no edit that is not in the sources already: nothing to absorb" in proc.stdout
     assert "0 edit(s) absorbed, 0 not absorbed" in proc.stdout
     assert ws.snapshot() == after
+
+
+def test_paragraphs_added_in_a_row_keep_their_order_and_one_draft_twice_is_once(ws, tmp_path):
+    from tests.absorb import edits as e
+
+    def two_new(doc) -> None:
+        first = e.insert_after(d._paragraph(doc, DECRIMINALISE), "توصية أولى جديدة")
+        e.insert_after(first, "توصية ثانية جديدة")
+
+    a = d.edited(ws.report, tmp_path / "a.docx", two_new)
+    b = d.edited(
+        ws.report, tmp_path / "b.docx", d.change_word("مناهضة الممارسات", "مكافحة الممارسات")
+    )
+    proc = ws.absorb(a, b, a)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    from tests.absorb.test_identity import items
+
+    order = list(items(ws.sources / LEGAL))
+    at = order.index("decriminalise-irregular-migration")
+    assert order[at + 1 : at + 4] == [
+        "legal-framework-1", "legal-framework-2", "judicial-review-of-decisions"
+    ]  # fmt: skip
+    assert len(order) == 7
+    legal = (ws.sources / LEGAL).read_text()
+    assert legal.index("توصية أولى جديدة") < legal.index("توصية ثانية جديدة")

@@ -108,3 +108,64 @@ def test_flow_lists_are_refused_with_the_place(tmp_path):
     text = 'id: x\nrecommendations: [{id: a, text: "أ"}]\n'
     with pytest.raises(YamlEditError, match=r"axis.yaml:2:18: absorb edits lists written one"):
         edit(tmp_path, text, lambda d: d.remove_item(d.find_item("a")[0], 0))
+
+
+# -- kept as written (issue 17) ------------------------------------------------------------
+
+
+def test_a_folded_value_stays_folded_with_its_header_comment_and_blank_line(tmp_path):
+    text = AXIS.replace(
+        '    text: "النص الأول"\n', "    text: >-  # folded on purpose\n      سطر أول\n\n"
+    )
+    out = edit(tmp_path, text, lambda d: d.set_text(text_of(d, "first"), "سطر جديد"))
+    assert out == text.replace("      سطر أول\n", "      سطر جديد\n")
+
+
+def test_a_literal_value_keeps_its_header_comment_and_the_blank_line_after(tmp_path):
+    text = AXIS.replace(
+        '    text: "النص الأول"\n', "    text: |-   # keep the breaks\n      سطر\n      ثان\n\n"
+    )
+    out = edit(tmp_path, text, lambda d: d.set_text(text_of(d, "first"), "سطر\nثالث"))
+    assert out == text.replace("      ثان\n", "      ثالث\n")
+
+
+@pytest.mark.parametrize("char", ["\x85", "\u2028", "\u2029"])
+def test_line_breaks_yaml_would_fold_are_escaped(tmp_path, char):
+    for item in ("first", "second", "third"):
+        value = f"قبل{char}بعد"
+        out = edit(tmp_path, AXIS, lambda d, i=item, v=value: d.set_text(text_of(d, i), v))
+        assert char not in out
+        index = ["first", "second", "third"].index(item)
+        assert yaml.safe_load(out)["recommendations"][index]["text"] == value
+
+
+def test_a_comment_above_an_item_moves_with_it(tmp_path):
+    def change(d: YamlFile) -> None:
+        seq, index = d.find_item("second")
+        block = d.remove_item(seq, index)
+        d.insert_lines(seq, 3, block)
+
+    out = edit(tmp_path, AXIS, change)
+    assert out.endswith("  # A comment between items.\n  - id: second\n    text: 'النص الثاني'\n")
+    assert out.count("# A comment between items.") == 1
+
+
+def test_lines_moved_from_an_lf_file_take_a_crlf_files_line_ends(tmp_path):
+    path = tmp_path / "crlf.yaml"
+    path.write_bytes(AXIS.replace("\n", "\r\n").encode())
+    doc = YamlFile.read(path, "crlf.yaml")
+    seq, _ = doc.find_item("first")
+    doc.insert_lines(seq, 3, doc.reindent("  - id: moved\n    text: نقل\n", seq))
+    out = doc.result_bytes()
+    assert b"\n" not in out.replace(b"\r\n", b"")
+    assert yaml.safe_load(out)["recommendations"][3] == {"id": "moved", "text": "نقل"}
+
+
+def test_a_new_item_takes_its_neighbours_quoting(tmp_path):
+    text = AXIS.replace('"النص الأول"', "النص الأول").replace("'النص الثاني'", "النص الثاني")
+
+    def change(d: YamlFile) -> None:
+        seq, _ = d.find_item("third")
+        d.insert_lines(seq, 3, d.new_item(seq, [("id", "fourth"), ("text", "رابع")]))
+
+    assert edit(tmp_path, text, change).endswith("  - id: fourth\n    text: رابع\n")

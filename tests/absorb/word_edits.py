@@ -173,3 +173,35 @@ def reword(fragment: str, old: str, new: str, rid: int = 7401, author: str = "Re
         raise AssertionError(f"no run holds {old!r}")
 
     return edit
+
+
+def add_footnote(fragment: str, text: str, note_id: int = 90) -> Edit:
+    """Insert > Footnote at the end of a paragraph, as Word writes it: a reference run
+    in the paragraph, a `w:footnote` in the footnotes part."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    from tests.drafts import _esc, _serialise
+
+    def edit(doc) -> None:
+        p = _paragraph(doc, fragment)
+        p.append(
+            parse_xml(
+                f'<w:r {NS}><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+                f'<w:footnoteReference w:id="{note_id}"/></w:r>'
+            )
+        )
+        part = next(r.target_part for r in doc.part.rels.values() if r.reltype == RT.FOOTNOTES)
+        root = parse_xml(part.blob)
+        root.append(
+            parse_xml(
+                f'<w:footnote {NS} w:id="{note_id}"><w:p><w:pPr>'
+                '<w:pStyle w:val="FootnoteText"/><w:bidi/></w:pPr>'
+                '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/>'
+                '</w:r><w:r><w:t xml:space="preserve"> </w:t></w:r><w:r><w:rPr>'
+                '<w:rFonts w:cs="Amiri"/><w:rtl/><w:lang w:bidi="ar-MA"/></w:rPr>'
+                f"<w:t>{_esc(text)}</w:t></w:r></w:p></w:footnote>"
+            )
+        )
+        part._blob = _serialise(root)
+
+    return edit

@@ -15,15 +15,17 @@ from pathlib import Path
 
 from cmwreport.absorb import (
     adapter,
+    footnotes,
     looks,
     merge,
+    model,
     notes,
     origins,
     plan,
     source_edit,
     template_check,
 )
-from cmwreport.absorb.plan import Unabsorbed
+from cmwreport.absorb.plan import Entry, Unabsorbed
 from cmwreport.build import provenance
 from cmwreport.errors import CmwError
 
@@ -73,6 +75,8 @@ def run(drafts: Path | list[Path], options: Options) -> Result:
         "annex": adapter.read(built.annex, "built-annex"),
     }
     kinds = [_which(draft, bases["report"], bases["annex"]) for _p, draft in read]
+    for draft in [*bases.values(), *(draft for _p, draft in read)]:
+        model.locate(draft.body)
     template_draft = adapter.read(options.template) if "report" in kinds else None
     origin_of = {
         kind: origins.assign(sources, bases[kind], template_draft if kind == "report" else None)
@@ -85,7 +89,8 @@ def run(drafts: Path | list[Path], options: Options) -> Result:
         conflicts = _check_fingerprint(path, provenance.read(path), options, result)
         pairs = adapter.body_pairs(base, draft)
         the_plan = plan.make(pairs, origin_of[kind], base.body, draft.held)
-        notes.elsewhere(base, draft, the_plan)
+        the_plan.notes, handled = footnotes.plan(base, draft, pairs, origin_of[kind])
+        notes.elsewhere(base, draft, the_plan, handled)
         the_plan.unabsorbed += looks.unabsorbed(pairs, base, draft, origin_of[kind], the_plan)
         if conflicts:
             _stale(path, conflicts, the_plan, options, result)
@@ -129,6 +134,7 @@ def _stale(path: Path, conflicts: set[str], the_plan, options: Options, result: 
     edit (its edits were absorbed already: a no-op); else refused, or with --force its
     edits to the changed files reported as conflicts."""
     edits = the_plan.text_edits or the_plan.changed_lists() or the_plan.template
+    edits = edits or the_plan.notes
     if not edits:
         # Generated prose shows the data of the sources it was built from.
         the_plan.unabsorbed = [u for u in the_plan.unabsorbed if not u.generated]
@@ -211,6 +217,25 @@ def _hold_conflicts(the_plan, conflicts: set[str], options: Options, result: Res
         else:
             kept.append(edit)
     the_plan.text_edits = kept
+    for note_edit in [n for n in the_plan.notes if conflicted(n.origin.file)]:
+        the_plan.notes.remove(note_edit)
+        the_plan.unabsorbed.append(
+            Unabsorbed(
+                note_edit.where,
+                " | ".join(note_edit.before) or None,
+                " | ".join(note_edit.after) or None,
+                f"conflict: {note_edit.origin.file} changed since the draft was built",
+                f"the footnotes of {note_edit.origin.label}",
+            )
+        )
+    # What the draft shows in the lists about to be held as built.
+    shown_in_held = {
+        e.item_id
+        for ref, entries in the_plan.lists.values()
+        if conflicted(ref.file)
+        for e in entries
+        if e.item_id is not None
+    }
     for group, (ref, _entries) in list(the_plan.changed_lists().items()):
         if conflicted(ref.file):
             the_plan.unabsorbed.append(
@@ -222,8 +247,9 @@ def _hold_conflicts(the_plan, conflicts: set[str], options: Options, result: Res
                     "draft, and the file changed since the draft was built",
                 )
             )
-            the_plan.lists[group] = (ref, [])
-            the_plan.current[group] = []
+            the_plan.lists[group] = (ref, [Entry(i) for i in the_plan.current[group]])
+    held = {g for g, (ref, _e) in the_plan.lists.items() if conflicted(ref.file)}
+    _keep_home(the_plan, held, shown_in_held)
     if "template" in conflicts and the_plan.template:
         for edit in the_plan.template:
             the_plan.unabsorbed.append(
@@ -235,6 +261,21 @@ def _hold_conflicts(the_plan, conflicts: set[str], options: Options, result: Res
                 )
             )
         the_plan.template = []
+
+
+def _keep_home(the_plan, held: set[str], shown_in_held: set[str]) -> None:
+    """An item moved between a list held as built (its file changed since the build)
+    and another list stays where it is: neither removed from one nor added to the other."""
+    home = {i: g for g, ids in the_plan.current.items() for i in ids}
+    for group, (ref, entries) in the_plan.lists.items():
+        if group in held:
+            continue
+        kept = [e for e in entries if e.item_id is None or home.get(e.item_id) not in held]
+        present = {e.item_id for e in kept}
+        for n, item_id in enumerate(the_plan.current.get(group, [])):
+            if item_id not in present and item_id in shown_in_held:
+                kept.insert(min(n, len(kept)), Entry(item_id))
+        the_plan.lists[group] = (ref, kept)
 
 
 def _which(draft, report, annex) -> str:

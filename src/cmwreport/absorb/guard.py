@@ -10,7 +10,8 @@ from cmwreport.absorb.model import Entry, Unabsorbed, where
 
 def hold(plan, held, old, new, origin_of, by_ident) -> set[str]:
     """A draft paragraph whose identity cannot be known: each candidate item stays in
-    its list as it is; the paragraph is reported with the candidates."""
+    its list as it is (`keep` puts it back where it was); the paragraph is reported
+    with the candidates."""
     blocks = [by_ident[c] for c in held.candidates if c in by_ident]
     if old is not None and all(b is not old for b in blocks):
         blocks.append(old)
@@ -22,8 +23,6 @@ def hold(plan, held, old, new, origin_of, by_ident) -> set[str]:
         texts.append(block.text)
         if org is not None and org.kind == o.ITEM:
             kept.add(org.item_id)
-            ref, entries = plan.lists.setdefault(org.ref.group, (org.ref, []))
-            entries.append(Entry(org.item_id, origin=org))
     plan.unabsorbed.append(
         Unabsorbed(
             where(new),
@@ -38,11 +37,14 @@ def hold(plan, held, old, new, origin_of, by_ident) -> set[str]:
 
 
 def keep(plan, kept: set[str]) -> None:
-    """Items held as they are get no text edit; no list names an item twice."""
+    """Items held as they are get no text edit and stay in their own list where they
+    were; no list names an item twice."""
     plan.text_edits = [
         e for e in plan.text_edits if e.origin.kind != o.ITEM or e.origin.item_id not in kept
     ]
     for group, (ref, entries) in plan.lists.items():
+        current = plan.current.get(group, [])
+        entries = [e for e in entries if e.item_id not in kept or e.item_id in current]
         seen: set[str] = set()
         unique = []
         for entry in entries:
@@ -51,7 +53,45 @@ def keep(plan, kept: set[str]) -> None:
             if entry.item_id is not None:
                 seen.add(entry.item_id)
             unique.append(entry)
+        for n, item_id in enumerate(current):
+            if item_id in kept and item_id not in seen:
+                before = {i for i in current[:n]}
+                at = max((k + 1 for k, e in enumerate(unique) if e.item_id in before), default=0)
+                unique.insert(at, Entry(item_id))
         plan.lists[group] = (ref, unique)
+
+
+def carried(pairs, held: dict) -> tuple[set[int], set[int]]:
+    """An identity bookmark cut and pasted, with some words, into another paragraph:
+    the paragraph carrying it reads like a paragraph the draft otherwise lost (the
+    one it was pasted into), not like the item. Held (reported), and neither that
+    lost paragraph removed nor the item's remaining words added as a new item.
+    Returns the built and draft block indexes left alone."""
+    from rapidfuzz.fuzz import ratio
+
+    from cmwreport.draft.identity import Held
+
+    removed = [p for p in pairs if p.kind == "removed"]
+    added = [p for p in pairs if p.kind == "added"]
+    skip_old: set[int] = set()
+    skip_new: set[int] = set()
+    for pair in pairs:
+        old, new = pair.old, pair.new
+        if pair.kind not in ("changed", "moved") or not old.ident or old.ident != new.ident:
+            continue
+        if ratio(old.text, new.text) >= 50:
+            continue
+        host = next((r for r in removed if ratio(r.old.text, new.text) >= 80), None)
+        if host is None:
+            continue
+        held[new.index] = Held(
+            [old.ident],
+            f"this paragraph reads like “{host.old.text[:60]}” but carries the identity "
+            "of another item (cut and pasted with some of its words?)",
+        )
+        skip_old.add(host.old.index)
+        skip_new.update(a.new.index for a in added if ratio(a.new.text, old.text) >= 80)
+    return skip_old, skip_new
 
 
 _SLOT_MARKS = ("{{", "}}", "{%", "%}")

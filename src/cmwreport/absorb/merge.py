@@ -48,7 +48,33 @@ def merge(reviews: list[Review]) -> Plan:
     out.text_edits = _texts(reviews, out, held)
     out.lists = _lists(reviews, out, held)
     out.template = _template(reviews, out)
+    out.notes = _notes(reviews, out, held)
     return out
+
+
+def _notes(reviews: list[Review], out: Plan, held: set[str]) -> list:
+    """Items' footnotes: one reviewer's change kept; two different ones a conflict."""
+    by_item: dict[str, list] = {}
+    for review in reviews:
+        for edit in review.plan.notes:
+            if edit.origin.item_id not in held:
+                by_item.setdefault(edit.origin.item_id, []).append((review, edit))
+    kept = []
+    for edits in by_item.values():
+        first = edits[0][1]
+        if len({tuple(e.after) for _r, e in edits}) == 1:
+            kept.append(first)
+            continue
+        versions = [(r, " | ".join(e.after) or "(none)", None) for r, e in edits]
+        out.unabsorbed.append(
+            _conflict(
+                first.where,
+                " | ".join(first.before),
+                versions,
+                f"the footnotes of {first.origin.label}",
+            )
+        )
+    return kept
 
 
 # -- words ------------------------------------------------------------------------------
@@ -179,13 +205,22 @@ def _lists(reviews: list[Review], out: Plan, held: set[str]) -> dict:
         removed = {i for _r, es in views for i in base if i not in {e.item_id for e in es}}
         removed -= held
         merged: list[Entry] = [Entry(i) for i in order if i not in removed]
+        placed: set[tuple] = set()  # one paragraph added alike by several reviewers
         for _r, entries in views:
-            previous = None  # new items and items moved in go after the one before them
+            # New items and items moved in go after the entry before them in that
+            # reviewer's list (after the last one placed, for several in a row).
+            previous, at = None, 0
             for entry in entries:
-                if entry.item_id is None or entry.item_id not in base:
-                    at = next((n + 1 for n, e in enumerate(merged) if e.item_id == previous), 0)
+                if entry.item_id is not None and entry.item_id in base:
+                    previous = entry.item_id
+                    at = next((n + 1 for n, e in enumerate(merged) if e.item_id == previous), at)
+                    continue
+                key = (previous, entry.text) if entry.item_id is None else (entry.item_id,)
+                if key not in placed:
+                    placed.add(key)
                     merged.insert(at, entry)
-                previous = entry.item_id
+                    at += 1
+                previous = entry.item_id or previous
         result[group] = (ref, merged)
     # An item held (deleted and edited) stays in its own list only.
     for group, (ref, entries) in result.items():
@@ -224,32 +259,27 @@ def _order(base: list[str], views, out: Plan, group: str) -> list[str]:
 
 
 def _template(reviews: list[Review], out: Plan) -> list[TemplateEdit]:
-    by_block: dict[tuple, list[tuple[Review, TemplateEdit]]] = {}
-    added: list[TemplateEdit] = []
-    seen_added: set[tuple] = set()
+    """The template edits of all reviewers, in the order they were first met (an added
+    paragraph comes after the removal of its neighbour, as in each reviewer's plan)."""
+    groups: dict[tuple, list[tuple[Review, TemplateEdit]]] = {}
     for review in reviews:
         for edit in review.plan.template:
-            if edit.kind == "added":
-                key = (id(edit.block), edit.text)
-                if key not in seen_added:
-                    seen_added.add(key)
-                    added.append(edit)
-                continue
-            by_block.setdefault(id(edit.block), []).append((review, edit))
+            key = (
+                ("added", id(edit.block), edit.text) if edit.kind == "added" else (id(edit.block),)
+            )
+            groups.setdefault(key, []).append((review, edit))
     kept: list[TemplateEdit] = []
-    for edits in by_block.values():
+    for key, edits in groups.items():
         first = edits[0][1]
         kinds = {e.kind for _r, e in edits}
         texts = list(dict.fromkeys(e.text for _r, e in edits))
-        if kinds == {"removed"} or (kinds == {"changed"} and len(texts) == 1):
+        if key[0] == "added" or kinds == {"removed"} or (kinds == {"changed"} and len(texts) == 1):
             kept.append(first)
             continue
-        merged = None
-        if kinds == {"changed"}:
-            merged = merge_words(first.block.text, texts)
+        merged = merge_words(first.block.text, texts) if kinds == {"changed"} else None
         if merged is not None:
             kept.append(replace(first, text=merged))
             continue
         versions = [(r, e.text or "(deleted)", e.shown) for r, e in edits]
         out.unabsorbed.append(_conflict(first.where, first.before, versions, "the template's text"))
-    return kept + added
+    return kept

@@ -58,6 +58,8 @@ class Plan:
     current: dict[str, list[str]] = field(default_factory=dict)
     template: list[TemplateEdit] = field(default_factory=list)
     unabsorbed: list[Unabsorbed] = field(default_factory=list)
+    #: Items whose footnotes the draft changed (footnotes.NotesEdit).
+    notes: list = field(default_factory=list)
 
     def changed_lists(self) -> dict[str, tuple[o.ListRef, list[Entry]]]:
         return {
@@ -68,16 +70,37 @@ class Plan:
 
 
 def where(block) -> str:
+    """A block's place as `diff` gives it (the UN paragraph number as printed, the
+    annex's own numbering, "heading after annex para. 4"), with its section (§) when
+    it has no number of its own."""
+    from cmwreport.diff.render.text import where as shown
+
     if block is None:
         return "?"
-    if block.number:
-        return (
-            f"para. {block.number}"
-            if not block.number.startswith("annex")
-            else (f"annex para. {block.number[6:]}")
-        )
-    if block.cells is not None:
-        return f"table {block.table}, row {block.row}"
-    if block.after:
-        return f"paragraph after para. {block.after}"
-    return f"paragraph {block.index + 1}"
+    ahead = getattr(block, "annex_next", None)
+    if ahead is not None:
+        # In the annex of a report draft, before its first numbered paragraph: the last
+        # report paragraph ("after para. 12") is not where a reviewer would look.
+        label = "heading" if block.heading else "unnumbered paragraph"
+        at = f"{label} before annex para. {ahead[6:]}"
+    else:
+        at = shown(block)
+    if not block.number and not block.heading and block.cells is None and block.section:
+        at += f" § {block.section}"
+    return at
+
+
+def locate(blocks) -> None:
+    """Mark the unnumbered blocks of an annex that come before its first numbered
+    paragraph with that paragraph's number (read by `where`)."""
+    ahead = None
+    for block in reversed(blocks):
+        if block.number:
+            ahead = block.number
+        elif (
+            ahead is not None
+            and ahead.startswith("annex ")
+            and block.cells is None
+            and not (block.after or "").startswith("annex ")
+        ):
+            block.annex_next = ahead

@@ -7,11 +7,12 @@ from cmwreport.absorb import adapter, origins, plan
 from cmwreport.absorb.plan import Unabsorbed
 
 
-def elsewhere(base, draft, the_plan) -> None:
-    """Headers, footers and footnotes: template matters absorb leaves to Word."""
+def elsewhere(base, draft, the_plan, handled: set[int] = frozenset()) -> None:
+    """Headers, footers and the template's footnotes: template matters absorb leaves to
+    Word (`handled`: footnotes of source items, taken home into their `footnotes:`)."""
     for place, pairs in adapter.place_pairs(base, draft).items():
         for pair in pairs:
-            if pair.kind == "equal":
+            if pair.kind == "equal" or id(pair.old) in handled or id(pair.new) in handled:
                 continue
             old, new = pair.old, pair.new
             the_plan.unabsorbed.append(
@@ -42,7 +43,7 @@ def generated_follow(the_plan, base, origin_of) -> list[str]:
         first.append("the participants")
     if edited & {"city", "region"}:
         first.append("the meetings")
-    if "title" in edited and any(e.origin.prefix for e in the_plan.text_edits):
+    if any(e.origin.label.startswith("title of axis") for e in the_plan.text_edits):
         second.append("the axis titles")
     if recs[0] != recs[1]:
         second.append(f"the number of recommendations ({recs[0]} in the draft, {recs[1]} after)")

@@ -211,7 +211,10 @@ def _unbookmarked(block, fields: list[tuple[str, Origin]]) -> Origin:
     return Origin(
         GENERATED,
         "text the build writes itself in the annex",
-        data="a fixed heading, caption or phrase of the annex (src/cmwreport/build/annex.py)",
+        data=(
+            "a heading, caption or phrase the build writes in every annex; it is in "
+            "neither the sources nor the template"
+        ),
     )
 
 
@@ -243,7 +246,11 @@ def _template(blocks, template_draft, out: dict[int, Origin], sources) -> None:
             out[built_block.index] = Origin(
                 TEMPLATE,
                 "template text with fields filled in",
-                data=f"the template's “{text.strip()}”, filled in from {file}",
+                data=(
+                    "the template's own words around values filled in from "
+                    f"{file} ({', '.join(dict.fromkeys(_SLOT_NAME.findall(text)))}): edit "
+                    "the words, or the values in that file"
+                ),
                 template_block=template_block,
                 filled=text,
             )
@@ -255,6 +262,7 @@ def _block_slot(text: str) -> bool:
 
 
 _SLOT = re.compile(r"\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}")
+_SLOT_NAME = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 
 
 def unfill(template_text: str, built: str, edited: str) -> str | None:

@@ -74,6 +74,8 @@ def make(pairs, origin_of: dict[int, o.Origin], built_body, held: dict | None = 
     by_ident = {b.ident: b for b in built_body if b.ident}
     kept_as_is: set[str] = set()
     realign_identical(pairs)
+    held = dict(held)
+    skip_old, skip_new = guard.carried(pairs, held)
     for block in built_body:
         origin = origin_of.get(block.index)
         if origin is not None and origin.kind == o.ITEM:
@@ -90,10 +92,12 @@ def make(pairs, origin_of: dict[int, o.Origin], built_body, held: dict | None = 
         kind, old, new = pair.kind, pair.old, pair.new
         org = origin(old)
         if kind == "removed":
-            _removed(plan, org, old)
+            if old.index not in skip_old:
+                _removed(plan, org, old)
             continue
         if kind == "added":
-            pending_added.append(new)
+            if new.index not in skip_new:
+                pending_added.append(new)
             continue
         # equal, changed, moved: the draft block `new` stands for built block `old`.
         if pending_added:

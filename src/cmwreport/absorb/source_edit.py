@@ -7,6 +7,7 @@ moved and inserted as whole lines.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,13 @@ class Outcome:
     files: dict[Path, bytes] = field(default_factory=dict)
     #: One line per change made: "sources/axes/x.yaml:7: recommendation ... text updated".
     done: list[str] = field(default_factory=list)
+    #: (index in `done`, file, item id): lines that name an item, given its final line.
+    at_item: list[tuple[int, Path, str, str | None]] = field(default_factory=list)
+
+    def item_done(self, path: Path, item_id: str, what: str, key: str | None = None) -> None:
+        """`key`: the line of that value of the item (its text), else of the item."""
+        self.at_item.append((len(self.done), path, item_id, key))
+        self.done.append(what)
 
 
 def apply(plan: Plan, all_ids: set[str]) -> Outcome:
@@ -47,8 +55,21 @@ def apply(plan: Plan, all_ids: set[str]) -> Outcome:
         if node is None:
             raise YamlEditError(f"{origin.file}: cannot find {origin.label}")
         doc.set_text(node, edit.after)
-        outcome.done.append(
-            f"{origin.file}:{doc.line_of(node)}: {origin.label}: text updated ({edit.where})"
+        what = f"{origin.label}: text updated ({edit.where})"
+        if origin.kind == o.ITEM:
+            outcome.item_done(origin.file, origin.item_id, what, origin.ref.text_key)
+        else:
+            outcome.done.append(f"{origin.file}:{doc.line_of(node)}: {what}")
+
+    for notes in plan.notes:  # items' footnotes: their own lines, apart from the text
+        origin = notes.origin
+        doc = yaml_file(origin.file)
+        found = doc.find_item(origin.item_id)
+        if found is None:
+            raise YamlEditError(f"{origin.file}: item {origin.item_id} is no longer there")
+        doc.set_list(found[0].value[found[1]], "footnotes", notes.after)
+        outcome.item_done(
+            origin.file, origin.item_id, f"{origin.label}: footnotes updated ({notes.where})"
         )
 
     stage2: dict[Path, YamlFile] = {}
@@ -102,17 +123,50 @@ def apply(plan: Plan, all_ids: set[str]) -> Outcome:
         new = doc.result_bytes()
         if new != path.read_bytes():
             outcome.files[path] = new
+    _final_lines(outcome)
     return outcome
+
+
+def _final_lines(outcome: Outcome) -> None:
+    """Each message about an item names the line the item starts on once written (a
+    moved item where it is now, not where it was): found by the item's `- id:` line in
+    the text as written, without composing the file once more."""
+    lines_of: dict[Path, list[str]] = {}
+    for index, path, item_id, key in outcome.at_item:
+        if path not in lines_of:
+            data = outcome.files.get(path)
+            text = path.read_bytes() if data is None else data
+            lines_of[path] = text.decode("utf-8-sig").splitlines()
+        line = _line_of(lines_of[path], item_id, key)
+        outcome.done[index] = f"{path}{f':{line}' if line else ''}: {outcome.done[index]}"
+
+
+def _line_of(lines: list[str], item_id: str, key: str | None) -> int | None:
+    start = re.compile(rf"^\s*-\s+id:\s*([\"']?){re.escape(item_id)}\1\s*(#.*)?$")
+    for n, line in enumerate(lines):
+        if not start.match(line):
+            continue
+        if key is None:
+            return n + 1
+        indent = len(line) - len(line.lstrip(" -"))
+        for m in range(n + 1, len(lines)):
+            stripped = lines[m].lstrip(" ")
+            if stripped.startswith("- ") and len(lines[m]) - len(stripped) < indent:
+                break
+            if stripped.startswith(f"{key}:"):
+                return m + 1
+        return n + 1
+    return None
 
 
 def _entry_lines(entry, ref, doc, seq, blocks, taken, outcome, group) -> str:
     if entry.item_id is not None:
         block, source = blocks[entry.item_id]
-        outcome.done.append(f"{ref.file}: {ref.kind} {entry.item_id} moved")
+        outcome.item_done(ref.file, entry.item_id, f"{ref.kind} {entry.item_id} moved")
         return doc.reindent(block, seq) if source is not doc else block
     new_id = _new_id(group, taken)
     taken.add(new_id)
-    outcome.done.append(f"{ref.file}: new {ref.kind} {new_id} added")
+    outcome.item_done(ref.file, new_id, f"new {ref.kind} {new_id} added")
     return doc.new_item(seq, [("id", new_id), (ref.text_key, entry.text)])
 
 

@@ -1,6 +1,10 @@
-"""The template as absorb would leave it is written only if it builds: a reviewer's
-change that would break it (a required slot's paragraph deleted, a stray `{{`) is
-found, reported with what the build says, and left out; the others are written."""
+"""The template as absorb would leave it is written only if the build would take it:
+it is checked in memory as the build checks a template before merging (its slots,
+the styles generated text uses); a reviewer's change that would break it (a required
+slot's paragraph deleted, a stray `{{`) is found, reported with what the build says,
+and left out; the others are written. (The merge itself cannot fail on a template
+that passes these checks and sources that validate, which absorb checks apart; a
+second full build would double absorb's time on a long report.)"""
 
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ from cmwreport.absorb.plan import TemplateEdit, Unabsorbed
 def apply(template: Path, template_draft, edits: list[TemplateEdit], sources):
     """template_edit.apply, checked: an Outcome whose data builds (or None)."""
     edited = template_edit.apply(template, template_draft.package, template_draft.main_part, edits)
-    if edited.data is None or not edited.done or not _problems(edited.data, sources, full=True):
+    if edited.data is None or not edited.done or not _problems(edited.data, sources):
         return edited
     culprits = []
     for edit in edits:
@@ -25,7 +29,7 @@ def apply(template: Path, template_draft, edits: list[TemplateEdit], sources):
             culprits.append((edit, problems))
     bad = {id(edit) for edit, _p in culprits}
     kept = _fresh(template, [e for e in edits if id(e) not in bad])
-    if kept.data is not None and kept.done and _problems(kept.data, sources, full=True):
+    if kept.data is not None and kept.done and _problems(kept.data, sources):
         kept = template_edit.Outcome()  # together they still break it: none is written
         culprits = [(e, ["together with the other template changes"]) for e in edits]
     kept.unabsorbed += [
@@ -51,7 +55,7 @@ def _fresh(template: Path, edits: list[TemplateEdit]):
     return template_edit.apply(template, fresh.package, fresh.main_part, moved)
 
 
-def _problems(data: bytes, sources, full: bool = False) -> list[str]:
+def _problems(data: bytes, sources) -> list[str]:
     from cmwreport.build.merge import TemplateProblem, check_template
     from cmwreport.errors import CmwError
 
@@ -59,10 +63,7 @@ def _problems(data: bytes, sources, full: bool = False) -> list[str]:
         path = Path(folder) / "template.docx"
         path.write_bytes(data)
         try:
-            if full:
-                adapter.build(sources, path)
-            else:
-                check_template(path, "the template")
+            check_template(path, "the template")
         except TemplateProblem as exc:
             return [p.replace(str(path), "the template") for p in exc.problems]
         except CmwError as exc:

@@ -10,6 +10,7 @@ compose the result again to prove the value reads back as intended.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -99,6 +100,31 @@ class YamlFile:
         start, end = node.start_mark.index, node.end_mark.index
         self.splices.append(Splice(start, end, self._scalar(node, value)))
 
+    def set_list(self, mapping: yaml.MappingNode, key: str, values: list[str]) -> None:
+        """An item's list of texts (`footnotes:`) set to `values`: its lines replaced,
+        added after the item's last line, or removed when `values` is empty."""
+        pad = " " * mapping.value[0][0].start_mark.column
+        nl = self._newline()
+        lines = f"{pad}{key}:{nl}" + "".join(f"{pad}  - {_double(v)}{nl}" for v in values)
+        for k, node in mapping.value:
+            if k.value != key:
+                continue
+            if isinstance(node, yaml.SequenceNode) and node.flow_style and values:
+                flow = "[" + ", ".join(_double(v) for v in values) + "]"
+                self.splices.append(Splice(node.start_mark.index, node.end_mark.index, flow))
+                return
+            start = self.text.rfind("\n", 0, k.start_mark.index) + 1
+            last = self.text.find("\n", _last_index(node))
+            end = len(self.text) if last < 0 else last + 1
+            self.splices.append(Splice(start, end, lines if values else ""))
+            return
+        if values:
+            last = self.text.find("\n", _last_index(mapping))
+            at = len(self.text) if last < 0 else last + 1
+            if at == len(self.text) and not self.text.endswith("\n"):
+                lines = nl + lines
+            self.splices.append(Splice(at, at, lines))
+
     def remove_item(self, seq: yaml.SequenceNode, index: int) -> str:
         """Remove an item's lines; return them (for a move)."""
         start, end = self._item_lines(seq, index)
@@ -118,29 +144,46 @@ class YamlFile:
         self.splices.append(Splice(at, at, block))
 
     def new_item(self, seq: yaml.SequenceNode, fields: list[tuple[str, str]]) -> str:
-        """The lines of a new mapping item laid out like its siblings (double-quoted text)."""
+        """The lines of a new mapping item laid out like its siblings, its text quoted as
+        theirs is (double quotes when they differ, or the text needs them)."""
         dash = self._block_sequence(seq)
         pad = " " * dash
         lines = []
         for n, (key, value) in enumerate(fields):
             lead = f"{pad}- " if n == 0 else f"{pad}  "
-            shown = value if key == "id" else _double(value)
+            shown = value if key == "id" else self._like_siblings(seq, key, value)
             lines.append(f"{lead}{key}: {shown}")
         return "".join(line + self._newline() for line in lines)
+
+    def _like_siblings(self, seq: yaml.SequenceNode, key: str, value: str) -> str:
+        styles = {
+            (node.style or None)
+            for item in seq.value
+            if isinstance(item, yaml.MappingNode)
+            for node in [_get(item, key)]
+            if isinstance(node, yaml.ScalarNode)
+        }
+        safe = not any(ch in value for ch in _BREAKS) and "\n" not in value
+        if styles == {None} and safe and _plain_ok(value):
+            return value
+        if styles == {"'"} and safe:
+            return "'" + value.replace("'", "''") + "'"
+        return _double(value)
 
     def reindent(self, block: str, seq: yaml.SequenceNode) -> str:
         """Item lines taken from another sequence, shifted to this one's indentation."""
         dash = self._block_sequence(seq)
-        first = next((ln for ln in block.splitlines() if ln.strip()), "")
+        first = next((ln for ln in block.splitlines() if ln.lstrip().startswith("-")), "")
         shift = dash - (len(first) - len(first.lstrip(" ")))
         out = []
-        for line in block.splitlines(keepends=True):
+        nl = self._newline()  # the file's own line ends, whatever the other file's
+        for line in block.splitlines():
             if shift >= 0:
                 out.append(" " * shift + line if line.strip() else line)
             else:
                 cut = min(-shift, len(line) - len(line.lstrip(" ")))
                 out.append(line[cut:])
-        return "".join(out)
+        return "".join(line + nl for line in out)
 
     def result(self, check: bool = True) -> str:
         """The file's new text, checked (unless the caller composes it next) to compose."""
@@ -193,6 +236,12 @@ class YamlFile:
         self._block_sequence(seq)
         item = seq.value[index]
         start = self.text.rfind("\n", 0, item.start_mark.index) + 1
+        # Comment lines right above the item (no blank line between) are about it.
+        while start > 0:
+            above = self.text.rfind("\n", 0, start - 1) + 1
+            if not self.text[above:start].strip().startswith("#"):
+                break
+            start = above
         end_index = _last_index(item)
         newline = self.text.find("\n", end_index)
         # A comment at the end of the item's last line goes with the item.
@@ -201,24 +250,51 @@ class YamlFile:
 
     def _scalar(self, node: yaml.ScalarNode, value: str) -> str:
         style = node.style or None  # libyaml says "" for plain, PyYAML None
-        if style == "'" and "\n" not in value and _one_line(self.text, node):
+        foldable = not any(ch in value for ch in _BREAKS)
+        if style == "'" and "\n" not in value and foldable and _one_line(self.text, node):
             return "'" + value.replace("'", "''") + "'"
-        if style is None and _plain_ok(value) and _one_line(self.text, node):
+        if style is None and foldable and _plain_ok(value) and _one_line(self.text, node):
             return value
         if style in ("|", ">"):
-            return self._literal(node, value)
+            block = self._block(node, value, style) if foldable else None
+            # A block value's range runs to the next line: keep its end and blank lines.
+            return block if block is not None else _double(value) + self._tail(node)
         return _double(value)
 
-    def _literal(self, node: yaml.ScalarNode, value: str) -> str:
-        header_end = self.text.find("\n", node.start_mark.index)
+    def _tail(self, node: yaml.ScalarNode) -> str:
+        body = self.text[node.start_mark.index : node.end_mark.index]
+        return body[len(body.rstrip("\r\n ")) :]
+
+    def _block(self, node: yaml.ScalarNode, value: str, style: str) -> str | None:
+        """The value in the node's own block style (`|` or `>`), its header's comment
+        and the blank lines after it kept; None if that style cannot say it."""
+        start = node.start_mark.index
+        header_end = self.text.find("\n", start)
+        header = self.text[start:header_end].rstrip("\r")
+        indicators = re.match(r"[|>][-+]?[0-9]?[-+]?", header)
+        comment = header[indicators.end() :] if indicators else ""
         body = self.text[header_end + 1 : node.end_mark.index]
         first = next((ln for ln in body.splitlines() if ln.strip()), "  ")
         pad = first[: len(first) - len(first.lstrip(" "))] or "  "
-        chomp = "" if value.endswith("\n") else "-"
-        lines = value[:-1].split("\n") if value.endswith("\n") else value.split("\n")
+        tail = self._tail(node)  # the last line's end and the blank lines after it
         nl = self._newline()
-        out = "|" + chomp + nl + nl.join(pad + ln if ln else "" for ln in lines) + nl
-        return out
+        kept = value.rstrip("\n")
+        ends = len(value) - len(kept)
+        chomp = "-" if ends == 0 else ("" if ends == 1 else "+")
+        if not kept or kept != kept.strip(" ") and style == ">":
+            return None
+        lines = kept.split("\n")
+        if style == ">":
+            if any(ln.startswith((" ", "\t")) for ln in lines):
+                return None  # more-indented lines keep their breaks: say it plainly
+            lines = [x for ln in lines for x in (ln, "")][:-1]  # a break is a blank line
+        out = style + chomp + comment + nl + nl.join(pad + ln if ln else "" for ln in lines)
+        out += tail if ends <= 1 else nl * (ends - 1) + tail
+        try:
+            back = yaml.safe_load("k: " + out)
+        except yaml.YAMLError:
+            return None
+        return out if back == {"k": value} else None
 
 
 def _compose(text: str, shown: str) -> yaml.Node:
@@ -267,10 +343,16 @@ def _plain_ok(value: str) -> bool:
         return False
 
 
+#: Line breaks YAML folds in a plain, single-quoted or block value (escaped in "...").
+_BREAKS = {"\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
+
+
 def _double(value: str) -> str:
     out = ['"']
     for ch in value:
-        if ch == "\\":
+        if ch in _BREAKS:
+            out.append(_BREAKS[ch])
+        elif ch == "\\":
             out.append("\\\\")
         elif ch == '"':
             out.append('\\"')

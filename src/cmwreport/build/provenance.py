@@ -61,5 +61,6 @@ def read(path: Path) -> Fingerprint | None:
     try:
         data = json.loads(text)
         return Fingerprint(dict(data["sources"]), data["template"])
-    except (ValueError, KeyError, TypeError):
+    # RecursionError: a property of deeply nested JSON, not a fingerprint.
+    except (ValueError, KeyError, TypeError, RecursionError):
         return None

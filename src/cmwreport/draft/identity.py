@@ -276,14 +276,19 @@ def _moves(chains, orphans: dict[str, _Chain], claims: dict, ends: dict) -> None
 
 
 def _rewrite(units: list[_Unit], chains: list[_Chain], held: dict, ends: dict) -> None:
-    for unit in units:
-        for mark in unit.marks:
-            for el in (mark, ends.get(mark.get(n.ID))):
-                if el is not None and el.getparent() is not None:
-                    el.getparent().remove(el)
+    """One bookmark per surviving paragraph, of its resolved identity. A paragraph the
+    revisions leave as it was (one unit, its one exact bookmark kept) is not touched,
+    so a draft reads, and a redline writes, its bookmarks as they were."""
     next_id = _FIRST_ID
     for chain in chains:
         final = chain.units[-1].p
+        if _plain(chain) and final not in held:
+            continue
+        for unit in chain.units:
+            for mark in unit.marks:
+                for el in (mark, ends.get(mark.get(n.ID))):
+                    if el is not None and el.getparent() is not None:
+                        el.getparent().remove(el)
         if not chain.kept or final in held or len(set(chain.resolved)) != 1:
             continue
         start = final.makeelement(n.BOOKMARK_START, {n.ID: str(next_id)})
@@ -293,6 +298,14 @@ def _rewrite(units: list[_Unit], chains: list[_Chain], held: dict, ends: dict) -
         at = 1 if final.find(n.PPR) is not None else 0
         final.insert(at, start)
         final.insert(at + 1, end)
+
+
+def _plain(chain: _Chain) -> bool:
+    if len(chain.units) != 1 or not chain.kept or len(chain.units[0].marks) != 1:
+        return False
+    mark = chain.units[0].marks[0]
+    ident, exact = base(mark.get(n.NAME) or "")
+    return exact and chain.resolved == [ident] and not _gone(mark, chain.units[0].p)
 
 
 def _end_marks(body) -> dict:
