@@ -22,15 +22,18 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# Runs a command and writes its wall time and its tree's peak RSS (KiB on Linux, bytes
-# on macOS) to argv[1]. Being small, it passes on no inflated ru_maxrss to the command.
+# Runs a command and writes its wall time, its tree's peak RSS (KiB on Linux, bytes on
+# macOS) and its CPU time (user + system) to argv[1]. Being small, it passes on no
+# inflated ru_maxrss to the command. CPU time is what a loaded machine changes least:
+# on a machine shared by other sessions, compare versions by it.
 LAUNCHER = """\
 import resource, subprocess, sys, time
 start = time.perf_counter()
 code = subprocess.call(sys.argv[2:])
 elapsed = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(sys.argv[1], "w") as report:
-    report.write(f"{elapsed} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}")
+    report.write(f"{elapsed} {usage.ru_maxrss} {usage.ru_utime + usage.ru_stime}")
 sys.exit(code if code >= 0 else 128 - code)
 """
 _SCALE = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes vs KiB
@@ -41,6 +44,9 @@ class Measure:
     status: str = "ok"  # ok | failed | missing | skipped | timeout
     seconds: float | None = None  # median of runs
     runs: list[float] = field(default_factory=list)
+    #: CPU seconds (user + system) of the command and its children: median, and per run.
+    cpu: float | None = None
+    cpu_runs: list[float] = field(default_factory=list)
     peak_mb: float | None = None
     exit: int | None = None
     note: str = ""
@@ -52,6 +58,7 @@ class Run:
     exit: int
     peak_mb: float | None
     stderr: str
+    cpu: float | None = None
 
 
 Step = tuple[list[str], "Path | None"]  # a command, and where its standard output goes
@@ -102,9 +109,11 @@ def run_once(cmd: list[str], stdout: Path | None = None, timeout: float = 1800) 
     with open(report_path) as report:
         figures = report.read().split()
     os.unlink(report_path)
-    if len(figures) == 2:
+    cpu = None
+    if len(figures) == 3:
         elapsed, peak = float(figures[0]), int(figures[1]) * _SCALE / 2**20
-    return Run(elapsed, proc.returncode, peak, tail)
+        cpu = float(figures[2])
+    return Run(elapsed, proc.returncode, peak, tail, cpu)
 
 
 def measure(
@@ -114,10 +123,11 @@ def measure(
     m = Measure()
     peaks: list[float] = []
     for _ in range(repeat):
-        total = 0.0
+        total = cpu = 0.0
         for cmd, stdout in steps:
             r = run_once(cmd, stdout, timeout)
             total += r.seconds
+            cpu += r.cpu or 0.0
             if r.peak_mb is not None:
                 peaks.append(r.peak_mb)
             m.exit = r.exit
@@ -129,7 +139,9 @@ def measure(
                 m.peak_mb = max(peaks, default=None)
                 return m
         m.runs.append(round(total, 4))
+        m.cpu_runs.append(round(cpu, 4))
     m.seconds = round(statistics.median(m.runs), 4)
+    m.cpu = round(statistics.median(m.cpu_runs), 4)
     m.peak_mb = round(max(peaks), 1) if peaks else None
     return m
 

@@ -1,6 +1,7 @@
 """The bench's ratios, targets and tables, from the measurements (no process is run here).
 
     python bench/report.py small.json full.json stress.json     # the growth table
+    python bench/report.py --versions before.json after.json    # two commits compared
 
 prints, from results of several presets, the time per 1,000 words of each command and
 its peak memory, so growth reads at a glance (issue 21: within 25% from small to full
@@ -109,7 +110,17 @@ def growth(result: dict, baseline: dict) -> dict:
                 "time_ratio": round(ours / base, 2),
                 "vs_linear": round(ours / base / size, 2),
             }
+            # CPU time too: on a machine other sessions load, a long run waits longer
+            # for a core than a short one, and wall time grows with the load as well.
+            cpu, base_cpu = _cpu(result, name), _cpu(baseline, name)
+            if cpu and base_cpu:
+                out[name]["cpu_vs_linear"] = round(cpu / base_cpu / size, 2)
     return out
+
+
+def _cpu(result: dict, name: str) -> float | None:
+    m = result.get("measurements", {}).get(name, {})
+    return m.get("cpu") if m.get("status") == "ok" else None
 
 
 def add_growth(result: dict, baseline_path: Path) -> None:
@@ -117,7 +128,8 @@ def add_growth(result: dict, baseline_path: Path) -> None:
     result["growth"] = growth(result, json.loads(baseline_path.read_text(encoding="utf-8")))
     for name in ("validate", "build", "diff", "diff_redline", "absorb"):
         if name in result["growth"]:
-            value = result["growth"][name]["vs_linear"]
+            grown = result["growth"][name]
+            value = grown.get("cpu_vs_linear", grown["vs_linear"])
             result["targets"][f"growth_{name}"] = {
                 "value": value,
                 "target": GROWTH_LIMIT,
@@ -238,8 +250,9 @@ def table(result: dict) -> str:
             if isinstance(v, dict):
                 met = result["targets"].get(f"growth_{k}", {}).get("met")
                 verdict = "" if met is None else ("  met" if met else "  MISSED")
+                cpu = f", CPU {v['cpu_vs_linear']} of linear" if "cpu_vs_linear" in v else ""
                 lines.append(
-                    f"  {k}: time x{v['time_ratio']}, {v['vs_linear']} of linear"
+                    f"  {k}: time x{v['time_ratio']}, {v['vs_linear']} of linear{cpu}"
                     + (f" (target <= {GROWTH_LIMIT}){verdict}" if met is not None else "")
                 )
     return "\n".join(lines)
@@ -261,16 +274,69 @@ def growth_table(results: list[dict]) -> str:
             s = r["seconds"].get(name)
             peak = r["measurements"].get(name, {}).get("peak_mb")
             words = r["sources"]["words"]["total"] / 1000
-            cells.append("" if s is None else f"{s / words:.4f} s ({peak:.0f} MB)" if peak else "")
-        spread = [r["seconds"][name] / (r["sources"]["words"]["total"] / 1000)
+            if s is None:
+                cells.append("")
+                continue
+            cpu = _cpu(r, name)
+            shown = f"{s / words:.4f} s" + (f", CPU {cpu / words:.4f} s" if cpu else "")
+            cells.append(f"{shown} ({peak:.0f} MB)" if peak else shown)
+        spread = [(_cpu(r, name) or r["seconds"][name]) / (r["sources"]["words"]["total"] / 1000)
                   for r in results if name in r["seconds"]]  # fmt: skip
         if len(spread) > 1:
             cells.append(f"max/min {max(spread) / min(spread):.2f}")
         rows.append([name, *cells])
     widths = [max(len(r[i]) if i < len(r) else 0 for r in rows) for i in range(max(map(len, rows)))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)).rstrip()
-                     for r in rows)  # fmt: skip
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)).rstrip() for r in rows]
+    # Start-up is paid once a call, whatever the size: on `small` it is nearly all of
+    # the time. What grows with the text is the time each further 1,000 words add,
+    # from one preset to the next; linear growth keeps it flat.
+    lines.append("seconds (CPU where measured) each further 1,000 words add:")
+    for name in GROWN:
+        steps = []
+        for a, b in zip(results, results[1:], strict=False):
+            sa, sb = (
+                _cpu(a, name) or a["seconds"].get(name),
+                _cpu(b, name) or b["seconds"].get(name),
+            )
+            wa, wb = a["sources"]["words"]["total"], b["sources"]["words"]["total"]
+            if sa is not None and sb is not None and wb > wa:
+                steps.append((f"{a['preset']}->{b['preset']}", (sb - sa) / (wb - wa) * 1000))
+        if steps:
+            ratio = f"  (last/first {steps[-1][1] / steps[0][1]:.2f})" if len(steps) > 1 else ""
+            lines.append(f"  {name}: " + ", ".join(f"{k} {v:.4f} s" for k, v in steps) + ratio)
+    return "\n".join(lines)
+
+
+def versions_table(before: dict, after: dict) -> str:
+    """Two runs of one preset (two commits), figure by figure: median wall seconds and
+    median CPU seconds (user + system, what other sessions' load changes least)."""
+    rows = [("figure", "before wall", "after wall", "before CPU", "after CPU", "CPU after/before")]
+    for name in ("python", "help", "validate", "build", "diff", "diff_redline", "diff_real",
+                 "absorb"):  # fmt: skip
+        a, b = before["measurements"].get(name), after["measurements"].get(name)
+        if not a or not b or a["status"] != "ok" or b["status"] != "ok":
+            continue
+        ratio = f"{b['cpu'] / a['cpu']:.2f}" if a.get("cpu") and b.get("cpu") else ""
+        rows.append((name, f"{a['seconds']:.3f}", f"{b['seconds']:.3f}",
+                     f"{a['cpu']:.3f}" if a.get("cpu") else "",
+                     f"{b['cpu']:.3f}" if b.get("cpu") else "", ratio))  # fmt: skip
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    head = (
+        f"before: {before.get('install', {}).get('commit')}, load {before.get('load_start')}; "
+        f"after: {after.get('install', {}).get('commit')}, load {after.get('load_start')}"
+    )
+    return "\n".join([head] + ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True))
+                              for r in rows])  # fmt: skip
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--versions"]:
+        before, after = (json.loads(Path(p).read_text(encoding="utf-8")) for p in argv[1:3])
+        print(versions_table(before, after))
+        return 0
+    print(growth_table([json.loads(Path(p).read_text(encoding="utf-8")) for p in argv]))
+    return 0
 
 
 if __name__ == "__main__":
-    print(growth_table([json.loads(Path(p).read_text(encoding="utf-8")) for p in sys.argv[1:]]))
+    raise SystemExit(main(sys.argv[1:]))
