@@ -15,6 +15,37 @@ from cmwreport.errors import CmwError, Exit
 from cmwreport.i18n import _
 
 
+def main(
+    drafts: list[str],
+    path: str | None,
+    template: str | None,
+    dry_run: bool,
+    only_accepted: bool,
+    force: bool,
+) -> int:
+    from pathlib import Path
+
+    from cmwreport.commands.common import path_argument
+    from cmwreport.project.find import resolve
+
+    # absorb writes no output folder: "." only spares a project search when both are given.
+    paths = resolve(
+        "absorb",
+        None if path is None else path_argument(path, "--sources"),
+        None if template is None else path_argument(template, "--template"),
+        Path("."),
+        packaged_template=False,
+    )
+    return run(
+        [path_argument(draft, "DRAFT") for draft in drafts],
+        paths.sources,
+        paths.template,
+        dry_run=dry_run,
+        only_accepted=only_accepted,
+        force=force,
+    )
+
+
 def run(
     drafts: Path | list[Path],
     sources: Path,

@@ -126,7 +126,7 @@ COMMANDS = {
         Command(
             "build",
             N_("Validate, then merge the sources into the report template and write the annex."),
-            "cmwreport.commands.app:build",
+            "cmwreport.commands.build:main",
             (
                 Param("path", N_("Source tree to build from; default: the project's sources.")),
                 _template(),
@@ -173,7 +173,7 @@ COMMANDS = {
         Command(
             "diff",
             N_("Show what changed between two drafts, located by UN paragraph number."),
-            "cmwreport.commands.app:diff",
+            "cmwreport.commands.diff:main",
             (
                 Param("old", N_("Older draft (.docx)."), required=True),
                 Param("new", N_("Newer draft (.docx)."), required=True),
@@ -226,7 +226,7 @@ COMMANDS = {
         Command(
             "absorb",
             N_("Take reviewers' edits in built drafts home into the sources and the template."),
-            "cmwreport.commands.app:absorb",
+            "cmwreport.commands.absorb:main",
             (
                 Param(
                     "drafts",
@@ -261,7 +261,7 @@ COMMANDS = {
                 "Write a JSON Schema of each kind of source file, for editors' completion and "
                 "checks."
             ),
-            "cmwreport.commands.app:schema",
+            "cmwreport.commands.schema:main",
             (
                 _text(
                     "out",
@@ -275,7 +275,7 @@ COMMANDS = {
         Command(
             "init",
             N_("Start a report project: sources to fill, the template, out/, a README."),
-            "cmwreport.commands.app:init",
+            "cmwreport.commands.init:main",
             (
                 Param(
                     "folder",
@@ -345,116 +345,3 @@ def _dispatch(args: list[str]) -> int:
     module, function = command.target.split(":")
     run = getattr(__import__(module, fromlist=[function]), function)
     return int(run(**values))
-
-
-# --- what each command does with its values -----------------------------------------
-
-
-def build(
-    path: str | None,
-    template: str | None,
-    out: str | None,
-    format: str,
-    final: bool,
-    pdf: bool,
-    color: str = "auto",
-) -> int:
-    from cmwreport.commands.build import run
-    from cmwreport.commands.common import path_argument
-    from cmwreport.project.find import resolve
-
-    paths = resolve(
-        "build",
-        path,
-        None if template is None else path_argument(template, "--template"),
-        None if out is None else path_argument(out, "--out"),
-    )
-    return run(paths.sources, paths.template, paths.out, format, final, pdf=pdf, color=color)
-
-
-def diff(
-    old: str,
-    new: str,
-    format: str,
-    html: str | None,
-    redline: str | None,
-    ignore_diacritics: bool,
-    ignore_formatting: bool,
-    reshape: bool,
-    color: str,
-    author: str,
-    date: str | None,
-    context: str | None = None,
-) -> int:
-    from cmwreport.commands.common import path_argument
-    from cmwreport.commands.diff import run
-
-    return run(
-        path_argument(old, "OLD"),
-        path_argument(new, "NEW"),
-        fmt=format,
-        html=None if html is None else path_argument(html, "--html"),
-        redline=None if redline is None else path_argument(redline, "--redline"),
-        ignore_diacritics=ignore_diacritics,
-        ignore_formatting=ignore_formatting,
-        reshape=reshape,
-        color=color,
-        author=author,
-        date=date,
-        context=context,
-    )
-
-
-def absorb(
-    drafts: list[str],
-    path: str | None,
-    template: str | None,
-    dry_run: bool,
-    only_accepted: bool,
-    force: bool,
-) -> int:
-    from pathlib import Path
-
-    from cmwreport.commands.absorb import run
-    from cmwreport.commands.common import path_argument
-    from cmwreport.project.find import resolve
-
-    # absorb writes no output folder: "." only spares a project search when both are given.
-    paths = resolve(
-        "absorb",
-        None if path is None else path_argument(path, "--sources"),
-        None if template is None else path_argument(template, "--template"),
-        Path("."),
-        packaged_template=False,
-    )
-    return run(
-        [path_argument(draft, "DRAFT") for draft in drafts],
-        paths.sources,
-        paths.template,
-        dry_run=dry_run,
-        only_accepted=only_accepted,
-        force=force,
-    )
-
-
-def schema(out: str | None) -> int:
-    from pathlib import Path
-
-    from cmwreport.commands.common import path_argument
-    from cmwreport.commands.schema import run
-
-    if out is None:
-        from cmwreport.project import find as project
-        from cmwreport.project.skeleton import SCHEMAS
-
-        found = project.find(project.current_folder())
-        # The folder `init` fills, which the sources' yaml-language-server lines name.
-        return run(found.root / SCHEMAS if found is not None else Path(SCHEMAS))
-    return run(path_argument(out, "--out"))
-
-
-def init(folder: str, symbol: str) -> int:
-    from cmwreport.commands.common import path_argument
-    from cmwreport.commands.init import run
-
-    return run(path_argument(folder, "folder"), symbol)

@@ -35,6 +35,27 @@ BUILD_PROPERTY = "cmwreport.build"
 NOT_BLOCKING = ("B007",)
 
 
+def main(
+    path: str | None,
+    template: str | None,
+    out: str | None,
+    format: str,
+    final: bool,
+    pdf: bool,
+    color: str = "auto",
+) -> int:
+    from cmwreport.commands.common import path_argument
+    from cmwreport.project.find import resolve
+
+    paths = resolve(
+        "build",
+        path,
+        None if template is None else path_argument(template, "--template"),
+        None if out is None else path_argument(out, "--out"),
+    )
+    return run(paths.sources, paths.template, paths.out, format, final, pdf=pdf, color=color)
+
+
 def output_names(symbol: str) -> tuple[str, str]:
     stem = symbol.replace("/", "-")
     return f"{stem}.docx", f"{stem}-annex.docx"

@@ -32,6 +32,38 @@ class OptionError(CmwError):
     """A command-line value that cannot be used."""
 
 
+def main(
+    old: str,
+    new: str,
+    format: str,
+    html: str | None,
+    redline: str | None,
+    ignore_diacritics: bool,
+    ignore_formatting: bool,
+    reshape: bool,
+    color: str,
+    author: str,
+    date: str | None,
+    context: str | None = None,
+) -> int:
+    from cmwreport.commands.common import path_argument
+
+    return run(
+        path_argument(old, "OLD"),
+        path_argument(new, "NEW"),
+        fmt=format,
+        html=None if html is None else path_argument(html, "--html"),
+        redline=None if redline is None else path_argument(redline, "--redline"),
+        ignore_diacritics=ignore_diacritics,
+        ignore_formatting=ignore_formatting,
+        reshape=reshape,
+        color=color,
+        author=author,
+        date=date,
+        context=context,
+    )
+
+
 def run(
     old: Path,
     new: Path,

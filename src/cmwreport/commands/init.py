@@ -21,6 +21,12 @@ class InitTrouble(CmwError):
     """The folder cannot hold a new project (exit 2)."""
 
 
+def main(folder: str, symbol: str) -> int:
+    from cmwreport.commands.common import path_argument
+
+    return run(path_argument(folder, "folder"), symbol)
+
+
 def run(folder: Path, symbol_text: str) -> int:
     symbol = skeleton.parse_symbol(symbol_text)
     shown = folder  # as the user typed it

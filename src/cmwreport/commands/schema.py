@@ -20,6 +20,21 @@ class SchemaOutputError(CmwError):
     """The output folder cannot be written."""
 
 
+def main(out: str | None) -> int:
+    from pathlib import Path
+
+    from cmwreport.commands.common import path_argument
+
+    if out is None:
+        from cmwreport.project import find as project
+        from cmwreport.project.skeleton import SCHEMAS
+
+        found = project.find(project.current_folder())
+        # The folder `init` fills, which the sources' yaml-language-server lines name.
+        return run(found.root / SCHEMAS if found is not None else Path(SCHEMAS))
+    return run(path_argument(out, "--out"))
+
+
 def run(out: Path) -> int:
     from cmwreport.outputs import write_atomic
     from cmwreport.sources.editor_schema import file_name, json_schemas
