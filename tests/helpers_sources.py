@@ -6,11 +6,10 @@ from pathlib import Path
 
 from cmwreport import checks
 from cmwreport.diagnostics import Diagnostic
-from cmwreport.sources.load import load_sources
 
 
 def validate(path: Path | str) -> checks.Checked:
-    return checks.run(load_sources(path))
+    return checks.load(path)
 
 
 def codes_at(result: checks.Checked, path: Path) -> list[tuple[str, int]]:

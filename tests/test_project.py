@@ -58,7 +58,6 @@ def test_sources_report_yaml_alone_marks_a_project(tmp_path: Path) -> None:
         root, None, root / "sources", root / "out",
     )  # fmt: skip
     assert found.template is None
-    assert found.template_or_default() == proj.PACKAGED_TEMPLATE
 
 
 def test_the_nearest_project_wins(tmp_path: Path) -> None:

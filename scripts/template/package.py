@@ -12,7 +12,7 @@ import datetime as dt
 from lxml import etree
 
 from cmwreport.docx import rtl
-from cmwreport.docx.content import Block, Bookmarks, Para, render
+from cmwreport.docx.content import Bookmarks, Content, Para, render
 from cmwreport.docx.order import ordered
 from cmwreport.docx.package import Package, core_properties, document_moment
 from cmwreport.docx.xml import CT_NS, CT_WML, PKG_REL_NS, R_NS, REL_TYPE, el, serialize
@@ -131,7 +131,7 @@ def custom_properties(properties: dict[str, str]) -> bytes:
     return serialize(root)
 
 
-def _story(tag: str, blocks: list[Block], bookmarks: Bookmarks) -> bytes:
+def _story(tag: str, blocks: list[Content], bookmarks: Bookmarks) -> bytes:
     root = xml_root(tag)
     elements = render(blocks, bookmarks) or [el("p")]
     root.extend(elements)
@@ -139,14 +139,14 @@ def _story(tag: str, blocks: list[Block], bookmarks: Bookmarks) -> bytes:
 
 
 def new_package(
-    body: list[Block],
-    header: list[Block],
-    footer: list[Block],
+    body: list[Content],
+    header: list[Content],
+    footer: list[Content],
     *,
     title: str,
     day: dt.date,
-    even_header: list[Block] | None = None,
-    even_footer: list[Block] | None = None,
+    even_header: list[Content] | None = None,
+    even_footer: list[Content] | None = None,
     properties: dict[str, str] | None = None,
 ) -> Package:
     bookmarks = Bookmarks()

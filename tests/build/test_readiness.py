@@ -18,6 +18,7 @@ from lxml import etree
 from cmwreport.arabic.wording import cycle_ordinal, letter_label, third_level_label, un_date
 from cmwreport.docx.xml import NSMAP as NS
 from cmwreport.docx.xml import w
+from cmwreport.draft.reader import read_draft
 from tests.conftest import SOURCES, TEMPLATE, cmwreport
 
 DRAFT = "[نص يحرره فريق الصياغة]"
@@ -68,7 +69,14 @@ def test_placeholders_are_listed_with_their_paragraph_numbers(tmp_path, capsys) 
     assert first["message"].startswith("paragraph 1: drafting placeholder")
     # Paragraphs 2 and 3 are generated: the next placeholder is in paragraph 4.
     assert placeholders[1]["message"].startswith("paragraph 4:")
-    assert placeholders[2]["message"].startswith("after paragraph 4:")  # sub-paragraph (أ)
+    assert placeholders[2]["message"].startswith("paragraph 4 (أ):")  # as diff says: para. 4 (أ)
+    # Every warning names the paragraph by the number diff gives the same paragraph
+    # (its line is the body paragraph, counted from 1 with table cells).
+    draft = read_draft(tmp_path / "CMW-C-MAR-2.docx")
+    body_paragraphs = list(draft.parts[draft.main_part].iter(w("p")))
+    numbers = {body_paragraphs.index(b.element) + 1: b.number for b in draft.body if b.number}
+    for warning in placeholders:
+        assert warning["message"].startswith(f"paragraph {numbers[warning['line']]}:"), warning
 
 
 def test_a_drafted_template_has_no_readiness_warning(tmp_path, capsys) -> None:
@@ -110,7 +118,8 @@ def test_a_reply_heading_without_reply(tmp_path, capsys) -> None:
     (finding,) = diagnostics(capsys)
     assert finding["code"] == "B004"
     assert finding["message"] == (
-        "after paragraph 4: the heading “الرد على المسألة المثارة في الفقرة 2 من قائمة المسائل” "
+        "after paragraph 4 (ب) ’2‘: the heading "
+        "“الرد على المسألة المثارة في الفقرة 2 من قائمة المسائل” "
         "has no reply under it"
     )
     assert build(SOURCES, tmp_path / "final", template, final=True) == 1

@@ -4,6 +4,7 @@ relationship, changed through its operations, written back; Strict read as trans
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from lxml import etree
@@ -14,6 +15,7 @@ from cmwreport.docx.part_copy import PartCopier
 from cmwreport.docx.revisions import reject_all
 from cmwreport.docx.xml import W_NS, w
 from tests.absorb.packages import strict
+from tests.conftest import ROOT
 from tests.diff.package import REL, p, write
 
 INSERTED = '<w:ins w:id="1" w:author="A"><w:r><w:t>new </w:t></w:r></w:ins>'
@@ -114,3 +116,20 @@ def test_a_picture_copied_between_packages_takes_a_new_name_and_relationship(tmp
     assert (
         new.bytes(target) == b"\x89PNG old" and new.bytes("word/media/image1.png") == b"\x89PNG new"
     )
+
+
+def test_no_module_outside_docx_opens_a_zip_or_parses_xml_and_docx_has_one_parser() -> None:
+    src = ROOT / "src" / "cmwreport"
+    zips = re.compile(r"^\s*(?:import|from) (?:zipfile|zlib|tarfile)\b", re.M)
+    parses = re.compile(r"\b(?:fromstring|XMLParser|XML)\(|etree\.parse\(")
+    found = {
+        p.relative_to(src).as_posix(): (bool(zips.search(t)), bool(parses.search(t)))
+        for p in src.rglob("*.py")
+        for t in [p.read_text(encoding="utf-8")]
+        if zips.search(t) or parses.search(t)
+    }
+    assert found == {
+        "docx/opc.py": (True, False),
+        "docx/package.py": (True, False),
+        "docx/xml.py": (False, True),
+    }

@@ -29,11 +29,9 @@ class Built:
 
 
 def _checked(root: Path):
-    # Loading reads the files; the checks (references, text, dates) run apart from it.
     from cmwreport import checks
-    from cmwreport.sources.load import load_sources
 
-    return checks.run(load_sources(root))
+    return checks.load(root)
 
 
 def load(root: Path):

@@ -88,11 +88,8 @@ def _same(a: str, b: str) -> bool:
 
 
 def _spans(draft, block) -> tuple:
-    from cmwreport.docx.formatting import StyleSheet
     from cmwreport.draft.stories import read_formatted
 
-    if isinstance(draft.sheet, tuple):
-        draft.sheet = StyleSheet(*draft.sheet)
     return read_formatted(block.element, draft.objects, draft.sheet)[2]
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from cmwreport.arabic.counting import end_item
 from cmwreport.arabic.dates import day_phrase
 from cmwreport.arabic.wording import chapter_ordinal, heading_letter
-from cmwreport.docx.content import Block, Para, Row, Table
+from cmwreport.docx.content import Content, Para, Row, Table
 from cmwreport.sources.model import Sources
 
 ANNEX_TITLE = "المرفق"
@@ -24,10 +24,10 @@ TABLE_CAPTION = "مواعيد اللقاءات التشاورية الجهوية
 TABLE_HEADER = ("المدينة", "الجهة", "التاريخ")
 
 
-def blocks(sources: Sources, *, text_width: int) -> list[Block]:
+def blocks(sources: Sources, *, text_width: int) -> list[Content]:
     cons = sources.consultations
     chapter = iter(range(100))
-    out: list[Block] = [
+    out: list[Content] = [
         # A page of its own in the report (the style breaks the page); the merge turns
         # the break off in the standalone file, which starts with it.
         Para("AnnexTitle", ANNEX_TITLE),

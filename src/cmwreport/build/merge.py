@@ -17,7 +17,7 @@ from cmwreport import contract
 from cmwreport.arabic.wording import cycle_ordinal, languages_line, un_date, wording
 from cmwreport.build import annex, lists, presentation, readiness
 from cmwreport.build.wordcount import count_words
-from cmwreport.docx import brackets, numbering
+from cmwreport.docx import brackets, custom_properties, numbering
 from cmwreport.docx import slots as slotlib
 from cmwreport.docx.content import Bookmarks, Para, render
 from cmwreport.docx.custom_properties import set_property
@@ -142,7 +142,8 @@ def _empty_line(sp: slotlib.SlotParagraph, inline: dict[str, str]) -> bool:
 
 
 def check_template(path, label: str) -> None:
-    """Raise TemplateProblem if the template cannot be built from."""
+    """Raise TemplateProblem if the template cannot be built from (absorb checks the
+    template it would write)."""
     _open(path, label)
 
 
@@ -242,20 +243,22 @@ def build(
     for name, value in (properties or {}).items():
         set_property(document.package, name, value)
     roles = document.style_roles()
-    placeholder = document.custom_property(readiness.PLACEHOLDER_PROPERTY)
+    styles = document.styles_root()
+    placeholder = custom_properties.get(document.package, readiness.PLACEHOLDER_PROPERTY)
     found = readiness.findings(
         document.body,
         roles,
+        styles,
         placeholder=placeholder,
         report_words=report_words,
         other_texts=document.story_texts(),
     )
-    replies = scan(readiness.paragraphs(document.body, roles), placeholder)
+    replies = scan(readiness.paragraphs(document.body, roles, styles), placeholder)
     issues, _observations = documents(sources)
     found += readiness.reply_findings(replies, issues)
     texts = [
         p.text
-        for p in readiness.paragraphs(document.body, roles)
+        for p in readiness.paragraphs(document.body, roles, styles)
         if p.role not in readiness.HEADINGS and not (placeholder and placeholder in p.text)
     ]
     return Built(document.to_bytes(), annex_bytes, report_words, annex_words, found, replies, texts)

@@ -5,7 +5,8 @@ has any: drafting placeholders left (the template names its placeholder text in 
 document property `cmwreport.placeholder`), slots left unreplaced, a body over the
 word limit (B001), a reply heading with no reply under it. Each is located by its
 body paragraph (the line of the diagnostic) and by the UN paragraph number it
-stands at, the number drafters see.
+stands at, the number drafters see, counted by the rule `diff` counts with
+(cmwreport.draft.numbering): a warning's "paragraph 4 (أ)" is diff's "para. 4 (أ)".
 """
 
 from __future__ import annotations
@@ -22,9 +23,11 @@ from cmwreport.docx.slots import SLOT
 from cmwreport.docx.text import paragraph_text
 from cmwreport.docx.wordml import style_of
 from cmwreport.docx.xml import w
+from cmwreport.draft.numbering import Numbering, StyleRoles
 from cmwreport.i18n import _
 
 PLACEHOLDER_PROPERTY = contract.PLACEHOLDER_PROPERTY
+_NOT_NUMBERED = (w("tbl"), w("txbxContent"))
 HEADINGS = (contract.HEADING1, contract.HEADING2, contract.HEADING3, contract.ANNEX_TITLE)
 
 
@@ -42,33 +45,51 @@ class Finding:
 @dataclass(slots=True)
 class Paragraph:
     index: int  # body paragraph, from 1
-    #: The UN paragraph number it is (numbered) or follows.
-    number: int
-    numbered: bool
+    #: The UN number it has ("4", "4 (أ)", "annex 3"), or None ...
+    number: str | None
+    #: ... and then the number of the nearest numbered paragraph above it.
+    after: str | None
     role: contract.Style | None
     text: str
 
     @property
+    def numbered(self) -> bool:
+        """A UN paragraph of the first level ("4"), the numbers replies cite."""
+        return self.number is not None and self.number.isdigit()
+
+    @property
     def where(self) -> str:
-        """ "paragraph 4", "after paragraph 4" (made only for a finding)."""
-        if self.numbered:
-            return _("paragraph {number}", number=self.number)
-        if self.number:
-            return _("after paragraph {number}", number=self.number)
+        """ "paragraph 4 (أ)", "after annex paragraph 3" (made only for a finding)."""
+        if self.number is not None:
+            return _paragraph(self.number)
+        if self.after and self.after.startswith("annex "):
+            return _("after annex paragraph {number}", number=self.after[6:])
+        if self.after:
+            return _("after paragraph {number}", number=self.after)
         return _("before paragraph 1")
 
 
-def paragraphs(body: etree._Element, roles: dict[str, contract.Style]) -> Iterator[Paragraph]:
-    number = 0
+def _paragraph(number: str) -> str:
+    if number.startswith("annex "):
+        return _("annex paragraph {number}", number=number[6:])
+    return _("paragraph {number}", number=number)
+
+
+def paragraphs(
+    body: etree._Element, roles: dict[str, contract.Style], styles: etree._Element | None
+) -> Iterator[Paragraph]:
+    """The body's paragraphs with their role and UN number; `styles`: the styles part
+    (None: the document has none)."""
+    counter = Numbering(StyleRoles(styles))
     val = w("val")
     for index, p in enumerate(body.iter(w("p")), start=1):
         style = style_of(p)
         role = roles.get(style.get(val, "")) if style is not None else None
-        text = paragraph_text(p)
-        numbered = role is contract.UN_PARA
-        if numbered:
-            number += 1
-        yield Paragraph(index, number, numbered, role, text)
+        after = counter.last
+        # As diff reads a draft: paragraphs in tables and text boxes are not numbered.
+        outside = next(p.iterancestors(_NOT_NUMBERED), None) is None
+        number = counter.number(p) if outside else None
+        yield Paragraph(index, number, after, role, paragraph_text(p))
 
 
 def _excerpt(text: str) -> str:
@@ -79,12 +100,14 @@ def _excerpt(text: str) -> str:
 def findings(
     body: etree._Element,
     roles: dict[str, contract.Style],
+    styles: etree._Element | None,
     *,
     placeholder: str | None,
     report_words: int,
     other_texts: dict[str, list[str]],
 ) -> list[Finding]:
-    """`other_texts`: the paragraphs of headers, footers and footnotes, by part name."""
+    """`styles`: the styles part (None: the document has none); `other_texts`: the
+    paragraphs of headers, footers and footnotes, by part name."""
     out: list[Finding] = []
     if report_words > LIMIT:
         out.append(
@@ -104,7 +127,7 @@ def findings(
         )
     reply = wording().reply_heading
     pending: Paragraph | None = None  # a reply heading waiting for its reply
-    for para in paragraphs(body, roles):
+    for para in paragraphs(body, roles, styles):
         if placeholder and placeholder in para.text:
             out.append(
                 Finding(

@@ -20,6 +20,7 @@ from lxml import etree
 
 from cmwreport import contract
 from cmwreport.build.readiness import HEADINGS, PLACEHOLDER_PROPERTY
+from cmwreport.docx.text import paragraph_text
 from cmwreport.docx.xml import w
 from cmwreport.replies import headings
 from cmwreport.replies.questions import ListOfIssues, Target
@@ -67,11 +68,12 @@ def write(template: Path, issues: ListOfIssues, co_symbol: str | None) -> Outcom
     """The template with a reply heading for every target it lacks (bytes), or None."""
     from cmwreport.build.merge import _open
     from cmwreport.docx.content import Bookmarks, Para, render
+    from cmwreport.docx.custom_properties import get
 
     document = _open(template, str(template))
     styles, _missing = document.resolve_styles((contract.HEADING3, contract.UN_PARA))
     roles = document.style_roles()
-    placeholder = document.custom_property(PLACEHOLDER_PROPERTY) or DEFAULT_PLACEHOLDER
+    placeholder = get(document.package, PLACEHOLDER_PROPERTY) or DEFAULT_PLACEHOLDER
     marked = _has_style(document, PLACEHOLDER_STYLE)
     body = document.body
     sections = _sections(body, roles)
@@ -141,7 +143,7 @@ def _sections(body: etree._Element, roles) -> _Sections:
             continue
         style = child.find(f"{w('pPr')}/{style_tag}") if child.tag == w("p") else None
         role = roles.get(style.get(val, "")) if style is not None else None
-        text = "".join(child.itertext(w("t"), with_tail=False)).strip()
+        text = paragraph_text(child).strip() if child.tag == w("p") else ""
         if fallback is None and "{{" in text and "annex" in text:
             fallback = child
         if role in HEADINGS:

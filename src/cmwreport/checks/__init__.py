@@ -1,4 +1,5 @@
-"""Rules run on loaded sources: `run(load_sources(path))` is what `validate` and `build` do.
+"""Rules run on loaded sources: `load(path)` loads and checks them, what `validate`,
+`build` and `absorb` do.
 
 Each module holds one family of rules: `text` (character hygiene on decoded values),
 `numbers` (numbers that right-to-left display would reverse), `dates` (weekdays,
@@ -14,9 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from cmwreport.checks import dates, numbers, placeholders, questions, references, text, usage
 from cmwreport.diagnostics import Diagnostic
+from cmwreport.errors import CmwError
+from cmwreport.i18n import _
 from cmwreport.sources.load import Loaded
 from cmwreport.sources.model import Sources
 
@@ -31,6 +35,23 @@ class Checked:
     @property
     def errors(self) -> int:
         return sum(1 for d in self.diagnostics if d.is_error)
+
+
+class SourcesUnreadable(CmwError):
+    """The source tree cannot be read (permissions, an I/O error): exit 2, one line."""
+
+
+def load(path: Path | str) -> Checked:
+    """The sources under `path` loaded, then checked; trouble reading the tree is raised
+    as SourcesUnreadable (what is wrong in a file is a diagnostic)."""
+    from cmwreport.sources.load import load_sources
+
+    try:
+        return run(load_sources(path))
+    except OSError as exc:
+        raise SourcesUnreadable(
+            _("{value}: {value2}", value=exc.filename or path, value2=exc.strerror or exc)
+        ) from None
 
 
 def run(loaded: Loaded) -> Checked:

@@ -27,7 +27,7 @@ def check_template(template: Path | str) -> list[Diagnostic]:
     says why)."""
     from cmwreport.build.readiness import PLACEHOLDER_PROPERTY
     from cmwreport.checks import numbers, usage
-    from cmwreport.docx.document import WordDocument
+    from cmwreport.docx.custom_properties import get
     from cmwreport.docx.package import PackageError
     from cmwreport.docx.xml import w
     from cmwreport.draft.model import DraftError
@@ -35,11 +35,10 @@ def check_template(template: Path | str) -> list[Diagnostic]:
 
     path = Path(template)
     try:
-        document = WordDocument.open(path)
         draft = read_draft(path)
     except (PackageError, DraftError, OSError):
         return []
-    placeholder = document.custom_property(PLACEHOLDER_PROPERTY)
+    placeholder = get(draft.package, PLACEHOLDER_PROPERTY)
     body = draft.parts[draft.main_part].find(w("body"))
     line_of = {p: n for n, p in enumerate(body.iter(w("p")), start=1)}
     silenced: dict[str, set[str]] = {}

@@ -1,17 +1,13 @@
-"""What several commands do the same way: reading the sources."""
+"""What several commands do the same way: path arguments and inputs refused at once."""
 
 from __future__ import annotations
 
 import os
 import stat
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cmwreport.errors import CmwError
 from cmwreport.i18n import _
-
-if TYPE_CHECKING:
-    from cmwreport.checks import Checked
 
 
 class InputError(CmwError):
@@ -41,16 +37,3 @@ def require_file(path: Path, what: str) -> None:
     raise InputError(
         _("{path}: is {value}, not a {what}", path=path, value=kind or "a device", what=what)
     )
-
-
-def load(path: Path | str) -> Checked:
-    """The loaded and checked sources; trouble reading the tree is raised as a CmwError."""
-    from cmwreport import checks
-    from cmwreport.sources.load import load_sources
-
-    try:
-        return checks.run(load_sources(path))
-    except OSError as exc:
-        raise InputError(
-            _("{value}: {value2}", value=exc.filename or path, value2=exc.strerror or exc)
-        ) from None

@@ -14,7 +14,8 @@ import os
 import sys
 from pathlib import Path
 
-from cmwreport.commands.common import load, require_file
+from cmwreport.checks import load
+from cmwreport.commands.common import require_file
 from cmwreport.diagnostics import Exit
 from cmwreport.errors import Failed
 from cmwreport.i18n import _

@@ -12,7 +12,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cmwreport.commands.common import load, require_file
+from cmwreport.checks import load
+from cmwreport.commands.common import require_file
 from cmwreport.diagnostics import Exit
 from cmwreport.errors import CmwError, Failed
 from cmwreport.i18n import _, ngettext

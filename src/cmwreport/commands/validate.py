@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cmwreport.commands.common import load
+from cmwreport.checks import load
 from cmwreport.diagnostics import Exit, count
 from cmwreport.print_diagnostics import emit
 

@@ -13,7 +13,7 @@ import bisect
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from cmwreport.diff.marks import identity_key
+from cmwreport.diff.beside import identity_key
 from cmwreport.diff.words import comparable
 from cmwreport.draft.model import TABLE, Block
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cmwreport.diff.align import Pair, align
+from cmwreport.diff.beside import details_of
 from cmwreport.diff.formatting import changed as formatting_changes
-from cmwreport.diff.marks import details_of
 from cmwreport.diff.options import DiffOptions
 from cmwreport.diff.sections import header_pairs
 from cmwreport.diff.words import Op, comparable, word_ops

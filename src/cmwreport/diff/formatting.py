@@ -69,10 +69,6 @@ def _properties(element) -> bytes:
 
 
 def _of(draft: Draft, block: Block) -> tuple:
-    if isinstance(draft.sheet, tuple):
-        from cmwreport.docx.formatting import StyleSheet
-
-        draft.sheet = StyleSheet(*draft.sheet)
     if block.formatting is None:
         if block.location == TABLE:
             cells = [c for c in block.element.iter(w_tc) if _owner(c) is block.element]

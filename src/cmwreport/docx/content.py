@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from cmwreport.contract import BOOKMARK_PREFIX as BOOKMARK_PREFIX  # diff reads it here
 from cmwreport.contract import bookmark_name
 from cmwreport.docx import rtl
 from cmwreport.docx.order import ordered
@@ -69,7 +68,7 @@ class Table:
     cell_margins: dict[str, int] = field(default_factory=dict)
 
 
-Block = Para | Table
+Content = Para | Table
 
 
 class Bookmarks:
@@ -228,7 +227,7 @@ def table(
 
 
 def render(
-    blocks: list[Block],
+    blocks: list[Content],
     bookmarks: Bookmarks,
     styles: dict[str, str] | None = None,
     cs_font: str | None = None,

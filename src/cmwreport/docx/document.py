@@ -46,12 +46,17 @@ class WordDocument:
             found += slotlib.paragraphs_with_slots(self.package.xml(story), story)
         return found
 
-    def _styles(self) -> list[tuple[str, str]]:
+    def styles_root(self) -> etree._Element | None:
+        """The styles part the main part relates to (None: the document has none)."""
         styles = self.package.related(self.main, "styles")
-        if not styles:
+        return self.package.xml(styles[0]) if styles else None
+
+    def _styles(self) -> list[tuple[str, str]]:
+        root = self.styles_root()
+        if root is None:
             return []
         out = []
-        for style in self.package.xml(styles[0]).iter(w("style")):
+        for style in root.iter(w("style")):
             name = style.find(w("name"))
             out.append(
                 (style.get(w("styleId"), ""), name.get(w("val"), "") if name is not None else "")
@@ -66,18 +71,6 @@ class WordDocument:
             if style is not None:
                 roles[sid] = style
         return roles
-
-    def custom_property(self, name: str) -> str | None:
-        """A custom document property (File > Properties > Custom in Word)."""
-        for rel in self.package.xml("_rels/.rels").iter(f"{{{PKG_REL_NS}}}Relationship"):
-            if rel.get("Type", "").endswith("/custom-properties"):
-                part = rel.get("Target", "").lstrip("/")
-                if part not in self.package.parts:
-                    return None
-                for prop in self.package.xml(part):
-                    if prop.get("name") == name:
-                        return "".join(prop.itertext()) or None
-        return None
 
     def footnotes(self, cs_font: str | None) -> Footnotes:
         return Footnotes(self.package, self.main, {sid for sid, _ in self._styles()}, cs_font)

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cmwreport.docx import custom_properties
 from cmwreport.docx.opc import PackageError
 from cmwreport.docx.package import Package
 
 BUILD_PROPERTY = "cmwreport.build"
-_CUSTOM = "docProps/custom.xml"
-_CORE = "docProps/core.xml"
-_CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
 _MODIFIED = "{http://purl.org/dc/terms/}modified"
 
 
@@ -36,24 +34,16 @@ def identity(package: Package | None) -> Identity:
 
 
 def _build(package: Package) -> str | None:
-    if not package.has(_CUSTOM):
-        return None
-    try:
-        root = package.xml(_CUSTOM)
-    except PackageError:  # a damaged properties part is no reason to refuse a comparison
-        return None
-    for prop in root.iter(f"{_CUSTOM_NS}property"):
-        if prop.get("name") == BUILD_PROPERTY:
-            value = "".join(prop.itertext()).strip()
-            return value or None
-    return None
+    # A damaged properties part is no reason to refuse a comparison: get() says None.
+    return (custom_properties.get(package, BUILD_PROPERTY) or "").strip() or None
 
 
 def _date(package: Package) -> str | None:
-    if not package.has(_CORE):
+    core = package.related("", "core-properties")
+    if not core:
         return None
     try:
-        root = package.xml(_CORE)
+        root = package.xml(core[0])
     except PackageError:
         return None
     found = root.find(_MODIFIED)

@@ -143,7 +143,7 @@ def unwrap(el, drop: tuple[str, ...] = ()) -> None:
     parent.remove(el)
 
 
-class Marks:
+class RevisionWriter:
     """Author, date and fresh ids for the revisions a redline writes."""
 
     def __init__(self, author: str, date: str, first_id: int) -> None:

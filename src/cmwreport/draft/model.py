@@ -8,6 +8,7 @@ a header or footer paragraph, a footnote, an endnote, a comment.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from cmwreport.docx.opc import PackageError
@@ -93,16 +94,12 @@ class Draft:
     stories: dict[str, list[Block]] = field(default_factory=dict, repr=False)
     #: Per section, the header and footer part each shown type shows (draft/sections.py).
     shown: list = field(default_factory=list, repr=False)
-    main_part: str = "word/document.xml"
+    #: The main document part, found by its relationship (set by the reader).
+    main_part: str = ""
     footnotes_part: str | None = None
     #: The draft's package (the redline writes the new one back) and its objects reader.
     package: Any = field(default=None, repr=False)
     objects: Any = field(default=None, repr=False)
-    #: Effective formatting reader (its styles and theme roots until first needed), and
-    #: the bytes of the styles and theme it reads (two
-    #: drafts with the same bytes format the same XML the same way).
-    sheet: Any = field(default=None, repr=False)
-    styles_digest: bytes = field(default=b"", repr=False)
     #: A table's properties as written, per table element (diff/formatting.py).
     table_props: dict = field(default_factory=dict, repr=False)
     #: Body block index -> identity.Held: paragraphs whose source item cannot be known
@@ -110,3 +107,26 @@ class Draft:
     held: dict[int, Any] = field(default_factory=dict, repr=False)
     #: Body block index -> authors of the tracked changes in it.
     authors: dict[int, tuple[str, ...]] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def sheet(self) -> Any:
+        """The effective formatting reader of the draft's styles and theme, made when a
+        block's formatting is first needed (diff/formatting.py)."""
+        from cmwreport.docx.formatting import StyleSheet
+
+        styles, theme = self._styles_and_theme()
+        return StyleSheet(
+            self.package.xml(styles) if styles else None,
+            self.package.xml(theme) if theme else None,
+        )
+
+    @cached_property
+    def styles_digest(self) -> bytes:
+        """The bytes of the styles and theme parts: two drafts with the same bytes format
+        the same XML the same way."""
+        return b"".join(self.package.bytes(part) for part in self._styles_and_theme() if part)
+
+    def _styles_and_theme(self) -> tuple[str | None, str | None]:
+        styles = self.package.related(self.main_part, "styles")
+        themes = self.package.related(self.main_part, "theme")
+        return (styles[0] if styles else None, themes[0] if themes else None)

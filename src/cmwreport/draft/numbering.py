@@ -66,11 +66,6 @@ class StyleRoles:
             cached = self._chains[sid] = tuple(roles)
         return cached
 
-    def heading_level(self, p) -> int | None:
-        ppr = properties(p)
-        ps = ppr.find(n.PSTYLE) if ppr is not None else None
-        return self.level(ps.get(n.VAL)) if ps is not None else None
-
     def level(self, sid: str | None) -> int | None:
         """The heading level of a paragraph style (None: not a heading)."""
         if sid in self._levels:

@@ -102,16 +102,12 @@ def _read(source: Path | bytes | Package, name: str) -> Draft:
     styles = package.related(main, "styles")
     styles_root = package.xml(styles[0]) if styles else None
     roles = StyleRoles(styles_root)
-    themes = package.related(main, "theme")
     draft = Draft(
         path=name, body=[], headers={}, footers={}, footnotes=[], tracked=tracked, parts={}
     )
     draft.main_part = main
     draft.parts[main] = doc
     draft.package = package
-    # The formatting reader is made when a block's formatting is first needed.
-    draft.sheet = (styles_root, package.xml(themes[0]) if themes else None)
-    draft.styles_digest = b"".join(package.bytes(part) for part in styles[:1] + themes[:1])
     describer = _Describer(package, draft)
     objects = draft.objects = Objects(describer)
     walk = stories.Walk(roles, objects, draft.body)

@@ -56,9 +56,6 @@ class Project:
     template: Path | None
     out: Path
 
-    def template_or_default(self) -> Path:
-        return self.template if self.template is not None else PACKAGED_TEMPLATE
-
 
 def current_folder() -> Path:
     try:

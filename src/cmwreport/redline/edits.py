@@ -8,10 +8,10 @@ from difflib import SequenceMatcher
 
 from lxml import etree
 
-from cmwreport.diff.marks import identity_key
+from cmwreport.diff.beside import identity_key
 from cmwreport.diff.words import comparable, word_ops
-from cmwreport.docx import wordml as x
-from cmwreport.docx.revisions import Marks, unwrap
+from cmwreport.docx import wordml as n
+from cmwreport.docx.revisions import RevisionWriter, unwrap
 from cmwreport.docx.runs import explode, spans_of, split_at, text_children
 from cmwreport.docx.text import Objects, read_paragraph
 from cmwreport.docx.xml import w
@@ -20,22 +20,22 @@ from cmwreport.draft.stories import cell_paragraphs
 
 #: Run children that carry text and survive into a deleted copy; anything else (drawings,
 #: note references, field characters) points into the old package or means nothing deleted.
-_TEXT_CHILDREN = {x.T, x.TAB, x.BR, x.CR, x.NB_HYPHEN, w("softHyphen"), x.SYM}
+_TEXT_CHILDREN = {n.T, n.TAB, n.BR, n.CR, n.NB_HYPHEN, w("softHyphen"), n.SYM}
 #: Containers inside a paragraph whose runs are text too.
 RUN_CONTAINERS = {
-    x.HYPERLINK,
-    x.SMART_TAG,
-    x.FLD_SIMPLE,
-    x.SDT,
-    x.SDT_CONTENT,
-    x.CUSTOM_XML,
+    n.HYPERLINK,
+    n.SMART_TAG,
+    n.FLD_SIMPLE,
+    n.SDT,
+    n.SDT_CONTENT,
+    n.CUSTOM_XML,
     w("dir"),
     w("bdo"),
 }
 DROPPED_IN_COPIES = (
-    x.BOOKMARK_START,
-    x.BOOKMARK_END,
-    x.COMMENT_START,
+    n.BOOKMARK_START,
+    n.BOOKMARK_END,
+    n.COMMENT_START,
     w("commentRangeEnd"),
     w("proofErr"),
     w("permStart"),
@@ -44,7 +44,9 @@ DROPPED_IN_COPIES = (
 
 
 class Edits:
-    def __init__(self, rev: Marks, styles: set[str] | None, nums: set[str], objects) -> None:
+    def __init__(
+        self, rev: RevisionWriter, styles: set[str] | None, nums: set[str], objects
+    ) -> None:
         self.rev = rev
         self.styles = styles
         self.nums = nums
@@ -60,7 +62,7 @@ class Edits:
         if block.location == TABLE:
             tr = block.element
             self.rev.row(tr, "ins")
-            for p in tr.iter(x.P):
+            for p in tr.iter(n.P):
                 self.wrap_runs(p, "ins")
         else:
             self.inserted_paragraph(block.element)
@@ -69,8 +71,8 @@ class Edits:
         if new.location != TABLE:
             self.changed_paragraph(old.element, new.element, old.text)
             return
-        old_cells = [c for c in old.element if c.tag == x.TC]
-        new_cells = [c for c in new.element if c.tag == x.TC]
+        old_cells = [c for c in old.element if c.tag == n.TC]
+        new_cells = [c for c in new.element if c.tag == n.TC]
         if len(old_cells) > len(new_cells) == len(new.cells) and len(old_cells) == len(old.cells):
             self._cells_removed(old, new, old_cells, new_cells)
             return
@@ -81,7 +83,7 @@ class Edits:
             if c < len(old_cells) and (a != new.cells[c] or beside):
                 self.changed_container(old_cells[c], cell, parts)
             elif c >= len(old_cells):
-                for p in cell.iter(x.P):
+                for p in cell.iter(n.P):
                     self.wrap_runs(p, "ins")
 
     def _cells_removed(self, old: Block, new: Block, old_cells, new_cells) -> None:
@@ -97,7 +99,7 @@ class Edits:
                     self.changed_container(old_cells[i1 + k], new_cells[j1 + k])
                 after = new_cells[j1 + k]
             for j in range(j1 + pairs, j2):
-                for p in new_cells[j].iter(x.P):
+                for p in new_cells[j].iter(n.P):
                     self.wrap_runs(p, "ins")
                 after = new_cells[j]
             for i in range(i1 + pairs, i2):
@@ -110,12 +112,12 @@ class Edits:
 
     def deleted_cell(self, old_tc):
         tc = copy.deepcopy(old_tc)
-        for p in list(tc.iter(x.P)):
+        for p in list(tc.iter(n.P)):
             self._clean_copy(p)
             self.wrap_runs(p, "del")
-        tcpr = tc.find(x.TCPR)
+        tcpr = tc.find(n.TCPR)
         if tcpr is None:
-            tcpr = etree.Element(x.TCPR)
+            tcpr = etree.Element(n.TCPR)
             tc.insert(0, tcpr)
         for el in list(tcpr):
             if el.tag in (w("cellIns"), w("cellDel"), w("cellMerge"), w("tcPrChange")):
@@ -184,33 +186,33 @@ class Edits:
 
     def deleted_row(self, old_tr):
         tr = copy.deepcopy(old_tr)
-        for p in list(tr.iter(x.P)):
+        for p in list(tr.iter(n.P)):
             self._clean_copy(p)
             self.wrap_runs(p, "del")
-        for el in list(tr.iter(x.BOOKMARK_START, x.BOOKMARK_END)):
+        for el in list(tr.iter(n.BOOKMARK_START, n.BOOKMARK_END)):
             el.getparent().remove(el)
-        for tc in tr.iter(x.TC):
+        for tc in tr.iter(n.TC):
             with_paragraph(tc)
         self.rev.row(tr, "del")
         return tr
 
     def _clean_copy(self, p) -> None:
         """Make an old paragraph safe to live in the new package, text as deleted text."""
-        ppr = p.find(x.PPR)
+        ppr = p.find(n.PPR)
         if ppr is not None:
             for el in list(ppr):
-                if el.tag in (x.SECT_PR, w("pPrChange")):
+                if el.tag in (n.SECT_PR, w("pPrChange")):
                     ppr.remove(el)
-            style = ppr.find(x.PSTYLE)
+            style = ppr.find(n.PSTYLE)
             if (
                 style is not None
                 and self.styles is not None
-                and style.get(x.VAL) not in self.styles
+                and style.get(n.VAL) not in self.styles
             ):
                 ppr.remove(style)
-            num = ppr.find(f"{x.NUMPR}/{w('numId')}")
-            if num is not None and num.get(x.VAL) not in self.nums and num.get(x.VAL) != "0":
-                ppr.remove(ppr.find(x.NUMPR))
+            num = ppr.find(f"{n.NUMPR}/{w('numId')}")
+            if num is not None and num.get(n.VAL) not in self.nums and num.get(n.VAL) != "0":
+                ppr.remove(ppr.find(n.NUMPR))
         for el in list(p.iter()):
             if el.getparent() is None or not isinstance(el.tag, str):
                 continue
@@ -218,21 +220,21 @@ class Edits:
                 unwrap(el, _UNWRAP_DROP)
             elif el.tag in DROPPED_IN_COPIES:
                 el.getparent().remove(el)
-        for r in list(p.iter(x.R)):
+        for r in list(p.iter(n.R)):
             for child in list(r):
-                if child.tag == x.RPR:
+                if child.tag == n.RPR:
                     rstyle = child.find(w("rStyle"))
                     if (
                         rstyle is not None
                         and self.styles is not None
-                        and (rstyle.get(x.VAL) not in self.styles)
+                        and (rstyle.get(n.VAL) not in self.styles)
                     ):
                         child.remove(rstyle)
                 elif child.tag not in _TEXT_CHILDREN:
                     r.remove(child)
-                elif child.tag == x.T:
-                    child.tag = x.DEL_TEXT
-            if not any(c.tag != x.RPR for c in r):
+                elif child.tag == n.T:
+                    child.tag = n.DEL_TEXT
+            if not any(c.tag != n.RPR for c in r):
                 r.getparent().remove(r)
 
     def wrap_runs(self, p, tag: str) -> None:
@@ -240,7 +242,7 @@ class Edits:
         for container in [p, *[el for el in p.iter(*RUN_CONTAINERS)]]:
             group: list = []
             for child in list(container):
-                if child.tag == x.R:
+                if child.tag == n.R:
                     if group and group[-1].getnext() is not child:
                         self.rev.wrap(group, tag)
                         group = []
@@ -258,7 +260,7 @@ class Edits:
         # An equation is not made of runs that can be cut: words changed around it are
         # marked as words and it stays as it is; a change that touches it takes the
         # paragraph as a whole (the old one deleted above the new one inserted).
-        whole = [(a, b) for run, a, b in spans_of(new_p, objects) if run.tag != x.R]
+        whole = [(a, b) for run, a, b in spans_of(new_p, objects) if run.tag != n.R]
         if any(_touches(op, a, b) for op in ops for a, b in whole):
             copy_el = self.deleted_paragraph(old_p)
             new_p.addprevious(copy_el)
@@ -270,7 +272,7 @@ class Edits:
             cuts.add(op.new_at)
             cuts.add(op.new_at + len(op.new))
         split_at(new_p, cuts, objects)
-        spans = [span for span in spans_of(new_p, objects) if span[0].tag == x.R]
+        spans = [span for span in spans_of(new_p, objects) if span[0].tag == n.R]
         if not spans:
             return
         for op in ops:
@@ -297,11 +299,11 @@ class Edits:
                     self.rev.wrap(group, "ins")
 
     def _deleted_run(self, template, text: str):
-        r = etree.Element(x.R)
-        rpr = template.find(x.RPR)
+        r = etree.Element(n.R)
+        rpr = template.find(n.RPR)
         if rpr is not None:
             r.append(copy.deepcopy(rpr))
-        r.extend(text_children(text, x.DEL_TEXT))
+        r.extend(text_children(text, n.DEL_TEXT))
         return r
 
 
@@ -311,8 +313,8 @@ _UNWRAP_DROP = (w("sdtPr"), w("sdtEndPr"), w("smartTagPr"))
 def with_paragraph(container) -> None:
     """A table cell ends with a paragraph (the schema wants one, Word writes one); an
     old cell written without one (Word opens those) gets an empty one in the redline."""
-    if container.tag == x.TC and (len(container) == 0 or container[-1].tag != x.P):
-        container.append(etree.Element(x.P))
+    if container.tag == n.TC and (len(container) == 0 or container[-1].tag != n.P):
+        container.append(etree.Element(n.P))
 
 
 def _touches(op, start: int, end: int) -> bool:
@@ -323,4 +325,4 @@ def _touches(op, start: int, end: int) -> bool:
 def _outer(run):
     """The element to put a sibling next to: the run, or the w:ins already around it."""
     parent = run.getparent()
-    return parent if parent.tag in (x.INS, x.DEL) else run
+    return parent if parent.tag in (n.INS, n.DEL) else run

@@ -7,38 +7,38 @@ import copy
 
 from lxml import etree
 
-from cmwreport.docx import wordml as x
-from cmwreport.docx.revisions import Marks
+from cmwreport.docx import wordml as n
+from cmwreport.docx.revisions import RevisionWriter
 from cmwreport.docx.runs import atom_offsets, explode, spans_of, split_at
 from cmwreport.docx.xml import w
 
 #: What a property-change record may not hold (CT_RPrOriginal / CT_PPrBase).
-_NOT_IN_RECORD = {w("rPrChange"), w("pPrChange"), x.INS, x.DEL, x.MOVE_FROM, x.MOVE_TO}
-_NOT_IN_PPR_RECORD = _NOT_IN_RECORD | {x.RPR, x.SECT_PR}
+_NOT_IN_RECORD = {w("rPrChange"), w("pPrChange"), n.INS, n.DEL, n.MOVE_FROM, n.MOVE_TO}
+_NOT_IN_PPR_RECORD = _NOT_IN_RECORD | {n.RPR, n.SECT_PR}
 
 
-def restyle(rev: Marks, old_p, new_p, objects) -> None:
+def restyle(rev: RevisionWriter, old_p, new_p, objects) -> None:
     """Record, on every run of `new_p` whose direct formatting differs from the old
     run at the same place, the old run properties; and the old paragraph style."""
     old_objects, new_objects = objects
     old_runs = [(run, start) for run, _, _, start in atom_offsets(old_p, old_objects)]
-    if any(run.tag != x.R for run, _ in old_runs):
+    if any(run.tag != n.R for run, _ in old_runs):
         return
     explode(new_p, new_objects)
     split_at(new_p, {start for _, start in old_runs}, new_objects)
     for run, start, _ in spans_of(new_p, new_objects):
-        if run.tag != x.R:
+        if run.tag != n.R:
             continue
         old_run = next((r for r, s in reversed(old_runs) if s <= start), None)
-        old_rpr = old_run.find(x.RPR) if old_run is not None else None
-        new_rpr = run.find(x.RPR)
+        old_rpr = old_run.find(n.RPR) if old_run is not None else None
+        new_rpr = run.find(n.RPR)
         if _key(old_rpr) == _key(new_rpr):
             continue
         if new_rpr is None:
-            new_rpr = etree.Element(x.RPR)
+            new_rpr = etree.Element(n.RPR)
             run.insert(0, new_rpr)
         change = rev.mark("rPrChange")
-        record = etree.SubElement(change, x.RPR)
+        record = etree.SubElement(change, n.RPR)
         for child in old_rpr if old_rpr is not None else ():
             if child.tag not in _NOT_IN_RECORD:
                 record.append(copy.deepcopy(child))
@@ -46,15 +46,15 @@ def restyle(rev: Marks, old_p, new_p, objects) -> None:
     _paragraph_style(rev, old_p, new_p)
 
 
-def _paragraph_style(rev: Marks, old_p, new_p) -> None:
-    old_ppr, new_ppr = old_p.find(x.PPR), new_p.find(x.PPR)
+def _paragraph_style(rev: RevisionWriter, old_p, new_p) -> None:
+    old_ppr, new_ppr = old_p.find(n.PPR), new_p.find(n.PPR)
     if _style(old_ppr) == _style(new_ppr):
         return
     if new_ppr is None:
-        new_ppr = etree.Element(x.PPR)
+        new_ppr = etree.Element(n.PPR)
         new_p.insert(0, new_ppr)
     change = rev.mark("pPrChange")
-    record = etree.SubElement(change, x.PPR)
+    record = etree.SubElement(change, n.PPR)
     for child in old_ppr if old_ppr is not None else ():
         if child.tag not in _NOT_IN_PPR_RECORD:
             record.append(copy.deepcopy(child))
@@ -62,8 +62,8 @@ def _paragraph_style(rev: Marks, old_p, new_p) -> None:
 
 
 def _style(ppr) -> str | None:
-    style = ppr.find(x.PSTYLE) if ppr is not None else None
-    return style.get(x.VAL) if style is not None else None
+    style = ppr.find(n.PSTYLE) if ppr is not None else None
+    return style.get(n.VAL) if style is not None else None
 
 
 def _key(rpr) -> tuple:

@@ -8,9 +8,9 @@ import copy
 
 from lxml import etree
 
+from cmwreport.diff.beside import identity_key
 from cmwreport.diff.compare import Result
-from cmwreport.diff.marks import identity_key
-from cmwreport.docx import wordml as x
+from cmwreport.docx import wordml as n
 from cmwreport.docx.xml import w
 from cmwreport.draft.stories import cell_paragraphs
 from cmwreport.redline.edits import DROPPED_IN_COPIES, Edits
@@ -31,10 +31,10 @@ def notes(writer: Edits, result: Result, kind: str) -> None:
         elif pair.kind == "added":
             for p in cell_paragraphs(pair.new.element):
                 writer.wrap_runs(p, "ins")
-            note_id = pair.new.element.get(x.ID)
+            note_id = pair.new.element.get(n.ID)
             for ref in document.iter(reference):
                 run = ref.getparent()
-                if ref.get(x.ID) == note_id and run.getparent().tag != x.INS:
+                if ref.get(n.ID) == note_id and run.getparent().tag != n.INS:
                     writer.rev.wrap([run], "ins")
     removed = [pair for pair in pairs if pair.kind == "removed"]
     part = _notes_part(new, kind)
@@ -43,7 +43,7 @@ def notes(writer: Edits, result: Result, kind: str) -> None:
     if removed:
         hosts = _new_hosts(result, reference)
         for pair in removed:
-            host = hosts.get(pair.old.element.get(x.ID))
+            host = hosts.get(pair.old.element.get(n.ID))
             if host is not None:
                 _put_back(writer, pair.old.element, new.parts[part], host, reference)
 
@@ -93,30 +93,32 @@ def _new_hosts(result: Result, reference: str) -> dict[str, object]:
             holder = holder.getparent()
         if holder is not None:
             target = new_of[id(holder)]
-            paragraphs = [target] if target.tag == x.P else list(target.iter(x.P))
+            paragraphs = [target] if target.tag == n.P else list(target.iter(n.P))
             if paragraphs:
-                out[ref.get(x.ID)] = paragraphs[-1]
+                out[ref.get(n.ID)] = paragraphs[-1]
     return out
 
 
 def _put_back(writer: Edits, old_note, notes_root, host, reference: str) -> None:
-    ids = [int(n.get(x.ID)) for n in notes_root if (n.get(x.ID) or "").lstrip("-").isdigit()]
+    ids = [
+        int(note.get(n.ID)) for note in notes_root if (note.get(n.ID) or "").lstrip("-").isdigit()
+    ]
     note_id = str(max(ids, default=0) + 1)
     note = copy.deepcopy(old_note)
-    note.set(x.ID, note_id)
+    note.set(n.ID, note_id)
     # The old draft's bookmarks and ranges: their ids are the old draft's, and may be
     # the new one's too (two w:id="0" bookmarks); a deleted note needs none of them.
     for marker in list(note.iter(*DROPPED_IN_COPIES)):
         marker.getparent().remove(marker)
-    for p in note.iter(x.P):
+    for p in note.iter(n.P):
         writer.wrap_runs(p, "del")
-        for text in p.iter(x.T):
-            text.tag = x.DEL_TEXT
+        for text in p.iter(n.T):
+            text.tag = n.DEL_TEXT
     notes_root.append(note)
-    run = etree.Element(x.R)
-    props = etree.SubElement(run, x.RPR)
-    etree.SubElement(props, w("vertAlign")).set(x.VAL, "superscript")
-    etree.SubElement(run, reference).set(x.ID, note_id)
+    run = etree.Element(n.R)
+    props = etree.SubElement(run, n.RPR)
+    etree.SubElement(props, w("vertAlign")).set(n.VAL, "superscript")
+    etree.SubElement(run, reference).set(n.ID, note_id)
     host.append(run)
     writer.rev.wrap([run], "del")
 
@@ -138,13 +140,13 @@ def comments(writer: Edits, result: Result) -> None:
         elif pair.kind == "added":
             for p in cell_paragraphs(pair.new.element):
                 writer.wrap_runs(p, "ins")
-            _mark_references(writer, result.new, pair.new.element.get(x.ID), x.COMMENT_REF)
+            _mark_references(writer, result.new, pair.new.element.get(n.ID), n.COMMENT_REF)
     removed = [pair for pair in result.pairs.get("comments", []) if pair.kind == "removed"]
     if removed and None not in parts:
-        hosts = _new_hosts(result, x.COMMENT_REF)
+        hosts = _new_hosts(result, n.COMMENT_REF)
         root = result.new.parts[parts[1]]
         for pair in removed:
-            host = hosts.get(pair.old.element.get(x.ID))
+            host = hosts.get(pair.old.element.get(n.ID))
             if host is not None:
                 _comment_back(writer, pair.old.element, root, host, parts)
 
@@ -154,7 +156,7 @@ def _mark_references(writer: Edits, draft, ident: str | None, reference: str) ->
     document = draft.parts[draft.main_part]
     for ref in document.iter(reference):
         run = ref.getparent()
-        if ref.get(x.ID) == ident and run.tag == x.R and run.getparent().tag != x.INS:
+        if ref.get(n.ID) == ident and run.tag == n.R and run.getparent().tag != n.INS:
             writer.rev.wrap([run], "ins")
 
 
@@ -162,15 +164,15 @@ def _comment_back(writer, old_comment, root, host, parts: tuple[str, str]) -> No
     """A removed comment put back with its text deleted and a deleted reference: Reject
     All shows it again; Accept All leaves an empty comment, which is no content (a
     comment's existence is not a revision Word can track)."""
-    ids = [int(c.get(x.ID)) for c in root if (c.get(x.ID) or "").lstrip("-").isdigit()]
+    ids = [int(c.get(n.ID)) for c in root if (c.get(n.ID) or "").lstrip("-").isdigit()]
     comment_id = str(max(ids, default=0) + 1)
     comment = copy.deepcopy(old_comment)
-    comment.set(x.ID, comment_id)
-    for p in list(comment.iter(x.P)):
+    comment.set(n.ID, comment_id)
+    for p in list(comment.iter(n.P)):
         p.addprevious(kept_copy(writer, p, writer.copier, *parts))
         p.getparent().remove(p)
     root.append(comment)
-    run = etree.Element(x.R)
-    etree.SubElement(run, x.COMMENT_REF).set(x.ID, comment_id)
+    run = etree.Element(n.R)
+    etree.SubElement(run, n.COMMENT_REF).set(n.ID, comment_id)
     host.append(run)
     writer.rev.wrap([run], "del")

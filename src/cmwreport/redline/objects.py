@@ -11,30 +11,30 @@ import copy
 
 from lxml import etree
 
-from cmwreport.docx import wordml as x
+from cmwreport.docx import wordml as n
 from cmwreport.docx.part_copy import PartCopier
 from cmwreport.docx.revisions import unwrap
 from cmwreport.docx.xml import w
 
 _WP_DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 #: Containers of runs a deleted copy may drop (their runs stay, as text).
-_UNWRAPPED = (x.SMART_TAG, x.SDT, x.SDT_CONTENT, x.CUSTOM_XML)
+_UNWRAPPED = (n.SMART_TAG, n.SDT, n.SDT_CONTENT, n.CUSTOM_XML)
 _DROPPED = (
-    x.BOOKMARK_START,
-    x.BOOKMARK_END,
-    x.COMMENT_START,
+    n.BOOKMARK_START,
+    n.BOOKMARK_END,
+    n.COMMENT_START,
     w("commentRangeEnd"),
     w("commentReference"),
     w("proofErr"),
     w("permStart"),
     w("permEnd"),
-    x.FOOTNOTE_REF,
+    n.FOOTNOTE_REF,
     w("endnoteReference"),
 )
 
 
 def has_math(p) -> bool:
-    return next(p.iter(x.O_MATH), None) is not None
+    return next(p.iter(n.O_MATH), None) is not None
 
 
 class DrawingIds:
@@ -63,17 +63,17 @@ class DrawingIds:
 def kept_copy(edits, old_p, copier: PartCopier, old_part: str, new_part: str):
     """The old paragraph as deleted, objects, fields, links and equations kept."""
     p = copy.deepcopy(old_p)
-    ppr = p.find(x.PPR)
+    ppr = p.find(n.PPR)
     if ppr is not None:
         for el in list(ppr):
-            if el.tag in (x.SECT_PR, w("pPrChange")):
+            if el.tag in (n.SECT_PR, w("pPrChange")):
                 ppr.remove(el)
-        style = ppr.find(x.PSTYLE)
-        if style is not None and edits.styles is not None and style.get(x.VAL) not in edits.styles:
+        style = ppr.find(n.PSTYLE)
+        if style is not None and edits.styles is not None and style.get(n.VAL) not in edits.styles:
             ppr.remove(style)
-        num = ppr.find(f"{x.NUMPR}/{w('numId')}")
-        if num is not None and num.get(x.VAL) not in edits.nums and num.get(x.VAL) != "0":
-            ppr.remove(ppr.find(x.NUMPR))
+        num = ppr.find(f"{n.NUMPR}/{w('numId')}")
+        if num is not None and num.get(n.VAL) not in edits.nums and num.get(n.VAL) != "0":
+            ppr.remove(ppr.find(n.NUMPR))
     for el in list(p.iter(*_UNWRAPPED, *_DROPPED)):
         if el.getparent() is None:
             continue
@@ -81,15 +81,15 @@ def kept_copy(edits, old_p, copier: PartCopier, old_part: str, new_part: str):
             unwrap(el, (w("sdtPr"), w("sdtEndPr"), w("smartTagPr")))
         else:
             el.getparent().remove(el)
-    for r in list(p.iter(x.R)):
+    for r in list(p.iter(n.R)):
         for child in r:
-            if child.tag == x.T:
-                child.tag = x.DEL_TEXT
-            elif child.tag == x.INSTR:
-                child.tag = x.DEL_INSTR
-        if not any(c.tag != x.RPR for c in r):
+            if child.tag == n.T:
+                child.tag = n.DEL_TEXT
+            elif child.tag == n.INSTR:
+                child.tag = n.DEL_INSTR
+        if not any(c.tag != n.RPR for c in r):
             r.getparent().remove(r)
-    for fld in list(p.iter(x.FLD_SIMPLE)):
+    for fld in list(p.iter(n.FLD_SIMPLE)):
         complex_field(fld)
     copier.relink(p, old_part, new_part)
     for docpr in p.iter(_WP_DOCPR):
@@ -101,7 +101,7 @@ def kept_copy(edits, old_p, copier: PartCopier, old_part: str, new_part: str):
 
 
 def inserted_whole(edits, p) -> None:
-    for fld in list(p.iter(x.FLD_SIMPLE)):
+    for fld in list(p.iter(n.FLD_SIMPLE)):
         complex_field(fld)
     edits.wrap_runs(p, "ins")
     mark_math(edits.rev, p, "ins")
@@ -111,8 +111,8 @@ def inserted_whole(edits, p) -> None:
 def mark_math(rev, p, tag: str) -> None:
     """Every equation's content in one w:ins or w:del (allowed in m:oMath by the
     schema: a run-level track change holds math elements)."""
-    for math in list(p.iter(x.O_MATH)):
-        content = [c for c in math if isinstance(c.tag, str) and c.tag not in (x.INS, x.DEL)]
+    for math in list(p.iter(n.O_MATH)):
+        content = [c for c in math if isinstance(c.tag, str) and c.tag not in (n.INS, n.DEL)]
         if content:
             rev.wrap(content, tag)
 
@@ -121,21 +121,21 @@ def complex_field(fld) -> None:
     """A w:fldSimple as the begin/instruction/separate/result/end runs Word tracks."""
 
     def run(child):
-        r = etree.Element(x.R)
+        r = etree.Element(n.R)
         r.append(child)
         return r
 
-    begin = etree.Element(x.FLD_CHAR)
+    begin = etree.Element(n.FLD_CHAR)
     begin.set(w("fldCharType"), "begin")
-    instr_tag = x.DEL_INSTR if next(fld.iter(x.DEL_TEXT), None) is not None else x.INSTR
+    instr_tag = n.DEL_INSTR if next(fld.iter(n.DEL_TEXT), None) is not None else n.INSTR
     instr = etree.Element(instr_tag)
     instr.text = fld.get(w("instr")) or ""
     instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    sep = etree.Element(x.FLD_CHAR)
+    sep = etree.Element(n.FLD_CHAR)
     sep.set(w("fldCharType"), "separate")
-    end = etree.Element(x.FLD_CHAR)
+    end = etree.Element(n.FLD_CHAR)
     end.set(w("fldCharType"), "end")
-    runs = [run(begin), run(instr), run(sep), *[c for c in fld if c.tag == x.R], run(end)]
+    runs = [run(begin), run(instr), run(sep), *[c for c in fld if c.tag == n.R], run(end)]
     parent = fld.getparent()
     at = parent.index(fld)
     for r in runs:

@@ -10,7 +10,7 @@ import copy
 
 from lxml import etree
 
-from cmwreport.docx import wordml as x
+from cmwreport.docx import wordml as n
 from cmwreport.docx.xml import CT_WML, R_NS, REL_TYPE, w
 from cmwreport.redline.objects import kept_copy
 
@@ -36,8 +36,8 @@ def story_back(writer, result, place: str) -> None:
         copied = _deleted_block(writer, block, old_name, name)
         if copied is not None:
             root.append(copied)
-    if root.find(x.P) is None or root[-1].tag != x.P:
-        root.append(etree.Element(x.P))  # a header ends with a paragraph
+    if root.find(n.P) is None or root[-1].tag != n.P:
+        root.append(etree.Element(n.P))  # a header ends with a paragraph
     package.declare(name, f"{CT_WML}{kind}+xml")
     rid = writer.copier.add_relationship(
         new.main_part, f"{REL_TYPE}{kind}", name.rpartition("/")[2]
@@ -49,18 +49,18 @@ def story_back(writer, result, place: str) -> None:
 
 
 def _deleted_block(writer, block, old_part: str, new_part: str):
-    if block.tag == x.P:
+    if block.tag == n.P:
         return kept_copy(writer, block, writer.copier, old_part, new_part)
-    if block.tag == x.TBL:
+    if block.tag == n.TBL:
         table = copy.deepcopy(block)
-        for tr in list(table.iter(x.TR)):
+        for tr in list(table.iter(n.TR)):
             if tr.getparent() is table:
                 tr.addprevious(writer.deleted_row(tr))
                 table.remove(tr)
         return table
-    if block.tag == x.SDT:
-        content = block.find(x.SDT_CONTENT)
-        paragraphs = [p for p in (content if content is not None else ()) if p.tag == x.P]
+    if block.tag == n.SDT:
+        content = block.find(n.SDT_CONTENT)
+        paragraphs = [p for p in (content if content is not None else ()) if p.tag == n.P]
         if paragraphs:
             return kept_copy(writer, paragraphs[0], writer.copier, old_part, new_part)
     return None
@@ -75,7 +75,7 @@ def _section(new_doc, old_doc, old_name: str, old_draft):
     """The new draft's section at the place of the old section that referenced the part
     (the same ordinal, else the last one); a body without one gets one."""
     rels = {r.id: r.target for r in old_draft.package.relationships(old_draft.main_part)}
-    old_sections = list(old_doc.iter(x.SECT_PR))
+    old_sections = list(old_doc.iter(n.SECT_PR))
     at = next(
         (
             i
@@ -85,9 +85,9 @@ def _section(new_doc, old_doc, old_name: str, old_draft):
         ),
         len(old_sections) - 1,
     )
-    sections = list(new_doc.iter(x.SECT_PR))
+    sections = list(new_doc.iter(n.SECT_PR))
     if not sections:
         body = new_doc.find(w("body"))
-        sect = etree.SubElement(body, x.SECT_PR)
+        sect = etree.SubElement(body, n.SECT_PR)
         return sect
     return sections[at] if 0 <= at < len(sections) - 1 else sections[-1]

@@ -19,21 +19,19 @@ same differences the text report lists. The package is the one the reader opened
 from __future__ import annotations
 
 import copy
-from pathlib import Path
 
 from lxml import etree
 
 from cmwreport.diff.align import Pair
+from cmwreport.diff.beside import identity_key
 from cmwreport.diff.compare import Result
-from cmwreport.diff.marks import identity_key
-from cmwreport.docx import wordml as x
+from cmwreport.docx import wordml as n
 from cmwreport.docx.opc import PackageError
 from cmwreport.docx.part_copy import PartCopier
-from cmwreport.docx.revisions import Marks, max_revision_id
+from cmwreport.docx.revisions import RevisionWriter, max_revision_id
 from cmwreport.docx.xml import w
 from cmwreport.draft.model import TABLE, Block
 from cmwreport.draft.stories import cell_paragraphs
-from cmwreport.outputs import write_atomic
 from cmwreport.redline.edits import Edits
 from cmwreport.redline.format import restyle
 from cmwreport.redline.notes import comments, notes
@@ -43,18 +41,12 @@ from cmwreport.redline.stories import story_back
 FIXED_DATE = "1980-01-01T00:00:00Z"
 
 
-def write_redline(
-    result: Result, out: Path, author: str = "cmwreport", date: str | None = None
-) -> None:
-    write_atomic([(out, redline_bytes(result, author, date))])
-
-
 def redline_bytes(result: Result, author: str = "cmwreport", date: str | None = None) -> bytes:
     """NEW with tracked changes against OLD, as the bytes of a .docx package."""
     new = result.new
     package = new.package
     date = date or _modified(package) or FIXED_DATE
-    rev = Marks(author, date, max_revision_id(new.parts.values()) + 1)
+    rev = RevisionWriter(author, date, max_revision_id(new.parts.values()) + 1)
     styles, nums = _known_ids(package, new.main_part)
     writer = _Places(rev, styles, nums, (result.old.objects, new.objects))
     writer.restyled = {id(c.new) for c in result.changes if c.kind == "formatting"}
@@ -92,10 +84,11 @@ def redline_bytes(result: Result, author: str = "cmwreport", date: str | None = 
 
 def _modified(package) -> str | None:
     """The new draft's last-modified date, for revisions when none is given."""
-    if not package.has("docProps/core.xml"):
+    core = package.related("", "core-properties")
+    if not core:
         return None
     try:
-        root = package.xml("docProps/core.xml")
+        root = package.xml(core[0])
     except PackageError:
         return None
     found = root.find("{http://purl.org/dc/terms/}modified")
@@ -171,8 +164,8 @@ class _Places(Edits):
     def moved_from(self, pair: Pair):
         p = copy.deepcopy(pair.old.element)
         self._clean_copy(p)
-        for text in p.iter(x.DEL_TEXT):
-            text.tag = x.T  # moved text is w:t inside w:moveFrom, not w:delText
+        for text in p.iter(n.DEL_TEXT):
+            text.tag = n.T  # moved text is w:t inside w:moveFrom, not w:delText
         self.wrap_runs(p, "moveFrom")
         self.rev.paragraph_mark(p, "moveFrom")
         self._move_range(p, "moveFrom", self.moves[id(pair)])
@@ -182,8 +175,8 @@ class _Places(Edits):
         start = self.rev.mark(f"{kind}RangeStart")
         start.set(w("name"), name)
         end = etree.Element(w(f"{kind}RangeEnd"))
-        end.set(x.ID, start.get(x.ID))
-        p.insert(1 if p.find(x.PPR) is not None else 0, start)
+        end.set(n.ID, start.get(n.ID))
+        p.insert(1 if p.find(n.PPR) is not None else 0, start)
         p.append(end)
 
     def body(self, pairs: list[Pair], body) -> None:
@@ -243,14 +236,14 @@ class _Places(Edits):
                 self.changed_paragraph(pair.old.element, pair.new.element, pair.old.text)
             elif pair.kind in ("added", "moved"):
                 self.inserted_paragraph(pair.new.element)
-        for n, pair in enumerate(pairs):
+        for k, pair in enumerate(pairs):
             if pair.kind not in ("removed", "moved"):
                 continue
             copy_el = self.deleted_paragraph(pair.old.element)
             if pair.anchor is not None:
                 pair.anchor.element.addnext(copy_el)
                 continue
-            following = next((q.new for q in pairs[n + 1 :] if q.new is not None), None)
+            following = next((q.new for q in pairs[k + 1 :] if q.new is not None), None)
             if following is not None:
                 following.element.addprevious(copy_el)
 
@@ -277,7 +270,7 @@ class _Places(Edits):
             if after is None and pair.anchor is not None:
                 after = pair.anchor.element
             if after is None:
-                first = next(root.iter(x.P), None)
+                first = next(root.iter(n.P), None)
                 if first is None:
                     continue
                 first.addprevious(copy_el)
@@ -293,7 +286,7 @@ def _part_of(draft, element) -> str | None:
 
 def _replaced_whole(pair: Pair) -> bool:
     """A paragraph whose objects, fields, links or equations changed goes whole."""
-    if pair.old.location == TABLE or pair.new.element.tag != x.P:
+    if pair.old.location == TABLE or pair.new.element.tag != n.P:
         return False
     if identity_key(pair.old) != identity_key(pair.new):
         return True
@@ -306,11 +299,11 @@ def _unchanged_paragraph(pair: Pair) -> bool:
 
 def _place(el, after, body, old: Block):
     """Put a deleted copy where the old block stood; return the new cursor."""
-    is_row = el.tag == x.TR
+    is_row = el.tag == n.TR
     if after is None:
-        first = next((c for c in body if c.tag in (x.P, x.TBL, x.SDT)), None)
+        first = next((c for c in body if c.tag in (n.P, n.TBL, n.SDT)), None)
         if is_row:
-            if first is not None and first.tag == x.TBL and _fits(el, first):
+            if first is not None and first.tag == n.TBL and _fits(el, first):
                 _first_row(first).addprevious(el)
                 return el
             el = _shell(el, old)
@@ -318,17 +311,17 @@ def _place(el, after, body, old: Block):
             first.addprevious(el)
         else:
             body.insert(0, el)
-        return el.find(x.TR) if el.tag == x.TBL else el
-    if after.tag == x.TR and not is_row:
+        return el.find(n.TR) if el.tag == n.TBL else el
+    if after.tag == n.TR and not is_row:
         after = after.getparent()
     if is_row:
-        if after.tag == x.TR and _fits(el, after.getparent()):
+        if after.tag == n.TR and _fits(el, after.getparent()):
             after.addnext(el)
             return el
-        if after.tag == x.TR:
+        if after.tag == n.TR:
             after = after.getparent()
         nxt = after.getnext()
-        if nxt is not None and nxt.tag == x.TBL and _fits(el, nxt):
+        if nxt is not None and nxt.tag == n.TBL and _fits(el, nxt):
             _first_row(nxt).addprevious(el)
             return el
         shell = _shell(el, old)
@@ -342,11 +335,11 @@ def _fits(tr, tbl) -> bool:
     first = _first_row(tbl)
     if first is None:
         return False
-    return len(first.findall(x.TC)) == len(tr.findall(x.TC))
+    return len(first.findall(n.TC)) == len(tr.findall(n.TC))
 
 
 def _first_row(tbl):
-    return tbl.find(x.TR)
+    return tbl.find(n.TR)
 
 
 def _shell(tr, old: Block):

@@ -56,7 +56,7 @@ def scan(paragraphs: Iterable[Any], placeholder: str | None) -> list[Reply]:
         if current is None:
             continue
         if para.numbered:
-            current.numbers.append(para.number)
+            current.numbers.append(int(para.number))
         if para.text.strip():
             current.written = True
             current.text.append(para.text)

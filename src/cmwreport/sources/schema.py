@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cmwreport.contract import BOOKMARK_MAX, BOOKMARK_PREFIX
+
 #: Kinds of scalar value. Each has one meaning everywhere: the loader's check, the
 #: Python type of the model and the JSON Schema type and format.
 #:   text   Arabic prose (checked by the text checks; blank refused)
@@ -26,7 +28,7 @@ SCALARS = ("text", "word", "id", "ref", "int", "number", "article", "date", "sym
 
 ID_PATTERN = r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"
 #: Word caps bookmark names at 40 characters and ours are "_cmw_" + id.
-ID_MAX = 35
+ID_MAX = BOOKMARK_MAX - len(BOOKMARK_PREFIX)
 SYMBOL_PATTERN = r"^CMW/C/[A-Z]{3}/(?:(?:CO|QPR|Q)/)?\d+(?:/Add\.\d+)?$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
