@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cmwreport.draft.model import Draft
+from cmwreport.i18n import N_, _
 
 
 @dataclass
@@ -25,11 +26,21 @@ class NotCompared:
         return self.status != "same"
 
     def describe(self) -> str:
-        where = f" ({self.part})" if self.part else ""
-        return f"{self.what}{where}: {self.status}"
+        """For a person, in their language (as_json keeps the English keys)."""
+        what = _(self.what) if self.what in _WHATS else self.what
+        status = _(self.status)
+        if self.part:
+            return _("{what} ({part}): {status}", what=what, part=self.part, status=status)
+        return _("{what}: {status}", what=what, status=status)
 
     def as_json(self) -> dict:
         return {"what": self.what, "part": self.part, "status": self.status}
+
+
+#: The statuses, and the names the reader gives parts it does not know (the others are
+#: relationship types, "chart", "oleObject", kept as Word names them).
+_STATUSES = (N_("same"), N_("differs"), N_("only in old"), N_("only in new"), N_("read in part"))
+_WHATS = (N_("unknown part"), N_("embedded document (altChunk)"))
 
 
 def not_compared(old: Draft, new: Draft) -> list[NotCompared]:
