@@ -39,3 +39,20 @@ def test_replies_listing_in_french_and_arabic(tmp_path):
     arabic = _plain(cli("--lang", "ar", "replies", cwd=root).stdout)
     assert "ناقص: المسألة 3 (a) من CMW/C/MAR/QPR/2" in arabic
     assert "أُبقي على 3 عناوين رد، وسيُضاف 4 إلى " in arabic
+
+
+def test_coverage_text_in_french_and_arabic(tmp_path):
+    root = project(tmp_path, QPR)
+    english = cli("coverage", cwd=root)
+    assert "no reply heading" in english.stdout and "questions and sub-items:" in english.stdout
+    french = cli("--lang", "fr", "coverage", cwd=root)
+    assert french.returncode == english.returncode
+    shown = _plain(french.stdout)
+    assert shown.startswith("couverture de ")
+    assert "questions et sous-points :" in shown
+    assert "pas d’intitulé de réponse" in shown and "articles de la Convention : " in shown
+    assert "no reply heading" not in shown
+    arabic = _plain(cli("--lang", "ar", "coverage", cwd=root).stdout)
+    assert arabic.startswith("تغطية ")
+    assert "المسائل والبنود الفرعية:" in arabic and "لا عنوان للرد" in arabic
+    assert "no reply heading" not in arabic

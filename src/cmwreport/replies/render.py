@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from cmwreport.i18n import N_
 from cmwreport.replies.coverage import Coverage, TargetCoverage
 from cmwreport.replies.scan import ANSWERED, EMPTY, MISSING, PLACEHOLDER
 
@@ -34,11 +35,17 @@ def ranges(numbers: list[int]) -> str:
 
 
 def where(covered: TargetCoverage) -> str:
+    from cmwreport.i18n import _, ngettext
+
     if not covered.numbers:
-        return "no numbered paragraph" if covered.state != MISSING else ""
-    text = f"paragraph{'s' if len(covered.numbers) > 1 else ''} {ranges(covered.numbers)}"
+        return _("no numbered paragraph") if covered.state != MISSING else ""
+    shown = ranges(covered.numbers)
+    text = ngettext(
+        "paragraph {numbers}", "paragraphs {numbers}", len(covered.numbers), numbers=shown
+    )
     if covered.under_question:
-        text += f" (under the heading of question {covered.target.number})"
+        question = covered.target.number
+        text += " " + _("(under the heading of question {number})", number=question)
     return text
 
 
@@ -95,62 +102,112 @@ def counts(coverage: Coverage) -> dict[str, int]:
     return found
 
 
+#: The states as the terminal names them (the JSON keeps the English keys).
+_STATE_NAMES = {
+    ANSWERED: N_("answered"),
+    PLACEHOLDER: N_("placeholder left"),
+    EMPTY: N_("nothing under the heading"),
+    MISSING: N_("no reply heading"),
+}
+
+
+def _state(state: str) -> str:
+    from cmwreport.i18n import _
+
+    return _(_STATE_NAMES[state])
+
+
 def text(coverage: Coverage) -> str:
+    from cmwreport.i18n import _, ngettext
+
     issues = coverage.issues
-    lines = [
-        f"coverage of {coverage.report}"
-        + (f" against {issues.symbol} ({issues.source})" if issues else "")
-    ]
+    if issues:
+        head = _(
+            "coverage of {report} against {symbol} ({source})",
+            report=coverage.report,
+            symbol=issues.symbol,
+            source=issues.source,
+        )
+    else:
+        head = _("coverage of {report}", report=coverage.report)
+    lines = [head]
     if coverage.targets or coverage.unlisted or coverage.unknown:
-        lines.append("questions and sub-items:")
+        lines.append(_("questions and sub-items:"))
         keys = [t.target.key for t in coverage.targets] + [_key(r) for r in coverage.unlisted]
         width = max(map(len, keys), default=1)
         for covered in coverage.targets:
             detail = where(covered)
             if covered.consultation:
-                detail += f"{'; ' if detail else ''}consultation {', '.join(covered.consultation)}"
+                held = _("consultation {ids}", ids=", ".join(covered.consultation))
+                detail = f"{detail}; {held}" if detail else held
             lines.append(
-                f"  {covered.target.key:<{width}}  {covered.state:<25}  "
+                f"  {covered.target.key:<{width}}  {_state(covered.state):<25}  "
                 f"{detail + '  ' if detail else ''}{covered.target.subject}".rstrip()
             )
     for reply in coverage.unlisted:
-        numbers = f"paragraph(s) {ranges(reply.numbers)}  " if reply.numbers else ""
-        lines.append(
-            f"  {_key(reply):<{width}}  {reply.state:<25}  {numbers}(a reply heading for a "
-            "question the data does not list: not judged)"
-        )
+        numbers = ""
+        if reply.numbers:
+            numbers = _("paragraph(s) {numbers}", numbers=ranges(reply.numbers)) + "  "
+        not_judged = _("(a reply heading for a question the data does not list: not judged)")
+        lines.append(f"  {_key(reply):<{width}}  {_state(reply.state):<25}  {numbers}{not_judged}")
     for reply in coverage.unknown:
-        named = (
-            f"question {reply.number}{f' ({reply.label})' if reply.label else ''}, which "
-            f"{issues.symbol if issues else 'the data'} does not have"
-            if reply.number is not None
-            else "no paragraph number"
+        if reply.number is None:
+            named = _("no paragraph number")
+        else:
+            named = _(
+                "question {question}, which {data} does not have",
+                question=_key(reply),
+                data=issues.symbol if issues else _("the data"),
+            )
+        line = _(
+            "reply heading at body paragraph {index} ({where}) names {named}",
+            index=reply.heading.index,
+            where=reply.heading.where,
+            named=named,
         )
-        lines.append(
-            f"  reply heading at body paragraph {reply.heading.index} ({reply.heading.where}) "
-            f"names {named}"
-        )
+        lines.append(f"  {line}")
     for key, replies in coverage.duplicates.items():
         at = ", ".join(str(r.heading.index) for r in replies)
-        lines.append(f"  question {key} has {len(replies)} reply headings (body paragraphs {at})")
+        line = ngettext(
+            "question {key} has {n} reply headings (body paragraphs {at})",
+            "question {key} has {n} reply headings (body paragraphs {at})",
+            len(replies),
+            key=key,
+            at=at,
+        )
+        lines.append(f"  {line}")
     if coverage.recommendations:
-        lines.append(f"recommendations of {coverage.observations.symbol}:")
+        lines.append(_("recommendations of {symbol}:", symbol=coverage.observations.symbol))
         for rec in coverage.recommendations:
             parts = [
-                f"questions {'; '.join(rec.questions)}" if rec.questions else "no question listed",
-                f"consultation {', '.join(rec.consultation)}" if rec.consultation else "",
-                f"paragraphs {ranges(rec.numbers)}" if rec.numbers else "",
+                _("questions {keys}", keys="; ".join(rec.questions))
+                if rec.questions
+                else _("no question listed"),
+                _("consultation {ids}", ids=", ".join(rec.consultation))
+                if rec.consultation
+                else "",
+                _("paragraphs {numbers}", numbers=ranges(rec.numbers)) if rec.numbers else "",
             ]
             lines.append(f"  {rec.number:>3}  {'; '.join(p for p in parts if p)}  {rec.subject}")
     lines.append(
-        f"articles of the Convention: {len(coverage.articles)} covered "
-        f"({ranges(list(coverage.articles)) or 'none'}); never mentioned: "
-        f"{ranges(coverage.missing_articles) or 'none'}"
+        _(
+            "articles of the Convention: {count} covered ({covered}); never mentioned: {missing}",
+            count=len(coverage.articles),
+            covered=ranges(list(coverage.articles)) or _("none"),
+            missing=ranges(coverage.missing_articles) or _("none"),
+        )
     )
-    lines.extend(f"note: {note}" for note in notes(coverage))
+    lines.extend(_("note: {note}", note=note) for note in notes(coverage))
     found = counts(coverage)
-    summary = ", ".join(f"{n} {state}" for state, n in found.items())
-    lines.append(f"{len(coverage.targets)} questions and sub-items: {summary}")
+    summary = ", ".join(f"{n} {_state(state)}" for state, n in found.items())
+    lines.append(
+        ngettext(
+            "{n} questions and sub-items: {summary}",
+            "{n} questions and sub-items: {summary}",
+            len(coverage.targets),
+            summary=summary,
+        )
+    )
     return "\n".join(lines) + "\n"
 
 
