@@ -41,7 +41,7 @@ def test_absorb_reports_in_french_and_in_arabic(ws, tmp_path):
     assert "non reporté : " in french
     assert "mise en forme que les sources ne peuvent conserver : " in french
     assert "en faire un style du modèle, sinon il sera perdu à la prochaine génération" in french
-    assert "texte mis à jour" in french
+    assert "recommandation harmonise-law-02-03 : texte mis à jour" in french
     assert (
         "absorb (rapport) : 1 modification serait reportée, 1 non reportée ; rien n’a été écrit"
         in french
@@ -57,7 +57,7 @@ def test_absorb_reports_in_french_and_in_arabic(ws, tmp_path):
     arabic = _absorb(ws, "ar", draft)
     assert "لم يُنقل: " in arabic
     assert "تنسيق لا تستطيع المصادر الاحتفاظ به: " in arabic
-    assert "حُدّث النص" in arabic
+    assert "التوصية harmonise-law-02-03: حُدّث النص" in arabic
     # Arabic's singular forms name no number: "one edit absorbed, one not absorbed".
     assert "absorb (التقرير): نُقل تعديل واحد، عنصر واحد لم يُنقل؛ كُتب ملف واحد" in arabic, arabic
     assert "edit(s)" not in arabic and "not absorbed" not in arabic

@@ -242,7 +242,7 @@ def _hold_conflicts(the_plan, conflicts: set[str], options: Options, result: Res
                     ),
                     _(
                         "{label} at {file}:{line}",
-                        label=edit.origin.label,
+                        label=origins.shown(edit.origin.label),
                         file=edit.origin.file,
                         line=edit.origin.line,
                     ),
@@ -262,7 +262,7 @@ def _hold_conflicts(the_plan, conflicts: set[str], options: Options, result: Res
                     "conflict: {file} changed since the draft was built",
                     file=note_edit.origin.file,
                 ),
-                _("the footnotes of {label}", label=note_edit.origin.label),
+                _("the footnotes of {label}", label=origins.shown(note_edit.origin.label)),
             )
         )
     # What the draft shows in the lists about to be held as built.

@@ -23,7 +23,9 @@ def hold(plan, held, old, new, origin_of, by_ident) -> set[str]:
     for block in blocks:
         org = origin_of.get(block.index)
         labels.append(
-            _("{label} ({where})", label=org.label, where=where(block)) if org else where(block)
+            _("{label} ({where})", label=o.shown(org.label), where=where(block))
+            if org
+            else where(block)
         )
         texts.append(block.text)
         if org is not None and org.kind == o.ITEM:

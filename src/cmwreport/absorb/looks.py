@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 
+from cmwreport.absorb import origins as o
 from cmwreport.absorb import plan as pl
 from cmwreport.absorb.plan import Unabsorbed
 from cmwreport.i18n import _
@@ -47,12 +48,12 @@ def unabsorbed(pairs, base, draft, origin_of, the_plan) -> list[Unabsorbed]:
         if origin is not None and origin.file is not None:
             place = _(
                 "{label} at {file}:{line}",
-                label=origin.label,
+                label=o.shown(origin.label),
                 file=origin.file,
                 line=origin.line,
             )
         elif origin is not None:
-            place = origin.label
+            place = o.shown(origin.label)
         else:
             place = _("a new paragraph")
         out.append(

@@ -79,7 +79,7 @@ def _notes(reviews: list[Review], out: Plan, held: set[str]) -> list:
                 first.where,
                 " | ".join(first.before),
                 versions,
-                _("the footnotes of {label}", label=first.origin.label),
+                _("the footnotes of {label}", label=o.shown(first.origin.label)),
             )
         )
     return kept
@@ -181,7 +181,9 @@ def _texts(reviews: list[Review], out: Plan, held: set[str]) -> list[TextEdit]:
             kept.append(replace(first, after=merged))
             continue
         versions = [(r, e.after, e.shown) for r, e in edits]
-        out.unabsorbed.append(_conflict(first.where, first.before, versions, first.origin.label))
+        out.unabsorbed.append(
+            _conflict(first.where, first.before, versions, o.shown(first.origin.label))
+        )
     return kept
 
 

@@ -74,6 +74,7 @@ def where(block) -> str:
     annex's own numbering, "heading after annex para. 4"), with its section (§) when
     it has no number of its own."""
     from cmwreport.diff.render.text import where as shown
+    from cmwreport.i18n import _
 
     if block is None:
         return "?"
@@ -81,8 +82,10 @@ def where(block) -> str:
     if ahead is not None:
         # In the annex of a report draft, before its first numbered paragraph: the last
         # report paragraph ("after para. 12") is not where a reviewer would look.
-        label = "heading" if block.heading else "unnumbered paragraph"
-        at = f"{label} before annex para. {ahead[6:]}"
+        if block.heading:
+            at = _("heading before annex para. {number}", number=ahead[6:])
+        else:
+            at = _("unnumbered paragraph before annex para. {number}", number=ahead[6:])
     else:
         at = shown(block)
     if not block.number and not block.heading and block.cells is None and block.section:

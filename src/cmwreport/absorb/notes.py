@@ -90,7 +90,7 @@ def comments(draft, pairs, origin_of) -> list[str]:
             place = _("template")
         else:
             place = _("draft")
-        label = origin.label if origin is not None else _("new paragraph")
+        label = origins.shown(origin.label) if origin is not None else _("new paragraph")
         at = plan.where(pair.new)
         out.append(
             _(

@@ -30,6 +30,35 @@ _KINDS = (
 )
 
 
+class Said(str):
+    """A label or note in English, as the code compares and stores it, that keeps its
+    message so that `shown` gives it in the user's language."""
+
+    msgid: str
+    values: dict[str, object]
+
+    def __new__(cls, msgid: str, **values: object) -> Said:
+        self = super().__new__(cls, msgid.format(**values))
+        self.msgid, self.values = msgid, values
+        return self
+
+
+def shown(text: str | None) -> str | None:
+    """`text` as the user reads it: a `Said` translated, anything else as it is."""
+    if isinstance(text, Said):
+        return _(text.msgid, **text.values)
+    return text
+
+
+#: An item's label by the kind of its list ("recommendation harmonise-law-02-03").
+_ITEM_LABELS = {
+    "recommendation": N_("recommendation {id}"),
+    "context paragraph": N_("context paragraph {id}"),
+    "participant": N_("participant {id}"),
+    "programme part": N_("programme part {id}"),
+}
+
+
 def kind_name(kind: str) -> str:
     """A list's kind of item ("recommendation") in the user's language."""
     return _(kind) if kind in _KINDS else kind
@@ -92,10 +121,12 @@ def _loc(obj) -> tuple[Path | None, int | None]:
     return (Path(loc.file), loc.line) if loc else (None, None)
 
 
-PRESENTATION_DATA = (
-    "composed by `cmwreport build` from consultations.yaml (state, observations, "
-    "participants, programme titles and topics), meetings/*.yaml (city, region, date) "
-    "and axes/*.yaml (titles, number of recommendations)"
+PRESENTATION_DATA = Said(
+    N_(
+        "composed by `cmwreport build` from consultations.yaml (state, observations, "
+        "participants, programme titles and topics), meetings/*.yaml (city, region, date) "
+        "and axes/*.yaml (titles, number of recommendations)"
+    )
 )
 
 
@@ -108,7 +139,7 @@ def by_identity(sources) -> dict[str, Origin]:
     def item(obj, ref: ListRef, label: str) -> None:
         file, line = _loc(obj)
         out[_key(obj.id)] = Origin(
-            ITEM, f"{label} {obj.id}", file, line, obj.id, ref, (ref.text_key,)
+            ITEM, Said(_ITEM_LABELS[label], id=obj.id), file, line, obj.id, ref, (ref.text_key,)
         )
 
     context = ListRef("context paragraph", "context", cons_file, ("context", "paragraphs"), "text")
@@ -131,7 +162,7 @@ def by_identity(sources) -> dict[str, Origin]:
             item(rec, ref, "recommendation")
         out[_key(axis.id)] = Origin(
             FIELD,
-            f"title of axis {axis.id}",
+            Said(N_("title of axis {id}"), id=axis.id),
             axis_file,
             axis_line,
             axis.id,
@@ -142,29 +173,50 @@ def by_identity(sources) -> dict[str, Origin]:
         file, line = _loc(meeting)
         out[_key(meeting.id)] = Origin(
             FIELD,
-            f"meeting {meeting.id}",
+            Said(N_("meeting {id}"), id=meeting.id),
             file,
             line,
             meeting.id,
             cells=[
-                Origin(FIELD, f"city of meeting {meeting.id}", file, line, path=("city",)),
-                Origin(FIELD, f"region of meeting {meeting.id}", file, line, path=("region",)),
                 Origin(
-                    GENERATED,
-                    f"date of meeting {meeting.id}",
+                    FIELD,
+                    Said(N_("city of meeting {id}"), id=meeting.id),
                     file,
                     line,
-                    data=f"written by the build from `date: {meeting.date}` in {file}",
+                    path=("city",),
+                ),
+                Origin(
+                    FIELD,
+                    Said(N_("region of meeting {id}"), id=meeting.id),
+                    file,
+                    line,
+                    path=("region",),
+                ),
+                Origin(
+                    GENERATED,
+                    Said(N_("date of meeting {id}"), id=meeting.id),
+                    file,
+                    line,
+                    data=Said(
+                        N_("written by the build from `date: {date}` in {file}"),
+                        date=meeting.date,
+                        file=file,
+                    ),
                 ),
             ],
         )
     out[_key(cons.id)] = Origin(
-        FIELD, "title of the consultations", cons_file, cons_line, cons.id, path=("title",)
+        FIELD,
+        Said(N_("title of the consultations")),
+        cons_file,
+        cons_line,
+        cons.id,
+        path=("title",),
     )
     for suffix in ("__gp1", "__gp2"):
         out[_key(cons.id, suffix)] = Origin(
             GENERATED,
-            "general presentation paragraph on the consultations",
+            Said(N_("general presentation paragraph on the consultations")),
             data=PRESENTATION_DATA,
         )
     return out
@@ -177,15 +229,15 @@ def annex_fields(sources) -> list[tuple[str, Origin]]:
     return [
         (
             cons.context_heading,
-            Origin(FIELD, "context heading", file, line, path=("context", "heading")),
+            Origin(FIELD, Said(N_("context heading")), file, line, path=("context", "heading")),
         ),
         (
             cons.outcomes_heading,
-            Origin(FIELD, "outcomes heading", file, line, path=("outcomes", "heading")),
+            Origin(FIELD, Said(N_("outcomes heading")), file, line, path=("outcomes", "heading")),
         ),
         (
             cons.outcomes_intro,
-            Origin(FIELD, "outcomes intro", file, line, path=("outcomes", "intro")),
+            Origin(FIELD, Said(N_("outcomes intro")), file, line, path=("outcomes", "intro")),
         ),
     ]
 
@@ -226,10 +278,12 @@ def _unbookmarked(block, fields: list[tuple[str, Origin]]) -> Origin:
             return Origin(**{**origin.__dict__, "prefix": text[: -len(value)]})
     return Origin(
         GENERATED,
-        "text the build writes itself in the annex",
-        data=(
-            "a heading, caption or phrase the build writes in every annex; it is in "
-            "neither the sources nor the template"
+        Said(N_("text the build writes itself in the annex")),
+        data=Said(
+            N_(
+                "a heading, caption or phrase the build writes in every annex; it is in "
+                "neither the sources nor the template"
+            )
         ),
     )
 
@@ -242,8 +296,8 @@ def _template(blocks, template_draft, out: dict[int, Origin], sources) -> None:
         for b in mine:
             out[b.index] = Origin(
                 GENERATED,
-                "text that could not be traced to the template",
-                data="the template and the built draft do not line up here",
+                Said(N_("text that could not be traced to the template")),
+                data=Said(N_("the template and the built draft do not line up here")),
             )
         return
     report = sources.report
@@ -252,20 +306,23 @@ def _template(blocks, template_draft, out: dict[int, Origin], sources) -> None:
         text = template_block.text
         if "{{" not in text:
             out[built_block.index] = Origin(
-                TEMPLATE, "template text", template_block=template_block
+                TEMPLATE, Said(N_("template text")), template_block=template_block
             )
         elif text.strip().replace(" ", "") == "{{title}}":
             out[built_block.index] = Origin(
-                FIELD, "title of the report", file, line, path=("title",)
+                FIELD, Said(N_("title of the report")), file, line, path=("title",)
             )
         else:
             out[built_block.index] = Origin(
                 TEMPLATE,
-                "template text with fields filled in",
-                data=(
-                    "the template's own words around values filled in from "
-                    f"{file} ({', '.join(dict.fromkeys(_SLOT_NAME.findall(text)))}): edit "
-                    "the words, or the values in that file"
+                Said(N_("template text with fields filled in")),
+                data=Said(
+                    N_(
+                        "the template's own words around values filled in from {file} "
+                        "({slots}): edit the words, or the values in that file"
+                    ),
+                    file=file,
+                    slots=", ".join(dict.fromkeys(_SLOT_NAME.findall(text))),
                 ),
                 template_block=template_block,
                 filled=text,

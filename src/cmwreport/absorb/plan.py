@@ -151,7 +151,11 @@ def _changed(plan: Plan, org: o.Origin | None, old, new) -> None:
                     old.text,
                     new.text,
                     _("the text the build adds around this value was changed"),
-                    _("{label}: keep “{prefix}” at the start", label=org.label, prefix=org.prefix),
+                    _(
+                        "{label}: keep “{prefix}” at the start",
+                        label=o.shown(org.label),
+                        prefix=org.prefix,
+                    ),
                 )
             )
         elif value != o.source_value(org, old.text):
@@ -197,7 +201,7 @@ def _removed(plan: Plan, org: o.Origin | None, old) -> None:
             where(old),
             old.text,
             None,
-            _("removed, but {label}", label=org.label)
+            _("removed, but {label}", label=o.shown(org.label))
             if org
             else _("removed, but its origin is unknown"),
             (org.data or f"{org.file}:{org.line}") if org else "",

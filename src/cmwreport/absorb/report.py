@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 
 from cmwreport.absorb.engine import Result
+from cmwreport.absorb.origins import shown
 from cmwreport.i18n import N_, _, ngettext
 
 #: What a draft is, as the summary line names it.
@@ -44,14 +45,14 @@ def summary(result: Result, *, dry_run: bool, colour: bool = False) -> str:
     lines += [f"{line}{dry}" for line in result.done]
     for item in result.unabsorbed:
         lines.append(
-            paint(_YELLOW, _("not absorbed: {where}: {why}", where=item.where, why=item.why))
+            paint(_YELLOW, _("not absorbed: {where}: {why}", where=item.where, why=shown(item.why)))
         )
         if item.before is not None:
             lines.append("  " + _("before: {text}", text=item.before))
         if item.after is not None:
             lines.append("  " + _("after:  {text}", text=item.after))
         if item.data:
-            lines.append("  " + _("from:   {text}", text=item.data))
+            lines.append("  " + _("from:   {text}", text=shown(item.data)))
     for error in result.invalid:
         lines.append(paint(_RED, _("invalid after absorbing: {error}", error=error)))
     if result.invalid:

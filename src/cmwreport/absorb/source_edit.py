@@ -61,10 +61,10 @@ def apply(plan: Plan, all_ids: set[str]) -> Outcome:
             node = doc.field_node(origin.path)
         if node is None:
             raise YamlEditError(
-                _("{file}: cannot find {label}", file=origin.file, label=origin.label)
+                _("{file}: cannot find {label}", file=origin.file, label=o.shown(origin.label))
             )
         doc.set_text(node, edit.after)
-        what = _("{label}: text updated ({where})", label=origin.label, where=edit.where)
+        what = _("{label}: text updated ({where})", label=o.shown(origin.label), where=edit.where)
         if origin.kind == o.ITEM:
             outcome.item_done(origin.file, origin.item_id, what, origin.ref.text_key)
         else:
@@ -82,7 +82,11 @@ def apply(plan: Plan, all_ids: set[str]) -> Outcome:
         outcome.item_done(
             origin.file,
             origin.item_id,
-            _("{label}: footnotes updated ({where})", label=origin.label, where=notes.where),
+            _(
+                "{label}: footnotes updated ({where})",
+                label=o.shown(origin.label),
+                where=notes.where,
+            ),
         )
 
     stage2: dict[Path, YamlFile] = {}
