@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from cmwreport.errors import CmwError
+from cmwreport.i18n import ngettext
 
 
 class SourcesInvalid(CmwError):
@@ -40,11 +41,13 @@ def load(root: Path):
     if result.sources is None:
         errors = [d for d in result.diagnostics if d.is_error]
         first = f"{errors[0].file}:{errors[0].line}:{errors[0].column}: " if errors else ""
-        raise SourcesInvalid(
-            f"{first}the sources have {len(errors)} error(s); fix them "
-            "(cmwreport validate) before absorbing",
-            errors,
+        # English keeps "error(s)"; Arabic and French count.
+        said = ngettext(
+            "the sources have {n} error(s); fix them (cmwreport validate) before absorbing",
+            "the sources have {n} error(s); fix them (cmwreport validate) before absorbing",
+            len(errors),
         )
+        raise SourcesInvalid(first + said, errors)
     return result.sources
 
 
