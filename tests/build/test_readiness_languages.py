@@ -35,10 +35,10 @@ def test_replies_listing_in_french_and_arabic(tmp_path):
     root = project(tmp_path, QPR)
     french = _plain(cli("--lang", "fr", "replies", cwd=root).stdout)
     assert "manquant : question 3 (a) de CMW/C/MAR/QPR/2" in french
-    assert "3 intitulés de réponse conservés, 4 serai(en)t ajouté(s) à " in french
+    assert "3 intitulés de réponse conservés, 4 seraient ajoutés à " in french
     arabic = _plain(cli("--lang", "ar", "replies", cwd=root).stdout)
     assert "ناقص: المسألة 3 (a) من CMW/C/MAR/QPR/2" in arabic
-    assert "أُبقي على 3 عناوين رد، وسيُضاف 4 إلى " in arabic
+    assert "أُبقي على 3 عناوين رد، وستُضاف 4 عناوين إلى " in arabic
 
 
 def test_coverage_text_in_french_and_arabic(tmp_path):

@@ -82,21 +82,23 @@ def run(path: Path | str, template: Path, *, write: bool, color: str = "auto") -
     kept = ngettext("{n} reply heading(s) kept", "{n} reply heading(s) kept", len(outcome.kept))
     count = len(outcome.added)
     if write:
-        line = _("{kept}, {added} added to {template}", kept=kept, added=count, template=template)
-    elif outcome.added:
-        line = _(
-            "{kept}, {added} would be added to {template} (run with --template to write them)",
+        line = ngettext(
+            "{kept}, {n} added to {template}",
+            "{kept}, {n} added to {template}",
+            count,
             kept=kept,
-            added=count,
+            template=template,
+        )
+    elif outcome.added:
+        line = ngettext(
+            "{kept}, {n} would be added to {template} (run with --template to write them)",
+            "{kept}, {n} would be added to {template} (run with --template to write them)",
+            count,
+            kept=kept,
             template=template,
         )
     else:
-        line = _(
-            "{kept}, {added} would be added to {template}",
-            kept=kept,
-            added=count,
-            template=template,
-        )
+        line = _("{kept}, 0 would be added to {template}", kept=kept, template=template)
     out.write(line + "\n")
     if not issues.complete or issues.incomplete_questions:
         out.write(
