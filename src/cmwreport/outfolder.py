@@ -30,6 +30,41 @@ def locked(
     folder: Path, *, waiting: Callable[[], None] | None = None, timeout: float = WAIT_SECONDS
 ) -> Iterator[None]:
     """Hold the folder's lock; call `waiting` once if another process holds it."""
+    with hold(
+        folder,
+        exclusive=True,
+        waiting=waiting,
+        timeout=timeout,
+        cannot_open=lambda strerror: _(
+            "{folder}: cannot open the output folder: {strerror}", folder=folder, strerror=strerror
+        ),
+        cannot_lock=lambda strerror: _(
+            "{folder}: cannot lock the output folder: {strerror}", folder=folder, strerror=strerror
+        ),
+        too_long=lambda: _(
+            "{folder}: another build has been writing here for over {timeout:.0f} s; wait "
+            "for it, or build into another folder",
+            folder=folder,
+            timeout=timeout,
+        ),
+    ):
+        yield
+
+
+@contextmanager
+def hold(
+    folder: Path,
+    *,
+    exclusive: bool,
+    waiting: Callable[[], None] | None,
+    timeout: float,
+    cannot_open: Callable[[str], str],
+    cannot_lock: Callable[[str], str],
+    too_long: Callable[[], str],
+) -> Iterator[None]:
+    """An flock on the folder itself (no lock file among the user's files), waited for
+    up to `timeout` seconds; `waiting` is called once if another process holds it. The
+    messages say which folder and what for (the build's outputs, the project's sources)."""
     try:
         import fcntl
     except ImportError:  # not a POSIX system: no advisory locks to take
@@ -39,50 +74,28 @@ def locked(
     try:
         fd = os.open(folder, flags)
     except OSError as exc:
-        raise OutputError(
-            _(
-                "{folder}: cannot open the output folder: {strerror}",
-                folder=folder,
-                strerror=exc.strerror,
-            )
-        ) from None
+        raise OutputError(cannot_open(exc.strerror)) from None
     try:
-        _acquire(fcntl, fd, folder, waiting, timeout)
+        mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+        deadline = time.monotonic() + timeout
+        told = False
+        while True:
+            try:
+                fcntl.flock(fd, mode | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                pass
+            except OSError as exc:  # e.g. a file system without locks
+                raise OutputError(cannot_lock(exc.strerror)) from None
+            if not told and waiting is not None:
+                waiting()
+                told = True
+            if time.monotonic() > deadline:
+                raise OutputError(too_long())
+            time.sleep(0.05)
         yield
     finally:
         os.close(fd)  # releases the lock
-
-
-def _acquire(fcntl, fd: int, folder: Path, waiting, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    told = False
-    while True:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return
-        except BlockingIOError:
-            pass
-        except OSError as exc:  # e.g. a file system without locks
-            raise OutputError(
-                _(
-                    "{folder}: cannot lock the output folder: {strerror}",
-                    folder=folder,
-                    strerror=exc.strerror,
-                )
-            ) from None
-        if not told and waiting is not None:
-            waiting()
-            told = True
-        if time.monotonic() > deadline:
-            raise OutputError(
-                _(
-                    "{folder}: another build has been writing here for over {timeout:.0f} s; wait "
-                    "for it, or build into another folder",
-                    folder=folder,
-                    timeout=timeout,
-                )
-            )
-        time.sleep(0.05)
 
 
 def remove_stale_temporaries(outputs: Iterable[Path]) -> list[Path]:

@@ -129,7 +129,7 @@ def write_atomic(files: list[tuple[Path, bytes]]) -> None:
             os.replace(tmp, path)
             renamed += 1
         for folder in {path.parent for _tmp, path in staged}:
-            _sync_folder(folder)
+            sync_folder(folder)
     except OSError as exc:
         where = exc.filename or (staged[-1][1] if staged else files[0][0])
         kept = "; nothing replaced" if not renamed else ""
@@ -160,7 +160,7 @@ def _temporary(path: Path) -> tuple[int, str]:
     )
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     # The renames themselves reach the disk only when the folder is synced.
     try:
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)

@@ -19,13 +19,12 @@ from __future__ import annotations
 import json
 import os
 import signal
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from cmwreport.i18n import _
-from cmwreport.outputs import OutputError, check_target, temporary_prefix
+from cmwreport.outputs import OutputError, check_target, sync_folder, temporary_prefix
 
 JOURNAL = ".cmwreport-journal.json"
 #: How long a command waits for another one holding the project's lock.
@@ -39,56 +38,27 @@ _KILL_AFTER = "CMWREPORT_TEST_KILL_AFTER_RENAME"
 def locked(
     root: Path, *, exclusive: bool, waiting: Callable[[], None] | None = None
 ) -> Iterator[None]:
-    try:
-        import fcntl
-    except ImportError:  # not a POSIX system: no advisory locks to take
+    from cmwreport.outfolder import hold
+
+    with hold(
+        root,
+        exclusive=exclusive,
+        waiting=waiting,
+        timeout=WAIT_SECONDS,
+        cannot_open=lambda strerror: _(
+            "{root}: cannot open the folder of sources: {strerror}", root=root, strerror=strerror
+        ),
+        cannot_lock=lambda strerror: _(
+            "{root}: cannot lock the sources: {strerror}", root=root, strerror=strerror
+        ),
+        too_long=lambda: _(
+            "{root}: another cmwreport command has been working on these sources for "
+            "over {WAIT_SECONDS:.0f} s; wait for it to finish, then run this again",
+            root=root,
+            WAIT_SECONDS=WAIT_SECONDS,
+        ),
+    ):
         yield
-        return
-    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
-    try:
-        fd = os.open(root, flags)
-    except OSError as exc:
-        raise OutputError(
-            _(
-                "{root}: cannot open the folder of sources: {strerror}",
-                root=root,
-                strerror=exc.strerror,
-            )
-        ) from None
-    try:
-        mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
-        deadline = time.monotonic() + WAIT_SECONDS
-        told = False
-        while True:
-            try:
-                fcntl.flock(fd, mode | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                pass
-            except OSError as exc:  # e.g. a file system without locks
-                raise OutputError(
-                    _(
-                        "{root}: cannot lock the sources: {strerror}",
-                        root=root,
-                        strerror=exc.strerror,
-                    )
-                ) from None
-            if not told and waiting is not None:
-                waiting()
-                told = True
-            if time.monotonic() > deadline:
-                raise OutputError(
-                    _(
-                        "{root}: another cmwreport command has been working on these sources for "
-                        "over {WAIT_SECONDS:.0f} s; wait for it to finish, then run this again",
-                        root=root,
-                        WAIT_SECONDS=WAIT_SECONDS,
-                    )
-                )
-            time.sleep(0.05)
-        yield
-    finally:
-        os.close(fd)  # releases the lock
 
 
 @contextmanager
@@ -174,9 +144,9 @@ def _finish(root: Path, staged) -> None:
             if kill_after is not None and kill_after == str(renamed):
                 os.kill(os.getpid(), signal.SIGKILL)
         for folder in {Path(target).parent for _n, target in staged}:
-            _sync_folder(folder)
+            sync_folder(folder)
         _unlink(root / JOURNAL)
-        _sync_folder(root)
+        sync_folder(root)
     except OSError as exc:
         raise OutputError(
             _(
@@ -196,7 +166,7 @@ def _write_journal(root: Path, staged) -> None:
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(name, root / JOURNAL)
-    _sync_folder(root)
+    sync_folder(root)
 
 
 def _temporary(path: Path) -> tuple[int, str]:
@@ -214,19 +184,6 @@ def _mode(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
-
-
-def _sync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _unlink(path: Path) -> None:
