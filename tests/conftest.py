@@ -72,3 +72,17 @@ def draft_pair(tmp_path_factory) -> tuple[Path, Path]:
     old = drafts.make_draft(folder / "old.docx")
     new = drafts.edited(old, folder / "new.docx", drafts.change_word("ثلاث", "أربع"))
     return old, new
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright, launched once for every page test."""
+    from tests.office import require
+
+    chromium = require("chromium")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'")
+    with sync_api.sync_playwright() as pw:
+        # Running as root (CI containers) needs --no-sandbox; the pages are local files.
+        b = pw.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox"])
+        yield b
+        b.close()

@@ -19,7 +19,6 @@ import pytest
 
 from tests import drafts as d
 from tests.cli_helpers import cli
-from tests.office import require
 
 HEBREW = ("para", "hebrew-01", "הוועדה קיבלה את הדוח התקופתי השני של מרוקו.")
 LATIN = ("para", "latin-01", "The Committee received the second periodic report of Morocco.")
@@ -58,17 +57,6 @@ def page_and_report(tmp_path_factory):
     proc = cli("diff", "--format", "json", "--html", str(html), str(old), str(new))
     assert proc.returncode == 1, proc.stderr
     return html, json.loads(proc.stdout)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    chromium = require("chromium")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'")
-    with sync_api.sync_playwright() as pw:
-        # Running as root (CI containers) needs --no-sandbox; it opens a local file only.
-        b = pw.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox"])
-        yield b
-        b.close()
 
 
 #: For each change: its kind and, for each side shown whole (the paragraph one click

@@ -74,16 +74,6 @@ def pages(tmp_path_factory):
     return out, report
 
 
-@pytest.fixture(scope="module")
-def browser():
-    chromium = require("chromium")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'")
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox"])
-        yield b
-        b.close()
-
-
 def _open(browser, page: Path, width: int = 1200):
     tab = browser.new_page(viewport={"width": width, "height": 900})
     tab.goto(page.as_uri())

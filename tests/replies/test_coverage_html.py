@@ -10,11 +10,8 @@ import os
 import shutil
 from pathlib import Path
 
-import pytest
-
 from cmwreport.replies.headings import arabic_key
 from tests.cli_helpers import cli
-from tests.office import require
 from tests.replies.helpers import COMPLETE_QPR, project
 
 _ROWS_JS = """
@@ -30,16 +27,6 @@ _ROWS_JS = """
   }),
 })
 """
-
-
-@pytest.fixture(scope="module")
-def browser():
-    chromium = require("chromium")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'")
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox"])
-        yield b
-        b.close()
 
 
 def test_page_in_chromium(tmp_path, browser):
