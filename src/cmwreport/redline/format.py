@@ -32,33 +32,29 @@ def restyle(rev: RevisionWriter, old_p, new_p, objects) -> None:
         old_run = next((r for r, s in reversed(old_runs) if s <= start), None)
         old_rpr = old_run.find(n.RPR) if old_run is not None else None
         new_rpr = run.find(n.RPR)
-        if _key(old_rpr) == _key(new_rpr):
-            continue
-        if new_rpr is None:
-            new_rpr = etree.Element(n.RPR)
-            run.insert(0, new_rpr)
-        change = rev.mark("rPrChange")
-        record = etree.SubElement(change, n.RPR)
-        for child in old_rpr if old_rpr is not None else ():
-            if child.tag not in _NOT_IN_RECORD:
-                record.append(copy.deepcopy(child))
-        new_rpr.append(change)
+        if _key(old_rpr) != _key(new_rpr):
+            _record(rev, run, n.RPR, old_rpr, new_rpr, "rPrChange", _NOT_IN_RECORD)
     _paragraph_style(rev, old_p, new_p)
 
 
 def _paragraph_style(rev: RevisionWriter, old_p, new_p) -> None:
     old_ppr, new_ppr = old_p.find(n.PPR), new_p.find(n.PPR)
-    if _style(old_ppr) == _style(new_ppr):
-        return
-    if new_ppr is None:
-        new_ppr = etree.Element(n.PPR)
-        new_p.insert(0, new_ppr)
-    change = rev.mark("pPrChange")
-    record = etree.SubElement(change, n.PPR)
-    for child in old_ppr if old_ppr is not None else ():
-        if child.tag not in _NOT_IN_PPR_RECORD:
+    if _style(old_ppr) != _style(new_ppr):
+        _record(rev, new_p, n.PPR, old_ppr, new_ppr, "pPrChange", _NOT_IN_PPR_RECORD)
+
+
+def _record(rev: RevisionWriter, holder, tag: str, old, new, change_name: str, skip) -> None:
+    """Append to `holder`'s properties (`tag`, made first if it has none) a change mark
+    recording the old properties, less what such a record may not hold."""
+    if new is None:
+        new = etree.Element(tag)
+        holder.insert(0, new)
+    change = rev.mark(change_name)
+    record = etree.SubElement(change, tag)
+    for child in old if old is not None else ():
+        if child.tag not in skip:
             record.append(copy.deepcopy(child))
-    new_ppr.append(change)
+    new.append(change)
 
 
 def _style(ppr) -> str | None:
