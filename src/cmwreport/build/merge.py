@@ -15,7 +15,7 @@ from lxml import etree
 
 from cmwreport import contract
 from cmwreport.arabic.wording import cycle_ordinal, languages_line, un_date, wording
-from cmwreport.build import annex, lists, presentation, readiness
+from cmwreport.build import annex, item_record, lists, presentation, readiness
 from cmwreport.build.wordcount import count_words
 from cmwreport.docx import brackets, custom_properties, numbering
 from cmwreport.docx import slots as slotlib
@@ -208,6 +208,8 @@ def build(
         notes,
     )
     annex_words = count_words(slotlib.paragraph_texts(annex_nodes))
+    # Each item's paragraph as built, for absorb --force to judge edits item by item.
+    properties = {**(properties or {}), **item_record.encode(item_record.entries(annex_nodes))}
     standalone.set_core(f"{report.symbol} — {annex.ANNEX_TITLE}", created, modified)
     for name, value in (properties or {}).items():
         set_property(standalone.package, name, value)

@@ -78,3 +78,16 @@ def property_of(path: Path, name: str) -> str | None:
         return get(Package.read(path, lazy=True), name)
     except PackageError:
         return None
+
+
+def properties_of(path: Path) -> dict[str, str]:
+    """Every text custom property of a .docx on disk, read once; {} if unreadable."""
+    try:
+        package = Package.read(path, lazy=True)
+        part = _part(package)
+        if part is None or len(package.bytes(part)) > MAX_PART:
+            return {}
+        root = package.xml(part)
+    except PackageError:
+        return {}
+    return {p.get("name"): "".join(p.itertext()) for p in root if p.get("name")}
