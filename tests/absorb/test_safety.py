@@ -75,7 +75,12 @@ def test_force_reports_conflicts_and_absorbs_the_rest(ws, tmp_path):
     changed = legal.read_bytes()
     proc = ws.absorb(draft, "--force")
     assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert f"conflict: {legal} changed since the draft was built" in proc.stdout
+    # The same item edited in the draft and in the sources since: both versions shown.
+    assert (
+        f"conflict: edited in the draft, and changed in {legal} since the draft was built; "
+        "nothing was written for it\n  before: إلغاء كل أشكال تجريم الهجرة غير النظامية؛\n"
+        "  after:  رفع تجريم الهجرة غير النظامية؛\n"
+    ) in proc.stdout
     assert legal.read_bytes() == changed  # the drafter's later change is not overwritten
     assert 'name: "وسائل الإعلام"' in (ws.sources / "consultations.yaml").read_text()
 
