@@ -91,3 +91,77 @@ def test_a_draft_without_the_record_is_judged_per_file_and_says_why(ws, tmp_path
     assert "the draft does not record its items as built" in proc.stdout
     assert "changed since the draft was built" in proc.stdout
     assert (ws.sources / LEGAL).read_bytes() == before
+
+
+def _move_line_block(ws: Workspace, first: str, after: str, file: str = LEGAL) -> None:
+    """Move the item starting with line `first` (up to the next item) after item `after`."""
+    path = ws.sources / file
+    lines = path.read_text().splitlines(keepends=True)
+    start = lines.index(first)
+    end = next(k for k in range(start + 1, len(lines)) if lines[k].startswith("  - id:"))
+    block = lines[start:end]
+    del lines[start:end]
+    at = lines.index(after)
+    end = next(k for k in range(at + 1, len(lines)) if lines[k].startswith("  - id:"))
+    lines[end:end] = block
+    path.write_text("".join(lines))
+
+
+def _ids(ws: Workspace, file: str = LEGAL) -> list[str]:
+    text = (ws.sources / file).read_text()
+    return [ln.split(": ", 1)[1] for ln in text.splitlines() if ln.startswith("  - id: ")]
+
+
+def test_order_the_sources_changed_since_the_build_is_kept(ws, tmp_path):
+    """The sources moved an item since the build; the reviewer reworded another and
+    moved nothing: the sources' order stays."""
+    doc = e.open_draft(ws.report)
+    e.replace_words(e.by_id(doc, "decriminalise-irregular-migration"), "إلغاء", "رفع")
+    doc.save(tmp_path / "edited.docx")
+    _move_line_block(ws, "  - id: harmonise-law-02-03\n", "  - id: judicial-review-of-decisions\n")
+    order = _ids(ws)
+    proc = ws.absorb(tmp_path / "edited.docx", "--force")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert _ids(ws) == order
+    assert '"رفع تجريم الهجرة غير النظامية"' in (ws.sources / LEGAL).read_text()
+
+
+def test_order_the_reviewer_changed_is_taken_and_both_is_a_conflict(ws, tmp_path):
+    doc = e.open_draft(ws.report)
+    e.move_after(e.by_id(doc, "harmonise-law-02-03"), e.by_id(doc, "judiciary-fair-trial"))
+    doc.save(tmp_path / "moved.docx")
+    # Since the build, a recommendation of the same file was reworded, none moved.
+    _edit_sources(ws, "مراجعة المقتضيات القانونية", "مراجعة شاملة للمقتضيات القانونية")
+    proc = ws.absorb(tmp_path / "moved.docx", "--force", "--dry-run")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "conflict" not in proc.stdout
+    assert "-  - id: harmonise-law-02-03" in proc.stdout  # moved as the reviewer did
+    # The sources moved another item since: both reordered, the sources' order stays.
+    _move_line_block(ws, "  - id: combat-colour-discrimination\n", "  - id: harmonise-law-02-03\n")
+    order = _ids(ws)
+    proc = ws.absorb(tmp_path / "moved.docx", "--force")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "were moved in the draft, and moved otherwise in the sources" in proc.stdout
+    assert _ids(ws) == order
+
+
+def test_an_item_removed_from_the_sources_since_is_not_added_back(ws, tmp_path):
+    doc = e.open_draft(ws.report)
+    e.replace_words(e.by_id(doc, "judiciary-fair-trial"), "تعزيز", "دعم")
+    doc.save(tmp_path / "edited.docx")
+    path = ws.sources / LEGAL
+    text = path.read_text()
+    start = text.index("  - id: decriminalise-irregular-migration\n")
+    end = text.index("  - id: judicial-review-of-decisions\n")
+    path.write_text(text[:start] + text[end:])
+    proc = ws.absorb(tmp_path / "edited.docx", "--force")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    after = path.read_text()
+    assert "تجريم الهجرة" not in after  # neither back nor a new item
+    assert '"دعم دور السلطة القضائية' in after
+    assert _ids(ws) == [
+        "harmonise-law-02-03",
+        "judicial-review-of-decisions",
+        "combat-colour-discrimination",
+        "judiciary-fair-trial",
+    ]

@@ -82,6 +82,7 @@ def judge(record: Record, base, draft, pairs, plan, conflicted) -> Judged:
                 )
             )
     plan.text_edits = kept
+    _generated_as_built(record, now, pairs, plan)
     home = {i: g for g, ids in plan.current.items() for i in ids}
     for group, (ref, _entries) in list(plan.lists.items()):
         if not conflicted(ref.file) or _crosses(plan, group, home):
@@ -89,6 +90,19 @@ def judge(record: Record, base, draft, pairs, plan, conflicted) -> Judged:
         plan.lists[group] = (ref, _members(record, now, draft, pairs, plan, group, judged))
         judged.groups.add(group)
     return judged
+
+
+def _generated_as_built(record: Record, now, pairs, plan) -> None:
+    """Prose the build composes from the data (the general presentation's count of
+    recommendations) that the draft shows as built: the sources changed, not the
+    reviewer; the next build updates it, nothing to report."""
+    for pair in pairs:
+        block = pair.new
+        if pair.kind not in ("changed", "moved") or not block.ident or block.ident not in now:
+            continue
+        if digest(block.text) == record.get(block.ident):
+            at = where(block)
+            plan.unabsorbed = [u for u in plan.unabsorbed if not (u.generated and u.where == at)]
 
 
 def _crosses(plan, group: str, home: dict[str, str]) -> bool:

@@ -209,9 +209,11 @@ def build(
     )
     annex_words = count_words(slotlib.paragraph_texts(annex_nodes))
     # Each item's paragraph as built, for absorb --force to judge edits item by item.
-    properties = {**(properties or {}), **item_record.encode(item_record.entries(annex_nodes))}
+    properties = properties or {}
+    annex_items = item_record.entries(annex_nodes)
+    presented: list[tuple[str, str]] = []
     standalone.set_core(f"{report.symbol} — {annex.ANNEX_TITLE}", created, modified)
-    for name, value in (properties or {}).items():
+    for name, value in {**properties, **item_record.encode(annex_items)}.items():
         set_property(standalone.package, name, value)
     annex_bytes, annex_nodes = _standalone(
         standalone, document, annex_nodes, notes.added(), sources, inline, cs_font
@@ -221,7 +223,9 @@ def build(
     for sp in document.found:
         if sp.is_block and sp.slots[0].name == "participatory_process":
             blocks = presentation.paragraphs(sources)
-            slotlib.replace_block(sp, render(blocks, bookmarks, document.style_map, cs_font, notes))
+            nodes = render(blocks, bookmarks, document.style_map, cs_font, notes)
+            presented = item_record.entries(nodes)
+            slotlib.replace_block(sp, nodes)
         elif sp.is_block and sp.slots[0].name == "annex":
             annex_slot = sp
         elif _empty_line(sp, inline):
@@ -242,7 +246,7 @@ def build(
     lists.label(document, document.body)
     lists.make_room(document, document.body)
     document.set_core(report.symbol, created, modified)
-    for name, value in (properties or {}).items():
+    for name, value in {**properties, **item_record.encode(presented + annex_items)}.items():
         set_property(document.package, name, value)
     roles = document.style_roles()
     styles = document.styles_root()
