@@ -165,3 +165,25 @@ def test_an_item_removed_from_the_sources_since_is_not_added_back(ws, tmp_path):
         "combat-colour-discrimination",
         "judiciary-fair-trial",
     ]
+
+
+@pytest.mark.libreoffice
+def test_a_draft_edited_in_libreoffice_is_judged_per_item(ws, tmp_path):
+    """The record survives a reviewer's LibreOffice session (its own save, through
+    UNO): the same judgement as above, no conflict listed for items left alone."""
+    from tests.absorb.test_identity import lo_review
+
+    draft = lo_review(
+        ws.report,
+        tmp_path / "lo.docx",
+        ["track", True],
+        ["replace", "إلغاء تجريم", "رفع تجريم"],
+    )
+    assert item_record.read(draft) is not None
+    _edit_sources(ws, "مراجعة المقتضيات القانونية", "مراجعة شاملة للمقتضيات القانونية")
+    proc = ws.absorb(draft, "--force")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "conflict" not in proc.stdout
+    text = (ws.sources / LEGAL).read_text()
+    assert '"رفع تجريم الهجرة غير النظامية"' in text
+    assert "مراجعة شاملة للمقتضيات القانونية" in text
