@@ -180,6 +180,10 @@ def _check(ws: Workspace, draft: Path, which: str, pending: bool, touched: set[s
     said = proc.stdout + proc.stderr
     assert proc.returncode in (0, 1), said
     assert "Traceback" not in proc.stderr
+    if "the sources would not validate: nothing was written" in proc.stdout:
+        # Refused whole, with the validation errors shown: nothing may have changed.
+        assert proc.returncode == 1 and all_items(ws) == before, said
+        return
     view = d.resolve_revisions(draft, ws.root / "view.docx", accept=False) if pending else draft
     changes = _rebuild_diff(ws, view, which)
     reported = "\n".join(_reported(proc.stdout))
