@@ -22,10 +22,10 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass
 
+from cmwreport.docx.custom_properties import joined, split
+
 PROPERTY = "cmwreport.items"
 VERSION = "1"
-#: Word's limit on a custom property's text (see the module's docstring).
-CHUNK = 255
 _KEY = 7
 _DIGEST = 8
 ENTRY = _KEY + _DIGEST
@@ -75,23 +75,14 @@ def encode(entries: list[tuple[str, str]]) -> dict[str, str]:
             continue
         seen.add(k)
         body.append(k + digest(text))
-    text = "".join(body)
-    chunks = [text[i : i + CHUNK] for i in range(0, len(text), CHUNK)] or [""]
-    out = {PROPERTY: f"{VERSION} {len(chunks)}"}
-    for n, chunk in enumerate(chunks, start=1):
-        out[f"{PROPERTY}.{n}"] = chunk
-    return out
+    return split(PROPERTY, "".join(body), VERSION)
 
 
 def decode(get) -> Record | None:
     """The record from `get(name) -> str | None`; None when absent or not whole."""
-    head = (get(PROPERTY) or "").split()
-    if len(head) != 2 or head[0] != VERSION or not head[1].isdigit():
+    text = joined(get, PROPERTY, VERSION)
+    if text is None:
         return None
-    parts = [get(f"{PROPERTY}.{n}") for n in range(1, int(head[1]) + 1)]
-    if any(p is None for p in parts):
-        return None
-    text = "".join(parts)
     if len(text) % ENTRY:
         return None
     items: dict[str, str] = {}
