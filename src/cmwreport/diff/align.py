@@ -36,7 +36,7 @@ FULL_REGION = 40_000
 BAND = 30
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False)
 class Pair:
     kind: str  # "equal" | "changed" | "added" | "removed" | "moved"
     old: Block | None

@@ -33,7 +33,7 @@ NOTE_TRACKED = (
 )
 
 
-@dataclass(slots=True)
+@dataclass
 class Change:
     kind: str
     location: str
@@ -101,7 +101,7 @@ def _cell_json(block: Block | None, col: int | None) -> dict | None:
     return out
 
 
-@dataclass(slots=True)
+@dataclass
 class Renumbered:
     old_number: str | None
     new_number: str | None

@@ -32,7 +32,7 @@ def comparable(text: str, ignore_diacritics: bool) -> str:
     return strip_diacritics(text) if ignore_diacritics else text
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Op:
     """One word-level difference; offsets are character offsets into old and new text."""
 

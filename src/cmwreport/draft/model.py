@@ -28,7 +28,7 @@ class DraftError(PackageError):
     """A draft that cannot be read: the message is one line for stderr, path first."""
 
 
-@dataclass(eq=False, slots=True)
+@dataclass(eq=False)
 class Block:
     location: str
     text: str
