@@ -245,20 +245,20 @@ def build(
     roles = document.style_roles()
     styles = document.styles_root()
     placeholder = custom_properties.get(document.package, readiness.PLACEHOLDER_PROPERTY)
+    # Read once (text, role, UN number): the findings, the replies and the texts use it.
+    body = list(readiness.paragraphs(document.body, roles, styles))
     found = readiness.findings(
-        document.body,
-        roles,
-        styles,
+        body,
         placeholder=placeholder,
         report_words=report_words,
         other_texts=document.story_texts(),
     )
-    replies = scan(readiness.paragraphs(document.body, roles, styles), placeholder)
+    replies = scan(body, placeholder)
     issues, _observations = documents(sources)
     found += readiness.reply_findings(replies, issues)
     texts = [
         p.text
-        for p in readiness.paragraphs(document.body, roles, styles)
+        for p in body
         if p.role not in readiness.HEADINGS and not (placeholder and placeholder in p.text)
     ]
     return Built(document.to_bytes(), annex_bytes, report_words, annex_words, found, replies, texts)

@@ -98,16 +98,14 @@ def _excerpt(text: str) -> str:
 
 
 def findings(
-    body: etree._Element,
-    roles: dict[str, contract.Style],
-    styles: etree._Element | None,
+    body: list[Paragraph],
     *,
     placeholder: str | None,
     report_words: int,
     other_texts: dict[str, list[str]],
 ) -> list[Finding]:
-    """`styles`: the styles part (None: the document has none); `other_texts`: the
-    paragraphs of headers, footers and footnotes, by part name."""
+    """`body`: the body's paragraphs (`paragraphs`, read once for every use); `other_texts`:
+    the paragraphs of headers, footers and footnotes, by part name."""
     out: list[Finding] = []
     if report_words > LIMIT:
         out.append(
@@ -127,7 +125,7 @@ def findings(
         )
     reply = wording().reply_heading
     pending: Paragraph | None = None  # a reply heading waiting for its reply
-    for para in paragraphs(body, roles, styles):
+    for para in body:
         if placeholder and placeholder in para.text:
             out.append(
                 Finding(
