@@ -234,9 +234,11 @@ def build(
     report_words = count_words(
         slotlib.paragraph_texts([n for n in document.body if n is not annex_slot.paragraph])
     )
-    slotlib.replace_block(annex_slot, annex_nodes)
+    # The annex's brackets were bound in the standalone file (binding is done once:
+    # a bound symbol's run no longer reads as a symbol).
     brackets.bind(document.body)
     brackets.bind(notes.root)
+    slotlib.replace_block(annex_slot, annex_nodes)
     lists.label(document, document.body)
     lists.make_room(document, document.body)
     document.set_core(report.symbol, created, modified)
