@@ -207,7 +207,8 @@ def build(
         cs_font,
         notes,
     )
-    annex_words = count_words(slotlib.paragraph_texts(annex_nodes))
+    paragraph = w("p")
+    annex_paragraphs = sum(1 for node in annex_nodes for _p in node.iter(paragraph))
     standalone.set_core(f"{report.symbol} — {annex.ANNEX_TITLE}", created, modified)
     for name, value in (properties or {}).items():
         set_property(standalone.package, name, value)
@@ -255,6 +256,10 @@ def build(
         report_words=report_words,
         other_texts=document.story_texts(),
     )
+    # The annex's words, from its paragraphs in the report: bound brackets add only
+    # LEFT-TO-RIGHT MARKs inside words, which the count does not see.
+    first = next(i for i, p in enumerate(document.body.iter(paragraph)) if p is annex_nodes[0])
+    annex_words = count_words(p.text for p in body[first : first + annex_paragraphs])
     replies = scan(body, placeholder)
     issues, _observations = documents(sources)
     found += readiness.reply_findings(replies, issues)
