@@ -81,13 +81,16 @@ def paragraphs(
     """The body's paragraphs with their role and UN number; `styles`: the styles part
     (None: the document has none)."""
     counter = Numbering(StyleRoles(styles))
-    val = w("val")
+    val, body_tag = w("val"), w("body")
     for index, p in enumerate(body.iter(w("p")), start=1):
         style = style_of(p)
         role = roles.get(style.get(val, "")) if style is not None else None
         after = counter.last
-        # As diff reads a draft: paragraphs in tables and text boxes are not numbered.
-        outside = next(p.iterancestors(_NOT_NUMBERED), None) is None
+        # As diff reads a draft: paragraphs in tables and text boxes are not numbered
+        # (a paragraph of the body itself, most of them, is in neither).
+        outside = (
+            p.getparent().tag == body_tag or next(p.iterancestors(_NOT_NUMBERED), None) is None
+        )
         number = counter.number(p) if outside else None
         yield Paragraph(index, number, after, role, paragraph_text(p))
 
