@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
@@ -35,6 +34,8 @@ def emit(
 ) -> None:
     stream = stream or sys.stdout
     if fmt == "json":
+        import json  # the text format, most runs, needs none of it
+
         errors, warnings = count(diagnostics)
         json.dump(
             {
