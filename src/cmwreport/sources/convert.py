@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.i18n import N_, _
 from cmwreport.sources.model import CLASSES, Loc
 from cmwreport.sources.schema import DATE_PATTERN, ID_MAX, ID_PATTERN, SYMBOL_PATTERN, Field
 from cmwreport.sources.yamlsafe import STR, Node
+
+#: typing is imported only by type checkers: every command would pay for it.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _ID = re.compile(ID_PATTERN)
 _SYMBOL = re.compile(SYMBOL_PATTERN)

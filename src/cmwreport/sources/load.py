@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.errors import CmwError
@@ -23,6 +22,11 @@ from cmwreport.sources.convert import Converter
 from cmwreport.sources.discover import FOLDERS, Discovery, discover, kind_by_name, shown_path
 from cmwreport.sources.schema import FILE_KINDS
 from cmwreport.sources.yamlsafe import FileReader, Node
+
+#: typing is imported only by type checkers: every command would pay for it.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: `id: ...` at the top of a file, read from the text of a file YAML cannot parse, so
 #: that references to it are not reported as missing too.

@@ -19,10 +19,14 @@ import datetime as dt
 import reprlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from cmwreport.sources import schema
 from cmwreport.sources.schema import Field
+
+#: typing is imported only by type checkers: every command would pay for it.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @dataclass(frozen=True)
