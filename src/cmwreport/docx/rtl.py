@@ -75,6 +75,11 @@ _LATIN = re.compile(r"\{\{[^{}]*\}\}|" + _WORD + r"(?:[ ,;:()'\".\-0-9]+" + _WOR
 _LATIN_START = re.compile(r"[A-Za-z{]")
 
 
+def one_script(text: str) -> bool:
+    """Whether `text` is one right-to-left segment (split_scripts would not split it)."""
+    return _LATIN_START.search(text) is None
+
+
 def split_scripts(text: str) -> list[tuple[str, bool]]:
     """(segment, is_rtl) pieces of a paragraph's text, in logical order."""
     if _LATIN_START.search(text) is None:
