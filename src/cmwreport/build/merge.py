@@ -241,7 +241,6 @@ def build(
     brackets.bind(notes.root)
     slotlib.replace_block(annex_slot, annex_nodes)
     lists.label(document, document.body)
-    lists.make_room(document, document.body)
     document.set_core(report.symbol, created, modified)
     for name, value in (properties or {}).items():
         set_property(document.package, name, value)
@@ -311,7 +310,6 @@ def _standalone(
     brackets.bind(standalone.body)
     brackets.bind(notes.root)
     labelled = lists.label(standalone, annex_nodes)
-    lists.make_room(standalone, annex_nodes)
     annex_bytes = standalone.to_bytes()
     numbering.unlabel(labelled)
     for run in title_mark:
