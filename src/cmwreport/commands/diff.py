@@ -18,9 +18,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from cmwreport.diagnostics import Exit
 from cmwreport.diff.options import DiffOptions
-from cmwreport.errors import CmwError
+from cmwreport.errors import CmwError, Exit
 from cmwreport.i18n import _
 from cmwreport.outputs import OutputError, check_target, is_stdout, write_atomic, write_output
 

@@ -3,13 +3,16 @@ reader, the comparison and the renderers (instead of ten parameters passed three
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:  # annotations only: a diff without --redline needs no datetime
+    import datetime as dt
+    from pathlib import Path
 
 
-@dataclass(frozen=True)
-class DiffOptions:
+# A NamedTuple (immutable, compared field by field like the frozen dataclass it was):
+# cheaper to create at import, which every diff pays.
+class DiffOptions(NamedTuple):
     #: Name of the renderer for standard output ("text", "json"; see diff/render*).
     format: str = "text"
     #: Also write a side-by-side HTML page / NEW with tracked changes against OLD.

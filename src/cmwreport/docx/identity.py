@@ -9,7 +9,7 @@ twice, and a draft without them is named by its file alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cmwreport.docx import custom_properties
 from cmwreport.docx.opc import PackageError
@@ -19,8 +19,8 @@ BUILD_PROPERTY = "cmwreport.build"
 _MODIFIED = "{http://purl.org/dc/terms/}modified"
 
 
-@dataclass(frozen=True)
-class Identity:
+# A NamedTuple rather than a frozen dataclass: cheaper to create at import.
+class Identity(NamedTuple):
     #: The build identity (a hash), or None for a draft cmwreport did not build.
     build: str | None
     #: The date the draft was built or last saved (YYYY-MM-DD), or None.

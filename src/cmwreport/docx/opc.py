@@ -17,6 +17,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from cmwreport.errors import CmwError
 from cmwreport.i18n import _
@@ -229,8 +230,9 @@ def resolve(source: str, target: str) -> str:
     return "/".join(segments)
 
 
-@dataclass(frozen=True)
-class Relationship:
+# A NamedTuple rather than a frozen dataclass: cheaper to create at import and for each
+# relationship read.
+class Relationship(NamedTuple):
     id: str
     #: The last segment of the type: "styles", "header", "image", "hyperlink" ...
     kind: str
