@@ -122,6 +122,28 @@ def test_validate_leaves_what_only_a_problem_or_json_needs():
     assert code == 0 and "json" in modules
 
 
+#: What a diff of two small drafts (text on the terminal) does without: each costs more
+#: than reading the drafts does (issue 21). Dataclass creation was a tenth of such a diff;
+#: hashlib loads OpenSSL for a digest CPython computes itself.
+NEVER_IN_A_SMALL_DIFF = (
+    "dataclasses", "hashlib", "_hashlib", "json", "tempfile", "cmwreport.redline",
+    "cmwreport.diff.render.html", "cmwreport.diagnostics", "yaml",
+)  # fmt: skip
+
+
+def test_a_diff_of_two_small_drafts_imports_only_what_it_uses():
+    real = ROOT / "tests" / "fixtures" / "real"
+    old, new = real / "lo" / "lo-report.docx", real / "pairs" / "lo-textbox-edited.docx"
+    code, modules = _imported("diff", str(old), str(new), "--color", "never")
+    # Exit 1: the drafts differ, so the whole comparison ran (a picture digested too).
+    assert code == 1 and {"cmwreport.draft.reader", "cmwreport.diff.compare"} <= modules
+    unwanted = {
+        m for m in modules for name in NEVER_IN_A_SMALL_DIFF
+        if m == name or m.startswith(name + ".")
+    }  # fmt: skip
+    assert unwanted == set()
+
+
 def test_version():
     proc = run("-m", "cmwreport", "--version")
     assert proc.returncode == 0 and proc.stdout == "cmwreport 0.1.0\n"

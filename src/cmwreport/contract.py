@@ -7,18 +7,41 @@ script defines these styles, and diff reads drafts by them (docs/architecture.md
 
 from __future__ import annotations
 
-from typing import NamedTuple
 
+class Style:
+    """A paragraph style as build writes it and diff reads it.
 
-# NamedTuple, not a frozen dataclass: the same fields, equality, hash and repr, for a
-# sixth of what a dataclass costs to create at import, which every diff pays.
-class Style(NamedTuple):
+    Immutable, compared and hashed by its fields as the frozen dataclass it was; a plain
+    class because creating the dataclass cost every command more than the rest of this
+    module (and typing.NamedTuple would import typing into validate)."""
+
+    __slots__ = ("id", "name", "heading")
+
     id: str
     #: The name Word shows; LibreOffice rewrites ids from names when it saves a .docx
     #: ("UN Numbered Paragraph" -> UNNumberedParagraph), so both identify a style.
     name: str
     #: Heading level a reader gives the style (0: the annex title), None for text.
-    heading: int | None = None
+    heading: int | None
+
+    def __init__(self, id: str, name: str, heading: int | None = None) -> None:
+        object.__setattr__(self, "id", id)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "heading", heading)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.id, self.name, self.heading) == (other.id, other.name, other.heading)  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((self.id, self.name, self.heading))
+
+    def __repr__(self) -> str:
+        return f"Style(id={self.id!r}, name={self.name!r}, heading={self.heading!r})"
 
 
 UN_PARA = Style("UNPara", "UN Numbered Paragraph")

@@ -10,7 +10,6 @@ part of the text compared, so the renumbered paragraphs after it still match.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from cmwreport.diff.beside import identity_key
@@ -36,15 +35,34 @@ FULL_REGION = 40_000
 BAND = 30
 
 
-@dataclass(eq=False)
 class Pair:
-    kind: str  # "equal" | "changed" | "added" | "removed" | "moved"
-    old: Block | None
-    new: Block | None
-    #: For removed and moved blocks: the new block the old one stood after (None: at
-    #: the start), which is where the redline shows the deletion.
-    anchor: Block | None = None
-    sort: tuple = field(default=(), repr=False)
+    """Two blocks the alignment put together (or one, added or removed).
+
+    A plain class, not a dataclass: dataclass creation is a large part of what a diff of
+    two small drafts spends importing, and a pair per block is made."""
+
+    __slots__ = ("kind", "old", "new", "anchor", "sort")
+
+    def __init__(
+        self,
+        kind: str,  # "equal" | "changed" | "added" | "removed" | "moved"
+        old: Block | None,
+        new: Block | None,
+        #: For removed and moved blocks: the new block the old one stood after (None: at
+        #: the start), which is where the redline shows the deletion.
+        anchor: Block | None = None,
+        sort: tuple = (),
+    ) -> None:
+        self.kind = kind
+        self.old = old
+        self.new = new
+        self.anchor = anchor
+        self.sort = sort
+
+    def __repr__(self) -> str:
+        return (
+            f"Pair(kind={self.kind!r}, old={self.old!r}, new={self.new!r}, anchor={self.anchor!r})"
+        )
 
 
 def _opcodes(a: list, b: list) -> list[tuple[str, int, int, int, int]]:

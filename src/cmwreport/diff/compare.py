@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from cmwreport.diff.align import Pair, align
 from cmwreport.diff.beside import details_of
 from cmwreport.diff.formatting import changed as formatting_changes
@@ -33,19 +31,63 @@ NOTE_TRACKED = (
 )
 
 
-@dataclass
 class Change:
-    kind: str
-    location: str
-    old: Block | None
-    new: Block | None
-    old_text: str | None
-    new_text: str | None
-    ops: list[Op]
-    #: 1-based column, for a changed table cell.
-    col: int | None = None
-    #: What changed beside the words: "field code: ...", "image replaced", "bold added".
-    details: list[str] = field(default_factory=list)
+    """One change between the drafts.
+
+    Change, Renumbered and Result are plain classes with the equality and repr a dataclass
+    would give them: creating dataclasses is a large part of what a diff of two small
+    drafts spends importing."""
+
+    def __init__(
+        self,
+        kind: str,
+        location: str,
+        old: Block | None,
+        new: Block | None,
+        old_text: str | None,
+        new_text: str | None,
+        ops: list[Op],
+        #: 1-based column, for a changed table cell.
+        col: int | None = None,
+        #: What changed beside the words: "field code: ...", "image replaced", "bold added".
+        details: list[str] | None = None,
+    ) -> None:
+        self.kind = kind
+        self.location = location
+        self.old = old
+        self.new = new
+        self.old_text = old_text
+        self.new_text = new_text
+        self.ops = ops
+        self.col = col
+        self.details = [] if details is None else details
+
+    def _fields(self) -> tuple:
+        return (
+            self.kind,
+            self.location,
+            self.old,
+            self.new,
+            self.old_text,
+            self.new_text,
+            self.ops,
+            self.col,
+            self.details,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (
+            f"Change(kind={self.kind!r}, location={self.location!r}, old={self.old!r}, "
+            f"new={self.new!r}, old_text={self.old_text!r}, new_text={self.new_text!r}, "
+            f"ops={self.ops!r}, col={self.col!r}, details={self.details!r})"
+        )
 
     @property
     def block(self) -> Block:
@@ -101,28 +143,79 @@ def _cell_json(block: Block | None, col: int | None) -> dict | None:
     return out
 
 
-@dataclass
 class Renumbered:
-    old_number: str | None
-    new_number: str | None
-    block: Block
+    def __init__(self, old_number: str | None, new_number: str | None, block: Block) -> None:
+        self.old_number = old_number
+        self.new_number = new_number
+        self.block = block
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.old_number, self.new_number, self.block) == (
+            other.old_number,  # type: ignore[attr-defined]
+            other.new_number,  # type: ignore[attr-defined]
+            other.block,  # type: ignore[attr-defined]
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (
+            f"Renumbered(old_number={self.old_number!r}, new_number={self.new_number!r}, "
+            f"block={self.block!r})"
+        )
 
     def as_json(self) -> dict:
         return {"old_number": self.old_number, "new_number": self.new_number}
 
 
-@dataclass
 class Result:
-    old: Draft
-    new: Draft
-    changes: list[Change]
-    renumbered: list[Renumbered]
-    summary: dict[str, int]
-    #: Pairs per place ("body", "header:<key>", "footer:<key>", "footnotes", "endnotes",
-    #: "comments"), for the redline.
-    pairs: dict[str, list[Pair]] = field(default_factory=dict)
-    #: What no reader compared, and whether it differs between the drafts.
-    unread: list[NotCompared] = field(default_factory=list)
+    def __init__(
+        self,
+        old: Draft,
+        new: Draft,
+        changes: list[Change],
+        renumbered: list[Renumbered],
+        summary: dict[str, int],
+        #: Pairs per place ("body", "header:<key>", "footer:<key>", "footnotes",
+        #: "endnotes", "comments"), for the redline.
+        pairs: dict[str, list[Pair]] | None = None,
+        #: What no reader compared, and whether it differs between the drafts.
+        unread: list[NotCompared] | None = None,
+    ) -> None:
+        self.old = old
+        self.new = new
+        self.changes = changes
+        self.renumbered = renumbered
+        self.summary = summary
+        self.pairs = {} if pairs is None else pairs
+        self.unread = [] if unread is None else unread
+
+    def _fields(self) -> tuple:
+        return (
+            self.old,
+            self.new,
+            self.changes,
+            self.renumbered,
+            self.summary,
+            self.pairs,
+            self.unread,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (
+            f"Result(old={self.old!r}, new={self.new!r}, changes={self.changes!r}, "
+            f"renumbered={self.renumbered!r}, summary={self.summary!r}, "
+            f"pairs={self.pairs!r}, unread={self.unread!r})"
+        )
 
     @property
     def differs(self) -> bool:

@@ -8,8 +8,6 @@ those sections: "default" when it shows in every section, "first, section 2",
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from cmwreport.diff.align import Pair, align
 from cmwreport.draft.model import TEXTBOX, Block, Draft
 
@@ -47,7 +45,7 @@ def _blocks(draft: Draft, part: str | None, kind: str, key: str) -> list[Block]:
     if part is None:
         return []
     return [
-        replace(b, part=f"{kind} {key}" if b.location == TEXTBOX else key)
+        b.replace(part=f"{kind} {key}" if b.location == TEXTBOX else key)
         for b in draft.stories.get(part, [])
     ]
 

@@ -15,7 +15,6 @@ import re
 import stat
 import zipfile
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
@@ -98,8 +97,7 @@ def regular_file(path: Path) -> None:
         raise PackageError(_("is not a regular file (a device, pipe or socket), not a .docx file"))
 
 
-@dataclass
-class Entries:
+class Entries(NamedTuple):
     #: Part names in the order of the zip (folders left out).
     names: list[str]
     parts: dict[str, bytes]

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -34,31 +33,70 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-@dataclass
 class Package:
     """A package's parts as bytes, parsed on demand, with its relationships.
 
     The one reader of .docx files: build opens the template with it, diff and absorb
     the drafts, absorb the template it edits; the redline writes the new draft back
     through it. Parts are found by relationship (`main_part`, `related`), never by name.
+
+    A plain class with a dataclass's equality and repr: creating the dataclass was a
+    large part of what a diff of two small drafts spends importing.
     """
 
-    names: list[str]
-    parts: dict[str, bytes]
-    #: Entries that could not be inflated; trouble only for the part that is needed.
-    unreadable: dict[str, str] = field(default_factory=dict)
-    _trees: dict[str, etree._Element] = field(default_factory=dict, repr=False)
-    _rels: dict[str, list[Relationship]] = field(default_factory=dict, repr=False)
-    #: The file (or bytes) read, for copying unreadable entries as they are stored.
-    source: Path | bytes | None = None
-    #: Parts whose parsed tree was changed through the methods below (written from
-    #: their tree even when `forget_trees` drops the others).
-    changed: set[str] = field(default_factory=set, repr=False)
+    def __init__(
+        self,
+        names: list[str],
+        parts: dict[str, bytes],
+        #: Entries that could not be inflated; trouble only for the part that is needed.
+        unreadable: dict[str, str] | None = None,
+        _trees: dict[str, etree._Element] | None = None,
+        _rels: dict[str, list[Relationship]] | None = None,
+        #: The file (or bytes) read, for copying unreadable entries as they are stored.
+        source: Path | bytes | None = None,
+        #: Parts whose parsed tree was changed through the methods below (written from
+        #: their tree even when `forget_trees` drops the others).
+        changed: set[str] | None = None,
+        #: Entries listed but not inflated yet (a package read `lazy`), and what may still be
+        #: inflated of the MAX_INFLATED bound.
+        _pending: set[str] | None = None,
+        _budget: int = opc.MAX_INFLATED,
+    ) -> None:
+        self.names = names
+        self.parts = parts
+        self.unreadable = {} if unreadable is None else unreadable
+        self._trees = {} if _trees is None else _trees
+        self._rels = {} if _rels is None else _rels
+        self.source = source
+        self.changed = set() if changed is None else changed
+        self._pending = set() if _pending is None else _pending
+        self._budget = _budget
 
-    #: Entries listed but not inflated yet (a package read `lazy`), and what may still be
-    #: inflated of the MAX_INFLATED bound.
-    _pending: set[str] = field(default_factory=set, repr=False)
-    _budget: int = opc.MAX_INFLATED
+    def _fields(self) -> tuple:
+        return (
+            self.names,
+            self.parts,
+            self.unreadable,
+            self._trees,
+            self._rels,
+            self.source,
+            self.changed,
+            self._pending,
+            self._budget,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (
+            f"Package(names={self.names!r}, parts={self.parts!r}, "
+            f"unreadable={self.unreadable!r}, source={self.source!r}, _budget={self._budget!r})"
+        )
 
     @classmethod
     def read(cls, source: Path | bytes, *, lazy: bool = False) -> Package:

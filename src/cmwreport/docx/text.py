@@ -11,7 +11,6 @@ page-number fields (it changes with every repagination, and LibreOffice rewrites
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from cmwreport.contract import identity_of
 from cmwreport.docx import wordml as n
@@ -25,20 +24,42 @@ _SKIP = {n.PPR, n.RPR, n.FALLBACK, n.TXBX, w("sdtPr"), w("sdtEndPr"), w("smartTa
 _SKIP |= {w("customXmlPr"), w("del"), w("moveFrom")}
 
 
-@dataclass
 class Inline:
-    """What a paragraph holds beside its text, compared by identity."""
+    """What a paragraph holds beside its text, compared by identity.
 
-    #: Field instructions, normalised ("HYPERLINK \"x\"", "REF _Ref1 \\h").
-    fields: list[str] = field(default_factory=list)
-    #: Hyperlink targets: the URL, or "#bookmark".
-    links: list[str] = field(default_factory=list)
-    #: Pictures and embedded objects: (what, content digest, alternative text).
-    objects: list[tuple[str, str, str]] = field(default_factory=list)
-    #: Text boxes anchored in the paragraph (their w:txbxContent), read as their own blocks.
-    boxes: list = field(default_factory=list)
-    #: Whether a run holds a drawing or object (only then are text boxes looked for).
-    drawn: bool = False
+    A plain class with a dataclass's equality and repr: one is made per paragraph read,
+    and creating the dataclass was a large part of a small diff's imports."""
+
+    __slots__ = ("fields", "links", "objects", "boxes", "drawn")
+
+    def __init__(self) -> None:
+        #: Field instructions, normalised ("HYPERLINK \"x\"", "REF _Ref1 \\h").
+        self.fields: list[str] = []
+        #: Hyperlink targets: the URL, or "#bookmark".
+        self.links: list[str] = []
+        #: Pictures and embedded objects: (what, content digest, alternative text).
+        self.objects: list[tuple[str, str, str]] = []
+        #: Text boxes anchored in the paragraph (their w:txbxContent), read as their own
+        #: blocks.
+        self.boxes: list = []
+        #: Whether a run holds a drawing or object (only then are text boxes looked for).
+        self.drawn = False
+
+    def _fields(self) -> tuple:
+        return (self.fields, self.links, self.objects, self.boxes, self.drawn)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (
+            f"Inline(fields={self.fields!r}, links={self.links!r}, objects={self.objects!r}, "
+            f"boxes={self.boxes!r}, drawn={self.drawn!r})"
+        )
 
 
 #: Relationship kinds as reviewers name them.

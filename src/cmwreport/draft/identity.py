@@ -21,7 +21,7 @@ reader, which takes a paragraph's first identity bookmark, reads the resolved on
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from cmwreport.contract import BOOKMARK_PREFIX
 from cmwreport.docx import wordml as n
@@ -46,8 +46,9 @@ _AUTHOR = w("author")
 _FIRST_ID = 900_000
 
 
-@dataclass
-class Held:
+# Held is a NamedTuple and _Unit, _Chain plain classes, not dataclasses: creating
+# dataclasses is a large part of what a diff of two small drafts spends importing.
+class Held(NamedTuple):
     """A surviving paragraph whose identity cannot be known: its candidates (bookmark
     identities, without the prefix) and why."""
 
@@ -55,24 +56,28 @@ class Held:
     why: str
 
 
-@dataclass(eq=False)
 class _Unit:
-    p: object
-    marks: list = field(default_factory=list)  # the identity bookmarkStarts it holds
-    kept: bool = False
-    merges: bool = False
-    move_from: set[str] = field(default_factory=set)
-    move_to: set[str] = field(default_factory=set)
-    authors: set[str] = field(default_factory=set)
+    __slots__ = ("p", "marks", "kept", "merges", "move_from", "move_to", "authors")
+
+    def __init__(self, p: object, marks: list | None = None) -> None:
+        self.p = p
+        self.marks = [] if marks is None else marks  # the identity bookmarkStarts it holds
+        self.kept = False
+        self.merges = False
+        self.move_from: set[str] = set()
+        self.move_to: set[str] = set()
+        self.authors: set[str] = set()
 
 
-@dataclass(eq=False)
 class _Chain:
     """Raw paragraphs that the accept joins into one (the last is the one kept)."""
 
-    units: list[_Unit] = field(default_factory=list)
-    own: list[tuple[str, bool]] = field(default_factory=list)  # (identity, exact name)
-    resolved: list[str] = field(default_factory=list)
+    __slots__ = ("units", "own", "resolved")
+
+    def __init__(self) -> None:
+        self.units: list[_Unit] = []
+        self.own: list[tuple[str, bool]] = []  # (identity, exact name)
+        self.resolved: list[str] = []
 
     @property
     def kept(self) -> bool:

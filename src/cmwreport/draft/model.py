@@ -7,7 +7,6 @@ a header or footer paragraph, a footnote, an endnote, a comment.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -28,85 +27,227 @@ class DraftError(PackageError):
     """A draft that cannot be read: the message is one line for stderr, path first."""
 
 
-@dataclass(eq=False)
 class Block:
-    location: str
-    text: str
-    #: Cell texts of a table row (None for anything else).
-    cells: tuple[str, ...] | None = None
-    #: Source id from a `_cmw_` bookmark (without the prefix), when the build wrote one.
-    ident: str | None = None
-    #: UN paragraph number as printed: "12", "12 (أ)", "12 (أ) ’2‘", "annex 3".
-    number: str | None = None
-    #: The UN number of the nearest numbered paragraph above, to locate unnumbered blocks.
-    after: str | None = None
-    section: str | None = None
-    heading: bool = False
-    #: 1-based table index in the body and row index in that table.
-    table: int | None = None
-    row: int | None = None
-    #: Which header/footer part ("default", "first", "even" + ordinal), note ordinal,
-    #: comment author.
-    part: str | None = None
-    #: What the text alone does not show, compared by identity: field codes, link
-    #: targets, pictures and objects (kind, content digest, alternative text).
-    fields: tuple[str, ...] = ()
-    links: tuple[str, ...] = ()
-    objects: tuple[tuple[str, str, str], ...] = ()
-    #: Effective formatting per paragraph, (text, style key, spans), read on demand
-    #: (diff/formatting.py) for blocks whose text is unchanged; None until then.
-    formatting: tuple | None = None
-    #: For a comment: the text of the paragraph it is anchored to, and the index of that
-    #: paragraph's (or row's) block in the body (None: anchored elsewhere or in no text).
-    anchor: str | None = None
-    host: int | None = None
-    #: Position in its sequence, set by the reader.
-    index: int = 0
-    #: The XML element(s) behind the block: w:p, w:tr or w:footnote (for the redline).
-    element: Any = field(default=None, repr=False)
+    """One block of a draft (see the module's docstring).
+
+    A plain class, not a dataclass: creating the dataclass was a large part of what a
+    diff of two small drafts spends importing. Equality is identity, as it was (eq=False);
+    `replace` is dataclasses.replace's. absorb sets attributes of its own on the blocks
+    of a draft (absorb/model.py), which is why there are no __slots__."""
+
+    _FIELDS = (
+        "location",
+        "text",
+        "cells",
+        "ident",
+        "number",
+        "after",
+        "section",
+        "heading",
+        "table",
+        "row",
+        "part",
+        "fields",
+        "links",
+        "objects",
+        "formatting",
+        "anchor",
+        "host",
+        "index",
+        "element",
+    )
+
+    def __init__(
+        self,
+        location: str,
+        text: str,
+        #: Cell texts of a table row (None for anything else).
+        cells: tuple[str, ...] | None = None,
+        #: Source id from a `_cmw_` bookmark (without the prefix), when the build wrote one.
+        ident: str | None = None,
+        #: UN paragraph number as printed: "12", "12 (أ)", "12 (أ) ’2‘", "annex 3".
+        number: str | None = None,
+        #: The UN number of the nearest numbered paragraph above, to locate unnumbered blocks.
+        after: str | None = None,
+        section: str | None = None,
+        heading: bool = False,
+        #: 1-based table index in the body and row index in that table.
+        table: int | None = None,
+        row: int | None = None,
+        #: Which header/footer part ("default", "first", "even" + ordinal), note ordinal,
+        #: comment author.
+        part: str | None = None,
+        #: What the text alone does not show, compared by identity: field codes, link
+        #: targets, pictures and objects (kind, content digest, alternative text).
+        fields: tuple[str, ...] = (),
+        links: tuple[str, ...] = (),
+        objects: tuple[tuple[str, str, str], ...] = (),
+        #: Effective formatting per paragraph, (text, style key, spans), read on demand
+        #: (diff/formatting.py) for blocks whose text is unchanged; None until then.
+        formatting: tuple | None = None,
+        #: For a comment: the text of the paragraph it is anchored to, and the index of that
+        #: paragraph's (or row's) block in the body (None: anchored elsewhere or in no text).
+        anchor: str | None = None,
+        host: int | None = None,
+        #: Position in its sequence, set by the reader.
+        index: int = 0,
+        #: The XML element(s) behind the block: w:p, w:tr or w:footnote (for the redline).
+        element: Any = None,
+    ) -> None:
+        self.location = location
+        self.text = text
+        self.cells = cells
+        self.ident = ident
+        self.number = number
+        self.after = after
+        self.section = section
+        self.heading = heading
+        self.table = table
+        self.row = row
+        self.part = part
+        self.fields = fields
+        self.links = links
+        self.objects = objects
+        self.formatting = formatting
+        self.anchor = anchor
+        self.host = host
+        self.index = index
+        self.element = element
+
+    def replace(self, **changes: Any) -> Block:
+        """A copy with `changes`, as dataclasses.replace makes one."""
+        values = {name: getattr(self, name) for name in self._FIELDS}
+        values.update(changes)
+        return Block(**values)
+
+    def __repr__(self) -> str:
+        return (
+            "Block("
+            f"location={self.location!r}, text={self.text!r}, cells={self.cells!r}, "
+            f"ident={self.ident!r}, number={self.number!r}, after={self.after!r}, "
+            f"section={self.section!r}, heading={self.heading!r}, "
+            f"table={self.table!r}, row={self.row!r}, part={self.part!r}, "
+            f"fields={self.fields!r}, links={self.links!r}, "
+            f"objects={self.objects!r}, formatting={self.formatting!r}, "
+            f"anchor={self.anchor!r}, host={self.host!r}, index={self.index!r}"
+            ")"
+        )
 
 
-@dataclass
 class Draft:
-    path: str
-    body: list[Block]
-    #: Header and footer paragraphs grouped by part key, in document order.
-    headers: dict[str, list[Block]]
-    footers: dict[str, list[Block]]
-    footnotes: list[Block]
-    tracked: Tracked
-    endnotes: list[Block] = field(default_factory=list)
-    comments: list[Block] = field(default_factory=list)
-    #: Text boxes held by footnotes, endnotes and comments (those of the body, its
-    #: tables, headers and footers are read where they stand).
-    boxes: list[Block] = field(default_factory=list)
-    #: Parts no reader compares (charts' data, OLE objects, unknown parts): part name
-    #: -> (what, content digest); listed as "not compared", and their differences count.
-    unread: dict[str, tuple[str, str]] = field(default_factory=dict)
-    #: Constructs read only in part ("1 embedded document (altChunk)").
-    not_compared: list[str] = field(default_factory=list)
-    #: Part name -> parsed XML root, for the redline writer (accepted view).
-    parts: dict[str, Any] = field(default_factory=dict, repr=False)
-    #: Place ("header:default, sections 1-2") -> part name for headers and footers,
-    #: set when two drafts are compared (diff/sections.py), for the redline.
-    part_names: dict[str, str] = field(default_factory=dict, repr=False)
-    #: Header and footer part name -> its blocks, each part read once.
-    stories: dict[str, list[Block]] = field(default_factory=dict, repr=False)
-    #: Per section, the header and footer part each shown type shows (draft/sections.py).
-    shown: list = field(default_factory=list, repr=False)
-    #: The main document part, found by its relationship (set by the reader).
-    main_part: str = ""
-    footnotes_part: str | None = None
-    #: The draft's package (the redline writes the new one back) and its objects reader.
-    package: Any = field(default=None, repr=False)
-    objects: Any = field(default=None, repr=False)
-    #: A table's properties as written, per table element (diff/formatting.py).
-    table_props: dict = field(default_factory=dict, repr=False)
-    #: Body block index -> identity.Held: paragraphs whose source item cannot be known
-    #: (two items joined, one identity in two places); they carry no identity.
-    held: dict[int, Any] = field(default_factory=dict, repr=False)
-    #: Body block index -> authors of the tracked changes in it.
-    authors: dict[int, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    """Two of these are compared by a diff. A plain class with a dataclass's equality and
+    repr: creating the dataclass was a large part of what a diff of two small drafts
+    spends importing."""
+
+    def __init__(
+        self,
+        path: str,
+        body: list[Block],
+        #: Header and footer paragraphs grouped by part key, in document order.
+        headers: dict[str, list[Block]],
+        footers: dict[str, list[Block]],
+        footnotes: list[Block],
+        tracked: Tracked,
+        endnotes: list[Block] | None = None,
+        comments: list[Block] | None = None,
+        #: Text boxes held by footnotes, endnotes and comments (those of the body, its
+        #: tables, headers and footers are read where they stand).
+        boxes: list[Block] | None = None,
+        #: Parts no reader compares (charts' data, OLE objects, unknown parts): part name
+        #: -> (what, content digest); listed as "not compared", and their differences count.
+        unread: dict[str, tuple[str, str]] | None = None,
+        #: Constructs read only in part ("1 embedded document (altChunk)").
+        not_compared: list[str] | None = None,
+        #: Part name -> parsed XML root, for the redline writer (accepted view).
+        parts: dict[str, Any] | None = None,
+        #: Place ("header:default, sections 1-2") -> part name for headers and footers,
+        #: set when two drafts are compared (diff/sections.py), for the redline.
+        part_names: dict[str, str] | None = None,
+        #: Header and footer part name -> its blocks, each part read once.
+        stories: dict[str, list[Block]] | None = None,
+        #: Per section, the header and footer part each shown type shows (draft/sections.py).
+        shown: list | None = None,
+        #: The main document part, found by its relationship (set by the reader).
+        main_part: str = "",
+        footnotes_part: str | None = None,
+        #: The draft's package (the redline writes the new one back) and its objects reader.
+        package: Any = None,
+        objects: Any = None,
+        #: A table's properties as written, per table element (diff/formatting.py).
+        table_props: dict | None = None,
+        #: Body block index -> identity.Held: paragraphs whose source item cannot be known
+        #: (two items joined, one identity in two places); they carry no identity.
+        held: dict[int, Any] | None = None,
+        #: Body block index -> authors of the tracked changes in it.
+        authors: dict[int, tuple[str, ...]] | None = None,
+    ) -> None:
+        self.path = path
+        self.body = body
+        self.headers = headers
+        self.footers = footers
+        self.footnotes = footnotes
+        self.tracked = tracked
+        self.endnotes = [] if endnotes is None else endnotes
+        self.comments = [] if comments is None else comments
+        self.boxes = [] if boxes is None else boxes
+        self.unread = {} if unread is None else unread
+        self.not_compared = [] if not_compared is None else not_compared
+        self.parts = {} if parts is None else parts
+        self.part_names = {} if part_names is None else part_names
+        self.stories = {} if stories is None else stories
+        self.shown = [] if shown is None else shown
+        self.main_part = main_part
+        self.footnotes_part = footnotes_part
+        self.package = package
+        self.objects = objects
+        self.table_props = {} if table_props is None else table_props
+        self.held = {} if held is None else held
+        self.authors = {} if authors is None else authors
+
+    def _fields(self) -> tuple:
+        return (
+            self.path,
+            self.body,
+            self.headers,
+            self.footers,
+            self.footnotes,
+            self.tracked,
+            self.endnotes,
+            self.comments,
+            self.boxes,
+            self.unread,
+            self.not_compared,
+            self.parts,
+            self.part_names,
+            self.stories,
+            self.shown,
+            self.main_part,
+            self.footnotes_part,
+            self.package,
+            self.objects,
+            self.table_props,
+            self.held,
+            self.authors,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()  # type: ignore[attr-defined]
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (
+            "Draft("
+            f"path={self.path!r}, body={self.body!r}, headers={self.headers!r}, "
+            f"footers={self.footers!r}, footnotes={self.footnotes!r}, "
+            f"tracked={self.tracked!r}, endnotes={self.endnotes!r}, "
+            f"comments={self.comments!r}, boxes={self.boxes!r}, "
+            f"unread={self.unread!r}, not_compared={self.not_compared!r}, "
+            f"main_part={self.main_part!r}, footnotes_part={self.footnotes_part!r}"
+            ")"
+        )
 
     @cached_property
     def sheet(self) -> Any:

@@ -7,14 +7,15 @@ differ, so each is compared by the digest of its bytes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cmwreport.draft.model import Draft
 from cmwreport.i18n import N_, _
 
 
-@dataclass
-class NotCompared:
+class NotCompared(NamedTuple):
+    # A NamedTuple rather than a dataclass (never changed once made): cheaper to create
+    # at import, which every diff pays.
     what: str
     part: str | None
     #: "same", "differs", "only in old", "only in new", or "read in part" (a construct
