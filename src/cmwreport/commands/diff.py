@@ -119,7 +119,7 @@ def compare_drafts(old: Path, new: Path, options: DiffOptions) -> int:
         from cmwreport.timestamps import w3c
 
         when = w3c(options.date) if options.date else None
-        data = redline_bytes(result, author=options.author, date=when)
+        data = redline_bytes(result, author=options.author, date=when, drop_old=True)
         outputs.append((options.redline, data, "redline"))
     report = None
     if not (is_stdout(options.html) or is_stdout(options.redline)):

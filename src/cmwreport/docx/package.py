@@ -206,6 +206,12 @@ class Package:
         for name in [n for n in self._trees if n not in keep and n not in self.changed]:
             del self._trees[name]
 
+    def drop(self) -> None:
+        """Forget every part and tree: for a package that is neither read nor written
+        again (the old draft, once its redline is marked)."""
+        self._trees.clear()
+        self.parts.clear()
+
     def release(self, name: str) -> None:
         """Drop the bytes of a part already parsed: its tree is the part from now on
         (written from it, never forgotten). A stress-sized draft's main part is 18 MB

@@ -249,6 +249,24 @@ class Draft:
             ")"
         )
 
+    def drop_trees(self) -> None:
+        """Forget the parsed XML, keeping the blocks' text and numbers: what the text and
+        JSON reports need. The old draft's tree is a third of a large diff's peak memory,
+        and any element still referenced keeps the whole of it."""
+        stories = (self.body, self.footnotes, self.endnotes, self.comments, self.boxes)
+        for blocks in (*stories, *self.headers.values(), *self.footers.values()):
+            for block in blocks:
+                block.element = None
+        for blocks in self.stories.values():
+            for block in blocks:
+                block.element = None
+        self.parts = {}
+        self.table_props = {}
+        self.objects = None
+        self.__dict__.pop("sheet", None)
+        if self.package is not None:
+            self.package.drop()
+
     @cached_property
     def sheet(self) -> Any:
         """The effective formatting reader of the draft's styles and theme, made when a

@@ -41,8 +41,13 @@ from cmwreport.redline.stories import story_back
 FIXED_DATE = "1980-01-01T00:00:00Z"
 
 
-def redline_bytes(result: Result, author: str = "cmwreport", date: str | None = None) -> bytes:
-    """NEW with tracked changes against OLD, as the bytes of a .docx package."""
+def redline_bytes(
+    result: Result, author: str = "cmwreport", date: str | None = None, *, drop_old: bool = False
+) -> bytes:
+    """NEW with tracked changes against OLD, as the bytes of a .docx package. `drop_old`:
+    the old draft's trees are forgotten once the changes are marked (what is copied from
+    them is copied by then), before the package is serialised: the caller needs only the
+    model of the old draft after this."""
     new = result.new
     package = new.package
     date = date or _modified(package) or FIXED_DATE
@@ -75,6 +80,9 @@ def redline_bytes(result: Result, author: str = "cmwreport", date: str | None = 
     for kind in ("footnote", "endnote"):
         notes(writer, result, kind)
     comments(writer, result)
+    if drop_old:
+        del writer  # it holds the old package (its part copier)
+        result.old.drop_trees()
     # The trees edited are the package's own parsed parts: writing it writes them, and
     # the parts only read are written as they came (the package keeps those its own
     # methods changed: relationships, content types, parts added).
