@@ -127,7 +127,7 @@ def test_validate_leaves_what_only_a_problem_or_json_needs():
 #: hashlib loads OpenSSL for a digest CPython computes itself.
 NEVER_IN_A_SMALL_DIFF = (
     "dataclasses", "hashlib", "_hashlib", "json", "tempfile", "cmwreport.redline",
-    "cmwreport.diff.render.html", "cmwreport.diagnostics", "yaml",
+    "cmwreport.diff.render.html", "cmwreport.diagnostics", "yaml", "datetime",
 )  # fmt: skip
 
 

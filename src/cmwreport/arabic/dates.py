@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only: reading a draft's labels needs no datetime
+    import datetime as dt
 
 #: Weekday names, Monday first (datetime.weekday() order).
 WEEKDAYS = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")

@@ -8,11 +8,13 @@ build prints with it and the draft reader labels what it reads with it, so a lab
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from cmwreport.arabic.dates import NO_BREAK
+
+if TYPE_CHECKING:  # for annotations: the draft reader, which labels with this, needs none
+    import datetime as dt
 
 
 # A NamedTuple rather than a frozen dataclass: immutable all the same, and a sixth of the

@@ -11,10 +11,10 @@ Writing the bytes to disk safely is `cmwreport.outputs`' job.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -22,6 +22,9 @@ from cmwreport.docx import opc
 from cmwreport.docx.opc import CONTENT_TYPES, PackageError, Relationship
 from cmwreport.docx.xml import CT_NS, PKG_REL_NS, parse, serialize
 from cmwreport.i18n import _
+
+if TYPE_CHECKING:  # datetime is imported where a package is written: diff needs none
+    import datetime as dt
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _CONFORMANCE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}conformance"
@@ -356,6 +359,8 @@ def parse_part(name: str, data: bytes) -> etree._Element:
 def core_properties(
     *, title: str, creator: str, language: str, created: dt.datetime, modified: dt.datetime
 ) -> bytes:
+    import datetime as dt
+
     def stamp(moment: dt.datetime) -> str:
         return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -378,4 +383,6 @@ def core_properties(
 
 
 def document_moment(day: dt.date) -> dt.datetime:
+    import datetime as dt
+
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
