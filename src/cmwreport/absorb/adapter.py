@@ -29,15 +29,20 @@ class Built:
     annex: bytes
 
 
-def _checked(root: Path):
+@dataclass
+class Loaded:
+    """The checked sources model, and the tree as read (the check of absorb's edits
+    reads only the files it changes, the others as read here)."""
+
+    sources: Any
+    read: Any
+
+
+def load(root: Path) -> Loaded:
+    """The checked sources, or SourcesInvalid with the diagnostics."""
     from cmwreport import checks
 
-    return checks.load(root)
-
-
-def load(root: Path):
-    """The checked sources model, or SourcesInvalid with the diagnostics."""
-    result = _checked(root)
+    read, result = checks.load_kept(root)
     if result.sources is None:
         errors = [d for d in result.diagnostics if d.is_error]
         first = f"{errors[0].file}:{errors[0].line}:{errors[0].column}: " if errors else ""
@@ -48,12 +53,16 @@ def load(root: Path):
             len(errors),
         )
         raise SourcesInvalid(first + said, errors)
-    return result.sources
+    return Loaded(result.sources, read)
 
 
-def errors_of(root: Path) -> list:
-    """Error diagnostics of a source tree (an empty list: it validates)."""
-    return [d for d in _checked(root).diagnostics if d.is_error]
+def errors_with(loaded: Loaded, files: dict[Path, bytes]) -> list:
+    """Error diagnostics of the sources with `files` (path -> new bytes) in place, read
+    from memory: nothing is copied or written to check them."""
+    from cmwreport import checks
+    from cmwreport.sources.load import with_files
+
+    return [d for d in checks.found(with_files(loaded.read, files)) if d.is_error]
 
 
 def build(sources, template: Path) -> Built:

@@ -8,8 +8,6 @@ them as a diff; so a failure anywhere leaves every file as it was.
 from __future__ import annotations
 
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,7 +71,8 @@ def run(drafts: Path | list[Path], options: Options) -> Result:
             )
         )
     read = [(path, _read(path, options, result)) for path in paths]  # a corrupt one says so
-    sources = adapter.load(options.sources)
+    loaded = adapter.load(options.sources)
+    sources = loaded.sources
     for path, draft in read:
         _same_report(draft, sources.report.symbol, path)
 
@@ -122,7 +121,7 @@ def run(drafts: Path | list[Path], options: Options) -> Result:
             result.files[options.template] = edited.data
     result.unabsorbed = the_plan.unabsorbed
     if any(p.suffix in provenance.YAML_SUFFIXES for p in result.files):
-        result.invalid = _validate(options.sources, result.files)
+        result.invalid = _validate(loaded, result.files)
     return result
 
 
@@ -345,18 +344,10 @@ def _all_ids(sources) -> set[str]:
     return ids
 
 
-def _validate(root: Path, files: dict[Path, bytes]) -> list[str]:
-    """Errors of the sources with the new files in place, checked on a copy."""
-    with tempfile.TemporaryDirectory(prefix="cmw-absorb-") as folder:
-        copy = Path(folder) / "sources"
-        shutil.copytree(root, copy, symlinks=True)
-        for path, data in files.items():
-            if path.suffix not in provenance.YAML_SUFFIXES:
-                continue
-            rel = path.resolve().relative_to(root.resolve())
-            (copy / rel).write_bytes(data)
-        out = []
-        for d in adapter.errors_of(copy):
-            file = str(d.file).replace(str(copy), str(root), 1)
-            out.append(f"{file}:{d.line}:{d.column}: {d.code} {d.message}")
-        return out
+def _validate(loaded, files: dict[Path, bytes]) -> list[str]:
+    """Errors of the sources with the new files in place, checked in memory."""
+    yaml = {path: data for path, data in files.items() if path.suffix in provenance.YAML_SUFFIXES}
+    return [
+        f"{d.file}:{d.line}:{d.column}: {d.code} {d.message}"
+        for d in adapter.errors_with(loaded, yaml)
+    ]

@@ -4,12 +4,15 @@ Why not a round-trip library (ruamel.yaml): it re-emits the whole file, and even
 configured carefully it re-flows long lines, re-indents sequences and normalises
 quoting. A drafter's file must keep every byte they did not ask to change, so we
 compose the file with PyYAML (whose marks give each node's exact character range),
-splice new text into just that range, in the scalar's own quoting style, and then
-compose the result again to prove the value reads back as intended.
+splice new text into just that range, in the scalar's own quoting style. Each file is
+composed once: after the changed texts, the lists are edited on the same nodes, their
+places shifted by what the texts added (composed again only when a change spans lines),
+and the result is read back by the check of the sources absorb would write.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +23,19 @@ from cmwreport.errors import CmwError
 from cmwreport.i18n import _
 
 #: libyaml when present (ten times faster); its marks count characters as PyYAML's do.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LOADER(_BASE):  # type: ignore[misc,valid-type]
+    """Nodes with their marks and styles, no tags: nothing here reads a tag, and
+    resolving every plain scalar's is half of composing."""
+
+    def resolve(self, kind, value, implicit):
+        return ""
+
+
+#: What YAML counts as a line break: a splice holding none keeps every line number.
+_LINE_BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")
 
 
 class YamlEditError(CmwError):
@@ -32,6 +47,10 @@ class Splice:
     start: int
     end: int
     text: str
+    #: The scalar whose text this is (None: whole lines), and whether both its old and
+    #: its new text are on one line.
+    scalar: yaml.ScalarNode | None = None
+    one_line: bool = False
 
 
 @dataclass
@@ -43,6 +62,12 @@ class YamlFile:
     bom: bool = False
     root: yaml.Node | None = None
     splices: list[Splice] = field(default_factory=list)
+    #: A text whose nodes are those of an earlier text (`after_texts`): where each
+    #: earlier splice ended, and how far it moved what follows; and the style each
+    #: changed scalar now has.
+    _ends: list[int] = field(default_factory=list, repr=False)
+    _shifts: list[int] = field(default_factory=list, repr=False)
+    _styles: dict[int, str | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def read(cls, path: Path, shown: str) -> YamlFile:
@@ -56,6 +81,34 @@ class YamlFile:
     @staticmethod
     def read_text(text: str, shown: str) -> yaml.Node:
         return _compose(text, shown)
+
+    def after_texts(self) -> YamlFile:
+        """The file with its splices made, for the next edits: on the same nodes when
+        every splice was a one-line scalar for a one-line scalar (lines and the other
+        values unchanged, places shifted), composed again otherwise."""
+        out = YamlFile(self.path, self.shown, self.result(check=False), self.bom)
+        if not all(sp.scalar and sp.one_line for sp in self.splices):
+            out.root = _compose(out.text, self.shown)
+            return out
+        out.root = self.root
+        shift = 0
+        for sp in sorted(self.splices, key=lambda sp: sp.start):
+            shift += len(sp.text) - (sp.end - sp.start)
+            out._ends.append(sp.end)
+            out._shifts.append(shift)
+            out._styles[id(sp.scalar)] = _style_of(sp.text)
+        return out
+
+    def _index(self, index: int) -> int:
+        """A place in the text read, in this text."""
+        n = bisect.bisect_right(self._ends, index)
+        return index + (self._shifts[n - 1] if n else 0)
+
+    def _start(self, node: yaml.Node) -> int:
+        return self._index(node.start_mark.index)
+
+    def _style(self, node: yaml.Node) -> str | None:
+        return self._styles.get(id(node), node.style) or None
 
     # -- finding -------------------------------------------------------------------
 
@@ -91,7 +144,7 @@ class YamlFile:
         return node
 
     def line_of(self, node: yaml.Node) -> int:
-        return node.start_mark.line + 1
+        return node.start_mark.line + 1  # lines never move under shifted nodes
 
     # -- editing ---------------------------------------------------------------------
 
@@ -100,12 +153,16 @@ class YamlFile:
             raise YamlEditError(
                 _("{where}: expected a text here, found a list or mapping", where=self._at(node))
             )
+        assert not self._ends, "texts are set before lists are edited"
         start, end = node.start_mark.index, node.end_mark.index
-        self.splices.append(Splice(start, end, self._scalar(node, value)))
+        new = self._scalar(node, value)
+        one_line = not any(b in new or b in self.text[start:end] for b in _LINE_BREAKS)
+        self.splices.append(Splice(start, end, new, node, one_line))
 
     def set_list(self, mapping: yaml.MappingNode, key: str, values: list[str]) -> None:
         """An item's list of texts (`footnotes:`) set to `values`: its lines replaced,
         added after the item's last line, or removed when `values` is empty."""
+        assert not self._ends, "texts are set before lists are edited"
         pad = " " * mapping.value[0][0].start_mark.column
         nl = self._newline()
         lines = f"{pad}{key}:{nl}" + "".join(f"{pad}  - {_double(v)}{nl}" for v in values)
@@ -160,7 +217,7 @@ class YamlFile:
 
     def _like_siblings(self, seq: yaml.SequenceNode, key: str, value: str) -> str:
         styles = {
-            (node.style or None)
+            self._style(node)
             for item in seq.value
             if isinstance(item, yaml.MappingNode)
             for node in [_get(item, key)]
@@ -213,8 +270,11 @@ class YamlFile:
             _compose(text, self.shown)
         return text
 
-    def result_bytes(self) -> bytes:
-        return (b"\xef\xbb\xbf" if self.bom else b"") + self.result().encode("utf-8")
+    def result_bytes(self, check: bool = True) -> bytes:
+        """`check=False`: the caller reads the result back itself (absorb's check of the
+        sources it would write)."""
+        text = self.result(check=check)
+        return (b"\xef\xbb\xbf" if self.bom else b"") + text.encode("utf-8")
 
     # -- layout ------------------------------------------------------------------------
 
@@ -222,7 +282,9 @@ class YamlFile:
         return "\r\n" if "\r\n" in self.text else "\n"
 
     def _at(self, node: yaml.Node) -> str:
-        return f"{self.shown}:{node.start_mark.line + 1}:{node.start_mark.column + 1}"
+        start = self._start(node)
+        column = start - (self.text.rfind("\n", 0, start) + 1)
+        return f"{self.shown}:{node.start_mark.line + 1}:{column + 1}"
 
     def _block_sequence(self, seq: yaml.SequenceNode) -> int:
         """The column of the sequence's dashes; refuses flow sequences ([a, b])."""
@@ -234,23 +296,23 @@ class YamlFile:
                     where=self._at(seq),
                 )
             )
-        item = seq.value[0]
-        line_start = self.text.rfind("\n", 0, item.start_mark.index) + 1
-        dash = self.text.rfind("-", line_start, item.start_mark.index)
+        item_start = self._start(seq.value[0])
+        line_start = self.text.rfind("\n", 0, item_start) + 1
+        dash = self.text.rfind("-", line_start, item_start)
         return dash - line_start
 
     def _item_lines(self, seq: yaml.SequenceNode, index: int) -> tuple[int, int]:
         """From the start of the item's `- ` line to the end of its last value's line."""
         self._block_sequence(seq)
         item = seq.value[index]
-        start = self.text.rfind("\n", 0, item.start_mark.index) + 1
+        start = self.text.rfind("\n", 0, self._start(item)) + 1
         # Comment lines right above the item (no blank line between) are about it.
         while start > 0:
             above = self.text.rfind("\n", 0, start - 1) + 1
             if not self.text[above:start].strip().startswith("#"):
                 break
             start = above
-        end_index = _last_index(item)
+        end_index = self._index(_last_index(item))
         newline = self.text.find("\n", end_index)
         # A comment at the end of the item's last line goes with the item.
         end = len(self.text) if newline < 0 else newline + 1
@@ -321,6 +383,12 @@ def _compose(text: str, shown: str) -> yaml.Node:
     if node is None:
         raise YamlEditError(_("{file}: the file is empty", file=shown))
     return node
+
+
+def _style_of(written: str) -> str | None:
+    """The style YAML reads a scalar written by `_scalar` in."""
+    first = written[:1]
+    return first if first in ("'", '"', "|", ">") else None
 
 
 def _get(mapping: yaml.MappingNode, key: str) -> yaml.Node | None:

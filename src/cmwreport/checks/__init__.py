@@ -44,10 +44,16 @@ class SourcesUnreadable(CmwError):
 def load(path: Path | str) -> Checked:
     """The sources under `path` loaded, then checked; trouble reading the tree is raised
     as SourcesUnreadable (what is wrong in a file is a diagnostic)."""
+    return load_kept(path)[1]
+
+
+def load_kept(path: Path | str) -> tuple[Loaded, Checked]:
+    """`load`, and what was loaded (absorb checks its edits against it: `found`)."""
     from cmwreport.sources.load import load_sources
 
     try:
-        return run(load_sources(path))
+        loaded = load_sources(path)
+        return loaded, run(loaded)
     except OSError as exc:
         raise SourcesUnreadable(
             _("{value}: {value2}", value=exc.filename or path, value2=exc.strerror or exc)
@@ -55,13 +61,19 @@ def load(path: Path | str) -> Checked:
 
 
 def run(loaded: Loaded) -> Checked:
-    found = list(loaded.diagnostics)
-    found.extend(_rules(loaded))
-    diagnostics = sorted(set(_unsuppressed(loaded, found)))
+    diagnostics = found(loaded)
     sources = None
     if not any(d.is_error for d in diagnostics):
         sources = loaded.sources
     return Checked(sources, diagnostics, len(loaded.files))
+
+
+def found(loaded: Loaded) -> list[Diagnostic]:
+    """What loading and every rule found, sorted, silenced warnings left out (no model
+    assembled: absorb checks the files it would write with this)."""
+    out = list(loaded.diagnostics)
+    out.extend(_rules(loaded))
+    return sorted(set(_unsuppressed(loaded, out)))
 
 
 def _rules(loaded: Loaded) -> Iterator[Diagnostic]:
