@@ -25,8 +25,11 @@ class SourcesInvalid(CmwError):
 
 @dataclass
 class Built:
-    report: bytes
-    annex: bytes
+    """The report and the annex as the build makes them, in memory: read by the draft
+    reader as they are, never written to bytes and read back."""
+
+    report: Any
+    annex: Any
 
 
 @dataclass
@@ -65,18 +68,32 @@ def errors_with(loaded: Loaded, files: dict[Path, bytes]) -> list:
     return [d for d in checks.found(with_files(loaded.read, files)) if d.is_error]
 
 
-def build(sources, template: Path) -> Built:
-    from cmwreport.build.merge import build as merge
+def open_template(path: Path):
+    """The template, read once: the build merges into a copy of it, the draft reader
+    reads it, absorb's edits are made on that reading."""
+    from cmwreport.build.merge import TemplateProblem
+    from cmwreport.docx.package import Package, PackageError
 
-    built = merge(sources, template, str(template))
-    return Built(built.report, built.annex)
+    try:
+        return Package.read(path)
+    except PackageError as exc:
+        raise TemplateProblem([f"{path}: {exc}"]) from None  # what the build says
 
 
-def read(path_or_bytes: Path | bytes, name: str = "draft"):
-    """A draft (accepted view) read by the draft reader: `.body` blocks, `.tracked`, `.parts`."""
+def build(sources, template, label: str) -> Built:
+    """`template`: the package `open_template` read (left as it was)."""
+    from cmwreport.build.merge import merge
+
+    merged = merge(sources, template.copy(), label, in_memory=True)
+    return Built(merged.document.package.in_memory(copy=False), merged.annex)
+
+
+def read(source, name: str = "draft"):
+    """A draft (accepted view) read by the draft reader from a file, bytes or a package
+    in memory: `.body` blocks, `.tracked`, `.parts`."""
     from cmwreport.draft.reader import read_draft
 
-    return _unbound(read_draft(path_or_bytes, None if isinstance(path_or_bytes, Path) else name))
+    return _unbound(read_draft(source, None if isinstance(source, Path) else name))
 
 
 def read_rejected(path: Path) -> tuple[Any, int]:

@@ -53,6 +53,9 @@ class Result:
     invalid: list[str] = field(default_factory=list)
     accepted: int = 0
     pending_left_out: int = 0
+    #: A .docx in `files`: its reading before, and the package its bytes were written
+    #: from (what --dry-run shows of it, read without parsing it again).
+    docx_read: dict[Path, tuple[object, object]] = field(default_factory=dict)
 
 
 def run(drafts: Path | list[Path], options: Options) -> Result:
@@ -76,7 +79,8 @@ def run(drafts: Path | list[Path], options: Options) -> Result:
     for path, draft in read:
         _same_report(draft, sources.report.symbol, path)
 
-    built = adapter.build(sources, options.template)
+    template = adapter.open_template(options.template)
+    built = adapter.build(sources, template, str(options.template))
     bases = {
         "report": adapter.read(built.report, "built-report"),
         "annex": adapter.read(built.annex, "built-annex"),
@@ -84,7 +88,7 @@ def run(drafts: Path | list[Path], options: Options) -> Result:
     kinds = [_which(draft, bases["report"], bases["annex"]) for _p, draft in read]
     for draft in [*bases.values(), *(draft for _p, draft in read)]:
         model.locate(draft.body)
-    template_draft = adapter.read(options.template) if "report" in kinds else None
+    template_draft = adapter.read(template, str(options.template)) if "report" in kinds else None
     origin_of = {
         kind: origins.assign(sources, bases[kind], template_draft if kind == "report" else None)
         for kind in dict.fromkeys(kinds)
@@ -114,11 +118,12 @@ def run(drafts: Path | list[Path], options: Options) -> Result:
     result.files.update(applied.files)
     result.done += applied.done
     if template_draft is not None and the_plan.template:
-        edited = template_check.apply(options.template, template_draft, the_plan.template, sources)
+        edited = template_check.apply(options.template, template_draft, the_plan.template)
         result.done += edited.done
         the_plan.unabsorbed += edited.unabsorbed
         if edited.data is not None and edited.done:
             result.files[options.template] = edited.data
+            result.docx_read[options.template] = (template_draft, edited.package)
     result.unabsorbed = the_plan.unabsorbed
     if any(p.suffix in provenance.YAML_SUFFIXES for p in result.files):
         result.invalid = _validate(loaded, result.files)

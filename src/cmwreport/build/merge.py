@@ -22,7 +22,7 @@ from cmwreport.docx import slots as slotlib
 from cmwreport.docx.content import Bookmarks, Para, render
 from cmwreport.docx.custom_properties import set_property
 from cmwreport.docx.document import WordDocument, set_page_break_before
-from cmwreport.docx.package import PackageError, document_moment
+from cmwreport.docx.package import Package, PackageError, document_moment
 from cmwreport.docx.xml import w
 from cmwreport.errors import CmwError
 from cmwreport.replies.questions import documents
@@ -70,9 +70,9 @@ class Built:
     texts: list[str] = field(default_factory=list)
 
 
-def _open(path: Path, label: str) -> WordDocument:
+def _open(path: Path | Package, label: str) -> WordDocument:
     try:
-        document = WordDocument.open(path)
+        document = WordDocument(path) if isinstance(path, Package) else WordDocument.open(path)
         found = document.slot_paragraphs()
         styles, missing = document.resolve_styles(contract.GENERATED)
     except PackageError as exc:
@@ -141,9 +141,9 @@ def _empty_line(sp: slotlib.SlotParagraph, inline: dict[str, str]) -> bool:
     return parent is not None and len(parent.findall(w("p"))) > 1
 
 
-def check_template(path, label: str) -> None:
+def check_template(path: Path | Package, label: str) -> None:
     """Raise TemplateProblem if the template cannot be built from (absorb checks the
-    template it would write)."""
+    template it would write, as a package in memory)."""
     _open(path, label)
 
 
@@ -163,6 +163,17 @@ def inline_values(report) -> dict[str, str]:
     }
 
 
+@dataclass
+class Merged:
+    """The report and the standalone annex as `build` writes them, before any reading
+    of what they hold; the annex as bytes or (`in_memory`) as a package."""
+
+    document: WordDocument
+    annex: bytes | Package
+    report_words: int = 0
+    annex_words: int = 0
+
+
 def build(
     sources: Sources,
     template_path: Path,
@@ -171,6 +182,48 @@ def build(
 ) -> Built:
     """`properties`: custom document properties written into both files (the build's
     identity, so that a report and an annex of two different builds can be told)."""
+    merged = merge(sources, template_path, label, properties)
+    document, report_words = merged.document, merged.report_words
+    roles = document.style_roles()
+    styles = document.styles_root()
+    placeholder = custom_properties.get(document.package, readiness.PLACEHOLDER_PROPERTY)
+    found = readiness.findings(
+        document.body,
+        roles,
+        styles,
+        placeholder=placeholder,
+        report_words=report_words,
+        other_texts=document.story_texts(),
+    )
+    replies = scan(readiness.paragraphs(document.body, roles, styles), placeholder)
+    issues, _observations = documents(sources)
+    found += readiness.reply_findings(replies, issues)
+    texts = [
+        p.text
+        for p in readiness.paragraphs(document.body, roles, styles)
+        if p.role not in readiness.HEADINGS and not (placeholder and placeholder in p.text)
+    ]
+    return Built(
+        document.to_bytes(),
+        merged.annex,
+        report_words,
+        merged.annex_words,
+        found,
+        replies,
+        texts,
+    )
+
+
+def merge(
+    sources: Sources,
+    template_path: Path,
+    label: str,
+    properties: dict[str, str] | None = None,
+    *,
+    in_memory: bool = False,
+) -> Merged:
+    """The report and the annex merged. `in_memory` (absorb, which reads them in this
+    process): the annex kept as a package, not written to bytes, and no words counted."""
     document = _open(template_path, label)
     # The standalone annex starts from the untouched template parts (its styles,
     # numbering, headers), copied before the report's XML is changed.
@@ -207,12 +260,12 @@ def build(
         cs_font,
         notes,
     )
-    annex_words = count_words(slotlib.paragraph_texts(annex_nodes))
+    annex_words = 0 if in_memory else count_words(slotlib.paragraph_texts(annex_nodes))
     standalone.set_core(f"{report.symbol} — {annex.ANNEX_TITLE}", created, modified)
     for name, value in (properties or {}).items():
         set_property(standalone.package, name, value)
-    annex_bytes, annex_nodes = _standalone(
-        standalone, document, annex_nodes, notes.added(), sources, inline, cs_font
+    annex_written, annex_nodes = _standalone(
+        standalone, document, annex_nodes, notes.added(), sources, inline, cs_font, in_memory
     )
 
     annex_slot = None
@@ -231,8 +284,12 @@ def build(
     if report.annex_in_language_of_submission and not title_note:
         annex_nodes[0].extend(notes.add(notes_text["annex_in_language_of_submission"], "*"))
     # Counted before the annex goes in: annexes do not count against the limit.
-    report_words = count_words(
-        slotlib.paragraph_texts([n for n in document.body if n is not annex_slot.paragraph])
+    report_words = (
+        0
+        if in_memory
+        else count_words(
+            slotlib.paragraph_texts([n for n in document.body if n is not annex_slot.paragraph])
+        )
     )
     slotlib.replace_block(annex_slot, annex_nodes)
     brackets.bind(document.body)
@@ -242,26 +299,7 @@ def build(
     document.set_core(report.symbol, created, modified)
     for name, value in (properties or {}).items():
         set_property(document.package, name, value)
-    roles = document.style_roles()
-    styles = document.styles_root()
-    placeholder = custom_properties.get(document.package, readiness.PLACEHOLDER_PROPERTY)
-    found = readiness.findings(
-        document.body,
-        roles,
-        styles,
-        placeholder=placeholder,
-        report_words=report_words,
-        other_texts=document.story_texts(),
-    )
-    replies = scan(readiness.paragraphs(document.body, roles, styles), placeholder)
-    issues, _observations = documents(sources)
-    found += readiness.reply_findings(replies, issues)
-    texts = [
-        p.text
-        for p in readiness.paragraphs(document.body, roles, styles)
-        if p.role not in readiness.HEADINGS and not (placeholder and placeholder in p.text)
-    ]
-    return Built(document.to_bytes(), annex_bytes, report_words, annex_words, found, replies, texts)
+    return Merged(document, annex_written, report_words, annex_words)
 
 
 def _standalone(
@@ -272,10 +310,12 @@ def _standalone(
     sources: Sources,
     inline: dict[str, str],
     cs_font: str | None,
-) -> tuple[bytes, list[etree._Element]]:
+    in_memory: bool = False,
+) -> tuple[bytes | Package, list[etree._Element]]:
     """The annex as a document of its own: the symbol and the title of the report it
     belongs to on its first page, the annex, and what ends the template (the closing
-    rule). Returns its bytes and the annex's elements, free to move into the report."""
+    rule). Returns its bytes (in memory: a copy of its package) and the annex's elements,
+    free to move into the report."""
     report = sources.report
     for sp in standalone.slot_paragraphs(body=False):
         slotlib.replace_inline(sp, inline)
@@ -305,11 +345,12 @@ def _standalone(
     brackets.bind(notes.root)
     labelled = lists.label(standalone, annex_nodes)
     lists.make_room(standalone, annex_nodes)
-    annex_bytes = standalone.to_bytes()
+    # In memory, a copy: the annex's elements go on into the report, changed.
+    annex_written = standalone.package.in_memory(copy=True) if in_memory else standalone.to_bytes()
     numbering.unlabel(labelled)
     for run in title_mark:
         run.getparent().remove(run)
     taken = standalone.take_body()
     annex_nodes = taken[len(front) : len(taken) - len(closing)]
     set_page_break_before(annex_nodes[0], None)
-    return annex_bytes, annex_nodes
+    return annex_written, annex_nodes
