@@ -65,7 +65,12 @@ def errors_with(loaded: Loaded, files: dict[Path, bytes]) -> list:
     from cmwreport import checks
     from cmwreport.sources.load import with_files
 
-    return [d for d in checks.found(with_files(loaded.read, files)) if d.is_error]
+    after = with_files(loaded.read, files)
+    kept = {id(f) for f in loaded.read.files}
+    # The other files' own rules found no error when they were read (else absorb had
+    # stopped there), and only errors are asked for: those rules run on the new files.
+    changed = [f for f in after.files if id(f) not in kept]
+    return [d for d in checks.found(after, changed) if d.is_error]
 
 
 def open_template(path: Path):

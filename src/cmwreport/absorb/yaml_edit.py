@@ -68,6 +68,7 @@ class YamlFile:
     _ends: list[int] = field(default_factory=list, repr=False)
     _shifts: list[int] = field(default_factory=list, repr=False)
     _styles: dict[int, str | None] = field(default_factory=dict, repr=False)
+    _seen_styles: dict[tuple[int, str], set] = field(default_factory=dict, repr=False)
 
     @classmethod
     def read(cls, path: Path, shown: str) -> YamlFile:
@@ -216,13 +217,15 @@ class YamlFile:
         return "".join(line + self._newline() for line in lines)
 
     def _like_siblings(self, seq: yaml.SequenceNode, key: str, value: str) -> str:
-        styles = {
-            self._style(node)
-            for item in seq.value
-            if isinstance(item, yaml.MappingNode)
-            for node in [_get(item, key)]
-            if isinstance(node, yaml.ScalarNode)
-        }
+        styles = self._seen_styles.get((id(seq), key))
+        if styles is None:  # once per list: its nodes stay as read while lines are added
+            styles = self._seen_styles[(id(seq), key)] = {
+                self._style(node)
+                for item in seq.value
+                if isinstance(item, yaml.MappingNode)
+                for node in [_get(item, key)]
+                if isinstance(node, yaml.ScalarNode)
+            }
         safe = not any(ch in value for ch in _BREAKS) and "\n" not in value
         if styles == {None} and safe and _plain_ok(value):
             return value

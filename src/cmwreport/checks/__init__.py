@@ -68,16 +68,17 @@ def run(loaded: Loaded) -> Checked:
     return Checked(sources, diagnostics, len(loaded.files))
 
 
-def found(loaded: Loaded) -> list[Diagnostic]:
-    """What loading and every rule found, sorted, silenced warnings left out (no model
-    assembled: absorb checks the files it would write with this)."""
+def found(loaded: Loaded, files: list | None = None) -> list[Diagnostic]:
+    """What loading and the rules found, sorted, silenced warnings left out (no model
+    assembled: absorb checks the files it would write with this). `files`: those whose
+    own rules run (default: all); the rules across files always run on the whole tree."""
     out = list(loaded.diagnostics)
-    out.extend(_rules(loaded))
+    out.extend(_rules(loaded, loaded.files if files is None else files))
     return sorted(set(_unsuppressed(loaded, out)))
 
 
-def _rules(loaded: Loaded) -> Iterator[Diagnostic]:
-    for file in loaded.files:
+def _rules(loaded: Loaded, files: list | None = None) -> Iterator[Diagnostic]:
+    for file in loaded.files if files is None else files:
         yield from text.check_file(file)
         yield from numbers.check_file(file)
         yield from usage.check_file(file)
