@@ -19,27 +19,11 @@ from pathlib import Path
 
 import yaml
 
-from cmwreport.errors import CmwError
+from cmwreport.absorb import yaml_text as yt
+from cmwreport.absorb.errors import YamlEditError
 from cmwreport.i18n import _
 
-#: libyaml when present (ten times faster); its marks count characters as PyYAML's do.
-_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _LOADER(_BASE):  # type: ignore[misc,valid-type]
-    """Nodes with their marks and styles, no tags: nothing here reads a tag, and
-    resolving every plain scalar's is half of composing."""
-
-    def resolve(self, kind, value, implicit):
-        return ""
-
-
-#: What YAML counts as a line break: a splice holding none keeps every line number.
-_LINE_BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")
-
-
-class YamlEditError(CmwError):
-    """A source file absorb cannot edit in place (flow style, a vanished item ...)."""
+__all__ = ["YamlEditError", "YamlFile"]
 
 
 @dataclass
@@ -76,12 +60,12 @@ class YamlFile:
         bom = raw.startswith(b"\xef\xbb\xbf")
         text = raw[3 if bom else 0 :].decode("utf-8")
         out = cls(path, shown, text, bom)
-        out.root = _compose(text, shown)
+        out.root = yt.compose(text, shown)
         return out
 
     @staticmethod
     def read_text(text: str, shown: str) -> yaml.Node:
-        return _compose(text, shown)
+        return yt.compose(text, shown)
 
     def after_texts(self) -> YamlFile:
         """The file with its splices made, for the next edits: on the same nodes when
@@ -89,7 +73,7 @@ class YamlFile:
         values unchanged, places shifted), composed again otherwise."""
         out = YamlFile(self.path, self.shown, self.result(check=False), self.bom)
         if not all(sp.scalar and sp.one_line for sp in self.splices):
-            out.root = _compose(out.text, self.shown)
+            out.root = yt.compose(out.text, self.shown)
             return out
         out.root = self.root
         shift = 0
@@ -97,7 +81,7 @@ class YamlFile:
             shift += len(sp.text) - (sp.end - sp.start)
             out._ends.append(sp.end)
             out._shifts.append(shift)
-            out._styles[id(sp.scalar)] = _style_of(sp.text)
+            out._styles[id(sp.scalar)] = yt.style_of(sp.text)
         return out
 
     def _index(self, index: int) -> int:
@@ -157,7 +141,7 @@ class YamlFile:
         assert not self._ends, "texts are set before lists are edited"
         start, end = node.start_mark.index, node.end_mark.index
         new = self._scalar(node, value)
-        one_line = not any(b in new or b in self.text[start:end] for b in _LINE_BREAKS)
+        one_line = not any(b in new or b in self.text[start:end] for b in yt.LINE_BREAKS)
         self.splices.append(Splice(start, end, new, node, one_line))
 
     def set_list(self, mapping: yaml.MappingNode, key: str, values: list[str]) -> None:
@@ -166,12 +150,12 @@ class YamlFile:
         assert not self._ends, "texts are set before lists are edited"
         pad = " " * mapping.value[0][0].start_mark.column
         nl = self._newline()
-        lines = f"{pad}{key}:{nl}" + "".join(f"{pad}  - {_double(v)}{nl}" for v in values)
+        lines = f"{pad}{key}:{nl}" + "".join(f"{pad}  - {yt.double(v)}{nl}" for v in values)
         for k, node in mapping.value:
             if k.value != key:
                 continue
             if isinstance(node, yaml.SequenceNode) and node.flow_style and values:
-                flow = "[" + ", ".join(_double(v) for v in values) + "]"
+                flow = "[" + ", ".join(yt.double(v) for v in values) + "]"
                 self.splices.append(Splice(node.start_mark.index, node.end_mark.index, flow))
                 return
             start = self.text.rfind("\n", 0, k.start_mark.index) + 1
@@ -226,12 +210,12 @@ class YamlFile:
                 for node in [_get(item, key)]
                 if isinstance(node, yaml.ScalarNode)
             }
-        safe = not any(ch in value for ch in _BREAKS) and "\n" not in value
-        if styles == {None} and safe and _plain_ok(value):
+        safe = not any(ch in value for ch in yt.BREAKS) and "\n" not in value
+        if styles == {None} and safe and yt.plain_ok(value):
             return value
         if styles == {"'"} and safe:
             return "'" + value.replace("'", "''") + "'"
-        return _double(value)
+        return yt.double(value)
 
     def reindent(self, block: str, seq: yaml.SequenceNode) -> str:
         """Item lines taken from another sequence, shifted to this one's indentation."""
@@ -270,7 +254,7 @@ class YamlFile:
             text = text[: splice.start] + splice.text + text[splice.end :]
             last_start = splice.start
         if check and self.splices:
-            _compose(text, self.shown)
+            yt.compose(text, self.shown)
         return text
 
     def result_bytes(self, check: bool = True) -> bytes:
@@ -323,16 +307,16 @@ class YamlFile:
 
     def _scalar(self, node: yaml.ScalarNode, value: str) -> str:
         style = node.style or None  # libyaml says "" for plain, PyYAML None
-        foldable = not any(ch in value for ch in _BREAKS)
-        if style == "'" and "\n" not in value and foldable and _one_line(self.text, node):
+        foldable = not any(ch in value for ch in yt.BREAKS)
+        if style == "'" and "\n" not in value and foldable and yt.one_line(self.text, node):
             return "'" + value.replace("'", "''") + "'"
-        if style is None and foldable and _plain_ok(value) and _one_line(self.text, node):
+        if style is None and foldable and yt.plain_ok(value) and yt.one_line(self.text, node):
             return value
         if style in ("|", ">"):
             block = self._block(node, value, style) if foldable else None
             # A block value's range runs to the next line: keep its end and blank lines.
-            return block if block is not None else _double(value) + self._tail(node)
-        return _double(value)
+            return block if block is not None else yt.double(value) + self._tail(node)
+        return yt.double(value)
 
     def _tail(self, node: yaml.ScalarNode) -> str:
         body = self.text[node.start_mark.index : node.end_mark.index]
@@ -370,30 +354,6 @@ class YamlFile:
         return out if back == {"k": value} else None
 
 
-def _compose(text: str, shown: str) -> yaml.Node:
-    try:
-        node = yaml.compose(text, Loader=_LOADER)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"{shown}:{mark.line + 1}:{mark.column + 1}" if mark else shown
-        raise YamlEditError(
-            _(
-                "{where}: YAML syntax: {problem}; run cmwreport validate",
-                where=where,
-                problem=exc.problem,
-            )
-        ) from None
-    if node is None:
-        raise YamlEditError(_("{file}: the file is empty", file=shown))
-    return node
-
-
-def _style_of(written: str) -> str | None:
-    """The style YAML reads a scalar written by `_scalar` in."""
-    first = written[:1]
-    return first if first in ("'", '"', "|", ">") else None
-
-
 def _get(mapping: yaml.MappingNode, key: str) -> yaml.Node | None:
     for k, v in mapping.value:
         if isinstance(k, yaml.ScalarNode) and k.value == key:
@@ -411,41 +371,3 @@ def _last_index(node: yaml.Node) -> int:
     if not children:
         return node.end_mark.index
     return _last_index(children[-1])
-
-
-def _one_line(text: str, node: yaml.ScalarNode) -> bool:
-    return "\n" not in text[node.start_mark.index : node.end_mark.index]
-
-
-def _plain_ok(value: str) -> bool:
-    if not value or value != value.strip() or "\n" in value:
-        return False
-    try:
-        return yaml.safe_load(f"k: {value}") == {"k": value}
-    except yaml.YAMLError:
-        return False
-
-
-#: Line breaks YAML folds in a plain, single-quoted or block value (escaped in "...").
-_BREAKS = {"\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
-
-
-def _double(value: str) -> str:
-    out = ['"']
-    for ch in value:
-        if ch in _BREAKS:
-            out.append(_BREAKS[ch])
-        elif ch == "\\":
-            out.append("\\\\")
-        elif ch == '"':
-            out.append('\\"')
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ord(ch) < 0x20:
-            out.append(f"\\x{ord(ch):02x}")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
