@@ -86,6 +86,10 @@ def run(drafts: Path | list[Path], options: Options) -> Result:
         "annex": adapter.read(built.annex, "built-annex"),
     }
     kinds = [_which(draft, bases["report"], bases["annex"]) for _p, draft in read]
+    # A built document no draft is of is not read again: its trees go now (on a long
+    # report, the standalone annex is a few hundred MB of them).
+    del built
+    bases = {kind: bases[kind] for kind in dict.fromkeys(kinds)}
     for draft in [*bases.values(), *(draft for _p, draft in read)]:
         model.locate(draft.body)
     template_draft = adapter.read(template, str(options.template)) if "report" in kinds else None
