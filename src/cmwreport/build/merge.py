@@ -223,7 +223,8 @@ def merge(
     in_memory: bool = False,
 ) -> Merged:
     """The report and the annex merged. `in_memory` (absorb, which reads them in this
-    process): the annex kept as a package, not written to bytes, and no words counted."""
+    process): the annex kept as a package, not written to bytes, no words counted and
+    no item record written."""
     document = _open(template_path, label)
     # The standalone annex starts from the untouched template parts (its styles,
     # numbering, headers), copied before the report's XML is changed.
@@ -261,12 +262,14 @@ def merge(
         notes,
     )
     annex_words = 0 if in_memory else count_words(slotlib.paragraph_texts(annex_nodes))
-    # Each item's paragraph as built, for absorb --force to judge edits item by item.
+    # Each item's paragraph as built, for absorb --force to judge edits item by item
+    # (read from the reviewer's draft: never from the build absorb makes in memory).
     properties = properties or {}
-    annex_items = item_record.entries(annex_nodes)
+    annex_items = [] if in_memory else item_record.entries(annex_nodes)
     presented: list[tuple[str, str]] = []
     standalone.set_core(f"{report.symbol} — {annex.ANNEX_TITLE}", created, modified)
-    for name, value in {**properties, **item_record.encode(annex_items)}.items():
+    annex_record = {} if in_memory else item_record.encode(annex_items)
+    for name, value in {**properties, **annex_record}.items():
         set_property(standalone.package, name, value)
     annex_written, annex_nodes = _standalone(
         standalone, document, annex_nodes, notes.added(), sources, inline, cs_font, in_memory
@@ -277,7 +280,7 @@ def merge(
         if sp.is_block and sp.slots[0].name == "participatory_process":
             blocks = presentation.paragraphs(sources)
             nodes = render(blocks, bookmarks, document.style_map, cs_font, notes)
-            presented = item_record.entries(nodes)
+            presented = [] if in_memory else item_record.entries(nodes)
             slotlib.replace_block(sp, nodes)
         elif sp.is_block and sp.slots[0].name == "annex":
             annex_slot = sp
@@ -303,7 +306,8 @@ def merge(
     lists.label(document, document.body)
     lists.make_room(document, document.body)
     document.set_core(report.symbol, created, modified)
-    for name, value in {**properties, **item_record.encode(presented + annex_items)}.items():
+    record = {} if in_memory else item_record.encode(presented + annex_items)
+    for name, value in {**properties, **record}.items():
         set_property(document.package, name, value)
     return Merged(document, annex_written, report_words, annex_words)
 
