@@ -170,8 +170,9 @@ class Merged:
 
     document: WordDocument
     annex: bytes | Package
+    annex_first: etree._Element
+    annex_paragraphs: int
     report_words: int = 0
-    annex_words: int = 0
 
 
 def build(
@@ -184,33 +185,32 @@ def build(
     identity, so that a report and an annex of two different builds can be told)."""
     merged = merge(sources, template_path, label, properties)
     document, report_words = merged.document, merged.report_words
+    paragraph = w("p")
     roles = document.style_roles()
     styles = document.styles_root()
     placeholder = custom_properties.get(document.package, readiness.PLACEHOLDER_PROPERTY)
+    # Read once (text, role, UN number): the findings, the replies and the texts use it.
+    body = list(readiness.paragraphs(document.body, roles, styles))
     found = readiness.findings(
-        document.body,
-        roles,
-        styles,
+        body,
         placeholder=placeholder,
         report_words=report_words,
         other_texts=document.story_texts(),
     )
-    replies = scan(readiness.paragraphs(document.body, roles, styles), placeholder)
+    # The annex's words, from its paragraphs in the report: bound brackets add only
+    # LEFT-TO-RIGHT MARKs inside words, which the count does not see.
+    first = next(i for i, p in enumerate(document.body.iter(paragraph)) if p is merged.annex_first)
+    annex_words = count_words(p.text for p in body[first : first + merged.annex_paragraphs])
+    replies = scan(body, placeholder)
     issues, _observations = documents(sources)
     found += readiness.reply_findings(replies, issues)
     texts = [
         p.text
-        for p in readiness.paragraphs(document.body, roles, styles)
+        for p in body
         if p.role not in readiness.HEADINGS and not (placeholder and placeholder in p.text)
     ]
     return Built(
-        document.to_bytes(),
-        merged.annex,
-        report_words,
-        merged.annex_words,
-        found,
-        replies,
-        texts,
+        document.to_bytes(), merged.annex, report_words, annex_words, found, replies, texts
     )
 
 
@@ -261,7 +261,8 @@ def merge(
         cs_font,
         notes,
     )
-    annex_words = 0 if in_memory else count_words(slotlib.paragraph_texts(annex_nodes))
+    paragraph = w("p")
+    annex_paragraphs = sum(1 for node in annex_nodes for _p in node.iter(paragraph))
     # Each item's paragraph as built, for absorb --force to judge edits item by item
     # (read from the reviewer's draft: never from the build absorb makes in memory).
     properties = properties or {}
@@ -300,16 +301,17 @@ def merge(
             slotlib.paragraph_texts([n for n in document.body if n is not annex_slot.paragraph])
         )
     )
-    slotlib.replace_block(annex_slot, annex_nodes)
+    # The annex's brackets were bound in the standalone file (binding is done once:
+    # a bound symbol's run no longer reads as a symbol).
     brackets.bind(document.body)
     brackets.bind(notes.root)
+    slotlib.replace_block(annex_slot, annex_nodes)
     lists.label(document, document.body)
-    lists.make_room(document, document.body)
     document.set_core(report.symbol, created, modified)
     record = {} if in_memory else item_record.encode(presented + annex_items)
     for name, value in {**properties, **record}.items():
         set_property(document.package, name, value)
-    return Merged(document, annex_written, report_words, annex_words)
+    return Merged(document, annex_written, annex_nodes[0], annex_paragraphs, report_words)
 
 
 def _standalone(
@@ -354,7 +356,6 @@ def _standalone(
     brackets.bind(standalone.body)
     brackets.bind(notes.root)
     labelled = lists.label(standalone, annex_nodes)
-    lists.make_room(standalone, annex_nodes)
     # In memory, a copy: the annex's elements go on into the report, changed.
     annex_written = standalone.package.in_memory(copy=True) if in_memory else standalone.to_bytes()
     numbering.unlabel(labelled)

@@ -21,7 +21,7 @@ from cmwreport.checks import dates, numbers, placeholders, questions, references
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.errors import CmwError
 from cmwreport.i18n import _
-from cmwreport.sources.load import Loaded
+from cmwreport.sources.load import Loaded, LoadedFile
 from cmwreport.sources.model import Sources
 
 
@@ -51,39 +51,60 @@ def load_kept(path: Path | str) -> tuple[Loaded, Checked]:
     """`load`, and what was loaded (absorb checks its edits against it: `found`)."""
     from cmwreport.sources.load import load_sources
 
+    found: list[Diagnostic] = []
+
+    def check(file: LoadedFile) -> None:
+        found.extend(_file_rules(file))
+        file.release()  # the rules after this one read only the model objects
+
     try:
-        loaded = load_sources(path)
-        return loaded, run(loaded)
+        loaded = load_sources(path, each=check)
+        return loaded, run(loaded, found)
     except OSError as exc:
         raise SourcesUnreadable(
             _("{value}: {value2}", value=exc.filename or path, value2=exc.strerror or exc)
         ) from None
 
 
-def run(loaded: Loaded) -> Checked:
-    diagnostics = found(loaded)
+def run(loaded: Loaded, checked: list[Diagnostic] | None = None) -> Checked:
+    """`checked`: what the rules of each file found, when they ran as the files were
+    read (`load`); else they run here."""
+    found = list(loaded.diagnostics)
+    if checked is None:
+        for file in loaded.files:
+            found.extend(_file_rules(file))
+    else:
+        found.extend(checked)
+    found.extend(_rules(loaded))
+    diagnostics = sorted(set(_unsuppressed(loaded, found)))
     sources = None
     if not any(d.is_error for d in diagnostics):
         sources = loaded.sources
     return Checked(sources, diagnostics, len(loaded.files))
 
 
-def found(loaded: Loaded, files: list | None = None) -> list[Diagnostic]:
-    """What loading and the rules found, sorted, silenced warnings left out (no model
-    assembled: absorb checks the files it would write with this). `files`: those whose
-    own rules run (default: all); the rules across files always run on the whole tree."""
+def found(loaded: Loaded, files: list[LoadedFile] | None = None) -> list[Diagnostic]:
+    """What loading found, the own rules of `files` (default: all; files whose nodes
+    were released cannot be given) and the rules across files, sorted, silenced warnings
+    left out; no model assembled (absorb checks the files it would write with this)."""
     out = list(loaded.diagnostics)
-    out.extend(_rules(loaded, loaded.files if files is None else files))
+    for file in loaded.files if files is None else files:
+        out.extend(_file_rules(file))
+    out.extend(_rules(loaded))
     return sorted(set(_unsuppressed(loaded, out)))
 
 
-def _rules(loaded: Loaded, files: list | None = None) -> Iterator[Diagnostic]:
-    for file in loaded.files if files is None else files:
-        yield from text.check_file(file)
-        yield from numbers.check_file(file)
-        yield from usage.check_file(file)
-        yield from dates.written_weekdays(file)
-        yield from placeholders.check_file(file)
+def _file_rules(file: LoadedFile) -> Iterator[Diagnostic]:
+    """The rules that read a file's text and values (the node tree's strings)."""
+    yield from text.check_file(file)
+    yield from numbers.check_file(file)
+    yield from usage.check_file(file)
+    yield from dates.written_weekdays(file)
+    yield from placeholders.check_file(file)
+
+
+def _rules(loaded: Loaded) -> Iterator[Diagnostic]:
+    """The rules across files: they read the model objects."""
     yield from references.duplicate_ids(loaded)
     yield from references.axis_order(loaded)
     yield from references.cited_documents(loaded)
