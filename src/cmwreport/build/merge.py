@@ -20,7 +20,7 @@ from cmwreport.build.wordcount import count_words
 from cmwreport.docx import brackets, custom_properties, numbering
 from cmwreport.docx import slots as slotlib
 from cmwreport.docx.content import Bookmarks, Para, render
-from cmwreport.docx.custom_properties import set_property
+from cmwreport.docx.custom_properties import set_properties
 from cmwreport.docx.document import WordDocument, set_page_break_before
 from cmwreport.docx.package import Package, PackageError, document_moment
 from cmwreport.docx.xml import w
@@ -270,8 +270,7 @@ def merge(
     presented: list[tuple[str, str]] = []
     standalone.set_core(f"{report.symbol} — {annex.ANNEX_TITLE}", created, modified)
     annex_record = {} if in_memory else item_record.encode(annex_items)
-    for name, value in {**properties, **annex_record}.items():
-        set_property(standalone.package, name, value)
+    set_properties(standalone.package, {**properties, **annex_record})
     annex_written, annex_nodes = _standalone(
         standalone, document, annex_nodes, notes.added(), sources, inline, cs_font, in_memory
     )
@@ -309,8 +308,7 @@ def merge(
     lists.label(document, document.body)
     document.set_core(report.symbol, created, modified)
     record = {} if in_memory else item_record.encode(presented + annex_items)
-    for name, value in {**properties, **record}.items():
-        set_property(document.package, name, value)
+    set_properties(document.package, {**properties, **record})
     return Merged(document, annex_written, annex_nodes[0], annex_paragraphs, report_words)
 
 
