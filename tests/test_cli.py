@@ -131,17 +131,24 @@ NEVER_IN_A_SMALL_DIFF = (
 )  # fmt: skip
 
 
-def test_a_diff_of_two_small_drafts_imports_only_what_it_uses():
+def _unwanted(modules: set[str], names) -> set[str]:
+    return {m for m in modules for name in names if m == name or m.startswith(name + ".")}
+
+
+def test_a_diff_of_two_small_drafts_imports_only_what_it_uses(tmp_path):
     real = ROOT / "tests" / "fixtures" / "real"
     old, new = real / "lo" / "lo-report.docx", real / "pairs" / "lo-textbox-edited.docx"
     code, modules = _imported("diff", str(old), str(new), "--color", "never")
     # Exit 1: the drafts differ, so the whole comparison ran (a picture digested too).
     assert code == 1 and {"cmwreport.draft.reader", "cmwreport.diff.compare"} <= modules
-    unwanted = {
-        m for m in modules for name in NEVER_IN_A_SMALL_DIFF
-        if m == name or m.startswith(name + ".")
-    }  # fmt: skip
-    assert unwanted == set()
+    assert _unwanted(modules, NEVER_IN_A_SMALL_DIFF) == set()
+    # The redline brings its writer, JSON its encoder, and dates: still no dataclass,
+    # OpenSSL, or tempfile (outputs make their temporary files themselves).
+    red = tmp_path / "redline.docx"
+    code, modules = _imported("diff", str(old), str(new), "--format", "json", "--redline", str(red))
+    assert code == 1 and red.stat().st_size > 0
+    assert {"cmwreport.redline.writer", "json"} <= modules
+    assert _unwanted(modules, ("dataclasses", "hashlib", "_hashlib", "tempfile")) == set()
 
 
 def test_version():

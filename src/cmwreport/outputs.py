@@ -14,6 +14,7 @@ Every output a command writes goes through here:
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterable
@@ -154,13 +155,18 @@ def temporary_prefix(path: Path) -> str:
 
 
 def _temporary(path: Path) -> tuple[int, str]:
-    # Imported here: tempfile brings random and shutil, which a command writing only
-    # to standard output (diff's report) never needs.
-    import tempfile
-
-    return tempfile.mkstemp(
-        dir=path.parent, prefix=f"{temporary_prefix(path)}{os.getpid()}.", suffix=".tmp"
-    )
+    """A new file beside `path`, readable by its owner alone, as tempfile.mkstemp makes
+    one; without tempfile, whose import (random, shutil) cost a small diff's redline more
+    than writing it."""
+    prefix = f"{temporary_prefix(path)}{os.getpid()}."
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    for _attempt in range(100):
+        name = str(path.parent / f"{prefix}{os.urandom(6).hex()}.tmp")
+        try:
+            return os.open(name, flags, 0o600), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))
 
 
 def sync_folder(folder: Path) -> None:
