@@ -133,3 +133,19 @@ def test_no_module_outside_docx_opens_a_zip_or_parses_xml_and_docx_has_one_parse
         "docx/package.py": (True, False),
         "docx/xml.py": (False, True),
     }
+
+
+def test_the_styles_part_is_read_in_docx_styles_only() -> None:
+    # One chain, one rule: a second reader of w:style, w:basedOn or the document defaults
+    # would count UN paragraphs or resolve formatting its own way (issue 16).
+    src = ROOT / "src" / "cmwreport"
+    reads = re.compile(
+        r"""w\(["'](?:style|styleId|basedOn|docDefaults)["']\)"""
+        r"|w:(?:style|styleId|basedOn|docDefaults)\b|\}(?:style|styleId|basedOn|docDefaults)\b"
+    )
+    found = {
+        p.relative_to(src).as_posix()
+        for p in src.rglob("*.py")
+        if reads.search(p.read_text(encoding="utf-8"))
+    }
+    assert found == {"docx/styles.py"}

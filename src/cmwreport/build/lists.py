@@ -24,7 +24,7 @@ from cmwreport.docx.xml import w
 def label(document: WordDocument, nodes: Iterable[etree._Element]) -> list[etree._Element]:
     """Label the lists of `nodes` (paragraphs and tables) in `document`; returns the
     paragraphs labelled."""
-    roles = document.style_roles()
+    roles = document.styles().roles
     counters = {"letter": 0, "annex": 0, "third": 0}
     val, paragraph = w("val"), w("p")
 
@@ -56,7 +56,7 @@ def make_room(document: WordDocument, nodes: Iterable[etree._Element]) -> None:
     """Size the hanging indents of `document`'s lists to the labels `nodes` print
     (build/indents.py): paragraph numbers counted, literal labels as written."""
     labels = Labels(document.package, document.main)
-    roles = document.style_roles()
+    roles = document.styles().roles
     counts: dict[tuple[str, str], int] = {}
     style_tag, change_tag, val = w("pStyle"), w("pPrChange"), w("val")
     counted_roles = (contract.UN_PARA, contract.ANNEX_PARA)

@@ -242,23 +242,21 @@ def build(
     document.set_core(report.symbol, created, modified)
     for name, value in (properties or {}).items():
         set_property(document.package, name, value)
-    roles = document.style_roles()
-    styles = document.styles_root()
+    styles = document.styles()
     placeholder = custom_properties.get(document.package, readiness.PLACEHOLDER_PROPERTY)
     found = readiness.findings(
         document.body,
-        roles,
         styles,
         placeholder=placeholder,
         report_words=report_words,
         other_texts=document.story_texts(),
     )
-    replies = scan(readiness.paragraphs(document.body, roles, styles), placeholder)
+    replies = scan(readiness.paragraphs(document.body, styles), placeholder)
     issues, _observations = documents(sources)
     found += readiness.reply_findings(replies, issues)
     texts = [
         p.text
-        for p in readiness.paragraphs(document.body, roles, styles)
+        for p in readiness.paragraphs(document.body, styles)
         if p.role not in readiness.HEADINGS and not (placeholder and placeholder in p.text)
     ]
     return Built(document.to_bytes(), annex_bytes, report_words, annex_words, found, replies, texts)

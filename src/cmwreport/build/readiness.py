@@ -20,10 +20,11 @@ from cmwreport import contract
 from cmwreport.arabic.wording import wording
 from cmwreport.build.wordcount import LIMIT, RESOLUTION
 from cmwreport.docx.slots import SLOT
+from cmwreport.docx.styles import Styles
 from cmwreport.docx.text import paragraph_text
 from cmwreport.docx.wordml import style_of
 from cmwreport.docx.xml import w
-from cmwreport.draft.numbering import Numbering, StyleRoles
+from cmwreport.draft.numbering import Numbering
 from cmwreport.i18n import _
 
 PLACEHOLDER_PROPERTY = contract.PLACEHOLDER_PROPERTY
@@ -75,12 +76,10 @@ def _paragraph(number: str) -> str:
     return _("paragraph {number}", number=number)
 
 
-def paragraphs(
-    body: etree._Element, roles: dict[str, contract.Style], styles: etree._Element | None
-) -> Iterator[Paragraph]:
-    """The body's paragraphs with their role and UN number; `styles`: the styles part
-    (None: the document has none)."""
-    counter = Numbering(StyleRoles(styles))
+def paragraphs(body: etree._Element, styles: Styles) -> Iterator[Paragraph]:
+    """The body's paragraphs with their role and UN number."""
+    counter = Numbering(styles)
+    roles = styles.roles
     val = w("val")
     for index, p in enumerate(body.iter(w("p")), start=1):
         style = style_of(p)
@@ -99,15 +98,13 @@ def _excerpt(text: str) -> str:
 
 def findings(
     body: etree._Element,
-    roles: dict[str, contract.Style],
-    styles: etree._Element | None,
+    styles: Styles,
     *,
     placeholder: str | None,
     report_words: int,
     other_texts: dict[str, list[str]],
 ) -> list[Finding]:
-    """`styles`: the styles part (None: the document has none); `other_texts`: the
-    paragraphs of headers, footers and footnotes, by part name."""
+    """`other_texts`: the paragraphs of headers, footers and footnotes, by part name."""
     out: list[Finding] = []
     if report_words > LIMIT:
         out.append(
@@ -127,7 +124,7 @@ def findings(
         )
     reply = wording().reply_heading
     pending: Paragraph | None = None  # a reply heading waiting for its reply
-    for para in paragraphs(body, roles, styles):
+    for para in paragraphs(body, styles):
         if placeholder and placeholder in para.text:
             out.append(
                 Finding(

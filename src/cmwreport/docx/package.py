@@ -22,6 +22,7 @@ from lxml import etree
 
 from cmwreport.docx import opc
 from cmwreport.docx.opc import CONTENT_TYPES, PackageError, Relationship
+from cmwreport.docx.styles import Styles
 from cmwreport.docx.xml import CT_NS, PKG_REL_NS, parse, serialize
 from cmwreport.i18n import _
 
@@ -60,6 +61,8 @@ class Package:
     #: inflated of the MAX_INFLATED bound.
     _pending: set[str] = field(default_factory=set, repr=False)
     _budget: int = opc.MAX_INFLATED
+    #: Styles read (docx/styles.py), by styles part name ("" for none).
+    _styles: dict[str, Styles] = field(default_factory=dict, repr=False)
 
     @classmethod
     def read(cls, source: Path | bytes, *, lazy: bool = False) -> Package:
@@ -162,6 +165,16 @@ class Package:
             if rel.kind == kind and not rel.external and self.has(rel.target)
         ]
 
+    def styles(self, part: str | None = None) -> Styles:
+        """The styles of the styles part `part` (by default the main part) relates to,
+        read once: every reader of styles asks here (docx/styles.py); an empty Styles
+        where there is no styles part."""
+        found = self.related(self.main_part() if part is None else part, "styles")
+        name = found[0] if found else ""
+        if name not in self._styles:
+            self._styles[name] = Styles(self.xml(name) if name else None)
+        return self._styles[name]
+
     def forget_trees(self, keep: set[str]) -> None:
         """Write the other parts as they were read, not re-serialised from their parse
         (a part only read must leave the package byte for byte); parts changed through
@@ -211,6 +224,7 @@ class Package:
 
     def set_bytes(self, name: str, data: bytes) -> None:
         self._trees.pop(name, None)
+        self._styles.pop(name, None)
         self.parts[name] = data
 
     def to_bytes(self) -> bytes:

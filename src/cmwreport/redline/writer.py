@@ -105,9 +105,8 @@ def _modified(package) -> str | None:
 def _known_ids(package, main: str) -> tuple[set[str] | None, set[str]]:
     """Style ids and numbering ids of the new draft: a deleted copy of an old paragraph
     may only point at what the new package defines."""
-    styles: set[str] | None = None
-    for part in package.related(main, "styles")[:1]:
-        styles = {st.get(w("styleId")) for st in package.xml(part).iter(w("style"))}
+    found = package.styles(main)
+    styles = set(found.names) if found.exists else None
     nums: set[str] = set()
     for part in package.related(main, "numbering")[:1]:
         nums = {num.get(w("numId")) for num in package.xml(part).iter(w("num"))}
