@@ -8,7 +8,6 @@ second full build would double absorb's time on a long report.)"""
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -60,16 +59,13 @@ def _fresh(template: Path, edits: list[TemplateEdit]):
 
 
 def _problems(data: bytes, sources) -> list[str]:
-    from cmwreport.build.merge import TemplateProblem, check_template
+    from cmwreport.build.merge import TemplateProblem, require_buildable
     from cmwreport.errors import CmwError
 
-    with tempfile.TemporaryDirectory(prefix="cmw-absorb-") as folder:
-        path = Path(folder) / "template.docx"
-        path.write_bytes(data)
-        try:
-            check_template(path, "the template")
-        except TemplateProblem as exc:
-            return [p.replace(str(path), "the template") for p in exc.problems]
-        except CmwError as exc:
-            return [str(exc).replace(str(path), "the template")]
+    try:
+        require_buildable(data, "the template")
+    except TemplateProblem as exc:
+        return exc.problems
+    except CmwError as exc:
+        return [str(exc)]
     return []

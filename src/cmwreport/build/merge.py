@@ -70,7 +70,7 @@ class Built:
     texts: list[str] = field(default_factory=list)
 
 
-def _open(path: Path, label: str) -> WordDocument:
+def _open(path: Path | bytes, label: str) -> WordDocument:
     try:
         document = WordDocument.open(path)
         found = document.slot_paragraphs()
@@ -141,9 +141,10 @@ def _empty_line(sp: slotlib.SlotParagraph, inline: dict[str, str]) -> bool:
     return parent is not None and len(parent.findall(w("p"))) > 1
 
 
-def check_template(path, label: str) -> None:
-    """Raise TemplateProblem if the template cannot be built from (absorb checks the
-    template it would write)."""
+def require_buildable(path: Path | bytes, label: str) -> None:
+    """Raise TemplateProblem if the template cannot be built from: its slots and the
+    styles generated text uses, as the build checks them before merging (absorb checks
+    the template it would write)."""
     _open(path, label)
 
 

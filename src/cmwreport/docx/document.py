@@ -34,7 +34,8 @@ class WordDocument:
         self.stories = package.related(self.main, "header") + package.related(self.main, "footer")
 
     @classmethod
-    def open(cls, path: Path) -> WordDocument:
+    def open(cls, path: Path | bytes) -> WordDocument:
+        """A document from a file, or from the bytes of one (no temporary file)."""
         return cls(Package.read(path))
 
     def copy(self) -> WordDocument:
