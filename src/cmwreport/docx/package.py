@@ -12,6 +12,7 @@ Writing the bytes to disk safely is `cmwreport.outputs`' job.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -182,12 +183,54 @@ class Package:
         for name in [n for n in self._trees if n not in keep and n not in self.changed]:
             del self._trees[name]
 
-    def add_part(self, name: str, root: etree._Element) -> None:
-        """A new XML part (its relationship and content type are the caller's)."""
+    def free_name(self, stem: str, ext: str, start: int = 0) -> str:
+        """A part name the package does not hold: `stem` + `ext` (with `start` 0), else
+        `stem` numbered from `start` (2 when 0) + `ext`."""
+        count = start
+        name = f"{stem}{count or ''}{ext}"
+        while self.has(name):
+            count = max(count + 1, 2)
+            name = f"{stem}{count}{ext}"
+        return name
+
+    def add_part(
+        self,
+        name: str,
+        content: etree._Element | bytes,
+        content_type: str | None = None,
+        *,
+        related_from: str | None = None,
+        rel_type: str = "",
+        rid: str = "",
+    ) -> str:
+        """A new part: an XML tree (serialised when written) or bytes (written as they
+        are). With `content_type`, declared (an Override); with `related_from` (a part,
+        "" for the package), related from it by a relationship of `rel_type` whose id
+        is returned (see add_relationship). A name the package holds is a bug: take
+        `free_name`."""
+        if self.has(name):
+            raise ValueError(f"{name} is already a part of the package")
         self.names.append(name)
-        self.parts[name] = b""
-        self._trees[name] = root
+        if isinstance(content, bytes):
+            self.parts[name] = content
+        else:
+            self.parts[name] = b""
+            self._trees[name] = content
+            self.changed.add(name)
+        if content_type is not None:
+            self.declare(name, content_type)
+        if related_from is None:
+            return ""
+        folder = related_from.rpartition("/")[0]
+        target = posixpath.relpath(name, folder or ".")
+        return self.add_relationship(related_from, rel_type, target, rid=rid)
+
+    def edit(self, name: str) -> etree._Element:
+        """A part's tree, to be changed in place: written from it even when
+        `forget_trees` drops the others."""
+        root = self.xml(name)
         self.changed.add(name)
+        return root
 
     def add_relationship(
         self, part: str, rel_type: str, target: str, *, external: bool = False, rid: str = ""
