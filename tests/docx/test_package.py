@@ -199,3 +199,11 @@ def test_a_footnotes_part_is_created_related_and_found_again(tmp_path) -> None:
     assert again.related(main, "footnotes") == ["word/footnotes.xml"]
     kinds = [n.get(w("type")) for n in again.xml("word/footnotes.xml")]
     assert kinds == ["separator", "continuationSeparator"]
+
+
+def test_a_copy_holds_the_parts_as_read_not_the_trees_changed_since(tmp_path) -> None:
+    package = Package.read(write(tmp_path / "a.docx", p("one")))
+    package.edit(package.main_part()).find(f"{{{W_NS}}}body").clear()
+    copied = package.copy()
+    assert text(copied) == "one" and text(package) == ""
+    assert copied.names == package.names and copied.names is not package.names

@@ -40,7 +40,7 @@ class WordDocument:
 
     def copy(self) -> WordDocument:
         """A second document from the same, unmodified package parts."""
-        return WordDocument(Package(list(self.package.names), dict(self.package.parts)))
+        return WordDocument(self.package.copy())
 
     def slot_paragraphs(self, *, body: bool = True) -> list[slotlib.SlotParagraph]:
         found = list(slotlib.paragraphs_with_slots(self.root, "body")) if body else []

@@ -93,6 +93,11 @@ class Package:
             )
         return package
 
+    def copy(self) -> Package:
+        """A second package of the parts as read (or set by set_bytes): trees changed
+        in place since are not carried over."""
+        return Package(list(self.names), dict(self.parts))
+
     def bytes(self, name: str) -> bytes:
         if name in self._pending:
             self._inflate(name)
