@@ -9,16 +9,7 @@ from cmwreport import contract
 from cmwreport.arabic.wording import letter_label, third_level_label
 from cmwreport.docx import wordml as n
 from cmwreport.docx.styles import Styles, numpr_of
-
-
-def properties(p):
-    """A paragraph's w:pPr: the first child where Word and LibreOffice write it, looked
-    for among the others only when not (the schema's order, not trusted)."""
-    for child in p:
-        if child.tag == n.PPR:
-            return child
-        break
-    return next(p.iterchildren(n.PPR), None)
+from cmwreport.docx.wordml import first_child
 
 
 class Numbering:
@@ -37,7 +28,7 @@ class Numbering:
 
     def number(self, p) -> str | None:
         """The paragraph's UN number, or None; `style` is left its own style id."""
-        ppr = properties(p)
+        ppr = first_child(p, n.PPR)
         sid = None
         direct: tuple[str | None, str | None] = (None, None)
         if ppr is not None:
