@@ -52,6 +52,8 @@ def on(el) -> bool:
     return el is not None and (el.get(n.VAL) or "true") not in _OFF
 
 
+_STYLE, _STYLE_ID, _TYPE, _DEFAULT = w("style"), w("styleId"), w("type"), w("default")
+_NAME, _BASED, _BIDI = w("name"), w("basedOn"), w("bidi")
 _HEADING = {s.id: s.heading for s in contract.ALL if s.heading is not None}
 
 
@@ -91,30 +93,44 @@ class Styles:
         if root is None:
             return
         self.defaults = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{n.RPR}")
-        for st in root.iter(w("style")):
-            sid = st.get(w("styleId")) or ""
-            kind = st.get(w("type"))
-            self.rpr[sid] = st.find(n.RPR)
-            bidi = st.find(f"{n.PPR}/{w('bidi')}")
+        for st in root.iter(_STYLE):
+            self._add(st)
+
+    def _add(self, st) -> None:
+        sid = st.get(_STYLE_ID) or ""
+        # One pass over the style's children; the first of each, as find() takes it.
+        rpr = ppr = name = based = None
+        for child in st:
+            tag = child.tag
+            if tag == n.RPR and rpr is None:
+                rpr = child
+            elif tag == n.PPR and ppr is None:
+                ppr = child
+            elif tag == _NAME and name is None:
+                name = child
+            elif tag == _BASED and based is None:
+                based = child
+        self.rpr[sid] = rpr
+        if ppr is not None:
+            bidi = ppr.find(_BIDI)
             if bidi is not None:
                 self.bidi[sid] = on(bidi)
-            based = st.find(w("basedOn"))
-            if based is not None and based.get(n.VAL):
-                self.based[sid] = based.get(n.VAL)
-            name = st.find(w("name"))
-            self.names[sid] = (name.get(n.VAL) if name is not None else None) or sid
-            numpr = st.find(f"{n.PPR}/{n.NUMPR}")
+            numpr = ppr.find(n.NUMPR)
             if numpr is not None:
                 self.num[sid] = numpr_of(numpr)
-            default = st.get(w("default")) in ("1", "true", "on")
-            if kind == "paragraph" and default:
-                self.default_para = sid
-            elif kind == "table":
-                if default:
-                    self.default_table = sid
-                found = {c.get(w("type")): c.find(n.RPR) for c in st.iter(w("tblStylePr"))}
-                if found:
-                    self.conditional[sid] = found
+        if based is not None and based.get(n.VAL):
+            self.based[sid] = based.get(n.VAL)
+        self.names[sid] = (name.get(n.VAL) if name is not None else None) or sid
+        kind = st.get(_TYPE)
+        default = st.get(_DEFAULT) in ("1", "true", "on")
+        if kind == "paragraph" and default:
+            self.default_para = sid
+        elif kind == "table":
+            if default:
+                self.default_table = sid
+            found = {c.get(_TYPE): c.find(n.RPR) for c in st.iter(w("tblStylePr"))}
+            if found:
+                self.conditional[sid] = found
 
     def chain(self, sid: str | None) -> list[str]:
         """The style and those it is based on, base first."""
