@@ -156,7 +156,9 @@ class Bench:
         reviewed = self.work / "reviewed.docx"
         # The second draft says it was built from the first tree, as a reviewed copy would.
         package = Package.read(Path(self.report_b))
-        set_property(package, provenance.PROPERTY, provenance.of(self.src_a, template).as_text())
+        recorded = provenance.of(self.src_a, template).as_text()
+        for name, value in provenance.properties(recorded).items():
+            set_property(package, name, value)
         reviewed.write_bytes(package.to_bytes())
         cmd = self.cmw + ["absorb", str(reviewed), "--sources", str(self.src_a), "--dry-run"]
         self.time("absorb", [(cmd + self.tpl_a, self.work / "absorb.txt")], ok_exits=(0, 1))

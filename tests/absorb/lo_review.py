@@ -8,7 +8,10 @@ holding `fragment` selected with its paragraph mark and deleted), ["move", fragm
 after] (that paragraph cut and pasted after the paragraph holding `after`, through the
 view's transferable, which is what Ctrl+X / Ctrl+V move), ["bold", word] (a word made
 bold), ["font", fragment, name, size] (a paragraph given another font and size),
-["paste", after, text, font, size] (a paragraph pasted in from another document).
+["paste", after, text, font, size] (a paragraph pasted in from another document),
+["insert", after, text] (a paragraph typed after another), ["split", fragment, word]
+(Enter pressed before `word` of the paragraph holding `fragment`), ["merge", fragment]
+(Delete pressed at the end of that paragraph: it and the next become one).
 Nothing here writes XML: the .docx is LibreOffice's own.
 """
 
@@ -78,6 +81,37 @@ def _paste(doc, after: str, value: str, font: str, size: float) -> None:
     cursor.CharHeight = cursor.CharHeightComplex = float(size)
 
 
+def _insert(doc, after: str, value: str) -> None:
+    from com.sun.star.text.ControlCharacter import (  # type: ignore[import-not-found]
+        PARAGRAPH_BREAK,
+    )
+
+    found = find(doc, after)
+    cursor = found.Text.createTextCursorByRange(found.getStart())
+    cursor.gotoEndOfParagraph(False)
+    found.Text.insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
+    found.Text.insertString(cursor, value, False)
+
+
+def _split(doc, fragment: str, word: str) -> None:
+    from com.sun.star.text.ControlCharacter import (  # type: ignore[import-not-found]
+        PARAGRAPH_BREAK,
+    )
+
+    found = find(doc, fragment)
+    cursor = found.Text.createTextCursorByRange(found.getStart())
+    cursor.goRight(fragment.index(word), False)
+    found.Text.insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
+
+
+def _merge(doc, fragment: str) -> None:
+    found = find(doc, fragment)
+    cursor = found.Text.createTextCursorByRange(found.getStart())
+    cursor.gotoEndOfParagraph(False)
+    cursor.goRight(1, True)  # the paragraph mark
+    cursor.setString("")
+
+
 def run(draft: Path, out: Path, edits: list) -> None:
     office = Office()
     try:
@@ -115,6 +149,12 @@ def _edit(doc, edits: list) -> None:
             cursor.CharHeight = cursor.CharHeightComplex = float(args[2])
         elif kind == "paste":
             _paste(doc, *args)
+        elif kind == "insert":
+            _insert(doc, *args)
+        elif kind == "split":
+            _split(doc, *args)
+        elif kind == "merge":
+            _merge(doc, *args)
         else:
             raise SystemExit(f"unknown edit {kind!r}")
 

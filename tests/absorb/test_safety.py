@@ -75,7 +75,12 @@ def test_force_reports_conflicts_and_absorbs_the_rest(ws, tmp_path):
     changed = legal.read_bytes()
     proc = ws.absorb(draft, "--force")
     assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert f"conflict: {legal} changed since the draft was built" in proc.stdout
+    # The same item edited in the draft and in the sources since: both versions shown.
+    assert (
+        f"conflict: edited in the draft, and changed in {legal} since the draft was built; "
+        "nothing was written for it\n  before: إلغاء كل أشكال تجريم الهجرة غير النظامية؛\n"
+        "  after:  رفع تجريم الهجرة غير النظامية؛\n"
+    ) in proc.stdout
     assert legal.read_bytes() == changed  # the drafter's later change is not overwritten
     assert 'name: "وسائل الإعلام"' in (ws.sources / "consultations.yaml").read_text()
 
@@ -141,3 +146,72 @@ def test_trouble_is_one_line_and_exit_2(ws, tmp_path, case):
     assert expected in proc.stderr
     if case != "no-template":
         assert ws.snapshot() == before
+
+
+def _as_word_saves(src, dst):
+    """The draft as desktop Word saves it: every custom property's text cut to 255
+    characters (Word's limit on a custom property)."""
+    from cmwreport.docx import custom_properties as cp
+    from cmwreport.docx.package import Package
+
+    package = Package.read(src)
+    found = cp.properties_of(src)
+    assert found, "the build wrote no custom property"
+    for name, value in found.items():
+        cp.set_property(package, name, value[: cp.WORD_LIMIT])
+    dst.write_bytes(package.to_bytes())
+    return dst
+
+
+def test_the_fingerprint_is_kept_whole_by_words_limit(ws, tmp_path):
+    """The JSON is longer than Word keeps (a tree of a few files passes 255 characters):
+    written in pieces, a draft Word saved still tells a stale draft."""
+    from cmwreport.build import provenance
+    from cmwreport.docx.custom_properties import properties_of
+
+    found = properties_of(ws.report)
+    pieces = [v for k, v in found.items() if k.startswith(provenance.PROPERTY + ".")]
+    assert len("".join(pieces)) > 255 and len(pieces) >= 2
+    assert all(len(v) <= 255 for v in found.values())
+    draft = _as_word_saves(one_word(ws, tmp_path / "edited.docx"), tmp_path / "word.docx")
+    assert provenance.read(draft) == provenance.read(ws.report) is not None
+    oujda = ws.sources / "meetings" / "oujda.yaml"
+    oujda.write_text(oujda.read_text() + "# a comment added after the build\n")
+    before = ws.snapshot()
+    proc = ws.absorb(draft)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "meetings/oujda.yaml" in proc.stderr and "--force" in proc.stderr
+    assert ws.snapshot() == before
+
+
+def test_a_fingerprint_cut_short_is_no_fingerprint_and_said(ws, tmp_path):
+    """A piece lost (a property deleted by hand): absorb says it cannot tell, never
+    reads a part of the fingerprint as the whole."""
+    from cmwreport.build import provenance
+    from cmwreport.docx import custom_properties as cp
+    from cmwreport.docx.package import Package
+
+    package = Package.read(ws.report)
+    head = cp.get(package, provenance.PROPERTY)
+    count = int(head.split()[1])
+    cp.set_property(package, provenance.PROPERTY, f"{provenance.VERSION} {count + 1}")
+    draft = tmp_path / "cut.docx"
+    draft.write_bytes(package.to_bytes())
+    assert provenance.read(draft) is None
+    proc = ws.absorb(draft, "--dry-run")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "records no build fingerprint" in proc.stdout
+
+
+def test_a_draft_of_the_earlier_fingerprint_form_is_still_read(ws, tmp_path):
+    """Drafts built before the fingerprint was cut into pieces hold its JSON whole."""
+    from cmwreport.build import provenance
+    from cmwreport.docx import custom_properties as cp
+    from cmwreport.docx.package import Package
+
+    recorded = provenance.read(ws.report)
+    package = Package.read(ws.report)
+    cp.set_property(package, provenance.PROPERTY, recorded.as_text())
+    draft = tmp_path / "v1.docx"
+    draft.write_bytes(package.to_bytes())
+    assert provenance.read(draft) == recorded

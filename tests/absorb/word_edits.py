@@ -205,3 +205,57 @@ def add_footnote(fragment: str, text: str, note_id: int = 90) -> Edit:
         part._blob = _serialise(root)
 
     return edit
+
+
+def split_paragraph(fragment: str, word: str, tracked: bool, rid: int = 7501) -> Edit:
+    """Press Enter before `word`: the paragraph's words up to it stay, the rest go to a
+    new paragraph of the same style. The identity bookmark spans both, as Word leaves
+    it (its start in the first, its end in the second); with tracking on, the first
+    paragraph's mark is the inserted one (`w:pPr/w:rPr/w:ins`)."""
+
+    def edit(doc) -> None:
+        p = _paragraph(doc, fragment)
+        second = parse_xml(f"<w:p {NS}/>")
+        ppr = p.find(qn("w:pPr"))
+        if ppr is not None:
+            second.append(copy.deepcopy(ppr))
+        children = [c for c in p if c.tag != qn("w:pPr")]
+        at = next(
+            k
+            for k, c in enumerate(children)
+            if c.tag == qn("w:r") and word in "".join(t.text or "" for t in c.iter(qn("w:t")))
+        )
+        run = children[at]
+        t = next(t for t in run.iter(qn("w:t")) if t.text and word in t.text)
+        tail = copy.deepcopy(run)
+        before, after = t.text.split(word, 1)
+        t.text = before.rstrip()
+        tail_t = next(x for x in tail.iter(qn("w:t")) if x.text and word in x.text)
+        tail_t.text = word + after
+        for x in (t, tail_t):
+            x.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        second.append(tail)
+        for child in children[at + 1 :]:
+            second.append(child)
+        p.addnext(second)
+        if tracked:
+            _mark(p, "ins", rid, "Reviewer")
+
+    return edit
+
+
+def merge_with_next(fragment: str, tracked: bool, rid: int = 7601) -> Edit:
+    """Press Delete at the end of a paragraph: it and the next become one. Tracked, the
+    mark is deleted (join_with_next); untracked, the next paragraph's runs and
+    bookmarks move into this one and the next is gone."""
+    if tracked:
+        return join_with_next(fragment, rid)
+
+    def edit(doc) -> None:
+        p = _paragraph(doc, fragment)
+        following = p.getnext()
+        for child in [c for c in following if c.tag != qn("w:pPr")]:
+            p.append(child)
+        following.getparent().remove(following)
+
+    return edit

@@ -176,6 +176,37 @@ def test_numbering_continues_across_template_and_generated_paragraphs(built: Pat
     assert levels[("2", "0")] == ("decimal", "%1-")  # the annex's own list
 
 
+def test_sub_paragraph_letters_are_counted_where_a_format_prints_them(built: Path) -> None:
+    """(ب) (ج) (د) and (و) (ز) (ح) are counted by the list's own format, each run in a
+    list instance restarting at its first letter; (أ) and (هـ), which arabicAbjad does
+    not print in both programs, and only they, are literal."""
+    for name in (REPORT, ANNEX):
+        root = part(built / name)
+        numbering = part(built / name, "word/numbering.xml")
+        nums = {num.get(q("numId")): num for num in numbering.iter(q("num"))}
+        listed = [
+            p
+            for p in root.iter(q("p"))
+            if p.find("w:pPr/w:pStyle[@w:val='AnnexList']", NS) is not None
+        ]
+        shown = []
+        for p in listed:
+            num = nums[p.find("w:pPr/w:numPr/w:numId", NS).get(q("val"))]
+            lvl = num.find("w:lvlOverride/w:lvl", NS)
+            fmt = lvl.find("w:numFmt", NS).get(q("val"))
+            start = num.find("w:lvlOverride/w:startOverride", NS)
+            shown.append(
+                lvl.find("w:lvlText", NS).get(q("val"))
+                if fmt == "none"
+                else (fmt, start.get(q("val")), lvl.find("w:start", NS).get(q("val")), num)
+            )
+        assert shown[0] == "(أ)" and shown[4] == "(هـ)"
+        first, second = shown[1:4], shown[5:]
+        assert [s[:3] for s in first] == [("arabicAbjad", "2", "2")] * 3
+        assert [s[:3] for s in second] == [("arabicAbjad", "6", "6")] * 3
+        assert len({s[3] for s in first}) == 1 and len({s[3] for s in second}) == 1
+
+
 def test_annex_recommendations_by_axis_with_separators(built: Path) -> None:
     paras = paragraphs(part(built / ANNEX))
     headings = [text for style, text in paras if style == "Heading2"]

@@ -88,24 +88,37 @@ def test_a_template_saved_by_libreoffice_still_builds(resaved_by_libreoffice, tm
     assert styles.count("Annex Paragraph") == 26
     assert styles.count("UN Numbered Paragraph") == 12
     # LibreOffice wrote the list on every sub-paragraph it saved: they are still
-    # labelled (أ) (ب) ’1‘ ’2‘ by the build.
+    # labelled by the build, (أ) literally, (ب) counted from 2, ’1‘ ’2‘ counted from 1.
     labels = [
         _label(document, p)
         for p in document.paragraphs
         if p.style.name in ("UN Sub-paragraph", "UN Sub-sub-paragraph")
     ]
-    assert labels == ["(أ)", "(ب)", "’1‘", "’2‘"]
+    assert [label[:3] for label in labels] == [
+        ("none", "(أ)", None),
+        ("arabicAbjad", "(%2)", "2"),
+        ("decimal", "’%3‘", "1"),
+        ("decimal", "’%3‘", "1"),
+    ]
+    assert labels[2][3] == labels[3][3]  # one run: the second is counted after the first
 
 
-def _label(document, paragraph) -> str | None:
-    """The literal label of a paragraph's list level (its w:num's level override)."""
+def _label(document, paragraph) -> tuple[str, str, str | None, str]:
+    """(numFmt, lvlText, startOverride, numId) of a paragraph's w:num's level override."""
     from docx.oxml.ns import qn
 
     num_id = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}").get(qn("w:val"))
     numbering = document.part.numbering_part.element
     num = next(n for n in numbering.iter(qn("w:num")) if n.get(qn("w:numId")) == num_id)
-    text = num.find(f"{qn('w:lvlOverride')}/{qn('w:lvl')}/{qn('w:lvlText')}")
-    return None if text is None else text.get(qn("w:val"))
+    override = num.find(qn("w:lvlOverride"))
+    level = override.find(qn("w:lvl"))
+    start = override.find(qn("w:startOverride"))
+    return (
+        level.find(qn("w:numFmt")).get(qn("w:val")),
+        level.find(qn("w:lvlText")).get(qn("w:val")),
+        None if start is None else start.get(qn("w:val")),
+        num_id,
+    )
 
 
 def recommendations() -> list[str]:

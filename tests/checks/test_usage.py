@@ -11,7 +11,7 @@ from lxml import etree
 from cmwreport.checks import usage
 from cmwreport.checks.template import template_text_warnings
 from cmwreport.docx.document import WordDocument
-from cmwreport.docx.xml import CT_NS, PKG_REL_NS, REL_TYPE, W_NS, w
+from cmwreport.docx.xml import REL_TYPE, W_NS, w
 from tests.conftest import TEMPLATE
 from tests.helpers_sources import codes_at, edit, line_of, validate
 
@@ -99,22 +99,13 @@ def _comment(document: WordDocument, paragraph, text: str) -> None:
         f'<w:comments xmlns:w="{W_NS}"><w:comment w:id="0" w:author="Editor">'
         f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:comment></w:comments>"
     )
-    document.package.set_bytes("word/comments.xml", part.encode())
-    document.package.names.append("word/comments.xml")
-    types = document.package.xml("[Content_Types].xml")
-    etree.SubElement(
-        types,
-        f"{{{CT_NS}}}Override",
-        PartName="/word/comments.xml",
-        ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml",
-    )
-    rels = document.package.xml("word/_rels/document.xml.rels")
-    etree.SubElement(
-        rels,
-        f"{{{PKG_REL_NS}}}Relationship",
-        Id="rIdComments9",
-        Type=REL_TYPE + "comments",
-        Target="comments.xml",
+    document.package.add_part(
+        "word/comments.xml",
+        part.encode(),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml",
+        related_from=document.main,
+        rel_type=REL_TYPE + "comments",
+        rid="rIdComments9",
     )
 
 

@@ -116,7 +116,7 @@ def test_labels_go_to_sub_paragraphs_of_the_style_list_only() -> None:
 
     plain, same_list, other_list = sub(), sub("1"), sub("3")
     labels = Labels(document.package, document.main)
-    done = labels.apply([plain, same_list, other_list], lambda p: "(هـ)")
+    done = labels.apply([plain, same_list, other_list], lambda p: ("(هـ)", 5))
     assert done == [plain, same_list]
     num_id = plain.find("w:pPr/w:numPr/w:numId", NS).get(w("val"))
     assert num_id == same_list.find("w:pPr/w:numPr/w:numId", NS).get(w("val"))  # one per label
@@ -126,3 +126,41 @@ def test_labels_go_to_sub_paragraphs_of_the_style_list_only() -> None:
     assert level.find("w:numFmt", NS).get(w("val")) == "none"
     assert level.find("w:pPr/w:ind", NS) is not None  # the template's indents kept
     assert other_list.find("w:pPr/w:numPr/w:numId", NS).get(w("val")) == "3"
+
+
+def test_labels_a_format_prints_are_counted_in_runs() -> None:
+    """’1‘ ’2‘ (decimal) and (ب) (ج) (arabicAbjad) are counted, a list instance for each
+    run of consecutive numbers; (أ), (هـ) and a label the format cannot print are not."""
+    from cmwreport.docx.numbering import Labels
+
+    document = WordDocument(Package.read(ROOT / "templates" / "periodic-report.docx"))
+    labels = Labels(document.package, document.main)
+    assert [labels.counts("1", "1", n, label) for n, label in enumerate(
+        ["(أ)", "(ب)", "(ج)", "(د)", "(هـ)", "(و)"], start=1)] == [
+        False, True, True, True, False, True]  # fmt: skip
+    assert labels.counts("1", "2", 12, "’12‘")
+    assert not labels.counts("1", "1", 2, "(ج)")  # not what the format prints there
+    assert not labels.counts("1", "2", 1, "’1.1‘")
+
+    def para(style: str) -> etree._Element:
+        return el("p", None, ordered("pPr", [el("pStyle", {"val": style})]))
+
+    given = [
+        ("UNSubPara", "(أ)", 1),
+        ("UNSubPara", "(ب)", 2),
+        ("UNSubSubPara", "’1‘", 1),
+        ("UNSubSubPara", "’2‘", 2),
+        ("UNSubPara", "(ج)", 3),
+        ("UNSubSubPara", "’1‘", 1),
+    ]
+    paras = [para(style) for style, _, _ in given]
+    found = dict(zip(map(id, paras), [(label, n) for _, label, n in given], strict=True))
+    labels.apply(paras, lambda p: found[id(p)])
+    ids = [p.find("w:pPr/w:numPr/w:numId", NS).get(w("val")) for p in paras]
+    # (ب) and (ج) one run across the third level between them; each ’1‘ starts its own.
+    assert ids[1] == ids[4] and ids[2] == ids[3] and len({ids[0], ids[1], ids[2], ids[5]}) == 4
+    starts = {
+        i: labels.root.find(f"w:num[@w:numId='{i}']/w:lvlOverride/w:startOverride", NS) for i in ids
+    }
+    assert starts[ids[0]] is None  # literal
+    assert [starts[ids[i]].get(w("val")) for i in (1, 2, 5)] == ["2", "1", "1"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from cmwreport.docx.styles import Styles
@@ -52,20 +54,33 @@ def test_list_level_reads_back_the_level_of_a_number() -> None:
 
 
 def test_every_sub_paragraph_label_read_is_the_label_the_built_report_prints(built) -> None:
-    # The build writes each sub-paragraph's label literally (a w:num of its own whose
-    # level text is the label): the reader's number must end with that very text.
+    # The build writes a sub-paragraph's label either literally (a w:num whose level
+    # text is the label) or counted (a w:num whose level starts at its run's first
+    # number): the reader's number must end with what that markup prints.
     draft = read_draft(built / REPORT)
     numbering = draft.package.xml(draft.package.related(draft.main_part, "numbering")[0])
-    printed = {
-        num.get(w("numId")): num.find("w:lvlOverride/w:lvl/w:lvlText", NS).get(w("val"))
+    levels_of = {
+        num.get(w("numId")): num.find("w:lvlOverride/w:lvl", NS)
         for num in numbering.findall("w:num", NS)
-        if num.find("w:lvlOverride/w:lvl/w:lvlText", NS) is not None
+        if num.find("w:lvlOverride/w:lvl", NS) is not None
     }
-    levels = []
+    # Counted letters: arabicAbjad's, where LibreOffice and Word agree with the UN's.
+    abjad = dict(enumerate("ا ب ج د ه و ز ح ط ي".split(), start=1))
+    seen: dict[str, int] = {}
+    levels, kinds = [], set()
     for block in draft.body:
         if block.number is None or list_level(block.number) < 1:
             continue
         num_id = block.element.find("w:pPr/w:numPr/w:numId", NS).get(w("val"))
-        assert block.number.endswith(" " + printed[num_id]), block.number
+        level = levels_of[num_id]
+        text = level.find("w:lvlText", NS).get(w("val"))
+        fmt = level.find("w:numFmt", NS).get(w("val"))
+        if fmt != "none":
+            n = int(level.find("w:start", NS).get(w("val"))) + seen.get(num_id, 0)
+            seen[num_id] = seen.get(num_id, 0) + 1
+            shown = str(n) if fmt == "decimal" else abjad[n]
+            text = re.sub(r"%\d", shown, text)
+        kinds.add(fmt == "none")
+        assert block.number.endswith(" " + text), block.number
         levels.append(list_level(block.number))
-    assert 1 in levels and 2 in levels
+    assert 1 in levels and 2 in levels and kinds == {True, False}

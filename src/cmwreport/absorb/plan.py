@@ -95,6 +95,10 @@ def make(pairs, origin_of: dict[int, o.Origin], built_body, held: dict | None = 
         if kind == "removed":
             if old.index not in skip_old:
                 _removed(plan, org, old)
+            if _axis_title(org):
+                # The items after a heading the draft lost stay in their own axis:
+                # not moved under the previous heading.
+                current_axis = None
             continue
         if kind == "added":
             if new.index not in skip_new:
@@ -106,9 +110,11 @@ def make(pairs, origin_of: dict[int, o.Origin], built_body, held: dict | None = 
             pending_added = []
         if new.index in held:
             kept_as_is |= guard.hold(plan, held[new.index], old, new, origin_of, by_ident)
+            if any(_axis_title(origin(by_ident.get(c))) for c in held[new.index].candidates):
+                current_axis = None  # an axis heading joined to an item: as if lost
             previous = (org, old)
             continue
-        if org is not None and org.kind == o.FIELD and org.path == ("title",) and org.prefix:
+        if _axis_title(org):
             current_axis = f"axis:{org.item_id}"
         if org is not None and org.kind == o.ITEM:
             group = org.ref.group
@@ -123,6 +129,10 @@ def make(pairs, origin_of: dict[int, o.Origin], built_body, held: dict | None = 
         _added(plan, pending_added, previous, (None, None), current_axis)
     guard.keep(plan, kept_as_is)
     return plan
+
+
+def _axis_title(org: o.Origin | None) -> bool:
+    return org is not None and org.kind == o.FIELD and org.path == ("title",) and bool(org.prefix)
 
 
 def _changed(plan: Plan, org: o.Origin | None, old, new) -> None:

@@ -58,7 +58,12 @@ def summary(result: Result, *, dry_run: bool, colour: bool = False) -> str:
     if result.invalid:
         lines.append(paint(_RED, _("the sources would not validate: nothing was written")))
     if result.comments:
-        lines.append(_("comments:"))
+        lines.append(
+            _(
+                "comments (not taken home: the next build carries none, so diff shows "
+                "them as not carried by the build):"
+            )
+        )
         lines += [f"  {c}" for c in result.comments]
     if result.invalid or dry_run:
         written = _("nothing written")

@@ -83,12 +83,14 @@ def widen(
     numbering: etree._Element | None,
     styles: Styles,
     counted: Iterable[tuple[str, str, int]],
+    printed: Iterable[tuple[str, str, str]] = (),
 ) -> None:
     """Size every list level of `numbering` to its widest label.
 
     `counted`: (abstractNumId, ilvl, highest number) for levels numbered automatically
-    (paragraph numbers); the literal labels the build wrote are read from the
-    levels' own `w:lvlText`.
+    (paragraph numbers); `printed`: (abstractNumId, ilvl, label) for the labels the
+    build gave sub-paragraphs; literal labels are also read from the levels' own
+    `w:lvlText`.
     """
     if numbering is None:
         return
@@ -103,6 +105,8 @@ def widen(
             label = _PLACEHOLDER.sub(str(highest), text.get(w("val"), ""))
             key = (abstract_id, ilvl)
             widest[key] = max(widest[key], label_width(label, size))
+    for abstract_id, ilvl, label in printed:
+        widest[(abstract_id, ilvl)] = max(widest[(abstract_id, ilvl)], label_width(label, size))
     levels: dict[tuple[str, str], list[etree._Element]] = {}
     for abstract in numbering.iter(w("abstractNum")):
         for level in abstract.findall(w("lvl")):

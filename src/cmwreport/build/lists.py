@@ -1,14 +1,15 @@
 """The labels of sub-paragraphs and lettered lists, as UN Arabic texts print them.
 
-(أ) (ب) ... (هـ) for `UNSubPara` and `AnnexList`, ’1‘ ’2‘ for `UNSubSubPara`, counted the
+(أ) (ب) ... (هـ) for `UNSubPara` and `AnnexList`, ’1‘ ’2‘ for `UNSubSubPara`, numbered the
 way Word counts a list level: a letter restarts after each paragraph that is not a
 sub-paragraph, a third-level number after each that is not of the third level. The
-labels are written by cmwreport.docx.numbering (why: see there).
+labels are written by cmwreport.docx.numbering, counted where the list's format
+prints them, literal where it does not (why: see there).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from lxml import etree
 
@@ -21,14 +22,14 @@ from cmwreport.docx.wordml import style_of
 from cmwreport.docx.xml import w
 
 
-def label(document: WordDocument, nodes: Iterable[etree._Element]) -> list[etree._Element]:
-    """Label the lists of `nodes` (paragraphs and tables) in `document`; returns the
-    paragraphs labelled."""
+def _labeller(document: WordDocument) -> Callable[[etree._Element], tuple[str, int] | None]:
+    """The label of a paragraph and its number in its list, or None: called on a
+    document's paragraphs in order (it counts as it goes)."""
     roles = document.styles().roles
     counters = {"letter": 0, "annex": 0, "third": 0}
-    val, paragraph = w("val"), w("p")
+    val = w("val")
 
-    def label_of(p: etree._Element) -> str | None:
+    def label_of(p: etree._Element) -> tuple[str, int] | None:
         style = style_of(p)
         role = roles.get(style.get(val, "")) if style is not None else None
         if role is not contract.UN_SUB_SUB_PARA:
@@ -39,22 +40,29 @@ def label(document: WordDocument, nodes: Iterable[etree._Element]) -> list[etree
             counters["annex"] = 0
         if role is contract.UN_SUB_PARA:
             counters["letter"] += 1
-            return letter_label(counters["letter"] - 1)
+            return letter_label(counters["letter"] - 1), counters["letter"]
         if role is contract.UN_SUB_SUB_PARA:
             counters["third"] += 1
-            return third_level_label(counters["third"] - 1)
+            return third_level_label(counters["third"] - 1), counters["third"]
         if role is contract.ANNEX_LIST:
             counters["annex"] += 1
-            return letter_label(counters["annex"] - 1)
+            return letter_label(counters["annex"] - 1), counters["annex"]
         return None
 
-    paragraphs = (p for node in nodes for p in node.iter(paragraph))
-    return Labels(document.package, document.main).apply(paragraphs, label_of)
+    return label_of
+
+
+def label(document: WordDocument, nodes: Iterable[etree._Element]) -> list[etree._Element]:
+    """Label the lists of `nodes` (paragraphs and tables) in `document`; returns the
+    paragraphs labelled."""
+    paragraphs = (p for node in nodes for p in node.iter(w("p")))
+    return Labels(document.package, document.main).apply(paragraphs, _labeller(document))
 
 
 def make_room(document: WordDocument, nodes: Iterable[etree._Element]) -> None:
     """Size the hanging indents of `document`'s lists to the labels `nodes` print
-    (build/indents.py): paragraph numbers counted, literal labels as written."""
+    (build/indents.py): paragraph numbers by their count, sub-paragraph labels as
+    `label` wrote them (counted or literal)."""
     labels = Labels(document.package, document.main)
     roles = document.styles().roles
     counts: dict[tuple[str, str], int] = {}
@@ -73,4 +81,17 @@ def make_room(document: WordDocument, nodes: Iterable[etree._Element]) -> None:
             key = levels.get(style.get(val, ""))
             if key is not None and style.getparent().getparent().tag != change_tag:
                 counts[key] = counts.get(key, 0) + 1
-    indents.widen(labels.root, labels.styles, [(a, lvl, n) for (a, lvl), n in counts.items()])
+    printed: dict[tuple[str, str], set[str]] = {}
+    label_of = _labeller(document)
+    for p in (p for node in nodes for p in node.iter(w("p"))):
+        found = label_of(p)
+        level = labels.style_level(style_of(p).get(val, "")) if found else None
+        abstract = labels.abstract_of(level[0]) if level else None
+        if abstract is not None:
+            printed.setdefault((abstract, level[1]), set()).add(found[0])
+    indents.widen(
+        labels.root,
+        labels.styles,
+        [(a, lvl, n) for (a, lvl), n in counts.items()],
+        [(a, lvl, text) for (a, lvl), texts in printed.items() for text in texts],
+    )

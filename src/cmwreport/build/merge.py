@@ -15,7 +15,7 @@ from lxml import etree
 
 from cmwreport import contract
 from cmwreport.arabic.wording import cycle_ordinal, languages_line, un_date, wording
-from cmwreport.build import annex, lists, presentation, readiness
+from cmwreport.build import annex, item_record, lists, presentation, readiness
 from cmwreport.build.wordcount import count_words
 from cmwreport.docx import brackets, custom_properties, numbering
 from cmwreport.docx import slots as slotlib
@@ -209,8 +209,12 @@ def build(
         notes,
     )
     annex_words = count_words(slotlib.paragraph_texts(annex_nodes))
+    # Each item's paragraph as built, for absorb --force to judge edits item by item.
+    properties = properties or {}
+    annex_items = item_record.entries(annex_nodes)
+    presented: list[tuple[str, str]] = []
     standalone.set_core(f"{report.symbol} — {annex.ANNEX_TITLE}", created, modified)
-    for name, value in (properties or {}).items():
+    for name, value in {**properties, **item_record.encode(annex_items)}.items():
         set_property(standalone.package, name, value)
     annex_bytes, annex_nodes = _standalone(
         standalone, document, annex_nodes, notes.added(), sources, inline, cs_font
@@ -220,7 +224,9 @@ def build(
     for sp in document.found:
         if sp.is_block and sp.slots[0].name == "participatory_process":
             blocks = presentation.paragraphs(sources)
-            slotlib.replace_block(sp, render(blocks, bookmarks, document.style_map, cs_font, notes))
+            nodes = render(blocks, bookmarks, document.style_map, cs_font, notes)
+            presented = item_record.entries(nodes)
+            slotlib.replace_block(sp, nodes)
         elif sp.is_block and sp.slots[0].name == "annex":
             annex_slot = sp
         elif _empty_line(sp, inline):
@@ -241,7 +247,7 @@ def build(
     lists.label(document, document.body)
     lists.make_room(document, document.body)
     document.set_core(report.symbol, created, modified)
-    for name, value in (properties or {}).items():
+    for name, value in {**properties, **item_record.encode(presented + annex_items)}.items():
         set_property(document.package, name, value)
     styles = document.styles()
     placeholder = custom_properties.get(document.package, readiness.PLACEHOLDER_PROPERTY)

@@ -1,10 +1,11 @@
 """The fingerprint of what a draft was built from, recorded in the draft itself.
 
-The build writes `of(...).as_text()` under the custom property `PROPERTY` of both
-outputs (commands/build.py); absorb reads it back to refuse a draft whose sources or template have
-changed since (their edits would otherwise be undone), and, with --force, to tell
-which files conflict. A short hash per source file, rather than one for the whole
-tree (the build identity), says *which* file changed.
+The build writes `properties(of(...).as_text())` into both outputs (commands/build.py):
+the JSON cut into pieces Word keeps whole (`custom_properties.split`; a tree of a few
+files already passes Word's 255 characters); absorb reads it back to refuse a draft
+whose sources or template have changed since (their edits would otherwise be undone),
+and, with --force, to tell which files conflict. A short hash per source file, rather
+than one for the whole tree (the build identity), says *which* file changed.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from cmwreport.docx.custom_properties import property_of
+from cmwreport.docx.custom_properties import joined, properties_of, split
 
 PROPERTY = "cmwreport.fingerprint"
+#: Version 1 was the JSON whole in PROPERTY, which Word cuts at 255 characters on save.
+VERSION = "2"
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -53,9 +56,17 @@ def of(sources_root: Path, template: Path) -> Fingerprint:
     return Fingerprint(files, _hash(template.read_bytes()))
 
 
+def properties(text: str) -> dict[str, str]:
+    """The custom properties that carry a fingerprint's text."""
+    return split(PROPERTY, text, VERSION)
+
+
 def read(path: Path) -> Fingerprint | None:
-    """The fingerprint a draft carries, or None (built before fingerprints, or stripped)."""
-    text = property_of(path, PROPERTY)
+    """The fingerprint a draft carries, or None (built before fingerprints, stripped, or
+    not whole: a piece lost or cut short)."""
+    found = properties_of(path)
+    head = found.get(PROPERTY) or ""
+    text = head if head.startswith("{") else joined(found.get, PROPERTY, VERSION)
     if not text:
         return None
     try:

@@ -108,7 +108,7 @@ def _run(
     # What the outputs were built from: absorb reads it to tell a stale draft.
     try:
         recorded = provenance.of(path, template).as_text()
-        properties = {BUILD_PROPERTY: build_identity(recorded), provenance.PROPERTY: recorded}
+        properties = {BUILD_PROPERTY: build_identity(recorded), **provenance.properties(recorded)}
     except OSError:  # an unreadable template: build() says so, in its words
         properties = {}
     built = build(sources, template, str(template), properties=properties)

@@ -174,7 +174,27 @@ def compare(old: Draft, new: Draft, options: DiffOptions | None = None) -> Resul
             ):
                 renumbered.append(Renumbered(pair.old.number, pair.new.number, pair.new))
     summary["renumbered"] = len(renumbered)
+    _comments_left_out(new, changes)
     return Result(old, new, changes, renumbered, summary, pairs, not_compared(old, new))
+
+
+def _comments_left_out(new: Draft, changes: list[Change]) -> None:
+    """A draft cmwreport built carries no reviewer's comment: a comment missing from it
+    was not removed by anyone, it was left in the reviewer's draft (absorb lists the
+    comments, it does not take them home). Said so, still counted as removed."""
+    from cmwreport.docx.identity import identity
+    from cmwreport.i18n import _
+
+    if identity(getattr(new, "package", None)).build is None:
+        return
+    for change in changes:
+        if change.kind == "removed" and change.location == COMMENT:
+            change.details.append(
+                _(
+                    "not carried by the build: a build holds no reviewers' comments "
+                    "(absorb lists them, it does not take them home)"
+                )
+            )
 
 
 def _cell_pairs(old: tuple[str, ...], new: tuple[str, ...], strip: bool):

@@ -23,6 +23,9 @@ VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 #: A custom-properties part larger than this is not read (Word's are a few hundred bytes).
 MAX_PART = 1 << 20
+#: Desktop Word cuts a custom property's text to this many characters when it saves
+#: (LibreOffice keeps any length): a longer text is written in pieces (`split`).
+WORD_LIMIT = 255
 
 
 def _part(package: Package) -> str | None:
@@ -75,3 +78,38 @@ def property_of(path: Path, name: str) -> str | None:
         return get(Package.read(path, lazy=True), name)
     except PackageError:
         return None
+
+
+def properties_of(path: Path) -> dict[str, str]:
+    """Every text custom property of a .docx on disk, read once; {} if unreadable."""
+    try:
+        package = Package.read(path, lazy=True)
+        part = _part(package)
+        if part is None or len(package.bytes(part)) > MAX_PART:
+            return {}
+        root = package.xml(part)
+    except PackageError:
+        return {}
+    return {p.get("name"): "".join(p.itertext()) for p in root if p.get("name")}
+
+
+def split(name: str, text: str, version: str) -> dict[str, str]:
+    """A text of any length as properties Word keeps whole: `name` holds the version
+    and the number of pieces ("2 3"), `name.1` ... `name.N` the pieces in order."""
+    pieces = [text[i : i + WORD_LIMIT] for i in range(0, len(text), WORD_LIMIT)] or [""]
+    out = {name: f"{version} {len(pieces)}"}
+    for n, piece in enumerate(pieces, start=1):
+        out[f"{name}.{n}"] = piece
+    return out
+
+
+def joined(get, name: str, version: str) -> str | None:
+    """The text `split` wrote, from `get(name) -> str | None`; None when it is absent,
+    of another version, or not whole (a piece missing or longer than Word keeps)."""
+    head = (get(name) or "").split()
+    if len(head) != 2 or head[0] != version or not head[1].isdigit():
+        return None
+    pieces = [get(f"{name}.{n}") for n in range(1, int(head[1]) + 1)]
+    if any(p is None or len(p) > WORD_LIMIT for p in pieces):
+        return None
+    return "".join(pieces)

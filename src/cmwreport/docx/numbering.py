@@ -1,18 +1,23 @@
-"""List labels written by the build: (أ) (ب) ... (هـ) and ’1‘ ’2‘, the same in Word and
-LibreOffice.
+"""List labels of sub-paragraphs: (أ) (ب) ... (هـ) and ’1‘ ’2‘, the same in Word and
+LibreOffice, counted wherever a numbering format prints them.
 
-Word letters `arabicAbjad` (أ) ... (ه) and LibreOffice (ا) ... (ه); neither writes
-the (هـ) UN Arabic texts print, and no numbering format both honour does. So each
-sub-paragraph gets a `w:num` of its own whose level, copied from the template's list
-(its indents, tab and font kept), shows a literal label (numFmt `none`, lvlText
-"(أ)"): plain WordprocessingML that both programs read alike. Paragraph numbers
-(1-, 2- ...) stay automatic; a sub-paragraph a drafter adds is lettered at the next
-build (until then Word shows its own letter).
+A label the template's list level prints right in both programs is counted: the run
+of such paragraphs gets a `w:num` of its own that restarts the level at the run's
+first number, so a sub-paragraph a drafter adds inside it takes the next letter and
+the rest move on. `’%3‘` in `decimal` prints ’1‘ ’2‘ ... everywhere. `arabicAbjad`
+does not print every UN letter (docs/template.md, "Styles"): LibreOffice 7.4 letters
+it ا ب ج د ه و ... (i18npool's table_Alphabet_ar_abjad, and its PDF), Word is
+reported to print أ ب ج د ه و ...; neither writes the (هـ) UN Arabic texts print. So
+(أ) and (هـ) stay literal: a `w:num` whose level, copied from the template's list (its
+indents, tab and font kept), shows the label itself (numFmt `none`, lvlText "(أ)"),
+which both programs read alike. A sub-paragraph a drafter adds right after one of
+them repeats it until the next build.
 """
 
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable, Iterable
 
 from lxml import etree
@@ -22,9 +27,22 @@ from cmwreport.docx.package import Package
 from cmwreport.docx.wordml import first_child
 from cmwreport.docx.xml import el, w
 
+#: What LibreOffice 7.4 and Word print for the n-th (1-based) number of a level in a
+#: numbering format; a format not listed is never counted.
+_ABJAD_LIBREOFFICE = "ا ب ج د ه و ز ح ط ي ك ل م ن س ع ف ص ق ر ش ت ث خ ذ ض ظ غ".split()
+_ABJAD_WORD = ["أ", *_ABJAD_LIBREOFFICE[1:]]
+_PRINTED: dict[str, Callable[[int], set[str]]] = {
+    "decimal": lambda n: {str(n)},
+    "arabicAbjad": lambda n: (
+        {_ABJAD_LIBREOFFICE[n - 1], _ABJAD_WORD[n - 1]} if n <= len(_ABJAD_WORD) else set()
+    ),
+}
+_PLACEHOLDER = re.compile(r"%[1-9]")
+
 
 class Labels:
-    """Literal list labels of one document: one `w:num` per (list level, label)."""
+    """Sub-paragraph labels of one document: one `w:num` per (list level, literal
+    label), and one per run of counted labels."""
 
     def __init__(self, package: Package, main: str) -> None:
         found = package.related(main, "numbering")
@@ -55,48 +73,85 @@ class Labels:
             and self._abstract(num_id) == self._abstract(style_num_id)
         )
 
-    def _num_for(self, num_id: str, ilvl: str, label: str) -> str | None:
-        key = (num_id, ilvl, label)
-        if key in self.made:
-            return self.made[key]
-        if self.root is None:
+    def _level(self, num_id: str, ilvl: str) -> tuple[str, etree._Element] | None:
+        """(abstractNumId, its w:lvl) a numId numbers level `ilvl` with."""
+        abstract_id = None if self.root is None else self._abstract(num_id)
+        if abstract_id is None:
             return None
-        num = self.root.find(f"{w('num')}[@{w('numId')}='{num_id}']")
-        if num is None or num.find(w("abstractNumId")) is None:
-            return None
-        abstract_id = num.find(w("abstractNumId")).get(w("val"))
         abstract = self.root.find(f"{w('abstractNum')}[@{w('abstractNumId')}='{abstract_id}']")
         level = None if abstract is None else abstract.find(f"{w('lvl')}[@{w('ilvl')}='{ilvl}']")
-        if level is None:
-            return None
-        level = copy.deepcopy(level)
-        place(level, el("numFmt", {"val": "none"}))
-        place(level, el("lvlText", {"val": label}))
+        return None if level is None else (abstract_id, level)
+
+    def counts(self, num_id: str, ilvl: str, position: int, label: str) -> bool:
+        """Whether the level prints `label` as its `position`-th number in Word and in
+        LibreOffice alike."""
+        found = self._level(num_id, ilvl)
+        if found is None:
+            return False
+        level = found[1]
+        fmt, text = level.find(w("numFmt")), level.find(w("lvlText"))
+        printed = _PRINTED.get(fmt.get(w("val"), "") if fmt is not None else "decimal")
+        pattern = text.get(w("val"), "") if text is not None else ""
+        own = f"%{int(ilvl) + 1}"
+        if printed is None or _PLACEHOLDER.search(pattern.replace(own, "")):
+            return False  # a level that prints another level's number too
+        return {pattern.replace(own, number) for number in printed(position)} == {label}
+
+    def _add(self, abstract_id: str, ilvl: str, level: etree._Element, *first) -> str:
         new_id = str(self.next_id)
         self.next_id += 1
-        override = el("lvlOverride", {"ilvl": ilvl}, level)
+        override = el("lvlOverride", {"ilvl": ilvl}, *first, level)
         node = el("num", {"numId": new_id}, el("abstractNumId", {"val": abstract_id}), override)
         cleanup = self.root.find(w("numIdMacAtCleanup"))
         if cleanup is not None:
             cleanup.addprevious(node)
         else:
             self.root.append(node)
-        self.made[key] = new_id
         return new_id
+
+    def _counted_num(self, num_id: str, ilvl: str, start: int) -> str | None:
+        """A list instance of its own counting the level from `start`: startOverride,
+        which Word needs to restart a list sharing its abstractNum with others, and
+        the level copied with that start, which LibreOffice reads."""
+        found = self._level(num_id, ilvl)
+        if found is None:
+            return None
+        abstract_id, level = found
+        level = copy.deepcopy(level)
+        place(level, el("start", {"val": str(start)}))
+        return self._add(abstract_id, ilvl, level, el("startOverride", {"val": str(start)}))
+
+    def _num_for(self, num_id: str, ilvl: str, label: str) -> str | None:
+        key = (num_id, ilvl, label)
+        if key in self.made:
+            return self.made[key]
+        found = self._level(num_id, ilvl)
+        if found is None:
+            return None
+        abstract_id, level = found
+        level = copy.deepcopy(level)
+        place(level, el("numFmt", {"val": "none"}))
+        place(level, el("lvlText", {"val": label}))
+        self.made[key] = self._add(abstract_id, ilvl, level)
+        return self.made[key]
 
     def apply(
         self,
         paragraphs: Iterable[etree._Element],
-        label_of: Callable[[etree._Element], str | None],
+        label_of: Callable[[etree._Element], tuple[str, int] | None],
     ) -> list[etree._Element]:
-        """Give every paragraph `label_of` labels its literal label; returns them."""
+        """Give every paragraph `label_of` labels ((label, its number in its list)) that
+        label, counted or literal; returns them."""
         labelled = []
+        # The counted run each list level is in: (its numId, the last number given).
+        runs: dict[tuple[str, str], tuple[str, int]] = {}
         ppr_tag, style_tag, val = w("pPr"), w("pStyle"), w("val")
         num_path = f"{w('numPr')}/{w('numId')}"
         for p in paragraphs:
-            label = label_of(p)
-            if label is None:
+            found = label_of(p)
+            if found is None:
                 continue
+            label, position = found
             ppr = first_child(p, ppr_tag)
             style = first_child(ppr, style_tag) if ppr is not None else None
             if style is None:
@@ -110,7 +165,16 @@ class Labels:
             # it saves) is labelled.
             if direct is not None and not self._same_list(direct.get(val, ""), level[0]):
                 continue
-            num_id = self._num_for(level[0], level[1], label)
+            run = runs.pop(level, None)
+            if not self.counts(level[0], level[1], position, label):
+                num_id = self._num_for(level[0], level[1], label)
+            else:
+                if run is not None and run[1] == position - 1:
+                    num_id = run[0]
+                else:
+                    num_id = self._counted_num(level[0], level[1], position)
+                if num_id:
+                    runs[level] = (num_id, position)
             if not num_id:
                 continue
             place(

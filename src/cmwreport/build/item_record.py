@@ -1,0 +1,139 @@
+"""The per-item record: each source item's paragraph as built, in digest form, written
+into the draft so that `absorb --force` can tell, item by item, a reviewer's edit
+from a change made to the sources since the build.
+
+For every paragraph (or table row) carrying an identity bookmark, in document order,
+a key (a digest of the identity) and a digest of its text as the draft reader reads
+it (`digest`; rows as `diff` reads them, cells joined by " | "). Fifteen characters
+an item, no separators.
+
+Where it lives: custom document properties, as the fingerprint does, but cut into
+properties of at most 255 characters (`cmwreport.items.1` ...; `cmwreport.items`
+says the version and how many): desktop Word truncates a longer custom property to
+255 characters when it saves, and LibreOffice keeps user-defined properties as
+they are. A record that does not read back whole (a part missing, a length that is
+not a multiple of an entry) is no record: absorb then judges per file and says why.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+
+from cmwreport.docx.custom_properties import joined, split
+
+PROPERTY = "cmwreport.items"
+VERSION = "1"
+_KEY = 7
+_DIGEST = 8
+ENTRY = _KEY + _DIGEST
+
+
+def _b64(data: str, size: int) -> str:
+    raw = hashlib.sha256(data.encode("utf-8")).digest()
+    return base64.urlsafe_b64encode(raw).decode("ascii")[:size]
+
+
+def key(ident: str) -> str:
+    return _b64(ident, _KEY)
+
+
+def digest(text: str) -> str:
+    """A paragraph's text as built or read, NFC: the same text gives the same digest."""
+    return _b64(unicodedata.normalize("NFC", text), _DIGEST)
+
+
+@dataclass
+class Record:
+    #: Key of an identity -> digest of its paragraph as built.
+    items: dict[str, str]
+    #: Keys in document order as built.
+    order: list[str]
+
+    def get(self, ident: str | None) -> str | None:
+        return self.items.get(key(ident)) if ident else None
+
+    def position(self, ident: str) -> int | None:
+        k = key(ident)
+        return self._positions.get(k)
+
+    def __post_init__(self) -> None:
+        self._positions = {k: n for n, k in enumerate(self.order)}
+
+
+def encode(entries: list[tuple[str, str]]) -> dict[str, str]:
+    """(identity, text) in document order -> the custom properties to write. Two
+    identities with one key are both left out (absorb judges them per file)."""
+    keys = [key(ident) for ident, _text in entries]
+    twice = {k for k in keys if keys.count(k) > 1} if len(set(keys)) < len(keys) else set()
+    seen: set[str] = set()
+    body = []
+    for k, (_ident, text) in zip(keys, entries, strict=True):
+        if k in twice or k in seen:
+            continue
+        seen.add(k)
+        body.append(k + digest(text))
+    return split(PROPERTY, "".join(body), VERSION)
+
+
+def decode(get) -> Record | None:
+    """The record from `get(name) -> str | None`; None when absent or not whole."""
+    text = joined(get, PROPERTY, VERSION)
+    if text is None:
+        return None
+    if len(text) % ENTRY:
+        return None
+    items: dict[str, str] = {}
+    order = []
+    for i in range(0, len(text), ENTRY):
+        k, d = text[i : i + _KEY], text[i + _KEY : i + ENTRY]
+        items[k] = d
+        order.append(k)
+    return Record(items, order)
+
+
+def entries(nodes) -> list[tuple[str, str]]:
+    """(identity, text) of each bookmarked paragraph or table row among rendered body
+    elements, read as the draft reader reads them."""
+    from cmwreport.docx import wordml as n
+    from cmwreport.docx.text import identity, paragraph_text
+
+    out = []
+    for node in nodes:
+        for el in node.iter(n.P, n.TR):
+            if el.tag == n.TR:
+                cells = [c for c in el if c.tag == n.TC]
+                ident = identity(cells[0]) if cells else None
+                if ident:
+                    texts = [
+                        "\n".join(t for p in c.iter(n.P) if (t := paragraph_text(p)).strip())
+                        for c in cells
+                    ]
+                    out.append((ident, " | ".join(texts)))
+                continue
+            if _in_table(el, node):
+                continue
+            ident = identity(el)
+            if ident:
+                out.append((ident, paragraph_text(el)))
+    return out
+
+
+def _in_table(el, stop) -> bool:
+    from cmwreport.docx import wordml as n
+
+    parent = el.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag == n.TC:
+            return True
+        parent = parent.getparent()
+    return stop.tag == n.TC
+
+
+def read(path) -> Record | None:
+    """The record a draft on disk carries, or None."""
+    from cmwreport.docx.custom_properties import properties_of
+
+    return decode(properties_of(path).get)
