@@ -111,6 +111,17 @@ def test_validate_imports_no_word_reader_nor_framework():
     assert heavy == set()
 
 
+def test_validate_leaves_what_only_a_problem_or_json_needs():
+    # difflib (a misspelt field), calendar (a date that does not exist), json (--format
+    # json) are imported where they are used: a clean tree printed as text needs none;
+    # typing only by type checkers.
+    code, modules = _imported("validate", str(ROOT / "sources"))
+    assert code == 0 and "cmwreport.sources.convert" in modules
+    assert {"difflib", "calendar", "json", "typing"} & modules == set()
+    code, modules = _imported("validate", str(ROOT / "sources"), "--format", "json")
+    assert code == 0 and "json" in modules
+
+
 def test_version():
     proc = run("-m", "cmwreport", "--version")
     assert proc.returncode == 0 and proc.stdout == "cmwreport 0.1.0\n"

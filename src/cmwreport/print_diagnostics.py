@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
-from typing import TextIO
 
 from cmwreport.diagnostics import Diagnostic, count
 from cmwreport.i18n import _, ngettext
+
+#: typing is imported only by type checkers: every command would pay for it.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TextIO
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m"}
 _RESET = "\033[0m"
@@ -35,6 +38,8 @@ def emit(
 ) -> None:
     stream = stream or sys.stdout
     if fmt == "json":
+        import json  # the text format, most runs, needs none of it
+
         errors, warnings = count(diagnostics)
         json.dump(
             {

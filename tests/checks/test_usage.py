@@ -39,6 +39,16 @@ def test_each_rule_on_a_text_and_what_it_lets_be() -> None:
     assert "'أبريل'" in finding.message
 
 
+def test_every_month_without_hamza_is_found_alone_and_prefixed() -> None:
+    # The pattern factors the names' first letter out: each must still be found.
+    assert len(usage.MONTHS_WITHOUT_HAMZA) == 6
+    for wrong, right in usage.MONTHS_WITHOUT_HAMZA.items():
+        for text in (f"في {wrong} 2022", f"و{wrong}", wrong):
+            (finding,) = usage.findings(text)
+            assert finding.code == "T511" and f"'{right}'" in finding.message, text
+        assert codes(f"{wrong}ية") == []  # inside a longer word: not the month
+
+
 def test_the_seed_errors_kept_verbatim_warn_until_silenced(tree: Path) -> None:
     assert codes_at(validate(tree), tree / "consultations.yaml") == []
     path = tree / "consultations.yaml"

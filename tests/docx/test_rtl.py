@@ -137,3 +137,24 @@ def test_digits_in_arabic_stay_in_the_arabic_run_and_a_slot_stays_whole() -> Non
         ("{{ symbol }}", False),
         (" هنا", True),
     ]
+
+
+@pytest.mark.parametrize("text", ["نص عربي", " نص  بفراغين ", "نص"])
+def test_a_bookmarked_arabic_paragraph_is_what_element_by_element_writes(text) -> None:
+    # content.py copies one paragraph per kind for these (most of the annex): the copy,
+    # filled in, must serialise as the paragraph built element by element.
+    marks = Bookmarks(first_id=7)
+    first = paragraph(Para("AnnexText", text, bookmark="rec-1"), marks, cs_font="Amiri")
+    second = paragraph(Para("AnnexText", text, bookmark="rec-2"), marks, cs_font="Amiri")
+    built = Bookmarks(first_id=8)
+    expected = el("p")
+    expected.append(first.find("w:pPr", NS).__copy__())
+    built.wrap(expected, "rec-2", [rtl.run(text, rtl=True, cs_font="Amiri")])
+    assert etree.tostring(second) == etree.tostring(expected)
+    assert names(second) == ["pPr", "bookmarkStart", "r", "bookmarkEnd"]
+    start = second.find("w:bookmarkStart", NS)
+    assert (start.get(w("id")), start.get(w("name"))) == ("8", "_cmw_rec_2")
+    t = second.find("w:r/w:t", NS)
+    assert t.text == text
+    preserved = t.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
+    assert preserved is (text != text.strip() or "  " in text)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from cmwreport.sources import model, schema
 from cmwreport.sources.load import load_sources
 from tests.conftest import SOURCES
@@ -61,3 +63,37 @@ def test_meetings_by_date_and_axes_in_the_listed_order():
         m.date.isoformat() for m in cons.meetings
     )
     assert [a.id for a in cons.axes] == cons.axis_order
+
+
+def test_generated_methods_behave_as_a_dataclass_s():
+    # model.py writes __init__, __repr__ and __eq__ once for every class: the same
+    # behaviour as those dataclasses would compile, compared with a real one.
+    def same_field(f):
+        if f.default_factory is not dataclasses.MISSING:
+            made = dataclasses.field(default_factory=f.default_factory, compare=f.compare)
+        else:
+            made = dataclasses.field(default=f.default, compare=f.compare)
+        made.repr = f.repr
+        return (f.name, object, made)
+
+    plain = dataclasses.make_dataclass(
+        "TextItem", [same_field(f) for f in dataclasses.fields(model.TextItem)], kw_only=True
+    )
+    ours = model.TextItem(id="a-1", text="نص")
+    theirs = plain(id="a-1", text="نص")
+    assert repr(ours) == repr(theirs)
+    assert [getattr(ours, f.name) for f in dataclasses.fields(plain)] == [
+        getattr(theirs, f.name) for f in dataclasses.fields(plain)
+    ]
+    assert ours.positions == {} and ours.positions is not model.TextItem().positions
+    assert ours == model.TextItem(id="a-1", text="نص", loc=model.Loc("f.yaml", 1, 1))
+    assert ours != model.TextItem(id="a-2", text="نص")
+    assert ours.__eq__(theirs) is NotImplemented
+    assert dataclasses.replace(ours, id="a-2").id == "a-2"
+    with pytest.raises(TypeError, match="unexpected keyword argument 'colour'"):
+        model.TextItem(colour="red")
+    with pytest.raises(TypeError, match="unhashable"):
+        hash(ours)
+    looping = model.TextItem(id="a-1")
+    looping.footnotes = [looping]
+    assert "footnotes=[...]" in repr(looping)

@@ -53,16 +53,34 @@ def _labeller(document: WordDocument) -> Callable[[etree._Element], tuple[str, i
 
 
 def label(document: WordDocument, nodes: Iterable[etree._Element]) -> list[etree._Element]:
-    """Label the lists of `nodes` (paragraphs and tables) in `document`; returns the
-    paragraphs labelled."""
+    """Label the lists of `nodes` (paragraphs and tables) in `document`, then size their
+    hanging indents to what they print (`make_room`); returns the paragraphs labelled."""
+    nodes = list(nodes)
+    label_of = _labeller(document)
+    found: list[tuple[etree._Element, tuple[str, int]]] = []
+
+    def recording(p: etree._Element) -> tuple[str, int] | None:
+        # Each paragraph's label is worked out once, for the labelling and the room.
+        result = label_of(p)
+        if result is not None:
+            found.append((p, result))
+        return result
+
     paragraphs = (p for node in nodes for p in node.iter(w("p")))
-    return Labels(document.package, document.main).apply(paragraphs, _labeller(document))
+    labelled = Labels(document.package, document.main).apply(paragraphs, recording)
+    make_room(document, nodes, found)
+    return labelled
 
 
-def make_room(document: WordDocument, nodes: Iterable[etree._Element]) -> None:
+def make_room(
+    document: WordDocument,
+    nodes: Iterable[etree._Element],
+    found: list[tuple[etree._Element, tuple[str, int]]],
+) -> None:
     """Size the hanging indents of `document`'s lists to the labels `nodes` print
     (build/indents.py): paragraph numbers by their count, sub-paragraph labels as
-    `label` wrote them (counted or literal)."""
+    `label` wrote them (counted or literal); `found`: the paragraphs `label` labelled,
+    with their label and number, in order."""
     labels = Labels(document.package, document.main)
     roles = document.styles().roles
     counts: dict[tuple[str, str], int] = {}
@@ -82,13 +100,11 @@ def make_room(document: WordDocument, nodes: Iterable[etree._Element]) -> None:
             if key is not None and style.getparent().getparent().tag != change_tag:
                 counts[key] = counts.get(key, 0) + 1
     printed: dict[tuple[str, str], set[str]] = {}
-    label_of = _labeller(document)
-    for p in (p for node in nodes for p in node.iter(w("p"))):
-        found = label_of(p)
-        level = labels.style_level(style_of(p).get(val, "")) if found else None
+    for p, (text, _number) in found:
+        level = labels.style_level(style_of(p).get(val, ""))
         abstract = labels.abstract_of(level[0]) if level else None
         if abstract is not None:
-            printed.setdefault((abstract, level[1]), set()).add(found[0])
+            printed.setdefault((abstract, level[1]), set()).add(text)
     indents.widen(
         labels.root,
         labels.styles,

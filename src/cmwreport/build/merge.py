@@ -208,7 +208,8 @@ def build(
         cs_font,
         notes,
     )
-    annex_words = count_words(slotlib.paragraph_texts(annex_nodes))
+    paragraph = w("p")
+    annex_paragraphs = sum(1 for node in annex_nodes for _p in node.iter(paragraph))
     # Each item's paragraph as built, for absorb --force to judge edits item by item.
     properties = properties or {}
     annex_items = item_record.entries(annex_nodes)
@@ -241,29 +242,35 @@ def build(
     report_words = count_words(
         slotlib.paragraph_texts([n for n in document.body if n is not annex_slot.paragraph])
     )
-    slotlib.replace_block(annex_slot, annex_nodes)
+    # The annex's brackets were bound in the standalone file (binding is done once:
+    # a bound symbol's run no longer reads as a symbol).
     brackets.bind(document.body)
     brackets.bind(notes.root)
+    slotlib.replace_block(annex_slot, annex_nodes)
     lists.label(document, document.body)
-    lists.make_room(document, document.body)
     document.set_core(report.symbol, created, modified)
     for name, value in {**properties, **item_record.encode(presented + annex_items)}.items():
         set_property(document.package, name, value)
     styles = document.styles()
     placeholder = custom_properties.get(document.package, readiness.PLACEHOLDER_PROPERTY)
+    # Read once (text, role, UN number): the findings, the replies and the texts use it.
+    body = list(readiness.paragraphs(document.body, styles))
     found = readiness.findings(
-        document.body,
-        styles,
+        body,
         placeholder=placeholder,
         report_words=report_words,
         other_texts=document.story_texts(),
     )
-    replies = scan(readiness.paragraphs(document.body, styles), placeholder)
+    # The annex's words, from its paragraphs in the report: bound brackets add only
+    # LEFT-TO-RIGHT MARKs inside words, which the count does not see.
+    first = next(i for i, p in enumerate(document.body.iter(paragraph)) if p is annex_nodes[0])
+    annex_words = count_words(p.text for p in body[first : first + annex_paragraphs])
+    replies = scan(body, placeholder)
     issues, _observations = documents(sources)
     found += readiness.reply_findings(replies, issues)
     texts = [
         p.text
-        for p in readiness.paragraphs(document.body, styles)
+        for p in body
         if p.role not in readiness.HEADINGS and not (placeholder and placeholder in p.text)
     ]
     return Built(document.to_bytes(), annex_bytes, report_words, annex_words, found, replies, texts)
@@ -309,7 +316,6 @@ def _standalone(
     brackets.bind(standalone.body)
     brackets.bind(notes.root)
     labelled = lists.label(standalone, annex_nodes)
-    lists.make_room(standalone, annex_nodes)
     annex_bytes = standalone.to_bytes()
     numbering.unlabel(labelled)
     for run in title_mark:

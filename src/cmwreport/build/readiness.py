@@ -80,13 +80,16 @@ def paragraphs(body: etree._Element, styles: Styles) -> Iterator[Paragraph]:
     """The body's paragraphs with their role and UN number."""
     counter = Numbering(styles)
     roles = styles.roles
-    val = w("val")
+    val, body_tag = w("val"), w("body")
     for index, p in enumerate(body.iter(w("p")), start=1):
         style = style_of(p)
         role = roles.get(style.get(val, "")) if style is not None else None
         after = counter.last
-        # As diff reads a draft: paragraphs in tables and text boxes are not numbered.
-        outside = next(p.iterancestors(_NOT_NUMBERED), None) is None
+        # As diff reads a draft: paragraphs in tables and text boxes are not numbered
+        # (a paragraph of the body itself, most of them, is in neither).
+        outside = (
+            p.getparent().tag == body_tag or next(p.iterancestors(_NOT_NUMBERED), None) is None
+        )
         number = counter.number(p) if outside else None
         yield Paragraph(index, number, after, role, paragraph_text(p))
 
@@ -97,14 +100,14 @@ def _excerpt(text: str) -> str:
 
 
 def findings(
-    body: etree._Element,
-    styles: Styles,
+    body: list[Paragraph],
     *,
     placeholder: str | None,
     report_words: int,
     other_texts: dict[str, list[str]],
 ) -> list[Finding]:
-    """`other_texts`: the paragraphs of headers, footers and footnotes, by part name."""
+    """`body`: the body's paragraphs (`paragraphs`, read once for every use); `other_texts`:
+    the paragraphs of headers, footers and footnotes, by part name."""
     out: list[Finding] = []
     if report_words > LIMIT:
         out.append(
@@ -124,7 +127,7 @@ def findings(
         )
     reply = wording().reply_heading
     pending: Paragraph | None = None  # a reply heading waiting for its reply
-    for para in paragraphs(body, styles):
+    for para in body:
         if placeholder and placeholder in para.text:
             out.append(
                 Finding(

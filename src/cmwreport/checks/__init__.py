@@ -21,7 +21,7 @@ from cmwreport.checks import dates, numbers, placeholders, questions, references
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.errors import CmwError
 from cmwreport.i18n import _
-from cmwreport.sources.load import Loaded
+from cmwreport.sources.load import Loaded, LoadedFile
 from cmwreport.sources.model import Sources
 
 
@@ -46,16 +46,29 @@ def load(path: Path | str) -> Checked:
     as SourcesUnreadable (what is wrong in a file is a diagnostic)."""
     from cmwreport.sources.load import load_sources
 
+    found: list[Diagnostic] = []
+
+    def check(file: LoadedFile) -> None:
+        found.extend(_file_rules(file))
+        file.release()  # the rules after this one read only the model objects
+
     try:
-        return run(load_sources(path))
+        return run(load_sources(path, each=check), found)
     except OSError as exc:
         raise SourcesUnreadable(
             _("{value}: {value2}", value=exc.filename or path, value2=exc.strerror or exc)
         ) from None
 
 
-def run(loaded: Loaded) -> Checked:
+def run(loaded: Loaded, checked: list[Diagnostic] | None = None) -> Checked:
+    """`checked`: what the rules of each file found, when they ran as the files were
+    read (`load`); else they run here."""
     found = list(loaded.diagnostics)
+    if checked is None:
+        for file in loaded.files:
+            found.extend(_file_rules(file))
+    else:
+        found.extend(checked)
     found.extend(_rules(loaded))
     diagnostics = sorted(set(_unsuppressed(loaded, found)))
     sources = None
@@ -64,13 +77,17 @@ def run(loaded: Loaded) -> Checked:
     return Checked(sources, diagnostics, len(loaded.files))
 
 
+def _file_rules(file: LoadedFile) -> Iterator[Diagnostic]:
+    """The rules that read a file's text and values (the node tree's strings)."""
+    yield from text.check_file(file)
+    yield from numbers.check_file(file)
+    yield from usage.check_file(file)
+    yield from dates.written_weekdays(file)
+    yield from placeholders.check_file(file)
+
+
 def _rules(loaded: Loaded) -> Iterator[Diagnostic]:
-    for file in loaded.files:
-        yield from text.check_file(file)
-        yield from numbers.check_file(file)
-        yield from usage.check_file(file)
-        yield from dates.written_weekdays(file)
-        yield from placeholders.check_file(file)
+    """The rules across files: they read the model objects."""
     yield from references.duplicate_ids(loaded)
     yield from references.axis_order(loaded)
     yield from references.cited_documents(loaded)

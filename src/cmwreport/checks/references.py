@@ -9,13 +9,17 @@ file that could not be parsed, which is reported once already (no cascade).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.i18n import _
 from cmwreport.reference import convention, document_file_name, shipped_reference
 from cmwreport.sources.load import Loaded
 from cmwreport.sources.model import Loc, ReferenceDocument, Report
+
+#: typing is imported only by type checkers: every command would pay for it.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _diag(loc: Loc, code: str, message: str, severity: str = "error") -> Diagnostic:

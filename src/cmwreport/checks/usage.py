@@ -29,6 +29,9 @@ _PARAGRAPH_AFTER = re.compile(r"\s*[،,]\s*(?:الفقرة|الفقرتان|ال
 #: Arabic letters right before Latin letters or digits, and Latin letters right
 #: before Arabic ones.
 _GLUED = re.compile(rf"(?<![{_LETTER}])([{_LETTER}]+)(?=[A-Za-z0-9])|(?<=[A-Za-z])[{_LETTER}]")
+#: What every match of _GLUED holds: an Arabic letter and a Latin letter or digit side
+#: by side. Searched first: most texts have none, and this search is three times faster.
+_SIDE_BY_SIDE = re.compile(rf"[{_LETTER}][A-Za-z0-9]|[A-Za-z][{_LETTER}]")
 #: Prefixes Arabic spelling joins to the next word, Latin or a number included.
 _PREFIXES = {"و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك", "فك"}
 #: Month names as typed without their hamza, and as written (Moroccan and UN usage).
@@ -40,7 +43,10 @@ MONTHS_WITHOUT_HAMZA = {
     "اذار": "آذار",
     "ايلول": "أيلول",
 }
-_MONTH = re.compile(rf"(?<![{_LETTER}])[وبلف]?({'|'.join(MONTHS_WITHOUT_HAMZA)})(?![{_LETTER}])")
+#: The names without hamza all start with alef (a test checks it): one alternation
+#: after it, rather than one per name tried at every character of every text.
+_MONTH_NAMES = "ا(?:" + "|".join(name[1:] for name in MONTHS_WITHOUT_HAMZA) + ")"
+_MONTH = re.compile(rf"(?<![{_LETTER}])[وبلف]?({_MONTH_NAMES})(?![{_LETTER}])")
 _PAIRS = {"(": ")", "[": "]"}
 
 
@@ -69,7 +75,8 @@ def findings(text: str) -> Iterator[Finding]:
                     )
                 )
     found += _brackets(text)
-    for match in _GLUED.finditer(text):
+    glued = _GLUED.finditer(text) if _SIDE_BY_SIDE.search(text) is not None else ()
+    for match in glued:
         if match.group(1) in _PREFIXES:
             continue
         word = _word_around(text, match.start())
@@ -141,7 +148,7 @@ def _word_around(text: str, index: int) -> str:
 
 #: What every rule needs in a text to find anything: most files hold none of it
 #: together with Arabic, and are let go after one search of their joined values.
-_SUSPECT = re.compile(r"[A-Za-z0-9()\[\]]|" + "|".join(MONTHS_WITHOUT_HAMZA))
+_SUSPECT = re.compile(r"[A-Za-z0-9()\[\]]|" + _MONTH_NAMES)
 
 
 def check_file(loaded) -> Iterator:

@@ -16,7 +16,7 @@ from lxml import etree
 from cmwreport.contract import bookmark_name
 from cmwreport.docx import rtl
 from cmwreport.docx.order import ordered
-from cmwreport.docx.xml import el, sub
+from cmwreport.docx.xml import el, set_text, sub, w
 
 if TYPE_CHECKING:
     from cmwreport.docx.footnotes import Footnotes
@@ -91,6 +91,12 @@ class Bookmarks:
         self.names.add(name)
         return name
 
+    def allocate(self, item_id: str, suffix: str = "") -> tuple[str, str]:
+        """The next bookmark's id and name."""
+        bid = str(self.next_id)
+        self.next_id += 1
+        return bid, self.name_for(item_id, suffix)
+
     def wrap(
         self,
         parent: etree._Element,
@@ -98,9 +104,7 @@ class Bookmarks:
         content: list[etree._Element],
         suffix: str = "",
     ) -> None:
-        bid = str(self.next_id)
-        self.next_id += 1
-        name = self.name_for(item_id, suffix)
+        bid, name = self.allocate(item_id, suffix)
         sub(parent, "bookmarkStart", {"id": bid, "name": name})
         parent.extend(content)
         sub(parent, "bookmarkEnd", {"id": bid})
@@ -113,19 +117,58 @@ def paragraph(
     cs_font: str | None = None,
     footnotes: Footnotes | None = None,
 ) -> etree._Element:
-    props = [el("pStyle", {"val": styles.get(p.style, p.style) if styles else p.style})]
-    if p.page_break_before is not None:
-        props.append(rtl.on("pageBreakBefore", p.page_break_before))
-    if p.rtl:
-        props.append(el("bidi"))
+    style = styles.get(p.style, p.style) if styles else p.style
+    key = (style, p.page_break_before, p.rtl, p.align)
+    ppr = _PPR.get(key)
+    if ppr is None:
+        ppr = _PPR[key] = _paragraph_props(*key)
+    if (
+        p.bookmark
+        and p.rtl
+        and p.text
+        and not (p.bold or p.field or (p.marks and p.marks[0] in p.text))
+        and rtl.one_script(p.text)
+    ):
+        node = _bookmarked(key, ppr, cs_font, p, bookmarks)
     else:
-        # Styles are right-to-left; a Latin-only paragraph (the masthead symbol)
-        # switches it off explicitly.
-        props.append(rtl.on("bidi", False))
-    if p.align:
-        props.append(rtl.jc(p.align, bidi=p.rtl))
+        node = _paragraph(p, ppr, bookmarks, cs_font)
+    if p.footnotes and footnotes is None:
+        raise ValueError("footnotes to write but no footnotes part given")
+    for text in p.footnotes:
+        node.extend(footnotes.add(text))
+    return node
+
+
+#: Most generated paragraphs are one bookmarked run of Arabic text: a copy of this
+#: paragraph (by its properties and font) with the bookmark and text filled in costs
+#: less than half of building one element by element (the full annex: 57 -> 25 ms).
+_BOOKMARKED: dict[tuple, etree._Element] = {}
+_ID, _NAME = w("id"), w("name")
+
+
+def _bookmarked(key: tuple, ppr, cs_font, p: Para, bookmarks: Bookmarks) -> etree._Element:
+    made = _BOOKMARKED.get((key, cs_font))
+    if made is None:
+        made = _BOOKMARKED[(key, cs_font)] = el("p")
+        made.append(ppr.__copy__())
+        sub(made, "bookmarkStart", {"id": "", "name": ""})
+        made.append(rtl.run("x", rtl=True, cs_font=cs_font))
+        sub(made, "bookmarkEnd", {"id": ""})
+    node = made.__copy__()
+    bid, name = bookmarks.allocate(p.bookmark, p.bookmark_suffix)
+    start, run, end = node[1], node[2], node[3]
+    start.set(_ID, bid)
+    start.set(_NAME, name)
+    end.set(_ID, bid)
+    set_text(run[-1], p.text)
+    return node
+
+
+def _paragraph(p: Para, ppr, bookmarks: Bookmarks, cs_font) -> etree._Element:
     node = el("p")
-    node.append(ordered("pPr", props))
+    # __copy__ is lxml's deep copy: a copy of the properties built once per kind of
+    # paragraph costs a fraction of building them (thousands of annex paragraphs).
+    node.append(ppr.__copy__())
     extra = rtl.bold() if p.bold else None
     content = []
     for chunk, style in _marked(p.text, p.marks):
@@ -143,11 +186,29 @@ def paragraph(
         bookmarks.wrap(node, p.bookmark, content, p.bookmark_suffix)
     else:
         node.extend(content)
-    if p.footnotes and footnotes is None:
-        raise ValueError("footnotes to write but no footnotes part given")
-    for text in p.footnotes:
-        node.extend(footnotes.add(text))
     return node
+
+
+#: A paragraph's `w:pPr` by (style, page break before, rtl, alignment): never appended
+#: itself, only copied.
+_PPR: dict[tuple, etree._Element] = {}
+
+
+def _paragraph_props(
+    style: str, page_break_before: bool | None, is_rtl: bool, align: str | None
+) -> etree._Element:
+    props = [el("pStyle", {"val": style})]
+    if page_break_before is not None:
+        props.append(rtl.on("pageBreakBefore", page_break_before))
+    if is_rtl:
+        props.append(el("bidi"))
+    else:
+        # Styles are right-to-left; a Latin-only paragraph (the masthead symbol)
+        # switches it off explicitly.
+        props.append(rtl.on("bidi", False))
+    if align:
+        props.append(rtl.jc(align, bidi=is_rtl))
+    return ordered("pPr", props)
 
 
 def _marked(text: str, marks: tuple[str, str] | None) -> list[tuple[str, str | None]]:

@@ -70,8 +70,20 @@ _WORD = r"(?:[A-Za-z][A-Za-z0-9/._\-]*[A-Za-z0-9]|[A-Za-z])"
 _LATIN = re.compile(r"\{\{[^{}]*\}\}|" + _WORD + r"(?:[ ,;:()'\".\-0-9]+" + _WORD + ")*")
 
 
+#: What every Latin stretch or slot starts with: most paragraphs hold none, and are let
+#: go after this search rather than the longer one.
+_LATIN_START = re.compile(r"[A-Za-z{]")
+
+
+def one_script(text: str) -> bool:
+    """Whether `text` is one right-to-left segment (split_scripts would not split it)."""
+    return _LATIN_START.search(text) is None
+
+
 def split_scripts(text: str) -> list[tuple[str, bool]]:
     """(segment, is_rtl) pieces of a paragraph's text, in logical order."""
+    if _LATIN_START.search(text) is None:
+        return [(text, True)] if text else []
     pieces: list[tuple[str, bool]] = []
     pos = 0
     for match in _LATIN.finditer(text):

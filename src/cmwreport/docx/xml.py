@@ -69,10 +69,15 @@ def text_element(tag: str, text: str, parent: etree._Element | None = None) -> e
     """`w:t`/`w:instrText` with xml:space=preserve only when the text needs it (made
     inside `parent` when given)."""
     node = el(tag) if parent is None else sub(parent, tag)
+    set_text(node, text)
+    return node
+
+
+def set_text(node: etree._Element, text: str) -> None:
+    """A text element's text, with xml:space=preserve only when the text needs it."""
     node.text = text
     if text != text.strip() or "  " in text:
         node.set(f"{{{XML_NS}}}space", "preserve")
-    return node
 
 
 def parse(data: bytes) -> etree._Element:

@@ -11,7 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+
+#: typing is imported only by type checkers: every command would pay for it.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: The data files beside this module (read as files, not through importlib.resources,
 #: whose imports (tempfile, shutil, zipfile, lzma ...) cost validate 10 ms a call).

@@ -9,17 +9,19 @@ problem.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import difflib
 import re
-from typing import Any
 
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.i18n import N_, _
 from cmwreport.sources.model import CLASSES, Loc
 from cmwreport.sources.schema import DATE_PATTERN, ID_MAX, ID_PATTERN, SYMBOL_PATTERN, Field
 from cmwreport.sources.yamlsafe import STR, Node
+
+#: typing is imported only by type checkers: every command would pay for it.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _ID = re.compile(ID_PATTERN)
 _SYMBOL = re.compile(SYMBOL_PATTERN)
@@ -86,6 +88,8 @@ class Converter:
         for name, (key, value) in node.entries.items():
             field = known.get(name)
             if field is None:
+                import difflib  # only for a misspelt field
+
                 close = difflib.get_close_matches(name, known, n=1)
                 if close and close[0] not in node.entries:
                     meant.add(close[0])
@@ -271,6 +275,8 @@ class Converter:
         except ValueError:
             year, month, day = (int(part) for part in raw.split("-"))
             if 1 <= month <= 12:
+                import calendar  # only for a date that does not exist
+
                 days = calendar.monthrange(year, month)[1]
                 message = _(
                     "{name}: {raw} is not a real date (month {month} of {year} has {days} days)",

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.errors import CmwError
@@ -23,6 +22,11 @@ from cmwreport.sources.convert import Converter
 from cmwreport.sources.discover import FOLDERS, Discovery, discover, kind_by_name, shown_path
 from cmwreport.sources.schema import FILE_KINDS
 from cmwreport.sources.yamlsafe import FileReader, Node
+
+#: typing is imported only by type checkers: every command would pay for it.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: `id: ...` at the top of a file, read from the text of a file YAML cannot parse, so
 #: that references to it are not reported as missing too.
@@ -50,10 +54,17 @@ class LoadedFile:
     suppressions: dict[int, set[str]] = field(default_factory=dict)
     #: The id at the top of a file that could not be parsed, when its text shows it.
     recovered_id: str | None = None
+    #: Whether YAML could read the file (kept when `release` drops the node).
+    parsed: bool = field(init=False)
 
-    @property
-    def parsed(self) -> bool:
-        return self.node is not None
+    def __post_init__(self) -> None:
+        self.parsed = self.node is not None
+
+    def release(self) -> None:
+        """Drop the text and the node tree once the rules that read them have run: a
+        large tree's nodes would otherwise all stand in memory together, and the
+        allocator keeps that high-water mark for the rest of a build."""
+        self.text, self.node, self.strings = None, None, []
 
 
 @dataclass
@@ -99,15 +110,17 @@ class Loaded:
         return assemble(self)
 
 
-def load_sources(root: Path | str) -> Loaded:
-    """Read every file under `root` (a tree, or a single source file)."""
+def load_sources(root: Path | str, each: Callable[[LoadedFile], None] | None = None) -> Loaded:
+    """Read every file under `root` (a tree, or a single source file); `each` is called
+    with every file of the tree as soon as it is read (the context of a single file
+    excepted)."""
     if os.fspath(root) == "":
         raise SourceTreeError(_("empty path: give the folder of sources, e.g. sources"))
     root = Path(root)
     shown = shown_path(root)
     try:
         if root.is_file():
-            return _load_single(root)
+            return _load_single(root, each)
         if not root.exists():
             raise SourceTreeError(_("{shown}: no such file or folder", shown=shown))
         if not root.is_dir():
@@ -124,12 +137,16 @@ def load_sources(root: Path | str) -> Loaded:
             _("{shown}: cannot list the folder: {value}", shown=shown, value=exc.strerror or exc)
         ) from None
     diagnostics = list(found.diagnostics)
-    files = [read_file(f.path, f.shown, f.kind, diagnostics) for f in found.files]
+    files = []
+    for found_file in found.files:
+        files.append(read_file(found_file.path, found_file.shown, found_file.kind, diagnostics))
+        if each is not None:
+            each(files[-1])
     diagnostics.extend(_missing(root, found))
     return Loaded(root, files, diagnostics, present=found.present, unread=found.unread)
 
 
-def _load_single(path: Path) -> Loaded:
+def _load_single(path: Path, each: Callable[[LoadedFile], None] | None) -> Loaded:
     kind = kind_by_name(Path(path.name)) or kind_by_name(Path(path.parent.name) / path.name)
     if kind is None:
         raise SourceTreeError(
@@ -141,6 +158,8 @@ def _load_single(path: Path) -> Loaded:
         )
     diagnostics: list[Diagnostic] = []
     loaded = read_file(path, shown_path(path), kind, diagnostics)
+    if each is not None:
+        each(loaded)
     root = path.parent.parent if path.parent.name in FOLDERS else path.parent
     context = []
     for other in [root / "report.yaml", *sorted(root.glob("reference/*.yaml"))]:

@@ -16,12 +16,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import reprlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from cmwreport.sources import schema
 from cmwreport.sources.schema import Field
+
+#: typing is imported only by type checkers: every command would pay for it.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @dataclass(frozen=True)
@@ -32,11 +37,47 @@ class Loc:
 
 
 class Located:
-    """Where an object and each of its fields stand in their file (by attribute name)."""
+    """Where an object and each of its fields stand in their file (by attribute name).
+
+    Also the generated classes' `__init__`, `__repr__` and `__eq__`, written once here
+    and doing what dataclasses would write (keywords only, every field defaulted; the
+    fields of `repr` and `compare`): dataclasses compiles three functions per class,
+    half the cost of importing the model, on every command.
+    """
 
     loc: Loc | None
     positions: dict[str, tuple[int, int]]
     item_positions: dict[str, list[tuple[int, int]]]
+    #: Per class (see _class_of): (name, default, factory or None) of each field, the
+    #: fields `repr` shows, the fields `==` compares.
+    _defaults: tuple[tuple[str, Any, Any], ...] = ()
+    _shown: tuple[str, ...] = ()
+    _compared: tuple[str, ...] = ()
+
+    def __init__(self, **values: Any) -> None:
+        for name, default, factory in self._defaults:
+            if name in values:
+                setattr(self, name, values.pop(name))
+            else:
+                setattr(self, name, default if factory is None else factory())
+        if values:
+            raise TypeError(
+                f"{type(self).__qualname__}.__init__() got an unexpected keyword argument "
+                f"{next(iter(values))!r}"
+            )
+
+    @reprlib.recursive_repr()
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._shown)
+        return f"{type(self).__qualname__}({shown})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        mine = tuple(getattr(self, name) for name in self._compared)
+        return mine == tuple(getattr(other, name) for name in self._compared)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable and compared by value
 
     def at(self, attribute: str) -> Loc:
         assert self.loc is not None
@@ -88,7 +129,22 @@ def _class_of(spec: Field, extra: tuple = ()) -> type:
         bases=(Located,),
         kw_only=True,
         namespace={"__doc__": spec.doc, "__module__": __name__},
+        init=False,
+        repr=False,
+        eq=False,
     )
+    fields = dataclasses.fields(made)
+    missing = dataclasses.MISSING
+    made._defaults = tuple(
+        (
+            f.name,
+            None if f.default is missing else f.default,
+            None if f.default_factory is missing else f.default_factory,
+        )
+        for f in fields
+    )
+    made._shown = tuple(f.name for f in fields if f.repr)
+    made._compared = tuple(f.name for f in fields if f.compare)
     CLASSES[spec.cls] = made
     return made
 
