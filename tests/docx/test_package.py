@@ -207,3 +207,16 @@ def test_a_copy_holds_the_parts_as_read_not_the_trees_changed_since(tmp_path) ->
     copied = package.copy()
     assert text(copied) == "one" and text(package) == ""
     assert copied.names == package.names and copied.names is not package.names
+
+
+def test_a_released_part_is_written_from_its_tree_and_never_forgotten(tmp_path) -> None:
+    """`diff` drops the bytes of a draft's main part once parsed (Package.release): the
+    redline writes that part from its tree, edits included, even past forget_trees."""
+    path = write(tmp_path / "a.docx", p("one"))
+    package = Package.read(path)
+    main = package.main_part()
+    package.xml(main).find(f"{w('body')}/{w('p')}/{w('r')}/{w('t')}").text = "two"
+    package.release(main)
+    assert package.parts[main] == b""
+    package.forget_trees(set())
+    assert text(Package.read(package.to_bytes())) == "two"
