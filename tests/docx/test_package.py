@@ -201,14 +201,6 @@ def test_a_footnotes_part_is_created_related_and_found_again(tmp_path) -> None:
     assert kinds == ["separator", "continuationSeparator"]
 
 
-def test_a_copy_holds_the_parts_as_read_not_the_trees_changed_since(tmp_path) -> None:
-    package = Package.read(write(tmp_path / "a.docx", p("one")))
-    package.edit(package.main_part()).find(f"{{{W_NS}}}body").clear()
-    copied = package.copy()
-    assert text(copied) == "one" and text(package) == ""
-    assert copied.names == package.names and copied.names is not package.names
-
-
 def test_a_released_part_is_written_from_its_tree_and_never_forgotten(tmp_path) -> None:
     """`diff` drops the bytes of a draft's main part once parsed (Package.release): the
     redline writes that part from its tree, edits included, even past forget_trees."""

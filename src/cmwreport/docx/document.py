@@ -10,9 +10,10 @@ from lxml import etree
 from cmwreport.contract import Style
 from cmwreport.docx import slots as slotlib
 from cmwreport.docx.content import Bookmarks
+from cmwreport.docx.core import core_properties
 from cmwreport.docx.footnotes import Footnotes
 from cmwreport.docx.order import place
-from cmwreport.docx.package import Package, PackageError, core_properties
+from cmwreport.docx.package import Package, PackageError
 from cmwreport.docx.rtl import on
 from cmwreport.docx.styles import Styles
 from cmwreport.docx.text import paragraph_text
@@ -39,8 +40,12 @@ class WordDocument:
         return cls(Package.read(path))
 
     def copy(self) -> WordDocument:
-        """A second document from the same, unmodified package parts."""
-        return WordDocument(self.package.copy())
+        """A second document from the same, unmodified package parts; the main part's
+        tree copied rather than parsed again (the other parts parse as they are needed,
+        and are written from their bytes when they are not)."""
+        package = Package(list(self.package.names), dict(self.package.parts))
+        package.hold_tree(self.main, self.root.__copy__())
+        return WordDocument(package)
 
     def slot_paragraphs(self, *, body: bool = True) -> list[slotlib.SlotParagraph]:
         found = list(slotlib.paragraphs_with_slots(self.root, "body")) if body else []

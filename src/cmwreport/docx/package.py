@@ -11,7 +11,6 @@ Writing the bytes to disk safely is `cmwreport.outputs`' job.
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
 import re
 import zipfile
@@ -91,11 +90,6 @@ class Package:
                 _("not a Word document (its main part {main} is missing)", main=main)
             )
         return package
-
-    def copy(self) -> Package:
-        """A second package of the parts as read or set (not of trees changed since, nor
-        of a part `release` emptied)."""
-        return Package(list(self.names), dict(self.parts))
 
     def bytes(self, name: str) -> bytes:
         if name in self._pending:
@@ -282,6 +276,36 @@ class Package:
         self._styles.pop(name, None)
         self.parts[name] = data
 
+    def parsed(self, name: str) -> bool:
+        """Whether the part is held as a tree (read, or made in this process)."""
+        return name in self._trees
+
+    def hold_tree(self, name: str, root: etree._Element) -> None:
+        """`root` as the parse of part `name` (a copy of another parse of its bytes)."""
+        self._trees[name] = root
+
+    def copy(self) -> Package:
+        """A second package of the same parts, its parsed trees copied (lxml's copy, a
+        tenth of parsing them again): changing one leaves the other as it was."""
+        out = Package(list(self.names), dict(self.parts), dict(self.unreadable))
+        out._trees = {name: tree.__copy__() for name, tree in self._trees.items()}
+        out._pending, out._budget = set(self._pending), self._budget
+        out.source, out.changed = self.source, set(self.changed)
+        return out
+
+    def in_memory(self, *, copy: bool) -> Package:
+        """The package as `Package.read(self.to_bytes())` would read it, without the round
+        trip through zip and XML text: for a reader in this process (absorb reads the
+        build it makes so). `copy`: its trees copied, for a caller that goes on changing
+        this one; else this package itself, which the caller no longer changes."""
+        out = self.copy() if copy else self
+        for name in list(out._pending):
+            out._inflate(name)
+        main = out.main_part()
+        if main in out._trees or opc.is_strict(out.parts.get(main, b"")):
+            out.xml(main).attrib.pop(_CONFORMANCE, None)  # as to_bytes writes it
+        return out
+
     def to_bytes(self) -> bytes:
         import io
 
@@ -369,31 +393,3 @@ def parse_part(name: str, data: bytes) -> etree._Element:
             _("{name} declares a DOCTYPE (Word never writes one): refused", name=name)
         )
     return root
-
-
-def core_properties(
-    *, title: str, creator: str, language: str, created: dt.datetime, modified: dt.datetime
-) -> bytes:
-    def stamp(moment: dt.datetime) -> str:
-        return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
-        'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
-        'xmlns:dcterms="http://purl.org/dc/terms/" '
-        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{escape(title)}</dc:title>"
-        f"<dc:creator>{escape(creator)}</dc:creator>"
-        f"<cp:lastModifiedBy>{escape(creator)}</cp:lastModifiedBy>"
-        "<cp:revision>1</cp:revision>"
-        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp(created)}</dcterms:created>'
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp(modified)}</dcterms:modified>'
-        f"<dc:language>{escape(language)}</dc:language>"
-        "</cp:coreProperties>"
-    ).encode()
-
-
-def document_moment(day: dt.date) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
