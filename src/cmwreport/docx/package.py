@@ -11,20 +11,17 @@ Writing the bytes to disk safely is `cmwreport.outputs`' job.
 
 from __future__ import annotations
 
-import re
+import posixpath
 import zipfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from cmwreport.docx import opc
 from cmwreport.docx.opc import CONTENT_TYPES, PackageError, Relationship
-from cmwreport.docx.xml import CT_NS, PKG_REL_NS, parse, serialize
+from cmwreport.docx.styles import Styles
+from cmwreport.docx.xml import CT_NS, PKG_REL_NS, parse_part, serialize
 from cmwreport.i18n import _
-
-if TYPE_CHECKING:  # datetime is imported where a package is written: diff needs none
-    import datetime as dt
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _CONFORMANCE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}conformance"
@@ -45,53 +42,40 @@ class Package:
 
     A plain class with a dataclass's equality and repr: creating the dataclass was a
     large part of what a diff of two small drafts spends importing.
+    `unreadable`: entries that could not be inflated, trouble only for the part that is
+    needed; `source`: the file (or bytes) read, for copying unreadable entries as they
+    are stored; `changed`: parts whose parsed tree was changed through the methods below
+    (written from their tree even when `forget_trees` drops the others); `_pending`,
+    `_budget`: entries listed but not inflated yet (a package read `lazy`), and what may
+    still be inflated of the MAX_INFLATED bound; `_styles`: styles read
+    (docx/styles.py), by styles part name ("" for none).
     """
 
     def __init__(
         self,
         names: list[str],
         parts: dict[str, bytes],
-        #: Entries that could not be inflated; trouble only for the part that is needed.
         unreadable: dict[str, str] | None = None,
         _trees: dict[str, etree._Element] | None = None,
         _rels: dict[str, list[Relationship]] | None = None,
-        #: The file (or bytes) read, for copying unreadable entries as they are stored.
         source: Path | bytes | None = None,
-        #: Parts whose parsed tree was changed through the methods below (written from
-        #: their tree even when `forget_trees` drops the others).
         changed: set[str] | None = None,
-        #: Entries listed but not inflated yet (a package read `lazy`), and what may still be
-        #: inflated of the MAX_INFLATED bound.
         _pending: set[str] | None = None,
         _budget: int = opc.MAX_INFLATED,
+        _styles: dict[str, Styles] | None = None,
     ) -> None:
-        self.names = names
-        self.parts = parts
+        self.names, self.parts, self.source, self._budget = names, parts, source, _budget
         self.unreadable = {} if unreadable is None else unreadable
         self._trees = {} if _trees is None else _trees
         self._rels = {} if _rels is None else _rels
-        self.source = source
         self.changed = set() if changed is None else changed
         self._pending = set() if _pending is None else _pending
-        self._budget = _budget
-
-    def _fields(self) -> tuple:
-        return (
-            self.names,
-            self.parts,
-            self.unreadable,
-            self._trees,
-            self._rels,
-            self.source,
-            self.changed,
-            self._pending,
-            self._budget,
-        )
+        self._styles = {} if _styles is None else _styles
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return self._fields() == other._fields()  # type: ignore[attr-defined]
+        return vars(self) == vars(other)  # every field, as the dataclass compared them
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -202,6 +186,16 @@ class Package:
             if rel.kind == kind and not rel.external and self.has(rel.target)
         ]
 
+    def styles(self, part: str | None = None) -> Styles:
+        """The styles of the styles part `part` (by default the main part) relates to,
+        read once: every reader of styles asks here (docx/styles.py); an empty Styles
+        where there is no styles part."""
+        found = self.related(self.main_part() if part is None else part, "styles")
+        name = found[0] if found else ""
+        if name not in self._styles:
+            self._styles[name] = Styles(self.xml(name) if name else None)
+        return self._styles[name]
+
     def forget_trees(self, keep: set[str]) -> None:
         """Write the other parts as they were read, not re-serialised from their parse
         (a part only read must leave the package byte for byte); parts changed through
@@ -223,12 +217,54 @@ class Package:
             self.parts[name] = b""
             self.changed.add(name)
 
-    def add_part(self, name: str, root: etree._Element) -> None:
-        """A new XML part (its relationship and content type are the caller's)."""
+    def free_name(self, stem: str, ext: str, start: int = 0) -> str:
+        """A part name the package does not hold: `stem` + `ext` (with `start` 0), else
+        `stem` numbered from `start` (2 when 0) + `ext`."""
+        count = start
+        name = f"{stem}{count or ''}{ext}"
+        while self.has(name):
+            count = max(count + 1, 2)
+            name = f"{stem}{count}{ext}"
+        return name
+
+    def add_part(
+        self,
+        name: str,
+        content: etree._Element | bytes,
+        content_type: str | None = None,
+        *,
+        related_from: str | None = None,
+        rel_type: str = "",
+        rid: str = "",
+    ) -> str:
+        """A new part: an XML tree (serialised when written) or bytes (written as they
+        are). With `content_type`, declared (an Override); with `related_from` (a part,
+        "" for the package), related from it by a relationship of `rel_type` whose id
+        is returned (see add_relationship). A name the package holds is a bug: take
+        `free_name`."""
+        if self.has(name):
+            raise ValueError(f"{name} is already a part of the package")
         self.names.append(name)
-        self.parts[name] = b""
-        self._trees[name] = root
+        if isinstance(content, bytes):
+            self.parts[name] = content
+        else:
+            self.parts[name] = b""
+            self._trees[name] = content
+            self.changed.add(name)
+        if content_type is not None:
+            self.declare(name, content_type)
+        if related_from is None:
+            return ""
+        folder = related_from.rpartition("/")[0]
+        target = posixpath.relpath(name, folder or ".")
+        return self.add_relationship(related_from, rel_type, target, rid=rid)
+
+    def edit(self, name: str) -> etree._Element:
+        """A part's tree, to be changed in place: written from it even when
+        `forget_trees` drops the others."""
+        root = self.xml(name)
         self.changed.add(name)
+        return root
 
     def add_relationship(
         self, part: str, rel_type: str, target: str, *, external: bool = False, rid: str = ""
@@ -265,6 +301,7 @@ class Package:
 
     def set_bytes(self, name: str, data: bytes) -> None:
         self._trees.pop(name, None)
+        self._styles.pop(name, None)
         self.parts[name] = data
 
     def parsed(self, name: str) -> bool:
@@ -334,85 +371,3 @@ _MAIN_TYPES = (
     "template.main+xml",
     "template.macroEnabledTemplate.main+xml",
 )
-
-
-_BLOCK_TAGS = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:p|tr)[\s>/]")
-
-
-def count_blocks(data: bytes, limit: int) -> int:
-    """Paragraph and row start tags in a part's bytes, counted up to `limit` + 1 before
-    parsing: a part of tiny paragraphs costs ten times its size once parsed."""
-    count = 0
-    for _found in _BLOCK_TAGS.finditer(data):
-        count += 1
-        if count > limit:
-            break
-    return count
-
-
-def parse_part(name: str, data: bytes) -> etree._Element:
-    """A part's XML: Strict names read as transitional; a DOCTYPE refused (Word never
-    writes one, and a redline carrying it would not open)."""
-    if len(data) > opc.MAX_XML_PART:
-        raise PackageError(
-            _(
-                "{name} is {value} MiB of XML (over {value2} MiB): refused",
-                name=name,
-                value=len(data) >> 20,
-                value2=opc.MAX_XML_PART >> 20,
-            )
-        )
-    try:
-        root = parse(opc.transitional(data))
-    except etree.XMLSyntaxError as exc:
-        # libxml2's message may hold the bad bytes themselves (a NUL, a line break):
-        # only its first line, its words only, and where.
-        what = " ".join((exc.msg or "").splitlines()[0].split()) if exc.msg else "unreadable"
-        line, column = exc.position if exc.position else (0, 0)
-        raise PackageError(
-            _(
-                "{name}:{line}:{column}: not well-formed XML ({what}); save the file again "
-                "from Word or LibreOffice",
-                name=name,
-                line=line,
-                column=column,
-                what=what,
-            )
-        ) from None
-    if root.getroottree().docinfo.doctype:
-        raise PackageError(
-            _("{name} declares a DOCTYPE (Word never writes one): refused", name=name)
-        )
-    return root
-
-
-def core_properties(
-    *, title: str, creator: str, language: str, created: dt.datetime, modified: dt.datetime
-) -> bytes:
-    import datetime as dt
-
-    def stamp(moment: dt.datetime) -> str:
-        return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
-        'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
-        'xmlns:dcterms="http://purl.org/dc/terms/" '
-        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{escape(title)}</dc:title>"
-        f"<dc:creator>{escape(creator)}</dc:creator>"
-        f"<cp:lastModifiedBy>{escape(creator)}</cp:lastModifiedBy>"
-        "<cp:revision>1</cp:revision>"
-        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp(created)}</dcterms:created>'
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp(modified)}</dcterms:modified>'
-        f"<dc:language>{escape(language)}</dc:language>"
-        "</cp:coreProperties>"
-    ).encode()
-
-
-def document_moment(day: dt.date) -> dt.datetime:
-    import datetime as dt
-
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)

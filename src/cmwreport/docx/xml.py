@@ -1,8 +1,15 @@
-"""Namespaces and the small element-building vocabulary the other modules share."""
+"""Namespaces, the small element-building vocabulary the other modules share, and how a
+part's bytes are parsed (checked, Strict names read as transitional)."""
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
+
+from cmwreport.docx import opc
+from cmwreport.docx.opc import PackageError
+from cmwreport.i18n import _
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -93,3 +100,53 @@ def etree_localname(node: etree._Element) -> str:
     if isinstance(tag, str):  # a quarter of etree.QName's time, called per element built
         return tag.rpartition("}")[2]
     return etree.QName(node).localname
+
+
+_BLOCK_TAGS = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:p|tr)[\s>/]")
+
+
+def count_blocks(data: bytes, limit: int) -> int:
+    """Paragraph and row start tags in a part's bytes, counted up to `limit` + 1 before
+    parsing: a part of tiny paragraphs costs ten times its size once parsed."""
+    count = 0
+    for _found in _BLOCK_TAGS.finditer(data):
+        count += 1
+        if count > limit:
+            break
+    return count
+
+
+def parse_part(name: str, data: bytes) -> etree._Element:
+    """A part's XML: Strict names read as transitional; a DOCTYPE refused (Word never
+    writes one, and a redline carrying it would not open)."""
+    if len(data) > opc.MAX_XML_PART:
+        raise PackageError(
+            _(
+                "{name} is {value} MiB of XML (over {value2} MiB): refused",
+                name=name,
+                value=len(data) >> 20,
+                value2=opc.MAX_XML_PART >> 20,
+            )
+        )
+    try:
+        root = parse(opc.transitional(data))
+    except etree.XMLSyntaxError as exc:
+        # libxml2's message may hold the bad bytes themselves (a NUL, a line break):
+        # only its first line, its words only, and where.
+        what = " ".join((exc.msg or "").splitlines()[0].split()) if exc.msg else "unreadable"
+        line, column = exc.position if exc.position else (0, 0)
+        raise PackageError(
+            _(
+                "{name}:{line}:{column}: not well-formed XML ({what}); save the file again "
+                "from Word or LibreOffice",
+                name=name,
+                line=line,
+                column=column,
+                what=what,
+            )
+        ) from None
+    if root.getroottree().docinfo.doctype:
+        raise PackageError(
+            _("{name} declares a DOCTYPE (Word never writes one): refused", name=name)
+        )
+    return root
