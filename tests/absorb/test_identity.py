@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from docx.oxml.ns import qn
 
 from tests import drafts as d
 from tests.absorb import word_edits as we
@@ -148,6 +149,35 @@ def test_two_recommendations_joined_are_reported_not_guessed(ws, tmp_path):
     assert "recommendation judicial-review-of-decisions" in proc.stdout
     assert "recommendation combat-colour-discrimination" in proc.stdout
     assert "cannot be known" in proc.stdout
+    assert (ws.sources / LEGAL).read_bytes() == legal
+
+
+def test_deletion_across_two_recommendations_untracked_is_reported(ws, tmp_path):
+    """Found by hand: selecting from the middle of one recommendation to the middle of
+    the next and pressing Delete, tracking off, leaves one paragraph holding both
+    identity bookmarks. It was written as the first item reworded and the second
+    removed (its `articles` lost), exit 0; which item it is cannot be known."""
+    legal = (ws.sources / LEGAL).read_bytes()
+
+    def across(doc) -> None:
+        first, second = d._paragraph(doc, COLOUR), d._paragraph(doc, FAIR_TRIAL)
+        texts = list(first.iter(qn("w:t")))
+        texts[0].text = "".join(t.text for t in texts)[:30]
+        for t in texts[1:]:
+            t.text = ""
+        rest = list(second.iter(qn("w:t")))
+        rest[0].text = "".join(t.text for t in rest)[10:]
+        for t in rest[1:]:
+            t.text = ""
+        for child in [c for c in second if c.tag != qn("w:pPr")]:
+            first.append(child)
+        second.getparent().remove(second)
+
+    draft = d.edited(ws.annex, tmp_path / "across.docx", across)
+    proc = ws.absorb(draft)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "cannot be known" in proc.stdout
+    assert "recommendation judiciary-fair-trial" in proc.stdout
     assert (ws.sources / LEGAL).read_bytes() == legal
 
 

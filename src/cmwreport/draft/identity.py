@@ -144,12 +144,19 @@ def resolve(root) -> tuple[dict[object, Held], dict[object, tuple[str, ...]]]:
 
 def _needed(body) -> bool:
     """Whether any paragraph could lose, gain or share an identity, or has authors: a
-    revision, or a bookmark LibreOffice renamed on paste. (A draft as built has neither.)"""
+    revision, a bookmark LibreOffice renamed on paste, or a paragraph holding the
+    identities of two items (two paragraphs joined with tracking off: Word and
+    LibreOffice carry the second one's bookmark into the first). A draft as built has
+    none of these."""
     for _revision in body.iter(*_REVISIONS):
         return True
     for mark in body.iter(n.BOOKMARK_START):
         name = mark.get(n.NAME) or ""
         if name.startswith(BOOKMARK_PREFIX) and _COPY.search(name):
+            return True
+    for p in body.iter(n.P):
+        names = {base(m.get(n.NAME) or "")[0] for m in p.iter(n.BOOKMARK_START) if _identity(m)}
+        if len(names) > 1:
             return True
     return False
 
