@@ -101,7 +101,11 @@ def make(pairs, origin_of: dict[int, o.Origin], built_body, held: dict | None = 
                 current_axis = None
             continue
         if kind == "added":
-            if new.index not in skip_new:
+            if new.index in held:
+                # Paired with no built paragraph (a copy of an item, reworded): still
+                # not a new item, since it carries an item's identity.
+                kept_as_is |= guard.hold(plan, held[new.index], None, new, origin_of, by_ident)
+            elif new.index not in skip_new:
                 pending_added.append(new)
             continue
         # equal, changed, moved: the draft block `new` stands for built block `old`.
