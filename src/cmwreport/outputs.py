@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -155,6 +154,10 @@ def temporary_prefix(path: Path) -> str:
 
 
 def _temporary(path: Path) -> tuple[int, str]:
+    # Imported here: tempfile brings random and shutil, which a command writing only
+    # to standard output (diff's report) never needs.
+    import tempfile
+
     return tempfile.mkstemp(
         dir=path.parent, prefix=f"{temporary_prefix(path)}{os.getpid()}.", suffix=".tmp"
     )

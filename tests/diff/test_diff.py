@@ -265,3 +265,26 @@ def test_html_is_self_contained_escaped_and_right_to_left(old, tmp_path, capsys)
     # script is inline and only navigates.
     assert "http" not in html.replace("http://", "")
     assert not re.search(r'(src|href)="(?!#)', html) and html.count("<script") == 1
+
+
+def test_the_json_report_is_what_json_dumps_writes_of_the_whole_result(capsys) -> None:
+    """The JSON report encodes each change on its own (diff/render: the whole at once
+    made a million small strings on a stress-sized draft): byte for byte what one
+    json.dumps of the whole result writes, on a real pair with changes of every kind."""
+    import json
+
+    from cmwreport.diff.compare import compare
+    from cmwreport.diff.options import DiffOptions
+    from cmwreport.diff.render import render
+
+    root = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "real"
+    pairs = json.loads((root / "pairs.json").read_text("utf-8"))
+    compared = 0
+    for name in ("lo-textbox-edited", "lo-endnote-edited", "lo-image-replaced", "lo-bold"):
+        old, new = (root / part for part in pairs[name])
+        result = compare(read_draft(old), read_draft(new), DiffOptions())
+        assert result.changes, name
+        whole = json.dumps(result.as_json(), ensure_ascii=False, indent=2) + "\n"
+        assert render("json", result, DiffOptions()) == whole, name
+        compared += 1
+    assert compared == 4

@@ -133,3 +133,16 @@ def test_no_module_outside_docx_opens_a_zip_or_parses_xml_and_docx_has_one_parse
         "docx/package.py": (True, False),
         "docx/xml.py": (False, True),
     }
+
+
+def test_a_released_part_is_written_from_its_tree_and_never_forgotten(tmp_path) -> None:
+    """`diff` drops the bytes of a draft's main part once parsed (Package.release): the
+    redline writes that part from its tree, edits included, even past forget_trees."""
+    path = write(tmp_path / "a.docx", p("one"))
+    package = Package.read(path)
+    main = package.main_part()
+    package.xml(main).find(f"{w('body')}/{w('p')}/{w('r')}/{w('t')}").text = "two"
+    package.release(main)
+    assert package.parts[main] == b""
+    package.forget_trees(set())
+    assert text(Package.read(package.to_bytes())) == "two"

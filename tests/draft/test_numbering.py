@@ -83,3 +83,37 @@ def test_every_sub_paragraph_label_read_is_the_label_the_built_report_prints(bui
         assert block.number.endswith(" " + text), block.number
         levels.append(list_level(block.number))
     assert 1 in levels and 2 in levels and kinds == {True, False}
+
+
+def test_the_labels_read_without_pyyaml_are_those_pyyaml_reads() -> None:
+    """The draft reader labels sub-paragraphs from the shipped wording file through a
+    reader of its plain shape alone: what it reads is what the full YAML load reads."""
+    from cmwreport.arabic import wording as wording_module
+    from cmwreport.reference import HERE
+
+    text = (HERE / "un_arabic.yaml").read_text("utf-8")
+    full = wording_module.wording()
+    assert wording_module.plain_labels(text) == (
+        full.letters,
+        full.letter_label,
+        full.third_level_label,
+    )
+    assert len(full.letters) == 28
+
+
+def test_a_wording_file_in_another_shape_is_left_to_the_full_yaml_load() -> None:
+    from cmwreport.arabic.wording import plain_labels
+
+    shipped = 'letters: [أ, ب]\nlabels:\n  letter: "({})"\n  third_level: "’{}‘"\n'
+    assert plain_labels(shipped) == (("أ", "ب"), "({})", "’{}‘")
+    for other in (
+        shipped.replace("[أ, ب]", "[أ, ب,\n  ج]"),  # a flow sequence over two lines
+        shipped.replace("[أ, ب]", "[أ, 'b']"),  # a quoted or ASCII item
+        shipped.replace("[أ, ب]", "[أ, ب]  # a comment"),
+        shipped.replace('"({})"', "'({})'"),  # single quotes
+        shipped.replace('"({})"', '"(\\u0028{})"'),  # an escape
+        shipped.replace("letters:", "letters:\n  - أ\nother:"),  # a block sequence
+        shipped + "letters: [ج]\n",  # the key twice
+        shipped.replace('  third_level: "’{}‘"\n', ""),  # a label missing
+    ):
+        assert plain_labels(other) is None, other

@@ -75,12 +75,80 @@ def cycle_ordinal(cycle: int) -> str:
 
 def letter_label(index: int) -> str:
     """'(أ)' for 0, '(هـ)' for 4; past the alphabet, the number."""
-    return wording().letter_label.format(_nth(wording().letters, index))
+    letters, label, _third = list_labels()
+    return label.format(_nth(letters, index))
 
 
 def third_level_label(index: int) -> str:
     """'’1‘' for 0: the third list level of a UN Arabic text."""
-    return wording().third_level_label.format(index + 1)
+    return list_labels()[2].format(index + 1)
+
+
+@cache
+def list_labels() -> tuple[tuple[str, ...], str, str]:
+    """The sub-paragraph letters and the labels of list levels 2 and 3, from the same
+    file, without PyYAML when the file writes them in the plain shape it ships with:
+    the draft reader labels paragraphs with these alone, and importing and running
+    PyYAML was about 6% of a `diff`. Any other shape is read by `wording()`."""
+    from cmwreport.reference import HERE
+
+    found = plain_labels((HERE / "un_arabic.yaml").read_text("utf-8"))
+    if found is None:
+        full = wording()
+        return full.letters, full.letter_label, full.third_level_label
+    return found
+
+
+def plain_labels(text: str) -> tuple[tuple[str, ...], str, str] | None:
+    """`letters: [a, b, ...]` on one line, Arabic words only, and `labels:` with
+    `letter:` and `third_level:` as double-quoted strings without escapes, each key
+    once; None for anything else (a YAML reader of this one shape, not of YAML)."""
+    letters = None
+    labels: dict[str, str] = {}
+    seen: set[str] = set()
+    block = None
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            key, sep, value = line.partition(":")
+            if not sep or key in seen:
+                return None
+            seen.add(key)
+            block = key
+            value = value.strip()
+            if key == "letters":
+                letters = _flow_words(value)
+                if letters is None:
+                    return None
+            elif key == "labels" and value:
+                return None
+        elif block == "labels":
+            key, sep, value = line.strip().partition(":")
+            quoted = _double_quoted(value.strip())
+            if not sep or key in labels or quoted is None:
+                return None
+            labels[key] = quoted
+    if letters is None or set(labels) != {"letter", "third_level"}:
+        return None
+    return letters, labels["letter"], labels["third_level"]
+
+
+def _flow_words(value: str) -> tuple[str, ...] | None:
+    """`[أ, ب, هـ]`: words without ASCII (no YAML indicator, number or boolean)."""
+    if not (value.startswith("[") and value.endswith("]")):
+        return None
+    words = tuple(word.strip() for word in value[1:-1].split(","))
+    if not all(word and all(ord(c) > 127 for c in word) for word in words):
+        return None
+    return words
+
+
+def _double_quoted(value: str) -> str | None:
+    if len(value) < 2 or value[0] != '"' or value[-1] != '"':
+        return None
+    inner = value[1:-1]
+    return None if '"' in inner or "\\" in inner else inner
 
 
 def heading_letter(index: int) -> str:

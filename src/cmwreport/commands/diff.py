@@ -100,7 +100,14 @@ def compare_drafts(old: Path, new: Path, options: DiffOptions) -> int:
     from cmwreport.draft.reader import read_draft
 
     _check_outputs(old, new, options)
-    result = compare(read_draft(old), read_draft(new), options)
+    drafts = []
+    for path in (old, new):
+        draft = read_draft(path)
+        # Read, the main part is its tree (which the redline writes back): its bytes
+        # would only add to the peak of two drafts held at once.
+        draft.package.release(draft.main_part)
+        drafts.append(draft)
+    result = compare(drafts[0], drafts[1], options)
 
     # Every output is made before any is written, and the files are written together
     # (outputs.write_atomic): a redline that cannot be made leaves no HTML page behind.

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from cmwreport.contract import identity_of, style_key
 from cmwreport.docx import wordml as n
+from cmwreport.docx.plain import plain_text
 from cmwreport.docx.text import Inline, Objects, identity, read_paragraph
 from cmwreport.draft.model import BODY, COMMENT, TABLE, TEXTBOX, Block
 from cmwreport.draft.numbering import Numbering, StyleRoles
@@ -54,6 +55,8 @@ class Walk:
         self.comment_hosts: dict[str, tuple] = {}
         #: Constructs read only in part, by name, with their count.
         self.partial: dict[str, int] = {}
+        #: Paragraphs and rows holding a reference or bookmark (`_citing`).
+        self.citing: set = set()
 
     def add(self, block: Block) -> None:
         if len(self.out) >= MAX_BLOCKS:
@@ -62,6 +65,7 @@ class Walk:
 
 
 def read_body(body, walk: Walk) -> None:
+    walk.citing = _citing(body)
     _walk(body, walk)
     for i, block in enumerate(walk.out):
         block.index = i
@@ -93,9 +97,17 @@ def _walk(container, walk: Walk) -> None:
 def _paragraph(p, walk: Walk) -> None:
     after = walk.numbering.last
     number = walk.numbering.number(p) if walk.location == BODY else None
-    text, inline, _ = read_formatted(p, walk.objects, None)
+    text = plain_text(p)
+    if text is None:
+        text, inline, _ = read_formatted(p, walk.objects, None)
+        fields, links, objects = tuple(inline.fields), tuple(inline.links), tuple(inline.objects)
+    else:
+        inline, fields, links, objects = None, (), (), ()
     host = len(walk.out) if text.strip() else None
-    ident = _note_hosts(p, walk, number, number or after, text, host) or walk.pending_ident
+    ident = None
+    if p in walk.citing:
+        ident = _note_hosts(p, walk, number, number or after, text, host)
+    ident = ident or walk.pending_ident
     if text.strip():
         walk.pending_ident = None
         # The style number() found: its heading level is one dict look-up.
@@ -111,14 +123,15 @@ def _paragraph(p, walk: Walk) -> None:
                 heading=heading,
                 part=walk.box_part if walk.location == TEXTBOX else None,
                 element=p,
-                fields=tuple(inline.fields),
-                links=tuple(inline.links),
-                objects=tuple(inline.objects),
+                fields=fields,
+                links=links,
+                objects=objects,
             )
         )
         if heading:
             walk.section = text.strip()
-    _boxes(inline.boxes, walk, walk.box_part)
+    if inline is not None:
+        _boxes(inline.boxes, walk, walk.box_part)
 
 
 def _boxes(boxes: list, walk: Walk, part: str | None) -> None:
@@ -134,14 +147,30 @@ def _boxes(boxes: list, walk: Walk, part: str | None) -> None:
 
 
 _NOTE_KIND = {n.FOOTNOTE_REF: "footnote", n.ENDNOTE_REF: "endnote"}
+_CITES = (n.FOOTNOTE_REF, n.ENDNOTE_REF, n.COMMENT_START, n.COMMENT_REF, n.BOOKMARK_START)
+
+
+def _citing(body) -> set:
+    """The paragraphs and rows holding a note or comment reference or a bookmark, found
+    in one pass over the body: most paragraphs hold none, and asking each cost more."""
+    out: set = set()
+    holders = (n.P, n.TR)
+    for el in body.iter(_CITES):
+        parent = el.getparent()
+        while parent is not None:
+            if parent.tag in holders:
+                if parent in out:
+                    break  # and so are the paragraphs and rows around it
+                out.add(parent)
+            parent = parent.getparent()
+    return out
 
 
 def _note_hosts(el, walk: Walk, number, after, text: str, host: int | None) -> str | None:
     """Record the notes and comments `el` cites; return its identity bookmark's id (one
     pass over the element for both: this runs for every paragraph)."""
     ident = None
-    tags = (n.FOOTNOTE_REF, n.ENDNOTE_REF, n.COMMENT_START, n.COMMENT_REF, n.BOOKMARK_START)
-    for ref in el.iter(tags):
+    for ref in el.iter(_CITES):
         if ref.tag == n.BOOKMARK_START:
             if ident is None:
                 ident = identity_of(ref.get(n.NAME) or "")
