@@ -253,10 +253,26 @@ def _added(plan: Plan, blocks, previous, following, current_axis: str | None) ->
                     )
                 )
             return
-        for block in blocks:
+        heading = next((k for k, b in enumerate(blocks) if b.heading), len(blocks))
+        for block in blocks[:heading]:
             text = _norm(block.text)
             text = o.strip_separator(text) if ref.separated else text.strip()
             entries.append(Entry(None, text=text))
+        # A heading typed among items starts a list of its own (a new axis): not an item,
+        # and neither are the paragraphs under it.
+        for block in blocks[heading:]:
+            plan.unabsorbed.append(
+                Unabsorbed(
+                    where(block),
+                    None,
+                    block.text,
+                    _("a heading added among the items of a list, or a paragraph under it"),
+                    _(
+                        "make the new list by hand (an axis is a file of its own, beside {file})",
+                        file=ref.file,
+                    ),
+                )
+            )
         return
     if (
         prev_org is not None
