@@ -157,12 +157,21 @@ def _final_lines(outcome: Outcome) -> None:
     moved item where it is now, not where it was): found by the item's `- id:` line in
     the text as written, without composing the file once more."""
     lines_of: dict[Path, list[str]] = {}
-    for index, path, item_id, key in outcome.at_item:
+
+    def lines(path: Path) -> list[str]:
         if path not in lines_of:
             data = outcome.files.get(path)
             text = path.read_bytes() if data is None else data
             lines_of[path] = text.decode("utf-8-sig").splitlines()
-        line = _line_of(lines_of[path], item_id, key)
+        return lines_of[path]
+
+    for index, path, item_id, key in outcome.at_item:
+        line = _line_of(lines(path), item_id, key)
+        # Moved to another file (another axis): named there.
+        for other in outcome.files:
+            if line is None and other != path:
+                line = _line_of(lines(other), item_id, key)
+                path = other if line is not None else path
         outcome.done[index] = f"{path}{f':{line}' if line else ''}: {outcome.done[index]}"
 
 
