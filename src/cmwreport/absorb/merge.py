@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
+from cmwreport.absorb import guard
 from cmwreport.absorb import origins as o
 from cmwreport.absorb.model import Entry, Plan, TemplateEdit, TextEdit, Unabsorbed
 from cmwreport.i18n import _
@@ -55,7 +56,7 @@ def merge(reviews: list[Review]) -> Plan:
     held = _deleted_and_edited(reviews, out)
     out.text_edits = _texts(reviews, out, held)
     out.lists = _lists(reviews, out, held)
-    _keep_apart(out, _moved_apart(reviews, out, held))
+    guard.keep_in_place(out, _moved_apart(reviews, out, held))
     out.template = _template(reviews, out)
     out.notes = _notes(reviews, out, held)
     return out
@@ -345,23 +346,6 @@ def _placed(plan: Plan, out: Plan) -> dict[str, tuple]:
             if (stayed[k - 1] if k else None) != (built[b - 1] if b else None):
                 moved[item_id] = (group, before)
     return moved
-
-
-def _keep_apart(out: Plan, apart: set[str]) -> None:
-    """The items reviewers moved apart, back in their own list after the item that
-    came before them as built."""
-    if not apart:
-        return
-    for group, (ref, entries) in out.lists.items():
-        out.lists[group] = (ref, [e for e in entries if e.item_id not in apart])
-    for group, ids in out.current.items():
-        for n, item_id in enumerate(ids):
-            if item_id not in apart:
-                continue
-            ref, entries = out.lists[group]
-            before = set(ids[:n])
-            at = max((k + 1 for k, e in enumerate(entries) if e.item_id in before), default=0)
-            entries.insert(at, Entry(item_id))
 
 
 # -- the template's own text --------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from cmwreport.absorb import guard
+from cmwreport.absorb import guard, moves
 from cmwreport.absorb import origins as o
 from cmwreport.absorb.model import Entry, Plan, TemplateEdit, TextEdit, Unabsorbed, where
 from cmwreport.draft.numbering import list_level
@@ -132,6 +132,7 @@ def make(pairs, origin_of: dict[int, o.Origin], built_body, held: dict | None = 
     if pending_added:
         _added(plan, pending_added, previous, (None, None), current_axis)
     guard.keep(plan, kept_as_is)
+    moves.check(plan, pairs, origin_of, built_body)
     return plan
 
 
