@@ -92,6 +92,22 @@ def test_only_accepted_leaves_pending_changes_out_of_any_valid_package(ws, tmp_p
     assert "تأهيل الموظفين" in (ws.sources / "axes" / "training-awareness.yaml").read_text()
 
 
+def test_a_comment_on_a_paragraph_deleted_since_is_still_listed(ws, tmp_path):
+    """Found by hand: a comment whose paragraph the reviewer then deleted (its anchor
+    gone with it, the comment still in the draft) was left out of the list, which
+    promised every comment."""
+    doc = e.open_draft(ws.annex)
+    e.comment(doc, e.by_id(doc, "health-services"), "هل تشمل الصحة النفسية؟", "Amina")
+    e.delete(e.by_id(doc, "health-services"))
+    doc.save(tmp_path / "commented.docx")
+    proc = ws.absorb(tmp_path / "commented.docx")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "recommendation health-services removed" in proc.stdout
+    assert (
+        "  draft: comment by Amina on text the draft no longer has: هل تشمل الصحة النفسية؟"
+    ) in proc.stdout.splitlines()
+
+
 def _tracked_bold(p) -> None:
     """Ctrl+B on a paragraph's runs with tracking on, as Word records it: the new
     properties, and the former ones in w:rPrChange."""
