@@ -169,3 +169,64 @@ def test_a_new_item_takes_its_neighbours_quoting(tmp_path):
         d.insert_lines(seq, 3, d.new_item(seq, [("id", "fourth"), ("text", "رابع")]))
 
     assert edit(tmp_path, text, change).endswith("  - id: fourth\n    text: رابع\n")
+
+
+# -- one composition: list edits on the nodes of the text edits (issue 21) ---------------------
+
+
+def _nodes(node):
+    yield node
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _nodes(key)
+            yield from _nodes(value)
+    elif isinstance(node, yaml.SequenceNode):
+        for value in node.value:
+            yield from _nodes(value)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"first": "أقصر", "second": "نص: يحتاج علامات", "third": 'it\'s "quoted" \\ here'},
+        {"second": "سطر\nبفاصل", "third": "x\u2028y"},  # written escaped, on one line
+    ],
+)
+def test_shifted_nodes_stand_where_a_new_composition_puts_them(tmp_path, values):
+    path = tmp_path / "axis.yaml"
+    path.write_text(AXIS, "utf-8")
+    doc = YamlFile.read(path, str(path))
+    for item, value in values.items():
+        doc.set_text(text_of(doc, item), value)
+    after = doc.after_texts()
+    assert after.root is doc.root  # not composed again
+    fresh = YamlFile.read_text(after.text, "fresh")
+    pairs = list(zip(_nodes(after.root), _nodes(fresh), strict=True))
+    assert len(pairs) > 20
+    for old, new in pairs:
+        assert after._start(old) == new.start_mark.index
+        assert after._index(old.end_mark.index) == new.end_mark.index
+        assert old.start_mark.line == new.start_mark.line
+        if isinstance(old, yaml.ScalarNode):
+            assert after._style(old) == (new.style or None)
+    # The list edits made on the shifted nodes give what they give on a new reading.
+    seq, _index = after.find_item("first")
+    after.insert_lines(seq, 3, after.remove_item(seq, 0))
+    after.insert_lines(seq, 2, after.new_item(seq, [("id", "new"), ("text", "جديد")]))
+    data = yaml.safe_load(after.result())
+    assert [r["id"] for r in data["recommendations"]] == ["second", "new", "third", "first"]
+    assert {r["id"]: r["text"] for r in data["recommendations"]}["first"] == values.get(
+        "first", "النص الأول"
+    )
+
+
+def test_a_change_across_lines_is_composed_again(tmp_path):
+    text = AXIS.replace('    text: "النص الأول"\n', "    text: |-\n      سطر أول\n      سطر ثان\n")
+    path = tmp_path / "axis.yaml"
+    path.write_text(text, "utf-8")
+    doc = YamlFile.read(path, str(path))
+    doc.set_text(text_of(doc, "first"), "سطر أول\nسطر ثان\nسطر ثالث")
+    after = doc.after_texts()
+    assert after.root is not doc.root
+    # A line more above it: the second item starts on line 12, not 11 as read.
+    assert after.line_of(after.find_item("second")[0].value[1]) == 12

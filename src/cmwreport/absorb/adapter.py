@@ -25,19 +25,27 @@ class SourcesInvalid(CmwError):
 
 @dataclass
 class Built:
-    report: bytes
-    annex: bytes
+    """The report and the annex as the build makes them, in memory: read by the draft
+    reader as they are, never written to bytes and read back."""
+
+    report: Any
+    annex: Any
 
 
-def _checked(root: Path):
+@dataclass
+class Loaded:
+    """The checked sources model, and the tree as read (the check of absorb's edits
+    reads only the files it changes, the others as read here)."""
+
+    sources: Any
+    read: Any
+
+
+def load(root: Path) -> Loaded:
+    """The checked sources, or SourcesInvalid with the diagnostics."""
     from cmwreport import checks
 
-    return checks.load(root)
-
-
-def load(root: Path):
-    """The checked sources model, or SourcesInvalid with the diagnostics."""
-    result = _checked(root)
+    read, result = checks.load_kept(root)
     if result.sources is None:
         errors = [d for d in result.diagnostics if d.is_error]
         first = f"{errors[0].file}:{errors[0].line}:{errors[0].column}: " if errors else ""
@@ -48,26 +56,49 @@ def load(root: Path):
             len(errors),
         )
         raise SourcesInvalid(first + said, errors)
-    return result.sources
+    return Loaded(result.sources, read)
 
 
-def errors_of(root: Path) -> list:
-    """Error diagnostics of a source tree (an empty list: it validates)."""
-    return [d for d in _checked(root).diagnostics if d.is_error]
+def errors_with(loaded: Loaded, files: dict[Path, bytes]) -> list:
+    """Error diagnostics of the sources with `files` (path -> new bytes) in place, read
+    from memory: nothing is copied or written to check them."""
+    from cmwreport import checks
+    from cmwreport.sources.load import with_files
+
+    after = with_files(loaded.read, files)
+    kept = {id(f) for f in loaded.read.files}
+    # The other files' own rules found no error when they were read (else absorb had
+    # stopped there), and only errors are asked for: those rules run on the new files.
+    changed = [f for f in after.files if id(f) not in kept]
+    return [d for d in checks.found(after, changed) if d.is_error]
 
 
-def build(sources, template: Path) -> Built:
-    from cmwreport.build.merge import build as merge
+def open_template(path: Path):
+    """The template, read once: the build merges into a copy of it, the draft reader
+    reads it, absorb's edits are made on that reading."""
+    from cmwreport.build.merge import TemplateProblem
+    from cmwreport.docx.package import Package, PackageError
 
-    built = merge(sources, template, str(template))
-    return Built(built.report, built.annex)
+    try:
+        return Package.read(path)
+    except PackageError as exc:
+        raise TemplateProblem([f"{path}: {exc}"]) from None  # what the build says
 
 
-def read(path_or_bytes: Path | bytes, name: str = "draft"):
-    """A draft (accepted view) read by the draft reader: `.body` blocks, `.tracked`, `.parts`."""
+def build(sources, template, label: str) -> Built:
+    """`template`: the package `open_template` read (left as it was)."""
+    from cmwreport.build.merge import merge
+
+    merged = merge(sources, template.copy(), label, in_memory=True)
+    return Built(merged.document.package.in_memory(copy=False), merged.annex)
+
+
+def read(source, name: str = "draft"):
+    """A draft (accepted view) read by the draft reader from a file, bytes or a package
+    in memory: `.body` blocks, `.tracked`, `.parts`."""
     from cmwreport.draft.reader import read_draft
 
-    return _unbound(read_draft(path_or_bytes, None if isinstance(path_or_bytes, Path) else name))
+    return _unbound(read_draft(source, None if isinstance(source, Path) else name))
 
 
 def read_rejected(path: Path) -> tuple[Any, int]:

@@ -8,8 +8,6 @@ them as a diff; so a failure anywhere leaves every file as it was.
 from __future__ import annotations
 
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +50,9 @@ class Result:
     invalid: list[str] = field(default_factory=list)
     accepted: int = 0
     pending_left_out: int = 0
+    #: A .docx in `files`: its reading before, and the package its bytes were written
+    #: from (what --dry-run shows of it, read without parsing it again).
+    docx_read: dict[Path, tuple[object, object]] = field(default_factory=dict)
 
 
 def run(drafts: Path | list[Path], options: Options) -> Result:
@@ -70,19 +71,25 @@ def run(drafts: Path | list[Path], options: Options) -> Result:
             )
         )
     read = [(path, _read(path, options, result)) for path in paths]  # a corrupt one says so
-    sources = adapter.load(options.sources)
+    loaded = adapter.load(options.sources)
+    sources = loaded.sources
     for path, draft in read:
         _same_report(draft, sources.report.symbol, path)
 
-    built = adapter.build(sources, options.template)
+    template = adapter.open_template(options.template)
+    built = adapter.build(sources, template, str(options.template))
     bases = {
         "report": adapter.read(built.report, "built-report"),
         "annex": adapter.read(built.annex, "built-annex"),
     }
     kinds = [_which(draft, bases["report"], bases["annex"]) for _p, draft in read]
+    # A built document no draft is of is not read again: its trees go now (on a long
+    # report, the standalone annex is a few hundred MB of them).
+    del built
+    bases = {kind: bases[kind] for kind in dict.fromkeys(kinds)}
     for draft in [*bases.values(), *(draft for _p, draft in read)]:
         model.locate(draft.body)
-    template_draft = adapter.read(options.template) if "report" in kinds else None
+    template_draft = adapter.read(template, str(options.template)) if "report" in kinds else None
     origin_of = {
         kind: origins.assign(sources, bases[kind], template_draft if kind == "report" else None)
         for kind in dict.fromkeys(kinds)
@@ -112,14 +119,15 @@ def run(drafts: Path | list[Path], options: Options) -> Result:
     result.files.update(applied.files)
     result.done += applied.done
     if template_draft is not None and the_plan.template:
-        edited = template_check.apply(options.template, template_draft, the_plan.template, sources)
+        edited = template_check.apply(options.template, template_draft, the_plan.template)
         result.done += edited.done
         the_plan.unabsorbed += edited.unabsorbed
         if edited.data is not None and edited.done:
             result.files[options.template] = edited.data
+            result.docx_read[options.template] = (template_draft, edited.package)
     result.unabsorbed = the_plan.unabsorbed
     if any(p.suffix in provenance.YAML_SUFFIXES for p in result.files):
-        result.invalid = _validate(options.sources, result.files)
+        result.invalid = _validate(loaded, result.files)
     return result
 
 
@@ -205,18 +213,10 @@ def _all_ids(sources) -> set[str]:
     return ids
 
 
-def _validate(root: Path, files: dict[Path, bytes]) -> list[str]:
-    """Errors of the sources with the new files in place, checked on a copy."""
-    with tempfile.TemporaryDirectory(prefix="cmw-absorb-") as folder:
-        copy = Path(folder) / "sources"
-        shutil.copytree(root, copy, symlinks=True)
-        for path, data in files.items():
-            if path.suffix not in provenance.YAML_SUFFIXES:
-                continue
-            rel = path.resolve().relative_to(root.resolve())
-            (copy / rel).write_bytes(data)
-        out = []
-        for d in adapter.errors_of(copy):
-            file = str(d.file).replace(str(copy), str(root), 1)
-            out.append(f"{file}:{d.line}:{d.column}: {d.code} {d.message}")
-        return out
+def _validate(loaded, files: dict[Path, bytes]) -> list[str]:
+    """Errors of the sources with the new files in place, checked in memory."""
+    yaml = {path: data for path, data in files.items() if path.suffix in provenance.YAML_SUFFIXES}
+    return [
+        f"{d.file}:{d.line}:{d.column}: {d.code} {d.message}"
+        for d in adapter.errors_with(loaded, yaml)
+    ]

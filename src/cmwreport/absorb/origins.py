@@ -9,6 +9,7 @@ paragraphs, which is what the build copies them from.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,7 +119,12 @@ def _key(item_id: str, suffix: str = "") -> str | None:
 
 def _loc(obj) -> tuple[Path | None, int | None]:
     loc = getattr(obj, "loc", None)
-    return (Path(loc.file), loc.line) if loc else (None, None)
+    return (_path(loc.file), loc.line) if loc else (None, None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _path(file: str) -> Path:
+    return Path(file)  # one per file, not one per item (thousands of items)
 
 
 PRESENTATION_DATA = Said(

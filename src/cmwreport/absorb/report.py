@@ -94,7 +94,7 @@ def unified(result: Result) -> str:
     out: list[str] = []
     for path, data in sorted(result.files.items()):
         if path.suffix == ".docx":
-            before, after = _docx_lines(path.read_bytes()), _docx_lines(data)
+            before, after = _docx_lines(*result.docx_read[path])
             label = _("{path} (paragraph text)", path=path)
         else:
             before = path.read_bytes().decode("utf-8-sig").splitlines(keepends=True)
@@ -105,8 +105,11 @@ def unified(result: Result) -> str:
     return text
 
 
-def _docx_lines(data: bytes) -> list[str]:
+def _docx_lines(draft, package) -> tuple[list[str], list[str]]:
+    """The paragraphs of the .docx as read, and of the package written from it (its
+    trees in memory, as its bytes would read)."""
     from cmwreport.absorb import adapter
 
-    draft = adapter.read(data, "template")
-    return [b.text + "\n" for b in draft.body]
+    return [b.text + "\n" for b in draft.body], [
+        b.text + "\n" for b in adapter.read(package, "template").body
+    ]

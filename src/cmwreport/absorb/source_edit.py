@@ -89,11 +89,7 @@ def apply(plan: Plan, all_ids: set[str]) -> Outcome:
             ),
         )
 
-    stage2: dict[Path, YamlFile] = {}
-    for path, doc in texts.items():
-        # Composing the edited text for pass 2 is also the check that it still reads.
-        stage2[path] = YamlFile(path, doc.shown, doc.result(check=False), doc.bom)
-        stage2[path].root = YamlFile.read_text(stage2[path].text, doc.shown)
+    stage2 = {path: doc.after_texts() for path, doc in texts.items()}
 
     def second(path: Path) -> YamlFile:
         if path not in stage2:
@@ -145,7 +141,9 @@ def apply(plan: Plan, all_ids: set[str]) -> Outcome:
     for path, doc in stage2.items():
         if not doc.splices and path in texts and not texts[path].splices:
             continue
-        new = doc.result_bytes()
+        # Not composed again here: absorb reads every file it would write with the
+        # sources' own reader before writing anything (engine._validate).
+        new = doc.result_bytes(check=False)
         if new != path.read_bytes():
             outcome.files[path] = new
     _final_lines(outcome)
@@ -156,41 +154,56 @@ def _final_lines(outcome: Outcome) -> None:
     """Each message about an item names the line the item starts on once written (a
     moved item where it is now, not where it was): found by the item's `- id:` line in
     the text as written, without composing the file once more."""
-    lines_of: dict[Path, list[str]] = {}
+    files: dict[Path, tuple[list[str], dict[str, int]]] = {}
 
-    def lines(path: Path) -> list[str]:
-        if path not in lines_of:
+    def read(path: Path) -> tuple[list[str], dict[str, int]]:
+        if path not in files:
             data = outcome.files.get(path)
             text = path.read_bytes() if data is None else data
-            lines_of[path] = text.decode("utf-8-sig").splitlines()
-        return lines_of[path]
+            lines = text.decode("utf-8-sig").splitlines()
+            files[path] = lines, _id_lines(lines)
+        return files[path]
 
     for index, path, item_id, key in outcome.at_item:
-        line = _line_of(lines(path), item_id, key)
-        # Moved to another file (another axis): named there.
-        for other in outcome.files:
-            if line is None and other != path:
-                line = _line_of(lines(other), item_id, key)
-                path = other if line is not None else path
+        if item_id not in read(path)[1]:
+            # Moved to another file (another axis): named there.
+            path = next((f for f in outcome.files if item_id in read(f)[1]), path)
+        lines, starts = read(path)
+        line = _line_of(lines, starts.get(item_id), key)
         outcome.done[index] = f"{path}{f':{line}' if line else ''}: {outcome.done[index]}"
 
 
-def _line_of(lines: list[str], item_id: str, key: str | None) -> int | None:
-    start = re.compile(rf"^\s*-\s+id:\s*([\"']?){re.escape(item_id)}\1\s*(#.*)?$")
+#: An item's first line, `- id: x` (quoted or not, a comment after it). Ids are words
+#: of [a-z0-9-] (sources/schema.py ID_PATTERN), so the id is the whole run read here.
+_ID_LINE = re.compile(r"""^\s*-\s+id:\s*(["']?)([^\s"'#]+)\1\s*(#.*)?$""")
+
+
+def _id_lines(lines: list[str]) -> dict[str, int]:
+    """Each id -> the index of the first line that starts an item with it."""
+    out: dict[str, int] = {}
     for n, line in enumerate(lines):
-        if not start.match(line):
-            continue
-        if key is None:
-            return n + 1
-        indent = len(line) - len(line.lstrip(" -"))
-        for m in range(n + 1, len(lines)):
-            stripped = lines[m].lstrip(" ")
-            if stripped.startswith("- ") and len(lines[m]) - len(stripped) < indent:
-                break
-            if stripped.startswith(f"{key}:"):
-                return m + 1
+        if "id:" in line:
+            found = _ID_LINE.match(line)
+            if found:
+                out.setdefault(found[2], n)
+    return out
+
+
+def _line_of(lines: list[str], n: int | None, key: str | None) -> int | None:
+    """The line (1-based) of the item starting at line index `n`, or of its `key`."""
+    if n is None:
+        return None
+    if key is None:
         return n + 1
-    return None
+    line = lines[n]
+    indent = len(line) - len(line.lstrip(" -"))
+    for m in range(n + 1, len(lines)):
+        stripped = lines[m].lstrip(" ")
+        if stripped.startswith("- ") and len(lines[m]) - len(stripped) < indent:
+            break
+        if stripped.startswith(f"{key}:"):
+            return m + 1
+    return n + 1
 
 
 def _entry_lines(entry, ref, doc, seq, blocks, taken, outcome, group) -> str:

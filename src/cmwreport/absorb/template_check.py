@@ -8,7 +8,6 @@ second full build would double absorb's time on a long report.)"""
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,20 +16,20 @@ from cmwreport.absorb.plan import TemplateEdit, Unabsorbed
 from cmwreport.i18n import _
 
 
-def apply(template: Path, template_draft, edits: list[TemplateEdit], sources):
+def apply(template: Path, template_draft, edits: list[TemplateEdit]):
     """template_edit.apply, checked: an Outcome whose data builds (or None)."""
     edited = template_edit.apply(template, template_draft.package, template_draft.main_part, edits)
-    if edited.data is None or not edited.done or not _problems(edited.data, sources):
+    if edited.data is None or not edited.done or not _problems(edited.package):
         return edited
     culprits = []
     for edit in edits:
         alone = _fresh(template, [edit])
-        problems = _problems(alone.data, sources) if alone.data and alone.done else []
+        problems = _problems(alone.package) if alone.data and alone.done else []
         if problems:
             culprits.append((edit, problems))
     bad = {id(edit) for edit, _p in culprits}
     kept = _fresh(template, [e for e in edits if id(e) not in bad])
-    if kept.data is not None and kept.done and _problems(kept.data, sources):
+    if kept.data is not None and kept.done and _problems(kept.package):
         kept = template_edit.Outcome()  # together they still break it: none is written
         culprits = [(e, [_("together with the other template changes")]) for e in edits]
     kept.unabsorbed += [
@@ -59,17 +58,16 @@ def _fresh(template: Path, edits: list[TemplateEdit]):
     return template_edit.apply(template, fresh.package, fresh.main_part, moved)
 
 
-def _problems(data: bytes, sources) -> list[str]:
+def _problems(package) -> list[str]:
+    """What the build would say of the template as written, checked on the package it
+    was written from (its main part as edited, the others as read): no file, no parse."""
     from cmwreport.build.merge import TemplateProblem, check_template
     from cmwreport.errors import CmwError
 
-    with tempfile.TemporaryDirectory(prefix="cmw-absorb-") as folder:
-        path = Path(folder) / "template.docx"
-        path.write_bytes(data)
-        try:
-            check_template(path, "the template")
-        except TemplateProblem as exc:
-            return [p.replace(str(path), "the template") for p in exc.problems]
-        except CmwError as exc:
-            return [str(exc).replace(str(path), "the template")]
+    try:
+        check_template(package, "the template")
+    except TemplateProblem as exc:
+        return list(exc.problems)
+    except CmwError as exc:
+        return [str(exc)]
     return []

@@ -19,6 +19,8 @@ from cmwreport.i18n import _
 @dataclass
 class Outcome:
     data: bytes | None = None
+    #: The package `data` was written from, its trees as written (checked in memory).
+    package: Package | None = None
     done: list[str] = field(default_factory=list)
     unabsorbed: list[Unabsorbed] = field(default_factory=list)
 
@@ -85,6 +87,7 @@ def apply(template: Path, package: Package, main_part: str, edits: list[Template
     # written back: those parts keep the bytes they had.
     package.forget_trees({main_part})
     out.data = package.to_bytes()
+    out.package = package
     return out
 
 

@@ -4,27 +4,26 @@ Why not a round-trip library (ruamel.yaml): it re-emits the whole file, and even
 configured carefully it re-flows long lines, re-indents sequences and normalises
 quoting. A drafter's file must keep every byte they did not ask to change, so we
 compose the file with PyYAML (whose marks give each node's exact character range),
-splice new text into just that range, in the scalar's own quoting style, and then
-compose the result again to prove the value reads back as intended.
+splice new text into just that range, in the scalar's own quoting style. Each file is
+composed once: after the changed texts, the lists are edited on the same nodes, their
+places shifted by what the texts added (composed again only when a change spans lines),
+and the result is read back by the check of the sources absorb would write.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from cmwreport.errors import CmwError
+from cmwreport.absorb import yaml_text as yt
+from cmwreport.absorb.errors import YamlEditError
 from cmwreport.i18n import _
 
-#: libyaml when present (ten times faster); its marks count characters as PyYAML's do.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class YamlEditError(CmwError):
-    """A source file absorb cannot edit in place (flow style, a vanished item ...)."""
+__all__ = ["YamlEditError", "YamlFile"]
 
 
 @dataclass
@@ -32,6 +31,10 @@ class Splice:
     start: int
     end: int
     text: str
+    #: The scalar whose text this is (None: whole lines), and whether both its old and
+    #: its new text are on one line.
+    scalar: yaml.ScalarNode | None = None
+    one_line: bool = False
 
 
 @dataclass
@@ -43,6 +46,13 @@ class YamlFile:
     bom: bool = False
     root: yaml.Node | None = None
     splices: list[Splice] = field(default_factory=list)
+    #: A text whose nodes are those of an earlier text (`after_texts`): where each
+    #: earlier splice ended, and how far it moved what follows; and the style each
+    #: changed scalar now has.
+    _ends: list[int] = field(default_factory=list, repr=False)
+    _shifts: list[int] = field(default_factory=list, repr=False)
+    _styles: dict[int, str | None] = field(default_factory=dict, repr=False)
+    _seen_styles: dict[tuple[int, str], set] = field(default_factory=dict, repr=False)
 
     @classmethod
     def read(cls, path: Path, shown: str) -> YamlFile:
@@ -50,12 +60,40 @@ class YamlFile:
         bom = raw.startswith(b"\xef\xbb\xbf")
         text = raw[3 if bom else 0 :].decode("utf-8")
         out = cls(path, shown, text, bom)
-        out.root = _compose(text, shown)
+        out.root = yt.compose(text, shown)
         return out
 
     @staticmethod
     def read_text(text: str, shown: str) -> yaml.Node:
-        return _compose(text, shown)
+        return yt.compose(text, shown)
+
+    def after_texts(self) -> YamlFile:
+        """The file with its splices made, for the next edits: on the same nodes when
+        every splice was a one-line scalar for a one-line scalar (lines and the other
+        values unchanged, places shifted), composed again otherwise."""
+        out = YamlFile(self.path, self.shown, self.result(check=False), self.bom)
+        if not all(sp.scalar and sp.one_line for sp in self.splices):
+            out.root = yt.compose(out.text, self.shown)
+            return out
+        out.root = self.root
+        shift = 0
+        for sp in sorted(self.splices, key=lambda sp: sp.start):
+            shift += len(sp.text) - (sp.end - sp.start)
+            out._ends.append(sp.end)
+            out._shifts.append(shift)
+            out._styles[id(sp.scalar)] = yt.style_of(sp.text)
+        return out
+
+    def _index(self, index: int) -> int:
+        """A place in the text read, in this text."""
+        n = bisect.bisect_right(self._ends, index)
+        return index + (self._shifts[n - 1] if n else 0)
+
+    def _start(self, node: yaml.Node) -> int:
+        return self._index(node.start_mark.index)
+
+    def _style(self, node: yaml.Node) -> str | None:
+        return self._styles.get(id(node), node.style) or None
 
     # -- finding -------------------------------------------------------------------
 
@@ -91,7 +129,7 @@ class YamlFile:
         return node
 
     def line_of(self, node: yaml.Node) -> int:
-        return node.start_mark.line + 1
+        return node.start_mark.line + 1  # lines never move under shifted nodes
 
     # -- editing ---------------------------------------------------------------------
 
@@ -100,20 +138,24 @@ class YamlFile:
             raise YamlEditError(
                 _("{where}: expected a text here, found a list or mapping", where=self._at(node))
             )
+        assert not self._ends, "texts are set before lists are edited"
         start, end = node.start_mark.index, node.end_mark.index
-        self.splices.append(Splice(start, end, self._scalar(node, value)))
+        new = self._scalar(node, value)
+        one_line = not any(b in new or b in self.text[start:end] for b in yt.LINE_BREAKS)
+        self.splices.append(Splice(start, end, new, node, one_line))
 
     def set_list(self, mapping: yaml.MappingNode, key: str, values: list[str]) -> None:
         """An item's list of texts (`footnotes:`) set to `values`: its lines replaced,
         added after the item's last line, or removed when `values` is empty."""
+        assert not self._ends, "texts are set before lists are edited"
         pad = " " * mapping.value[0][0].start_mark.column
         nl = self._newline()
-        lines = f"{pad}{key}:{nl}" + "".join(f"{pad}  - {_double(v)}{nl}" for v in values)
+        lines = f"{pad}{key}:{nl}" + "".join(f"{pad}  - {yt.double(v)}{nl}" for v in values)
         for k, node in mapping.value:
             if k.value != key:
                 continue
             if isinstance(node, yaml.SequenceNode) and node.flow_style and values:
-                flow = "[" + ", ".join(_double(v) for v in values) + "]"
+                flow = "[" + ", ".join(yt.double(v) for v in values) + "]"
                 self.splices.append(Splice(node.start_mark.index, node.end_mark.index, flow))
                 return
             start = self.text.rfind("\n", 0, k.start_mark.index) + 1
@@ -159,19 +201,21 @@ class YamlFile:
         return "".join(line + self._newline() for line in lines)
 
     def _like_siblings(self, seq: yaml.SequenceNode, key: str, value: str) -> str:
-        styles = {
-            (node.style or None)
-            for item in seq.value
-            if isinstance(item, yaml.MappingNode)
-            for node in [_get(item, key)]
-            if isinstance(node, yaml.ScalarNode)
-        }
-        safe = not any(ch in value for ch in _BREAKS) and "\n" not in value
-        if styles == {None} and safe and _plain_ok(value):
+        styles = self._seen_styles.get((id(seq), key))
+        if styles is None:  # once per list: its nodes stay as read while lines are added
+            styles = self._seen_styles[(id(seq), key)] = {
+                self._style(node)
+                for item in seq.value
+                if isinstance(item, yaml.MappingNode)
+                for node in [_get(item, key)]
+                if isinstance(node, yaml.ScalarNode)
+            }
+        safe = not any(ch in value for ch in yt.BREAKS) and "\n" not in value
+        if styles == {None} and safe and yt.plain_ok(value):
             return value
         if styles == {"'"} and safe:
             return "'" + value.replace("'", "''") + "'"
-        return _double(value)
+        return yt.double(value)
 
     def reindent(self, block: str, seq: yaml.SequenceNode) -> str:
         """Item lines taken from another sequence, shifted to this one's indentation."""
@@ -210,11 +254,14 @@ class YamlFile:
             text = text[: splice.start] + splice.text + text[splice.end :]
             last_start = splice.start
         if check and self.splices:
-            _compose(text, self.shown)
+            yt.compose(text, self.shown)
         return text
 
-    def result_bytes(self) -> bytes:
-        return (b"\xef\xbb\xbf" if self.bom else b"") + self.result().encode("utf-8")
+    def result_bytes(self, check: bool = True) -> bytes:
+        """`check=False`: the caller reads the result back itself (absorb's check of the
+        sources it would write)."""
+        text = self.result(check=check)
+        return (b"\xef\xbb\xbf" if self.bom else b"") + text.encode("utf-8")
 
     # -- layout ------------------------------------------------------------------------
 
@@ -222,7 +269,9 @@ class YamlFile:
         return "\r\n" if "\r\n" in self.text else "\n"
 
     def _at(self, node: yaml.Node) -> str:
-        return f"{self.shown}:{node.start_mark.line + 1}:{node.start_mark.column + 1}"
+        start = self._start(node)
+        column = start - (self.text.rfind("\n", 0, start) + 1)
+        return f"{self.shown}:{node.start_mark.line + 1}:{column + 1}"
 
     def _block_sequence(self, seq: yaml.SequenceNode) -> int:
         """The column of the sequence's dashes; refuses flow sequences ([a, b])."""
@@ -234,23 +283,23 @@ class YamlFile:
                     where=self._at(seq),
                 )
             )
-        item = seq.value[0]
-        line_start = self.text.rfind("\n", 0, item.start_mark.index) + 1
-        dash = self.text.rfind("-", line_start, item.start_mark.index)
+        item_start = self._start(seq.value[0])
+        line_start = self.text.rfind("\n", 0, item_start) + 1
+        dash = self.text.rfind("-", line_start, item_start)
         return dash - line_start
 
     def _item_lines(self, seq: yaml.SequenceNode, index: int) -> tuple[int, int]:
         """From the start of the item's `- ` line to the end of its last value's line."""
         self._block_sequence(seq)
         item = seq.value[index]
-        start = self.text.rfind("\n", 0, item.start_mark.index) + 1
+        start = self.text.rfind("\n", 0, self._start(item)) + 1
         # Comment lines right above the item (no blank line between) are about it.
         while start > 0:
             above = self.text.rfind("\n", 0, start - 1) + 1
             if not self.text[above:start].strip().startswith("#"):
                 break
             start = above
-        end_index = _last_index(item)
+        end_index = self._index(_last_index(item))
         newline = self.text.find("\n", end_index)
         # A comment at the end of the item's last line goes with the item.
         end = len(self.text) if newline < 0 else newline + 1
@@ -258,16 +307,16 @@ class YamlFile:
 
     def _scalar(self, node: yaml.ScalarNode, value: str) -> str:
         style = node.style or None  # libyaml says "" for plain, PyYAML None
-        foldable = not any(ch in value for ch in _BREAKS)
-        if style == "'" and "\n" not in value and foldable and _one_line(self.text, node):
+        foldable = not any(ch in value for ch in yt.BREAKS)
+        if style == "'" and "\n" not in value and foldable and yt.one_line(self.text, node):
             return "'" + value.replace("'", "''") + "'"
-        if style is None and foldable and _plain_ok(value) and _one_line(self.text, node):
+        if style is None and foldable and yt.plain_ok(value) and yt.one_line(self.text, node):
             return value
         if style in ("|", ">"):
             block = self._block(node, value, style) if foldable else None
             # A block value's range runs to the next line: keep its end and blank lines.
-            return block if block is not None else _double(value) + self._tail(node)
-        return _double(value)
+            return block if block is not None else yt.double(value) + self._tail(node)
+        return yt.double(value)
 
     def _tail(self, node: yaml.ScalarNode) -> str:
         body = self.text[node.start_mark.index : node.end_mark.index]
@@ -305,24 +354,6 @@ class YamlFile:
         return out if back == {"k": value} else None
 
 
-def _compose(text: str, shown: str) -> yaml.Node:
-    try:
-        node = yaml.compose(text, Loader=_LOADER)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"{shown}:{mark.line + 1}:{mark.column + 1}" if mark else shown
-        raise YamlEditError(
-            _(
-                "{where}: YAML syntax: {problem}; run cmwreport validate",
-                where=where,
-                problem=exc.problem,
-            )
-        ) from None
-    if node is None:
-        raise YamlEditError(_("{file}: the file is empty", file=shown))
-    return node
-
-
 def _get(mapping: yaml.MappingNode, key: str) -> yaml.Node | None:
     for k, v in mapping.value:
         if isinstance(k, yaml.ScalarNode) and k.value == key:
@@ -340,41 +371,3 @@ def _last_index(node: yaml.Node) -> int:
     if not children:
         return node.end_mark.index
     return _last_index(children[-1])
-
-
-def _one_line(text: str, node: yaml.ScalarNode) -> bool:
-    return "\n" not in text[node.start_mark.index : node.end_mark.index]
-
-
-def _plain_ok(value: str) -> bool:
-    if not value or value != value.strip() or "\n" in value:
-        return False
-    try:
-        return yaml.safe_load(f"k: {value}") == {"k": value}
-    except yaml.YAMLError:
-        return False
-
-
-#: Line breaks YAML folds in a plain, single-quoted or block value (escaped in "...").
-_BREAKS = {"\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P"}
-
-
-def _double(value: str) -> str:
-    out = ['"']
-    for ch in value:
-        if ch in _BREAKS:
-            out.append(_BREAKS[ch])
-        elif ch == "\\":
-            out.append("\\\\")
-        elif ch == '"':
-            out.append('\\"')
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ord(ch) < 0x20:
-            out.append(f"\\x{ord(ch):02x}")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)

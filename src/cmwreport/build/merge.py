@@ -20,9 +20,9 @@ from cmwreport.build.wordcount import count_words
 from cmwreport.docx import brackets, custom_properties, numbering
 from cmwreport.docx import slots as slotlib
 from cmwreport.docx.content import Bookmarks, Para, render
-from cmwreport.docx.custom_properties import set_property
+from cmwreport.docx.custom_properties import set_properties
 from cmwreport.docx.document import WordDocument, set_page_break_before
-from cmwreport.docx.package import PackageError, document_moment
+from cmwreport.docx.package import Package, PackageError, document_moment
 from cmwreport.docx.xml import w
 from cmwreport.errors import CmwError
 from cmwreport.replies.questions import documents
@@ -70,9 +70,9 @@ class Built:
     texts: list[str] = field(default_factory=list)
 
 
-def _open(path: Path, label: str) -> WordDocument:
+def _open(path: Path | Package, label: str) -> WordDocument:
     try:
-        document = WordDocument.open(path)
+        document = WordDocument(path) if isinstance(path, Package) else WordDocument.open(path)
         found = document.slot_paragraphs()
         styles, missing = document.resolve_styles(contract.GENERATED)
     except PackageError as exc:
@@ -141,9 +141,9 @@ def _empty_line(sp: slotlib.SlotParagraph, inline: dict[str, str]) -> bool:
     return parent is not None and len(parent.findall(w("p"))) > 1
 
 
-def check_template(path, label: str) -> None:
+def check_template(path: Path | Package, label: str) -> None:
     """Raise TemplateProblem if the template cannot be built from (absorb checks the
-    template it would write)."""
+    template it would write, as a package in memory)."""
     _open(path, label)
 
 
@@ -163,6 +163,18 @@ def inline_values(report) -> dict[str, str]:
     }
 
 
+@dataclass
+class Merged:
+    """The report and the standalone annex as `build` writes them, before any reading
+    of what they hold; the annex as bytes or (`in_memory`) as a package."""
+
+    document: WordDocument
+    annex: bytes | Package
+    annex_first: etree._Element
+    annex_paragraphs: int
+    report_words: int = 0
+
+
 def build(
     sources: Sources,
     template_path: Path,
@@ -171,6 +183,48 @@ def build(
 ) -> Built:
     """`properties`: custom document properties written into both files (the build's
     identity, so that a report and an annex of two different builds can be told)."""
+    merged = merge(sources, template_path, label, properties)
+    document, report_words = merged.document, merged.report_words
+    paragraph = w("p")
+    roles = document.style_roles()
+    styles = document.styles_root()
+    placeholder = custom_properties.get(document.package, readiness.PLACEHOLDER_PROPERTY)
+    # Read once (text, role, UN number): the findings, the replies and the texts use it.
+    body = list(readiness.paragraphs(document.body, roles, styles))
+    found = readiness.findings(
+        body,
+        placeholder=placeholder,
+        report_words=report_words,
+        other_texts=document.story_texts(),
+    )
+    # The annex's words, from its paragraphs in the report: bound brackets add only
+    # LEFT-TO-RIGHT MARKs inside words, which the count does not see.
+    first = next(i for i, p in enumerate(document.body.iter(paragraph)) if p is merged.annex_first)
+    annex_words = count_words(p.text for p in body[first : first + merged.annex_paragraphs])
+    replies = scan(body, placeholder)
+    issues, _observations = documents(sources)
+    found += readiness.reply_findings(replies, issues)
+    texts = [
+        p.text
+        for p in body
+        if p.role not in readiness.HEADINGS and not (placeholder and placeholder in p.text)
+    ]
+    return Built(
+        document.to_bytes(), merged.annex, report_words, annex_words, found, replies, texts
+    )
+
+
+def merge(
+    sources: Sources,
+    template_path: Path,
+    label: str,
+    properties: dict[str, str] | None = None,
+    *,
+    in_memory: bool = False,
+) -> Merged:
+    """The report and the annex merged. `in_memory` (absorb, which reads them in this
+    process): the annex kept as a package, not written to bytes, no words counted and
+    no item record written."""
     document = _open(template_path, label)
     # The standalone annex starts from the untouched template parts (its styles,
     # numbering, headers), copied before the report's XML is changed.
@@ -209,15 +263,16 @@ def build(
     )
     paragraph = w("p")
     annex_paragraphs = sum(1 for node in annex_nodes for _p in node.iter(paragraph))
-    # Each item's paragraph as built, for absorb --force to judge edits item by item.
+    # Each item's paragraph as built, for absorb --force to judge edits item by item
+    # (read from the reviewer's draft: never from the build absorb makes in memory).
     properties = properties or {}
-    annex_items = item_record.entries(annex_nodes)
+    annex_items = [] if in_memory else item_record.entries(annex_nodes)
     presented: list[tuple[str, str]] = []
     standalone.set_core(f"{report.symbol} — {annex.ANNEX_TITLE}", created, modified)
-    for name, value in {**properties, **item_record.encode(annex_items)}.items():
-        set_property(standalone.package, name, value)
-    annex_bytes, annex_nodes = _standalone(
-        standalone, document, annex_nodes, notes.added(), sources, inline, cs_font
+    annex_record = {} if in_memory else item_record.encode(annex_items)
+    set_properties(standalone.package, {**properties, **annex_record})
+    annex_written, annex_nodes = _standalone(
+        standalone, document, annex_nodes, notes.added(), sources, inline, cs_font, in_memory
     )
 
     annex_slot = None
@@ -225,7 +280,7 @@ def build(
         if sp.is_block and sp.slots[0].name == "participatory_process":
             blocks = presentation.paragraphs(sources)
             nodes = render(blocks, bookmarks, document.style_map, cs_font, notes)
-            presented = item_record.entries(nodes)
+            presented = [] if in_memory else item_record.entries(nodes)
             slotlib.replace_block(sp, nodes)
         elif sp.is_block and sp.slots[0].name == "annex":
             annex_slot = sp
@@ -238,8 +293,12 @@ def build(
     if report.annex_in_language_of_submission and not title_note:
         annex_nodes[0].extend(notes.add(notes_text["annex_in_language_of_submission"], "*"))
     # Counted before the annex goes in: annexes do not count against the limit.
-    report_words = count_words(
-        slotlib.paragraph_texts([n for n in document.body if n is not annex_slot.paragraph])
+    report_words = (
+        0
+        if in_memory
+        else count_words(
+            slotlib.paragraph_texts([n for n in document.body if n is not annex_slot.paragraph])
+        )
     )
     # The annex's brackets were bound in the standalone file (binding is done once:
     # a bound symbol's run no longer reads as a symbol).
@@ -248,32 +307,9 @@ def build(
     slotlib.replace_block(annex_slot, annex_nodes)
     lists.label(document, document.body)
     document.set_core(report.symbol, created, modified)
-    for name, value in {**properties, **item_record.encode(presented + annex_items)}.items():
-        set_property(document.package, name, value)
-    roles = document.style_roles()
-    styles = document.styles_root()
-    placeholder = custom_properties.get(document.package, readiness.PLACEHOLDER_PROPERTY)
-    # Read once (text, role, UN number): the findings, the replies and the texts use it.
-    body = list(readiness.paragraphs(document.body, roles, styles))
-    found = readiness.findings(
-        body,
-        placeholder=placeholder,
-        report_words=report_words,
-        other_texts=document.story_texts(),
-    )
-    # The annex's words, from its paragraphs in the report: bound brackets add only
-    # LEFT-TO-RIGHT MARKs inside words, which the count does not see.
-    first = next(i for i, p in enumerate(document.body.iter(paragraph)) if p is annex_nodes[0])
-    annex_words = count_words(p.text for p in body[first : first + annex_paragraphs])
-    replies = scan(body, placeholder)
-    issues, _observations = documents(sources)
-    found += readiness.reply_findings(replies, issues)
-    texts = [
-        p.text
-        for p in body
-        if p.role not in readiness.HEADINGS and not (placeholder and placeholder in p.text)
-    ]
-    return Built(document.to_bytes(), annex_bytes, report_words, annex_words, found, replies, texts)
+    record = {} if in_memory else item_record.encode(presented + annex_items)
+    set_properties(document.package, {**properties, **record})
+    return Merged(document, annex_written, annex_nodes[0], annex_paragraphs, report_words)
 
 
 def _standalone(
@@ -284,10 +320,12 @@ def _standalone(
     sources: Sources,
     inline: dict[str, str],
     cs_font: str | None,
-) -> tuple[bytes, list[etree._Element]]:
+    in_memory: bool = False,
+) -> tuple[bytes | Package, list[etree._Element]]:
     """The annex as a document of its own: the symbol and the title of the report it
     belongs to on its first page, the annex, and what ends the template (the closing
-    rule). Returns its bytes and the annex's elements, free to move into the report."""
+    rule). Returns its bytes (in memory: a copy of its package) and the annex's elements,
+    free to move into the report."""
     report = sources.report
     for sp in standalone.slot_paragraphs(body=False):
         slotlib.replace_inline(sp, inline)
@@ -316,11 +354,12 @@ def _standalone(
     brackets.bind(standalone.body)
     brackets.bind(notes.root)
     labelled = lists.label(standalone, annex_nodes)
-    annex_bytes = standalone.to_bytes()
+    # In memory, a copy: the annex's elements go on into the report, changed.
+    annex_written = standalone.package.in_memory(copy=True) if in_memory else standalone.to_bytes()
     numbering.unlabel(labelled)
     for run in title_mark:
         run.getparent().remove(run)
     taken = standalone.take_body()
     annex_nodes = taken[len(front) : len(taken) - len(closing)]
     set_page_break_before(annex_nodes[0], None)
-    return annex_bytes, annex_nodes
+    return annex_written, annex_nodes

@@ -44,6 +44,11 @@ class SourcesUnreadable(CmwError):
 def load(path: Path | str) -> Checked:
     """The sources under `path` loaded, then checked; trouble reading the tree is raised
     as SourcesUnreadable (what is wrong in a file is a diagnostic)."""
+    return load_kept(path)[1]
+
+
+def load_kept(path: Path | str) -> tuple[Loaded, Checked]:
+    """`load`, and what was loaded (absorb checks its edits against it: `found`)."""
     from cmwreport.sources.load import load_sources
 
     found: list[Diagnostic] = []
@@ -53,7 +58,8 @@ def load(path: Path | str) -> Checked:
         file.release()  # the rules after this one read only the model objects
 
     try:
-        return run(load_sources(path, each=check), found)
+        loaded = load_sources(path, each=check)
+        return loaded, run(loaded, found)
     except OSError as exc:
         raise SourcesUnreadable(
             _("{value}: {value2}", value=exc.filename or path, value2=exc.strerror or exc)
@@ -75,6 +81,17 @@ def run(loaded: Loaded, checked: list[Diagnostic] | None = None) -> Checked:
     if not any(d.is_error for d in diagnostics):
         sources = loaded.sources
     return Checked(sources, diagnostics, len(loaded.files))
+
+
+def found(loaded: Loaded, files: list[LoadedFile] | None = None) -> list[Diagnostic]:
+    """What loading found, the own rules of `files` (default: all; files whose nodes
+    were released cannot be given) and the rules across files, sorted, silenced warnings
+    left out; no model assembled (absorb checks the files it would write with this)."""
+    out = list(loaded.diagnostics)
+    for file in loaded.files if files is None else files:
+        out.extend(_file_rules(file))
+    out.extend(_rules(loaded))
+    return sorted(set(_unsuppressed(loaded, out)))
 
 
 def _file_rules(file: LoadedFile) -> Iterator[Diagnostic]:

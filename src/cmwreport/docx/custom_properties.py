@@ -38,6 +38,13 @@ def _part(package: Package) -> str | None:
 def set_property(package: Package, name: str, value: str) -> None:
     """Set a text custom property in a package being built, keeping the others; creates
     the part, its content type and its relationship when missing."""
+    set_properties(package, {name: value})
+
+
+def set_properties(package: Package, values: dict[str, str]) -> None:
+    """`set_property` for each name in order, the part searched once: a build writes a
+    hundred pieces of its item record on a long report, and a search per piece made
+    writing them quadratic."""
     part = _part(package)
     if part is not None:
         root = package.xml(part)
@@ -47,14 +54,24 @@ def set_property(package: Package, name: str, value: str) -> None:
         package.add_part(PART, root)
         package.declare(PART, CT)
         package.add_relationship("", REL, PART)
-    for prop in root.findall(f"{{{CUSTOM_NS}}}property"):
-        if prop.get("name") == name:
-            root.remove(prop)
+    tag = f"{{{CUSTOM_NS}}}property"
+    by_name: dict[str, list] = {}
+    for prop in root.findall(tag):
+        by_name.setdefault(prop.get("name"), []).append(prop)
     pids = [int(p.get("pid", "1")) for p in root if (p.get("pid") or "").isdigit()]
-    prop = etree.SubElement(
-        root, f"{{{CUSTOM_NS}}}property", fmtid=FMTID, pid=str(max(pids, default=1) + 1), name=name
-    )
-    etree.SubElement(prop, f"{{{VT_NS}}}lpwstr").text = value
+    top = max(pids, default=1)
+    for name, value in values.items():
+        removed = False
+        for prop in by_name.pop(name, ()):
+            root.remove(prop)
+            removed = True
+        if removed:  # the highest pid may have gone with it
+            pids = [int(p.get("pid", "1")) for p in root if (p.get("pid") or "").isdigit()]
+            top = max(pids, default=1)
+        top += 1
+        prop = etree.SubElement(root, tag, fmtid=FMTID, pid=str(top), name=name)
+        etree.SubElement(prop, f"{{{VT_NS}}}lpwstr").text = value
+        by_name[name] = [prop]
 
 
 def get(package: Package, name: str) -> str | None:

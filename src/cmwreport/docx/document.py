@@ -37,8 +37,12 @@ class WordDocument:
         return cls(Package.read(path))
 
     def copy(self) -> WordDocument:
-        """A second document from the same, unmodified package parts."""
-        return WordDocument(Package(list(self.package.names), dict(self.package.parts)))
+        """A second document from the same, unmodified package parts; the main part's
+        tree copied rather than parsed again (the other parts parse as they are needed,
+        and are written from their bytes when they are not)."""
+        package = Package(list(self.package.names), dict(self.package.parts))
+        package.hold_tree(self.main, self.root.__copy__())
+        return WordDocument(package)
 
     def slot_paragraphs(self, *, body: bool = True) -> list[slotlib.SlotParagraph]:
         found = list(slotlib.paragraphs_with_slots(self.root, "body")) if body else []

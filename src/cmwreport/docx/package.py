@@ -220,6 +220,36 @@ class Package:
         self._trees.pop(name, None)
         self.parts[name] = data
 
+    def parsed(self, name: str) -> bool:
+        """Whether the part is held as a tree (read, or made in this process)."""
+        return name in self._trees
+
+    def hold_tree(self, name: str, root: etree._Element) -> None:
+        """`root` as the parse of part `name` (a copy of another parse of its bytes)."""
+        self._trees[name] = root
+
+    def copy(self) -> Package:
+        """A second package of the same parts, its parsed trees copied (lxml's copy, a
+        tenth of parsing them again): changing one leaves the other as it was."""
+        out = Package(list(self.names), dict(self.parts), dict(self.unreadable))
+        out._trees = {name: tree.__copy__() for name, tree in self._trees.items()}
+        out._pending, out._budget = set(self._pending), self._budget
+        out.source, out.changed = self.source, set(self.changed)
+        return out
+
+    def in_memory(self, *, copy: bool) -> Package:
+        """The package as `Package.read(self.to_bytes())` would read it, without the round
+        trip through zip and XML text: for a reader in this process (absorb reads the
+        build it makes so). `copy`: its trees copied, for a caller that goes on changing
+        this one; else this package itself, which the caller no longer changes."""
+        out = self.copy() if copy else self
+        for name in list(out._pending):
+            out._inflate(name)
+        main = out.main_part()
+        if main in out._trees or opc.is_strict(out.parts.get(main, b"")):
+            out.xml(main).attrib.pop(_CONFORMANCE, None)  # as to_bytes writes it
+        return out
+
     def to_bytes(self) -> bytes:
         import io
 

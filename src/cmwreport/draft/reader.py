@@ -82,7 +82,12 @@ def read_draft(source: Path | bytes | Package, name: str | None = None) -> Draft
 def _read(source: Path | bytes | Package, name: str) -> Draft:
     package = source if isinstance(source, Package) else Package.read(source)
     main = package.main_part()
-    if count_blocks(package.bytes(main), stories.MAX_BLOCKS) > stories.MAX_BLOCKS:
+    # Counted before parsing, which costs ten times the text; a tree made or read in
+    # this process is only walked (check_size below).
+    if (
+        not package.parsed(main)
+        and count_blocks(package.bytes(main), stories.MAX_BLOCKS) > stories.MAX_BLOCKS
+    ):
         raise stories.TooLarge
     doc = package.xml(main)
     body = doc.find(w("body")) if doc.tag == w("document") else None

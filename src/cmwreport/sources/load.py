@@ -54,6 +54,9 @@ class LoadedFile:
     suppressions: dict[int, set[str]] = field(default_factory=dict)
     #: The id at the top of a file that could not be parsed, when its text shows it.
     recovered_id: str | None = None
+    #: Where it was read from, and what reading it found (a share of `Loaded.diagnostics`).
+    path: Path | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
     #: Whether YAML could read the file (kept when `release` drops the node).
     parsed: bool = field(init=False)
 
@@ -171,21 +174,44 @@ def _load_single(path: Path, each: Callable[[LoadedFile], None] | None) -> Loade
     return Loaded(root, [loaded], diagnostics, single=True, context=context)
 
 
-def read_file(path: Path, shown: str, kind: str, diagnostics: list[Diagnostic]) -> LoadedFile:
+def read_file(
+    path: Path, shown: str, kind: str, diagnostics: list[Diagnostic], data: bytes | None = None
+) -> LoadedFile:
+    """`data`: the file's new bytes, read instead of the file (absorb checks the files it
+    would write before writing them)."""
     reader = FileReader(path, shown)
-    node = reader.read()
-    diagnostics.extend(reader.diagnostics)
+    node = reader.read(data)
+    mine = list(reader.diagnostics)
     loaded = LoadedFile(shown, kind, reader.text, node, suppressions=reader.suppressions())
+    loaded.path, loaded.diagnostics = path, mine
     if node is None:
         if reader.text is not None:
             found = _TOP_ID.search(reader.text)
             loaded.recovered_id = found[1] if found else None
-        return loaded
-    loaded.strings = reader.strings
-    converter = Converter(shown, diagnostics)
-    loaded.value = converter.convert(node, FILE_KINDS[kind])
-    loaded.objects = [made for made in converter.objects if made is not None]
+    else:
+        loaded.strings = reader.strings
+        converter = Converter(shown, mine)
+        loaded.value = converter.convert(node, FILE_KINDS[kind])
+        loaded.objects = [made for made in converter.objects if made is not None]
+    diagnostics.extend(mine)
     return loaded
+
+
+def with_files(loaded: Loaded, data: dict[Path, bytes]) -> Loaded:
+    """The tree as it would read with some of its files holding `data` (path -> new
+    bytes): those files read from memory, the others shared with `loaded` as they were
+    read (nothing on disk is read again or written)."""
+    data = {path.resolve(): new for path, new in data.items()}
+    files, diagnostics = [], list(loaded.diagnostics)
+    for file in loaded.files:
+        new = data.get(file.path.resolve()) if file.path is not None else None
+        if new is None:
+            files.append(file)
+            continue
+        dropped = {id(d) for d in file.diagnostics}
+        diagnostics = [d for d in diagnostics if id(d) not in dropped]
+        files.append(read_file(file.path, file.shown, file.kind, diagnostics, new))
+    return Loaded(loaded.root, files, diagnostics, present=loaded.present, unread=loaded.unread)
 
 
 def _missing(root: Path, found: Discovery) -> list[Diagnostic]:

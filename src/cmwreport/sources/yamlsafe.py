@@ -55,8 +55,12 @@ class FileReader:
     def error(self, code: str, line: int, column: int, message: str) -> None:
         self.diagnostics.append(Diagnostic(self.shown, line, column, code, "error", message))
 
-    def read(self) -> Node | None:
-        raw = self._read_bytes()
+    def read(self, data: bytes | None = None) -> Node | None:
+        """The file's values; `data`: bytes to read instead of the file, held to its bounds."""
+        if data is not None and len(data) > MAX_FILE_BYTES:
+            self._too_big(len(data))
+            return None
+        raw = self._read_bytes() if data is None else data
         if raw is None:
             return None
         text = self._decode(raw)

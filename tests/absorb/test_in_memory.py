@@ -1,0 +1,83 @@
+"""absorb reads the build it makes in memory (absorb/adapter.build: the Package handed
+to the draft reader, never zipped and read back): what it reads must be what the
+reader reads from the same build's bytes, or absorb would judge edits against a
+document nobody opened."""
+
+from __future__ import annotations
+
+import pytest
+
+from cmwreport.absorb import adapter
+from cmwreport.diff import formatting
+from cmwreport.draft.reader import read_draft
+from tests.conftest import ROOT
+
+
+def _stories(draft):
+    yield "body", draft.body
+    for key, blocks in sorted(draft.headers.items()):
+        yield f"header {key}", blocks
+    for key, blocks in sorted(draft.footers.items()):
+        yield f"footer {key}", blocks
+    yield "footnotes", draft.footnotes
+    yield "endnotes", draft.endnotes
+    yield "comments", draft.comments
+    yield "boxes", draft.boxes
+
+
+def _same(in_memory, from_bytes) -> int:
+    assert in_memory.styles_digest == from_bytes.styles_digest
+    assert in_memory.unread == from_bytes.unread
+    assert in_memory.not_compared == from_bytes.not_compared
+    compared = 0
+    for (story, mine), (_story, theirs) in zip(
+        _stories(in_memory), _stories(from_bytes), strict=True
+    ):
+        assert len(mine) == len(theirs), story
+        for a, b in zip(mine, theirs, strict=True):
+            assert repr(a) == repr(b), story
+            # The effective formatting diff compares: every run's properties, read
+            # from the trees each draft holds.
+            assert formatting.changed(in_memory, from_bytes, a, b) == [], (story, a.text)
+            compared += 1
+    return compared
+
+
+@pytest.mark.parametrize("tree", ["sources", "bench"])
+def test_the_build_read_in_memory_is_the_build_read_from_its_bytes(tree, tmp_path):
+    from tests.conftest import TEMPLATE
+
+    if tree == "sources":
+        root, template = ROOT / "sources", TEMPLATE
+    else:
+        import subprocess
+        import sys
+
+        root, template = tmp_path / "small", tmp_path / "small.docx"
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "bench" / "generate.py"),
+                str(root),
+                "--preset",
+                "small",
+                "--seed",
+                "3",
+                "--template",
+                str(TEMPLATE),
+                "--template-out",
+                str(template),
+            ],
+            check=True,
+            capture_output=True,
+        )
+    sources = adapter.load(root).sources
+    package = adapter.open_template(template)
+    built = adapter.build(sources, package, str(template))
+    fresh = adapter.build(sources, adapter.open_template(template), str(template))
+    report_bytes = fresh.report.to_bytes()
+    annex_bytes = fresh.annex.to_bytes()
+
+    compared = _same(read_draft(built.report, "report"), read_draft(report_bytes, "report"))
+    compared += _same(read_draft(built.annex, "annex"), read_draft(annex_bytes, "annex"))
+    assert compared > 60  # the masthead, every recommendation, the annex table ...
