@@ -73,14 +73,9 @@ class PartCopier:
         stem, dot, ext = name.rpartition(".")
         if not dot:
             stem, ext = name, ""
-        count = 1
-        fresh = f"{stem}_old{count}.{ext}" if ext else f"{stem}_old{count}"
-        while self.new.has(fresh):
-            count += 1
-            fresh = f"{stem}_old{count}.{ext}" if ext else f"{stem}_old{count}"
+        fresh = self.new.free_name(f"{stem}_old", f".{ext}" if ext else "", start=1)
         self.copied[name] = fresh
-        self.new.names.append(fresh)
-        self.new.parts[fresh] = data
+        self.new.add_part(fresh, data)
         self._content_type(name, fresh, ext)
         old_rels = rels_name(name)
         if self.old.has(old_rels):
