@@ -77,11 +77,10 @@ def test_a_draft_without_the_record_is_judged_per_file_and_says_why(ws, tmp_path
     doc.save(tmp_path / "edited.docx")
     package = Package.read(tmp_path / "edited.docx")
     props = cp.properties_of(tmp_path / "edited.docx")
-    root = package.xml(package.related("", "custom-properties")[0])
+    root = package.edit(package.related("", "custom-properties")[0])
     for prop in list(root):
         if prop.get("name", "").startswith(item_record.PROPERTY):
             root.remove(prop)
-    package.changed.add(package.related("", "custom-properties")[0])
     (tmp_path / "old.docx").write_bytes(package.to_bytes())
     assert item_record.read(tmp_path / "old.docx") is None and props
     _edit_sources(ws, "مراجعة المقتضيات القانونية", "مراجعة شاملة للمقتضيات القانونية")

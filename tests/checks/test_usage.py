@@ -9,9 +9,9 @@ from pathlib import Path
 from lxml import etree
 
 from cmwreport.checks import usage
-from cmwreport.checks.template import check_template
+from cmwreport.checks.template import template_text_warnings
 from cmwreport.docx.document import WordDocument
-from cmwreport.docx.xml import CT_NS, PKG_REL_NS, REL_TYPE, W_NS, w
+from cmwreport.docx.xml import REL_TYPE, W_NS, w
 from tests.conftest import TEMPLATE
 from tests.helpers_sources import codes_at, edit, line_of, validate
 
@@ -75,7 +75,7 @@ def test_a_new_rule_in_a_source_value_is_located_at_it(tree: Path) -> None:
 
 
 def test_shipped_template_has_only_its_placeholders() -> None:
-    found = check_template(TEMPLATE)
+    found = template_text_warnings(TEMPLATE)
     assert found and {d.code for d in found} == {"B002"}
     first = found[0]
     assert first.line == 12 and first.message.startswith("paragraph 1, under «عرض عام»")
@@ -109,27 +109,18 @@ def _comment(document: WordDocument, paragraph, text: str) -> None:
         f'<w:comments xmlns:w="{W_NS}"><w:comment w:id="0" w:author="Editor">'
         f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:comment></w:comments>"
     )
-    document.package.set_bytes("word/comments.xml", part.encode())
-    document.package.names.append("word/comments.xml")
-    types = document.package.xml("[Content_Types].xml")
-    etree.SubElement(
-        types,
-        f"{{{CT_NS}}}Override",
-        PartName="/word/comments.xml",
-        ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml",
-    )
-    rels = document.package.xml("word/_rels/document.xml.rels")
-    etree.SubElement(
-        rels,
-        f"{{{PKG_REL_NS}}}Relationship",
-        Id="rIdComments9",
-        Type=REL_TYPE + "comments",
-        Target="comments.xml",
+    document.package.add_part(
+        "word/comments.xml",
+        part.encode(),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml",
+        related_from=document.main,
+        rel_type=REL_TYPE + "comments",
+        rid="rIdComments9",
     )
 
 
 def test_broken_template_text_each_code_located_as_printed(tmp_path: Path) -> None:
-    found = [d for d in check_template(_broken(tmp_path)) if d.code != "B002"]
+    found = [d for d in template_text_warnings(_broken(tmp_path)) if d.code != "B002"]
     assert sorted(d.code for d in found) == ["T507", "T508", "T509", "T509", "T510", "T511"]
     for d in found:
         assert d.file.endswith("broken.docx") and d.line == 17 and d.severity == "warning"
@@ -140,7 +131,7 @@ def test_broken_template_text_each_code_located_as_printed(tmp_path: Path) -> No
 
 def test_a_word_comment_silences_codes_on_its_paragraph(tmp_path: Path) -> None:
     quiet = _broken(tmp_path, "cmwreport: ignore T510 T511 -- verbatim of record")
-    left = sorted(d.code for d in check_template(quiet) if d.code != "B002")
+    left = sorted(d.code for d in template_text_warnings(quiet) if d.code != "B002")
     assert left == ["T507", "T508", "T509", "T509"]
 
 

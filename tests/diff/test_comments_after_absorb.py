@@ -65,8 +65,7 @@ def _strip_build(path) -> None:
 
     package = Package.read(path)
     part = package.related("", "custom-properties")[0]
-    root = package.xml(part)
+    root = package.edit(part)
     for prop in list(root):
         root.remove(prop)
-    package.changed.add(part)
     path.write_bytes(package.to_bytes())

@@ -130,3 +130,19 @@ def test_outputs_name_the_kind(tmp_path, capsys):
     assert "formatting unnumbered paragraph\n" in out and "  * bold added: «met»" in out
     assert "0 moved, 1 formatting" in out
     assert run(old, new, ignore_formatting=True) == 0
+
+
+@pytest.mark.parametrize(
+    "rpr", ["<w:strike/>", '<w:highlight w:val="yellow"/>', '<w:sz w:val="32"/>']
+)
+def test_the_review_page_says_a_change_in_the_words_the_terminal_does(tmp_path, rpr) -> None:
+    from cmwreport.diff.render.html_text import formatting_marked
+
+    old = write(tmp_path / "old.docx", PLAIN, parts=PARTS)
+    changed = para(run_xml("The committee ") + run_xml("met", rpr) + run_xml(" in Rabat."))
+    new = write(tmp_path / "new.docx", changed, parts=PARTS)
+    (change,) = compare(read_draft(old), read_draft(new), DiffOptions()).changes
+    ((text, _style, old_spans),) = change.old.formatting
+    ((_text, _style, new_spans),) = change.new.formatting
+    _html, words = formatting_marked(text, old_spans, new_spans, None)
+    assert words == change.details and len(words) == 1

@@ -193,3 +193,27 @@ def test_field_added_in_a_table_cell_round_trip(tmp_path, capsys):
     assert changes(new, d.resolve_revisions(red, tmp_path / "acc.docx", accept=True)) == []
     assert changes(old, d.resolve_revisions(red, tmp_path / "rej.docx", accept=False)) == []
     _only_inputs_errors(red, new)
+
+
+def test_an_old_picture_that_cannot_be_read_is_refused_not_copied_empty(tmp_path, capsys):
+    """The old draft's picture, deleted in the new one, is copied into the redline: a
+    zip entry that does not inflate would have been copied as an empty part."""
+    old, new = (CORPUS / part for part in PAIRS["lo-image-replaced"])
+    old_embed = _xml(old, "word/document.xml").xpath("//a:blip/@r:embed", namespaces=NS)[0]
+    target, _ = _rels(old, "word/document.xml")[old_embed]
+    broken = tmp_path / "old.docx"
+    data = bytearray(old.read_bytes())
+    with zipfile.ZipFile(old) as zf:
+        info = zf.getinfo(f"word/{target}")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start : start + 8] = b"\xff" * 8  # its CRC no longer matches
+    broken.write_bytes(bytes(data))
+    red = tmp_path / "red.docx"
+    from cmwreport.errors import CmwError
+
+    with pytest.raises(CmwError) as caught:
+        run(broken, new, fmt="json", redline=red, date="2024-05-02")
+    message = str(caught.value)
+    assert str(broken) in message and f"word/{target}" in message, message
+    assert "nothing was written" in message
+    assert not red.exists()

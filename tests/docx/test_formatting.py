@@ -6,6 +6,7 @@ from __future__ import annotations
 from lxml import etree
 
 from cmwreport.docx.formatting import PROPERTIES, StyleSheet, paragraph_formatting
+from cmwreport.docx.styles import Styles
 from cmwreport.docx.text import atoms
 from cmwreport.docx.xml import W_NS
 
@@ -15,7 +16,7 @@ SIZE = PROPERTIES.index("size")
 
 
 def sheet(styles: str) -> StyleSheet:
-    return StyleSheet(etree.fromstring(f'<w:styles xmlns:w="{W_NS}">{styles}</w:styles>'))
+    return StyleSheet(Styles(etree.fromstring(f'<w:styles xmlns:w="{W_NS}">{styles}</w:styles>')))
 
 
 def para(inner: str) -> etree._Element:

@@ -7,6 +7,7 @@ import io
 import re
 import zipfile
 
+import pytest
 from lxml import etree
 
 from cmwreport.docx import custom_properties as cp
@@ -67,8 +68,8 @@ def test_a_custom_property_set_is_read_back_from_the_bytes_written(tmp_path) -> 
     cp.set_property(package, "cmwreport.build", "def")  # replaced, not added twice
     again = Package.read(package.to_bytes())
     assert cp.get(again, "cmwreport.build") == "def"
-    assert again.related("", "custom-properties") == [cp.PART]
-    custom = again.xml(cp.PART)
+    assert again.related("", "custom-properties") == ["docProps/custom.xml"]
+    custom = again.xml("docProps/custom.xml")
     assert len(custom) == 1
 
 
@@ -133,6 +134,71 @@ def test_no_module_outside_docx_opens_a_zip_or_parses_xml_and_docx_has_one_parse
         "docx/package.py": (True, False),
         "docx/xml.py": (False, True),
     }
+
+
+def test_the_styles_part_is_read_in_docx_styles_only() -> None:
+    # One chain, one rule: a second reader of w:style, w:basedOn or the document defaults
+    # would count UN paragraphs or resolve formatting its own way (issue 16).
+    src = ROOT / "src" / "cmwreport"
+    reads = re.compile(
+        r"""w\(["'](?:style|styleId|basedOn|docDefaults)["']\)"""
+        r"|w:(?:style|styleId|basedOn|docDefaults)\b|\}(?:style|styleId|basedOn|docDefaults)\b"
+    )
+    found = {
+        p.relative_to(src).as_posix()
+        for p in src.rglob("*.py")
+        if reads.search(p.read_text(encoding="utf-8"))
+    }
+    assert found == {"docx/styles.py"}
+
+
+def test_a_free_name_is_the_name_itself_else_the_first_number_free(tmp_path) -> None:
+    parts = {"rId7": ("image", "media/a_old1.png", b"x"), "rId8": ("footer", "notes.xml", "<x/>")}
+    package = Package.read(write(tmp_path / "a.docx", p("one"), parts=parts))
+    assert package.free_name("word/notes", ".xml") == "word/notes2.xml"
+    assert package.free_name("word/other", ".xml") == "word/other.xml"
+    assert package.free_name("word/media/a_old", ".png", start=1) == "word/media/a_old2.png"
+
+
+def test_a_part_added_is_declared_related_and_written_as_given(tmp_path) -> None:
+    package = Package.read(write(tmp_path / "a.docx", p("one")))
+    main = package.main_part()
+    rid = package.add_part(
+        "word/media/pic.bin", b"\x00raw", "image/x-test", related_from=main, rel_type=f"{REL}image"
+    )
+    with pytest.raises(ValueError):
+        package.add_part("word/media/pic.bin", b"again")
+    again = Package.read(package.to_bytes())
+    assert again.bytes("word/media/pic.bin") == b"\x00raw"
+    assert [(r.id, r.target) for r in again.relationships(main) if r.kind == "image"] == [
+        (rid, "word/media/pic.bin")
+    ]
+    types = again.xml("[Content_Types].xml")
+    declared = [o.get("ContentType") for o in types if o.get("PartName") == "/word/media/pic.bin"]
+    assert declared == ["image/x-test"]
+
+
+def test_a_part_edited_in_place_is_written_after_forget_trees(tmp_path) -> None:
+    package = Package.read(write(tmp_path / "a.docx", p("one")))
+    main = package.main_part()
+    package.edit(main).find(f"{{{W_NS}}}body").clear()
+    package.forget_trees(set())
+    assert text(Package.read(package.to_bytes())) == ""
+
+
+def test_a_footnotes_part_is_created_related_and_found_again(tmp_path) -> None:
+    from cmwreport.docx.footnotes import Footnotes
+
+    package = Package.read(write(tmp_path / "a.docx", p("one")))
+    main = package.main_part()
+    notes = Footnotes(package, main, set(), None)
+    assert notes.part == "word/footnotes.xml"
+    assert package.related(main, "footnotes") == ["word/footnotes.xml"]  # not stale
+    assert Footnotes(package, main, set(), None).part == notes.part  # not created twice
+    again = Package.read(package.to_bytes())
+    assert again.related(main, "footnotes") == ["word/footnotes.xml"]
+    kinds = [n.get(w("type")) for n in again.xml("word/footnotes.xml")]
+    assert kinds == ["separator", "continuationSeparator"]
 
 
 def test_a_released_part_is_written_from_its_tree_and_never_forgotten(tmp_path) -> None:

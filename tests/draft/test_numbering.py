@@ -6,8 +6,9 @@ import re
 
 from lxml import etree
 
+from cmwreport.docx.styles import Styles
 from cmwreport.docx.xml import W_NS, w
-from cmwreport.draft.numbering import Numbering, StyleRoles, list_level
+from cmwreport.draft.numbering import Numbering, list_level
 from cmwreport.draft.reader import read_draft
 from tests.conftest import REPORT
 
@@ -32,7 +33,7 @@ def para(style: str) -> etree._Element:
 
 
 def numbers(*paragraph_styles: str) -> list[str | None]:
-    roles = StyleRoles(styles(("UNPara", 0), ("UNSubPara", 1), ("UNSubSubPara", 2)))
+    roles = Styles(styles(("UNPara", 0), ("UNSubPara", 1), ("UNSubSubPara", 2)))
     counter = Numbering(roles)
     return [counter.number(para(s)) for s in paragraph_styles]
 

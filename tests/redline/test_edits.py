@@ -4,6 +4,7 @@ writes, Accept All gives the new paragraph and Reject All the old one."""
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 from lxml import etree
 
@@ -70,3 +71,33 @@ def test_a_deleted_paragraph_copy_reads_as_deleted_text() -> None:
     assert next(copy_.iter(w("t")), None) is None
     assert [t.text for t in copy_.iter(w("delText"))] == ["gone"]
     assert next(copy_.iter(w("bookmarkStart")), None) is None
+
+
+def test_an_old_paragraph_kept_whole_loses_the_run_style_the_new_draft_lacks(tmp_path) -> None:
+    # A field code changed: the old paragraph is written whole as deleted
+    # (redline/objects.py), fitted to the new package as a deleted copy is.
+    import zipfile
+
+    from cmwreport.commands.diff import run
+    from tests.diff.package import p, write
+
+    def draft(name: str, instr: str, style: str) -> Path:
+        field = (
+            f'<w:fldSimple w:instr="{instr}"><w:r><w:rPr><w:rStyle w:val="{style}"/></w:rPr>'
+            "<w:t>1</w:t></w:r></w:fldSimple>"
+        )
+        defined = f'<w:style w:type="character" w:styleId="{style}"><w:name w:val="{style}"/>'
+        part = f'<w:styles xmlns:w="{W_NS}">{defined}</w:style></w:styles>'
+        return write(
+            tmp_path / name,
+            p("see page") + f"<w:p>{field}</w:p>",
+            parts={"rId9": ("styles", "styles.xml", part)},
+        )
+
+    old, new = draft("old.docx", "REF one", "Gone"), draft("new.docx", "REF two", "Kept")
+    red = tmp_path / "red.docx"
+    assert run(old, new, fmt="json", redline=red, date="2024-05-02") == 1
+    with zipfile.ZipFile(red) as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+    assert [t.text.strip() for t in body.iter(w("delInstrText"))] == ["REF one"]  # kept whole
+    assert [s.get(w("val")) for s in body.iter(w("rStyle"))] == ["Kept"]

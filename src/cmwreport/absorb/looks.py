@@ -106,7 +106,7 @@ def _spans(draft, block) -> tuple:
 def _foreign(base, draft, old, new) -> list[str]:
     """Run formatting in `new` (whose text differs from `old`'s) that `old` has nowhere:
     described against what most of `old` looks like."""
-    from cmwreport.diff.formatting import _what
+    from cmwreport.diff.formatting import change_words
     from cmwreport.docx.formatting import PROPERTIES
 
     _t, style_a, spans_a = _spans(base, old)
@@ -130,7 +130,7 @@ def _foreign(base, draft, old, new) -> list[str]:
         if props in known or not words:
             continue
         pairs = zip(PROPERTIES, common, props, strict=True)
-        what = [_what(name, a, b) for name, a, b in pairs if a != b]
+        what = [change_words(name, a, b) for name, a, b in pairs if a != b]
         shown = words if len(words) <= _SHOWN else words[:_SHOWN] + "…"
         out.append(f"{', '.join(what)}: «{shown}»")
     return out

@@ -225,6 +225,13 @@ def _stable(here: list[str], wanted: list[str]) -> set[str]:
     if here == wanted:
         return set(here)
     if len(set(here)) == len(here) and len(set(wanted)) == len(wanted):
+        # With unique ids every common subsequence as long as the common items are is
+        # all of them: when they come in the same order in both (nothing moved, only
+        # added or dropped), that is the answer the table below would find.
+        in_here, in_wanted = set(here), set(wanted)
+        common = [x for x in here if x in in_wanted]
+        if common == [x for x in wanted if x in in_here]:
+            return set(common)
         # Ids are unique in a list: a common head and tail are in every longest common
         # subsequence, and the table below (quadratic, in Python) need only cover what
         # lies between them (most of a list, when one item of a hundred moved).

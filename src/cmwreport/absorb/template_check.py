@@ -61,11 +61,11 @@ def _fresh(template: Path, edits: list[TemplateEdit]):
 def _problems(package) -> list[str]:
     """What the build would say of the template as written, checked on the package it
     was written from (its main part as edited, the others as read): no file, no parse."""
-    from cmwreport.build.merge import TemplateProblem, check_template
+    from cmwreport.build.merge import TemplateProblem, require_buildable
     from cmwreport.errors import CmwError
 
     try:
-        check_template(package, "the template")
+        require_buildable(package, "the template")
     except TemplateProblem as exc:
         return list(exc.problems)
     except CmwError as exc:

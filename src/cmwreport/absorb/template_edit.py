@@ -118,8 +118,4 @@ def _new_paragraph(edit: TemplateEdit, style_ids: set[str]):
 
 
 def _style_ids(package: Package, main_part: str) -> set[str]:
-    return {
-        s.get(w("styleId"))
-        for part in package.related(main_part, "styles")[:1]
-        for s in package.xml(part).iter(w("style"))
-    }
+    return set(package.styles(main_part).names)

@@ -28,7 +28,7 @@ def render(coverage: Coverage, template: Path, sources) -> bytes:
     from cmwreport.docx import slots as slotlib
     from cmwreport.docx.content import Bookmarks, Para, Row, Table
     from cmwreport.docx.content import render as render_blocks
-    from cmwreport.docx.package import document_moment
+    from cmwreport.docx.core import document_moment
     from cmwreport.timestamps import source_date_epoch
 
     document = _open(template, str(template))

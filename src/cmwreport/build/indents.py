@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from lxml import etree
 
 from cmwreport.docx.order import place
+from cmwreport.docx.styles import Styles
 from cmwreport.docx.xml import el, w
 
 #: Space between a label and its text, at least (twentieths of a point): 7 pt.
@@ -42,15 +43,10 @@ def label_width(label: str, half_points: int) -> int:
     return round(ems * half_points * 10)
 
 
-def _size(numbering_styles: etree._Element | None) -> int:
-    if numbering_styles is None:
-        return 26
-    found = numbering_styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('szCs')}")
-    if found is None:
-        found = numbering_styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('sz')}")
+def _size(styles: Styles) -> int:
     try:
-        return int(found.get(w("val"))) if found is not None else 26
-    except (TypeError, ValueError):
+        return int(styles.default_size() or 26)
+    except ValueError:
         return 26
 
 
@@ -85,7 +81,7 @@ def _set_geometry(level: etree._Element, left: int, centre: int) -> None:
 
 def widen(
     numbering: etree._Element | None,
-    styles: etree._Element | None,
+    styles: Styles,
     counted: Iterable[tuple[str, str, int]],
     printed: Iterable[tuple[str, str, str]] = (),
 ) -> None:

@@ -25,7 +25,7 @@ from cmwreport.docx.xml import w
 def _labeller(document: WordDocument) -> Callable[[etree._Element], tuple[str, int] | None]:
     """The label of a paragraph and its number in its list, or None: called on a
     document's paragraphs in order (it counts as it goes)."""
-    roles = document.style_roles()
+    roles = document.styles().roles
     counters = {"letter": 0, "annex": 0, "third": 0}
     val = w("val")
 
@@ -82,7 +82,7 @@ def make_room(
     `label` wrote them (counted or literal); `found`: the paragraphs `label` labelled,
     with their label and number, in order."""
     labels = Labels(document.package, document.main)
-    roles = document.style_roles()
+    roles = document.styles().roles
     counts: dict[tuple[str, str], int] = {}
     style_tag, change_tag, val = w("pStyle"), w("pPrChange"), w("val")
     counted_roles = (contract.UN_PARA, contract.ANNEX_PARA)

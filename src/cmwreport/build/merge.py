@@ -20,9 +20,10 @@ from cmwreport.build.wordcount import count_words
 from cmwreport.docx import brackets, custom_properties, numbering
 from cmwreport.docx import slots as slotlib
 from cmwreport.docx.content import Bookmarks, Para, render
+from cmwreport.docx.core import document_moment
 from cmwreport.docx.custom_properties import set_properties
 from cmwreport.docx.document import WordDocument, set_page_break_before
-from cmwreport.docx.package import Package, PackageError, document_moment
+from cmwreport.docx.package import Package, PackageError
 from cmwreport.docx.xml import w
 from cmwreport.errors import CmwError
 from cmwreport.replies.questions import documents
@@ -141,9 +142,10 @@ def _empty_line(sp: slotlib.SlotParagraph, inline: dict[str, str]) -> bool:
     return parent is not None and len(parent.findall(w("p"))) > 1
 
 
-def check_template(path: Path | Package, label: str) -> None:
-    """Raise TemplateProblem if the template cannot be built from (absorb checks the
-    template it would write, as a package in memory)."""
+def require_buildable(path: Path | Package, label: str) -> None:
+    """Raise TemplateProblem if the template cannot be built from: its slots and the
+    styles generated text uses, as the build checks them before merging (absorb checks
+    the template it would write, as a package in memory)."""
     _open(path, label)
 
 
@@ -186,11 +188,10 @@ def build(
     merged = merge(sources, template_path, label, properties)
     document, report_words = merged.document, merged.report_words
     paragraph = w("p")
-    roles = document.style_roles()
-    styles = document.styles_root()
+    styles = document.styles()
     placeholder = custom_properties.get(document.package, readiness.PLACEHOLDER_PROPERTY)
     # Read once (text, role, UN number): the findings, the replies and the texts use it.
-    body = list(readiness.paragraphs(document.body, roles, styles))
+    body = list(readiness.paragraphs(document.body, styles))
     found = readiness.findings(
         body,
         placeholder=placeholder,

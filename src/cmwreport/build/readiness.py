@@ -20,10 +20,11 @@ from cmwreport import contract
 from cmwreport.arabic.wording import wording
 from cmwreport.build.wordcount import LIMIT, RESOLUTION
 from cmwreport.docx.slots import SLOT
+from cmwreport.docx.styles import Styles
 from cmwreport.docx.text import paragraph_text
 from cmwreport.docx.wordml import style_of
 from cmwreport.docx.xml import w
-from cmwreport.draft.numbering import Numbering, StyleRoles
+from cmwreport.draft.numbering import Numbering
 from cmwreport.i18n import _
 
 PLACEHOLDER_PROPERTY = contract.PLACEHOLDER_PROPERTY
@@ -75,12 +76,10 @@ def _paragraph(number: str) -> str:
     return _("paragraph {number}", number=number)
 
 
-def paragraphs(
-    body: etree._Element, roles: dict[str, contract.Style], styles: etree._Element | None
-) -> Iterator[Paragraph]:
-    """The body's paragraphs with their role and UN number; `styles`: the styles part
-    (None: the document has none)."""
-    counter = Numbering(StyleRoles(styles))
+def paragraphs(body: etree._Element, styles: Styles) -> Iterator[Paragraph]:
+    """The body's paragraphs with their role and UN number."""
+    counter = Numbering(styles)
+    roles = styles.roles
     val, body_tag = w("val"), w("body")
     for index, p in enumerate(body.iter(w("p")), start=1):
         style = style_of(p)

@@ -72,7 +72,7 @@ def write(template: Path, issues: ListOfIssues, co_symbol: str | None) -> Outcom
 
     document = _open(template, str(template))
     styles, _missing = document.resolve_styles((contract.HEADING3, contract.UN_PARA))
-    roles = document.style_roles()
+    roles = document.styles().roles
     placeholder = get(document.package, PLACEHOLDER_PROPERTY) or DEFAULT_PLACEHOLDER
     marked = _has_style(document, PLACEHOLDER_STYLE)
     body = document.body
@@ -191,4 +191,4 @@ def _place(index, order, ends, starts, sections: _Sections, target: Target):
 
 
 def _has_style(document, style_id: str) -> bool:
-    return any(sid == style_id for sid, _name in document._styles())
+    return style_id in document.styles().names

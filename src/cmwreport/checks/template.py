@@ -22,7 +22,7 @@ from cmwreport.i18n import _
 IGNORE = re.compile(r"cmwreport:\s*ignore\s+(?P<codes>[A-Z]\d{3}(?:[\s,]+[A-Z]\d{3})*)")
 
 
-def check_template(template: Path | str) -> list[Diagnostic]:
+def template_text_warnings(template: Path | str) -> list[Diagnostic]:
     """Warnings on the template's text; [] for a template that cannot be read (build
     says why)."""
     from cmwreport.build.readiness import PLACEHOLDER_PROPERTY

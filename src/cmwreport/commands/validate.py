@@ -40,10 +40,10 @@ def run(
     diagnostics = list(result.diagnostics)
     if template is not None:
         from cmwreport.build.reply_headings import duplicate_headings
-        from cmwreport.checks.template import check_template
+        from cmwreport.checks.template import template_text_warnings
 
         diagnostics += duplicate_headings(template)
-        diagnostics += check_template(template)
+        diagnostics += template_text_warnings(template)
     emit(diagnostics, fmt, files=result.files, reshape=reshape, color=color)
     errors, warnings = count(diagnostics)
     if errors or (strict and warnings):

@@ -118,12 +118,12 @@ def _runs(text: str, spans_a, spans_b) -> list[str]:
     cuts = sorted({0, len(text), *(s for s, _, _ in spans_a), *(s for s, _, _ in spans_b)})
     changes: list[tuple[int, int, str]] = []
     for start, end in zip(cuts, cuts[1:], strict=False):
-        a, b = _at(spans_a, start), _at(spans_b, start)
+        a, b = span_at(spans_a, start), span_at(spans_b, start)
         if a == b or a is None or b is None or not text[start:end].strip():
             continue
         for name, before, after in zip(PROPERTIES, a, b, strict=True):
             if before != after:
-                what = _what(name, before, after)
+                what = change_words(name, before, after)
                 if changes and changes[-1][2] == what and changes[-1][1] >= start - 1:
                     changes[-1] = (changes[-1][0], end, what)
                 else:
@@ -137,14 +137,17 @@ def _runs(text: str, spans_a, spans_b) -> list[str]:
     return out
 
 
-def _at(spans, at: int):
+def span_at(spans, at: int):
+    """The properties of the span holding offset `at`, or None."""
     for start, end, props in spans:
         if start <= at < end:
             return props
     return None
 
 
-def _what(name: str, before, after) -> str:
+def change_words(name: str, before, after) -> str:
+    """One property's change as reviewers read it, in the terminal and on the review
+    page alike ("bold added", "size 12 pt -> 16 pt")."""
     if isinstance(before, bool) or isinstance(after, bool):
         named = _SWITCHED.get((name, bool(after)))
         if named:

@@ -15,8 +15,6 @@ from lxml import etree
 from cmwreport.docx.opc import PackageError
 from cmwreport.docx.package import Package
 
-#: Where a new custom-properties part goes (an existing one is found by relationship).
-PART = "docProps/custom.xml"
 CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
@@ -47,13 +45,12 @@ def set_properties(package: Package, values: dict[str, str]) -> None:
     writing them quadratic."""
     part = _part(package)
     if part is not None:
-        root = package.xml(part)
-        package.changed.add(part)
+        root = package.edit(part)
     else:
         root = etree.Element(f"{{{CUSTOM_NS}}}Properties", nsmap={None: CUSTOM_NS, "vt": VT_NS})
-        package.add_part(PART, root)
-        package.declare(PART, CT)
-        package.add_relationship("", REL, PART)
+        # Where Word puts it (an existing one is found by relationship, whatever its name).
+        part = package.free_name("docProps/custom", ".xml")
+        package.add_part(part, root, CT, related_from="", rel_type=REL)
     tag = f"{{{CUSTOM_NS}}}property"
     by_name: dict[str, list] = {}
     for prop in root.findall(tag):

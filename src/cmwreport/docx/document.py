@@ -7,15 +7,17 @@ from pathlib import Path
 
 from lxml import etree
 
-from cmwreport.contract import Style, role
+from cmwreport.contract import Style
 from cmwreport.docx import slots as slotlib
 from cmwreport.docx.content import Bookmarks
+from cmwreport.docx.core import core_properties
 from cmwreport.docx.footnotes import Footnotes
 from cmwreport.docx.order import place
-from cmwreport.docx.package import Package, PackageError, core_properties
+from cmwreport.docx.package import Package, PackageError
 from cmwreport.docx.rtl import on
+from cmwreport.docx.styles import Styles
 from cmwreport.docx.text import paragraph_text
-from cmwreport.docx.xml import PKG_REL_NS, W_NS, w
+from cmwreport.docx.xml import PKG_REL_NS, w
 from cmwreport.i18n import _
 
 #: Used when a template's section gives no usable page size (A4, 2.5 cm margins).
@@ -33,7 +35,8 @@ class WordDocument:
         self.stories = package.related(self.main, "header") + package.related(self.main, "footer")
 
     @classmethod
-    def open(cls, path: Path) -> WordDocument:
+    def open(cls, path: Path | bytes) -> WordDocument:
+        """A document from a file, or from the bytes of one (no temporary file)."""
         return cls(Package.read(path))
 
     def copy(self) -> WordDocument:
@@ -50,34 +53,12 @@ class WordDocument:
             found += slotlib.paragraphs_with_slots(self.package.xml(story), story)
         return found
 
-    def styles_root(self) -> etree._Element | None:
-        """The styles part the main part relates to (None: the document has none)."""
-        styles = self.package.related(self.main, "styles")
-        return self.package.xml(styles[0]) if styles else None
-
-    def _styles(self) -> list[tuple[str, str]]:
-        root = self.styles_root()
-        if root is None:
-            return []
-        out = []
-        for style in root.iter(w("style")):
-            name = style.find(w("name"))
-            out.append(
-                (style.get(w("styleId"), ""), name.get(w("val"), "") if name is not None else "")
-            )
-        return out
-
-    def style_roles(self) -> dict[str, Style]:
-        """The document's style ids that play a contract role, with the role."""
-        roles = {}
-        for sid, name in self._styles():
-            style = role(sid, name)
-            if style is not None:
-                roles[sid] = style
-        return roles
+    def styles(self) -> Styles:
+        """The styles of the main part (docx/styles.py), read once per package."""
+        return self.package.styles(self.main)
 
     def footnotes(self, cs_font: str | None) -> Footnotes:
-        return Footnotes(self.package, self.main, {sid for sid, _ in self._styles()}, cs_font)
+        return Footnotes(self.package, self.main, set(self.styles().names), cs_font)
 
     def story_texts(self) -> dict[str, list[str]]:
         """Paragraph texts of the headers, footers and footnotes, by part."""
@@ -87,20 +68,9 @@ class WordDocument:
         }
 
     def cs_font(self) -> str | None:
-        """The complex-script font the document's text defaults to (docDefaults, else the
-        Normal style): Arabic runs that the build writes name it."""
-        styles = self.package.related(self.main, "styles")
-        if not styles:
-            return None
-        root = self.package.xml(styles[0])
-        for path in (
-            "w:docDefaults/w:rPrDefault/w:rPr/w:rFonts",
-            "w:style[@w:styleId='Normal']/w:rPr/w:rFonts",
-        ):
-            fonts = root.find(path, {"w": W_NS})
-            if fonts is not None and fonts.get(w("cs")):
-                return fonts.get(w("cs"))
-        return None
+        """The complex-script font the document's text defaults to: Arabic runs that the
+        build writes name it."""
+        return self.styles().cs_font()
 
     def resolve_styles(self, wanted: tuple[Style, ...]) -> tuple[dict[str, str], list[Style]]:
         """Map the contract styles generated text uses to the template's own ids.
@@ -110,12 +80,11 @@ class WordDocument:
         style is found by its id, or else by its name (`contract.role`). Returns the
         map and the contract styles not found at all.
         """
-        styles = self._styles()
-        ids = {sid for sid, _ in styles}
+        styles = self.styles()
+        ids = styles.names
         found: dict[str, str] = {}
-        for sid, name in styles:
-            style = role(sid, name)
-            if style is not None and style.id not in found:
+        for sid, style in styles.roles.items():
+            if style.id not in found:
                 found[style.id] = sid
         mapping = {s.id: s.id if s.id in ids else found[s.id] for s in wanted if s.id in found}
         missing = [s for s in wanted if s.id not in mapping]

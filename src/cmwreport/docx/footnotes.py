@@ -16,18 +16,14 @@ from cmwreport.docx import rtl
 from cmwreport.docx.order import ordered
 from cmwreport.docx.package import Package
 from cmwreport.docx.xml import (
-    CT_NS,
     CT_WML,
-    PKG_REL_NS,
     REL_TYPE,
     el,
     root,
-    serialize,
     text_element,
     w,
 )
 
-PART = "word/footnotes.xml"
 TEXT_STYLE = "FootnoteText"
 MARK_STYLE = "FootnoteReference"
 
@@ -103,25 +99,14 @@ def _create_part(package: Package, main: str) -> str:
     for fid, kind in (("-1", "separator"), ("0", "continuationSeparator")):
         p = el("p", None, el("r", None, el(kind)))
         notes.append(el("footnote", {"type": kind, "id": fid}, p))
-    package.set_bytes(PART, serialize(notes))
-    package.names.append(PART)
-    types = package.xml("[Content_Types].xml")
-    etree.SubElement(
-        types,
-        f"{{{CT_NS}}}Override",
-        PartName="/" + PART,
-        ContentType=CT_WML + "footnotes+xml",
+    folder = main.rpartition("/")[0]
+    name = package.free_name(f"{folder}/footnotes" if folder else "footnotes", ".xml")
+    package.add_part(
+        name,
+        notes,
+        CT_WML + "footnotes+xml",
+        related_from=main,
+        rel_type=REL_TYPE + "footnotes",
+        rid="rIdFootnotes1",
     )
-    folder, _, base = main.rpartition("/")
-    rels_name = f"{folder}/_rels/{base}.rels"
-    rels = package.xml(rels_name)
-    taken = {r.get("Id") for r in rels}
-    rid = next(f"rIdFootnotes{n}" for n in range(1, 1000) if f"rIdFootnotes{n}" not in taken)
-    etree.SubElement(
-        rels,
-        f"{{{PKG_REL_NS}}}Relationship",
-        Id=rid,
-        Type=REL_TYPE + "footnotes",
-        Target=PART[len(folder) + 1 :] if PART.startswith(folder + "/") else "/" + PART,
-    )
-    return PART
+    return name

@@ -19,6 +19,7 @@ import re
 from lxml import etree
 
 from cmwreport.docx import wordml as n
+from cmwreport.docx.styles import Styles
 from cmwreport.docx.xml import w
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -114,10 +115,8 @@ class StyleSheet:
     """Effective run properties from the one styles reader (docx/styles.py), cached per
     combination of styles, table conditions and direct properties."""
 
-    def __init__(self, root, theme=None) -> None:
-        from cmwreport.docx.styles import Styles
-
-        self.styles = Styles(root)
+    def __init__(self, styles: Styles, theme=None) -> None:
+        self.styles = styles
         self.themes = theme_fonts(theme)
         self._cache: dict[tuple, tuple] = {}
 

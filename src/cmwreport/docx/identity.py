@@ -39,6 +39,13 @@ def _build(package: Package) -> str | None:
 
 
 def _date(package: Package) -> str | None:
+    text = modified(package) or ""
+    return text[:10] if len(text) >= 10 and text[4] == "-" and text[7] == "-" else None
+
+
+def modified(package: Package) -> str | None:
+    """The core properties' dcterms:modified as written, or None (none, or the part
+    unreadable: no reason to refuse a comparison)."""
     core = package.related("", "core-properties")
     if not core:
         return None
@@ -47,5 +54,6 @@ def _date(package: Package) -> str | None:
     except PackageError:
         return None
     found = root.find(_MODIFIED)
-    text = (found.text or "").strip() if found is not None else ""
-    return text[:10] if len(text) >= 10 and text[4] == "-" and text[7] == "-" else None
+    if found is None:
+        return None
+    return (found.text or "").strip() or None

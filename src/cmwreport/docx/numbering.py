@@ -46,37 +46,17 @@ class Labels:
 
     def __init__(self, package: Package, main: str) -> None:
         found = package.related(main, "numbering")
-        styles = package.related(main, "styles")
         self.root = package.xml(found[0]) if found else None
-        self.styles = package.xml(styles[0]) if styles else None
+        self.styles = package.styles(main)
         nums = [] if self.root is None else self.root.findall(w("num"))
         self.next_id = max([0, *(int(n.get(w("numId"), "0")) for n in nums)]) + 1
         self.made: dict[tuple[str, str, str], str] = {}
-        self._levels: dict[str, tuple[str, str] | None] = {}
 
     def style_level(self, style_id: str) -> tuple[str, str] | None:
-        """(numId, ilvl) a paragraph style numbers with, following basedOn."""
-        # Looked up once per style: styles do not change while labels are written.
-        if style_id not in self._levels:
-            self._levels[style_id] = self._style_level(style_id)
-        return self._levels[style_id]
-
-    def _style_level(self, style_id: str) -> tuple[str, str] | None:
-        seen = set()
-        while self.styles is not None and style_id and style_id not in seen:
-            seen.add(style_id)
-            style = self.styles.find(f"{w('style')}[@{w('styleId')}='{style_id}']")
-            if style is None:
-                return None
-            num = style.find(f"{w('pPr')}/{w('numPr')}")
-            if num is not None and num.find(w("numId")) is not None:
-                level = num.find(w("ilvl"))
-                return num.find(w("numId")).get(w("val")), (
-                    level.get(w("val")) if level is not None else "0"
-                )
-            based = style.find(w("basedOn"))
-            style_id = based.get(w("val")) if based is not None else ""
-        return None
+        """(numId, ilvl) a paragraph style numbers with (docx/styles.py's rule: the
+        numbering the draft reader counts by), the level 0 when the style names none."""
+        num_id, ilvl = self.styles.numbering(style_id) if style_id else (None, None)
+        return None if num_id is None else (num_id, ilvl or "0")
 
     def abstract_of(self, num_id: str) -> str | None:
         """The abstractNumId behind a numId."""

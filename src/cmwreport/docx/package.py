@@ -11,7 +11,7 @@ Writing the bytes to disk safely is `cmwreport.outputs`' job.
 
 from __future__ import annotations
 
-import datetime as dt
+import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -21,6 +21,7 @@ from lxml import etree
 
 from cmwreport.docx import opc
 from cmwreport.docx.opc import CONTENT_TYPES, PackageError, Relationship
+from cmwreport.docx.styles import Styles
 from cmwreport.docx.xml import CT_NS, PKG_REL_NS, parse, serialize
 from cmwreport.i18n import _
 
@@ -59,6 +60,8 @@ class Package:
     #: inflated of the MAX_INFLATED bound.
     _pending: set[str] = field(default_factory=set, repr=False)
     _budget: int = opc.MAX_INFLATED
+    #: Styles read (docx/styles.py), by styles part name ("" for none).
+    _styles: dict[str, Styles] = field(default_factory=dict, repr=False)
 
     @classmethod
     def read(cls, source: Path | bytes, *, lazy: bool = False) -> Package:
@@ -161,6 +164,16 @@ class Package:
             if rel.kind == kind and not rel.external and self.has(rel.target)
         ]
 
+    def styles(self, part: str | None = None) -> Styles:
+        """The styles of the styles part `part` (by default the main part) relates to,
+        read once: every reader of styles asks here (docx/styles.py); an empty Styles
+        where there is no styles part."""
+        found = self.related(self.main_part() if part is None else part, "styles")
+        name = found[0] if found else ""
+        if name not in self._styles:
+            self._styles[name] = Styles(self.xml(name) if name else None)
+        return self._styles[name]
+
     def forget_trees(self, keep: set[str]) -> None:
         """Write the other parts as they were read, not re-serialised from their parse
         (a part only read must leave the package byte for byte); parts changed through
@@ -176,12 +189,54 @@ class Package:
             self.parts[name] = b""
             self.changed.add(name)
 
-    def add_part(self, name: str, root: etree._Element) -> None:
-        """A new XML part (its relationship and content type are the caller's)."""
+    def free_name(self, stem: str, ext: str, start: int = 0) -> str:
+        """A part name the package does not hold: `stem` + `ext` (with `start` 0), else
+        `stem` numbered from `start` (2 when 0) + `ext`."""
+        count = start
+        name = f"{stem}{count or ''}{ext}"
+        while self.has(name):
+            count = max(count + 1, 2)
+            name = f"{stem}{count}{ext}"
+        return name
+
+    def add_part(
+        self,
+        name: str,
+        content: etree._Element | bytes,
+        content_type: str | None = None,
+        *,
+        related_from: str | None = None,
+        rel_type: str = "",
+        rid: str = "",
+    ) -> str:
+        """A new part: an XML tree (serialised when written) or bytes (written as they
+        are). With `content_type`, declared (an Override); with `related_from` (a part,
+        "" for the package), related from it by a relationship of `rel_type` whose id
+        is returned (see add_relationship). A name the package holds is a bug: take
+        `free_name`."""
+        if self.has(name):
+            raise ValueError(f"{name} is already a part of the package")
         self.names.append(name)
-        self.parts[name] = b""
-        self._trees[name] = root
+        if isinstance(content, bytes):
+            self.parts[name] = content
+        else:
+            self.parts[name] = b""
+            self._trees[name] = content
+            self.changed.add(name)
+        if content_type is not None:
+            self.declare(name, content_type)
+        if related_from is None:
+            return ""
+        folder = related_from.rpartition("/")[0]
+        target = posixpath.relpath(name, folder or ".")
+        return self.add_relationship(related_from, rel_type, target, rid=rid)
+
+    def edit(self, name: str) -> etree._Element:
+        """A part's tree, to be changed in place: written from it even when
+        `forget_trees` drops the others."""
+        root = self.xml(name)
         self.changed.add(name)
+        return root
 
     def add_relationship(
         self, part: str, rel_type: str, target: str, *, external: bool = False, rid: str = ""
@@ -218,6 +273,7 @@ class Package:
 
     def set_bytes(self, name: str, data: bytes) -> None:
         self._trees.pop(name, None)
+        self._styles.pop(name, None)
         self.parts[name] = data
 
     def parsed(self, name: str) -> bool:
@@ -337,31 +393,3 @@ def parse_part(name: str, data: bytes) -> etree._Element:
             _("{name} declares a DOCTYPE (Word never writes one): refused", name=name)
         )
     return root
-
-
-def core_properties(
-    *, title: str, creator: str, language: str, created: dt.datetime, modified: dt.datetime
-) -> bytes:
-    def stamp(moment: dt.datetime) -> str:
-        return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
-        'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
-        'xmlns:dcterms="http://purl.org/dc/terms/" '
-        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{escape(title)}</dc:title>"
-        f"<dc:creator>{escape(creator)}</dc:creator>"
-        f"<cp:lastModifiedBy>{escape(creator)}</cp:lastModifiedBy>"
-        "<cp:revision>1</cp:revision>"
-        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp(created)}</dcterms:created>'
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp(modified)}</dcterms:modified>'
-        f"<dc:language>{escape(language)}</dc:language>"
-        "</cp:coreProperties>"
-    ).encode()
-
-
-def document_moment(day: dt.date) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)

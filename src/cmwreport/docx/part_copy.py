@@ -6,10 +6,12 @@ element's relationship ids pointed at the new package's."""
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 
-from cmwreport.docx.opc import CONTENT_TYPES, rels_name, resolve
+from cmwreport.docx.opc import CONTENT_TYPES, PackageError, rels_name, resolve
 from cmwreport.docx.package import Package
 from cmwreport.docx.xml import R_NS
+from cmwreport.i18n import _
 
 
 class PartCopier:
@@ -62,7 +64,20 @@ class PartCopier:
             return self.copied[name]
         if not self.old.has(name):
             return name
-        data = self.old.parts.get(name, b"")
+        try:
+            data = self.old.bytes(name)
+        except PackageError as exc:
+            # Copied empty, the deleted picture (or chart ...) would show as nothing,
+            # and the redline would not say so.
+            where = self.old.source if isinstance(self.old.source, Path) else "old draft"
+            raise PackageError(
+                _(
+                    "{draft}: {problem}: the tracked-changes copy would show it empty; "
+                    "nothing was written",
+                    draft=where,
+                    problem=exc,
+                )
+            ) from None
         if (
             self.new.has(name)
             and self.new.parts.get(name) == data
@@ -73,14 +88,9 @@ class PartCopier:
         stem, dot, ext = name.rpartition(".")
         if not dot:
             stem, ext = name, ""
-        count = 1
-        fresh = f"{stem}_old{count}.{ext}" if ext else f"{stem}_old{count}"
-        while self.new.has(fresh):
-            count += 1
-            fresh = f"{stem}_old{count}.{ext}" if ext else f"{stem}_old{count}"
+        fresh = self.new.free_name(f"{stem}_old", f".{ext}" if ext else "", start=1)
         self.copied[name] = fresh
-        self.new.names.append(fresh)
-        self.new.parts[fresh] = data
+        self.new.add_part(fresh, data)
         self._content_type(name, fresh, ext)
         old_rels = rels_name(name)
         if self.old.has(old_rels):

@@ -1,6 +1,9 @@
-"""A styles part read once: each style's chain (basedOn), name, run and paragraph
-properties, the default paragraph and table styles, and a table style's conditional
-formatting (w:tblStylePr) with which cells of a table it applies to.
+"""THE reader of a styles part, parsed once per package (`Package.styles`): each
+style's chain (basedOn), name, contract role, numbering, run properties and direction,
+the document defaults, the default paragraph and table styles, and a table style's
+conditional formatting (w:tblStylePr) with which cells of a table it applies to.
+Effective formatting, the draft's UN numbering, the build's labels and readiness all
+read styles here, so that they follow one chain by one rule.
 
 Which cells take a table style's conditional formatting is computed from the cell's
 place and the table's w:tblLook, as Word does when it lays the table out (w:cnfStyle is
@@ -12,6 +15,9 @@ out of the banding when they are shown), and the four corner cells (ECMA-376 Par
 
 from __future__ import annotations
 
+from functools import cached_property
+
+from cmwreport import contract
 from cmwreport.docx import wordml as n
 from cmwreport.docx.xml import w
 
@@ -46,43 +52,85 @@ def on(el) -> bool:
     return el is not None and (el.get(n.VAL) or "true") not in _OFF
 
 
+_STYLE, _STYLE_ID, _TYPE, _DEFAULT = w("style"), w("styleId"), w("type"), w("default")
+_NAME, _BASED, _BIDI = w("name"), w("basedOn"), w("bidi")
+_HEADING = {s.id: s.heading for s in contract.ALL if s.heading is not None}
+
+
+def numpr_of(numpr) -> tuple[str | None, str | None]:
+    """(numId, ilvl) of a w:numPr, None for what it does not say."""
+    num_id = numpr.find(w("numId"))
+    ilvl = numpr.find(w("ilvl"))
+    return (
+        num_id.get(n.VAL) if num_id is not None else None,
+        ilvl.get(n.VAL) if ilvl is not None else None,
+    )
+
+
 class Styles:
-    """One styles part, parsed once."""
+    """One styles part, parsed once. `root` None: the package has none (pandoc and some
+    converters write none): no style is defined, and none plays a role."""
 
     def __init__(self, root) -> None:
+        #: Whether the package has a styles part at all.
+        self.exists = root is not None
         self.rpr: dict[str, object] = {}
         self.based: dict[str, str] = {}
+        #: Every style id defined, in document order, with its name (its id when it has
+        #: none).
         self.names: dict[str, str] = {}
+        #: A style's own w:numPr, as (numId, ilvl).
+        self.num: dict[str, tuple[str | None, str | None]] = {}
         self.bidi: dict[str, bool] = {}
         #: table style id -> {conditional type: its w:rPr}
         self.conditional: dict[str, dict[str, object]] = {}
         self.default_para: str | None = None
         self.default_table: str | None = None
         self.defaults = None
+        self._roles: dict[str | None, tuple[str, ...]] = {}
+        self._levels: dict[str | None, int | None] = {}
+        self._numbering: dict[str | None, tuple[str | None, str | None]] = {}
         if root is None:
             return
         self.defaults = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{n.RPR}")
-        for st in root.iter(w("style")):
-            sid = st.get(w("styleId")) or ""
-            kind = st.get(w("type"))
-            self.rpr[sid] = st.find(n.RPR)
-            bidi = st.find(f"{n.PPR}/{w('bidi')}")
+        for st in root.iter(_STYLE):
+            self._add(st)
+
+    def _add(self, st) -> None:
+        sid = st.get(_STYLE_ID) or ""
+        # One pass over the style's children; the first of each, as find() takes it.
+        rpr = ppr = name = based = None
+        for child in st:
+            tag = child.tag
+            if tag == n.RPR and rpr is None:
+                rpr = child
+            elif tag == n.PPR and ppr is None:
+                ppr = child
+            elif tag == _NAME and name is None:
+                name = child
+            elif tag == _BASED and based is None:
+                based = child
+        self.rpr[sid] = rpr
+        if ppr is not None:
+            bidi = ppr.find(_BIDI)
             if bidi is not None:
                 self.bidi[sid] = on(bidi)
-            based = st.find(w("basedOn"))
-            if based is not None and based.get(n.VAL):
-                self.based[sid] = based.get(n.VAL)
-            name = st.find(w("name"))
-            self.names[sid] = (name.get(n.VAL) if name is not None else None) or sid
-            default = st.get(w("default")) in ("1", "true", "on")
-            if kind == "paragraph" and default:
-                self.default_para = sid
-            elif kind == "table":
-                if default:
-                    self.default_table = sid
-                found = {c.get(w("type")): c.find(n.RPR) for c in st.iter(w("tblStylePr"))}
-                if found:
-                    self.conditional[sid] = found
+            numpr = ppr.find(n.NUMPR)
+            if numpr is not None:
+                self.num[sid] = numpr_of(numpr)
+        if based is not None and based.get(n.VAL):
+            self.based[sid] = based.get(n.VAL)
+        self.names[sid] = (name.get(n.VAL) if name is not None else None) or sid
+        kind = st.get(_TYPE)
+        default = st.get(_DEFAULT) in ("1", "true", "on")
+        if kind == "paragraph" and default:
+            self.default_para = sid
+        elif kind == "table":
+            if default:
+                self.default_table = sid
+            found = {c.get(_TYPE): c.find(n.RPR) for c in st.iter(w("tblStylePr"))}
+            if found:
+                self.conditional[sid] = found
 
     def chain(self, sid: str | None) -> list[str]:
         """The style and those it is based on, base first."""
@@ -91,6 +139,77 @@ class Styles:
             out.append(sid)
             sid = self.based.get(sid)
         return out[::-1]
+
+    def role(self, sid: str | None) -> contract.Style | None:
+        """The contract role a style defined here plays (by its id, else its name)."""
+        return contract.role(sid, self.names[sid]) if sid in self.names else None
+
+    @cached_property
+    def roles(self) -> dict[str, contract.Style]:
+        """The styles defined here that play a contract role, with the role."""
+        found = {}
+        for sid in self.names:
+            style = self.role(sid)
+            if style is not None:
+                found[sid] = style
+        return found
+
+    def role_ids(self, sid: str | None) -> tuple[str, ...]:
+        """Contract style ids of the roles of a style and of those it is based on,
+        nearest first. An id no style defines plays the role its id names (a converter
+        may write w:pStyle without the styles part)."""
+        cached = self._roles.get(sid)
+        if cached is None:
+            found = []
+            for cur in reversed(self.chain(sid)):
+                style = self.role(cur) if cur in self.names else contract.role(cur)
+                if style is not None:
+                    found.append(style.id)
+            cached = self._roles[sid] = tuple(found)
+        return cached
+
+    def level(self, sid: str | None) -> int | None:
+        """The heading level of a paragraph style (None: not a heading)."""
+        if sid not in self._levels:
+            roles = self.role_ids(sid)
+            self._levels[sid] = next((_HEADING[r] for r in roles if r in _HEADING), None)
+        return self._levels[sid]
+
+    def numbering(self, sid: str | None) -> tuple[str | None, str | None]:
+        """(numId, ilvl) a paragraph style numbers with: the w:numPr of the nearest style
+        of its chain that names a list ((None, None): none does)."""
+        if sid not in self._numbering:
+            found: tuple[str | None, str | None] = (None, None)
+            for cur in reversed(self.chain(sid)):
+                num = self.num.get(cur)
+                if num is not None and num[0] is not None:
+                    found = num
+                    break
+            self._numbering[sid] = found
+        return self._numbering[sid]
+
+    @cached_property
+    def un_num(self) -> str | None:
+        """The numId of the UN paragraph list (that of the first UNPara style)."""
+        un = next((sid for sid, role in self.roles.items() if role is contract.UN_PARA), None)
+        return self.numbering(un)[0]
+
+    def cs_font(self) -> str | None:
+        """The complex-script font the document's text defaults to: the document
+        defaults', else the Normal style's."""
+        for rpr in (self.defaults, self.rpr.get("Normal")):
+            fonts = rpr.find(w("rFonts")) if rpr is not None else None
+            if fonts is not None and fonts.get(w("cs")):
+                return fonts.get(w("cs"))
+        return None
+
+    def default_size(self) -> str | None:
+        """The document defaults' font size in half-points, complex script first."""
+        for tag in ("szCs", "sz"):
+            found = self.defaults.find(w(tag)) if self.defaults is not None else None
+            if found is not None:
+                return found.get(n.VAL)
+        return None
 
     def table_layers(self, p) -> tuple[tuple, list]:
         """(key, run-property layers) the table style of the cell holding `p` gives it:

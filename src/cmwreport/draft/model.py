@@ -114,10 +114,9 @@ class Draft:
         block's formatting is first needed (diff/formatting.py)."""
         from cmwreport.docx.formatting import StyleSheet
 
-        styles, theme = self._styles_and_theme()
+        _styles, theme = self._styles_and_theme()
         return StyleSheet(
-            self.package.xml(styles) if styles else None,
-            self.package.xml(theme) if theme else None,
+            self.package.styles(self.main_part), self.package.xml(theme) if theme else None
         )
 
     @cached_property

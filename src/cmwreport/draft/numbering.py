@@ -1,112 +1,21 @@
-"""Which contract role each of a draft's paragraph styles plays, and the UN paragraph
-numbers Word's automatic numbering prints, counted the way Word counts them and
-labelled the way the build prints them ("4 (أ) ’2‘": cmwreport.arabic.wording)."""
+"""The UN paragraph numbers Word's automatic numbering prints, counted the way Word
+counts them and labelled the way the build prints them ("4 (أ) ’2‘":
+cmwreport.arabic.wording), from the styles' roles and numbering (docx/styles.py).
+Build's readiness counts with it too, so a warning's "paragraph N" is diff's "para. N"."""
 
 from __future__ import annotations
 
 from cmwreport import contract
 from cmwreport.arabic.wording import letter_label, third_level_label
 from cmwreport.docx import wordml as n
-from cmwreport.docx.xml import w
-
-_HEADING = {s.id: s.heading for s in contract.ALL if s.heading is not None}
-
-
-class StyleRoles:
-    """What numbering and sections need from the styles part: inheritance and numbering.
-
-    A draft without a styles part (pandoc, some converters) has no roles: its
-    paragraphs are all text, numbered only by their own w:numPr.
-    """
-
-    def __init__(self, root) -> None:
-        self.based: dict[str, str] = {}
-        self.num: dict[str, tuple[str | None, str | None]] = {}
-        self.role: dict[str, contract.Style | None] = {}
-        self.default_para: str | None = None
-        #: Contract style ids of each style's chain (ids compare faster than Styles).
-        self._chains: dict[str, tuple[str, ...]] = {}
-        #: Heading level of each style id met (every body paragraph asks).
-        self._levels: dict[str | None, int | None] = {}
-        if root is not None:
-            for st in root.iter(w("style")):
-                if st.get(w("type")) == "paragraph":
-                    self._add(st)
-        un = next((sid for sid, r in self.role.items() if r is contract.UN_PARA), None)
-        self.un_num = self.numbering(un)[0]
-
-    def _add(self, st) -> None:
-        sid = st.get(w("styleId")) or ""
-        name_el = st.find(w("name"))
-        name = (name_el.get(n.VAL) if name_el is not None else "") or ""
-        self.role[sid] = contract.role(sid, name)
-        based = st.find(w("basedOn"))
-        if based is not None and based.get(n.VAL):
-            self.based[sid] = based.get(n.VAL)
-        numpr = st.find(f"{n.PPR}/{n.NUMPR}")
-        if numpr is not None:
-            self.num[sid] = numpr_of(numpr)
-        if st.get(w("default")) in ("1", "true", "on"):
-            self.default_para = sid
-
-    def chain(self, sid: str | None) -> tuple[str, ...]:
-        """Contract style ids of the roles of a style and of the styles it is based on,
-        nearest first."""
-        if sid is None:
-            return ()
-        cached = self._chains.get(sid)
-        if cached is None:
-            roles, seen, cur = [], set(), sid
-            while cur is not None and cur not in seen:
-                seen.add(cur)
-                found = self.role[cur] if cur in self.role else contract.role(cur)
-                if found is not None:
-                    roles.append(found.id)
-                cur = self.based.get(cur)
-            cached = self._chains[sid] = tuple(roles)
-        return cached
-
-    def level(self, sid: str | None) -> int | None:
-        """The heading level of a paragraph style (None: not a heading)."""
-        if sid in self._levels:
-            return self._levels[sid]
-        level = next((_HEADING[r] for r in self.chain(sid) if r in _HEADING), None)
-        self._levels[sid] = level
-        return level
-
-    def numbering(self, sid: str | None) -> tuple[str | None, str | None]:
-        seen = set()
-        while sid is not None and sid not in seen:
-            seen.add(sid)
-            if sid in self.num:
-                return self.num[sid]
-            sid = self.based.get(sid)
-        return None, None
-
-
-def properties(p):
-    """A paragraph's w:pPr: the first child where Word and LibreOffice write it, looked
-    for among the others only when not (the schema's order, not trusted)."""
-    for child in p:
-        if child.tag == n.PPR:
-            return child
-        break
-    return next(p.iterchildren(n.PPR), None)
-
-
-def numpr_of(numpr) -> tuple[str | None, str | None]:
-    num_id = numpr.find(w("numId"))
-    ilvl = numpr.find(w("ilvl"))
-    return (
-        num_id.get(n.VAL) if num_id is not None else None,
-        ilvl.get(n.VAL) if ilvl is not None else None,
-    )
+from cmwreport.docx.styles import Styles, numpr_of
+from cmwreport.docx.wordml import first_child
 
 
 class Numbering:
     """Counts UN paragraph numbers the way Word's automatic numbering prints them."""
 
-    def __init__(self, styles: StyleRoles) -> None:
+    def __init__(self, styles: Styles) -> None:
         self.styles = styles
         self.levels = [0, 0, 0]
         self.annex = 0
@@ -119,7 +28,7 @@ class Numbering:
 
     def number(self, p) -> str | None:
         """The paragraph's UN number, or None; `style` is left its own style id."""
-        ppr = properties(p)
+        ppr = first_child(p, n.PPR)
         sid = None
         direct: tuple[str | None, str | None] = (None, None)
         if ppr is not None:
@@ -148,7 +57,7 @@ class Numbering:
 
     def _kind(self, key: tuple) -> int | None:
         sid, direct_num, direct_ilvl = key
-        chain = self.styles.chain(sid)
+        chain = self.styles.role_ids(sid)
         style_num = self.styles.numbering(sid)
         num_id = direct_num if direct_num is not None else style_num[0]
         ilvl = direct_ilvl if direct_ilvl is not None else style_num[1]

@@ -18,7 +18,6 @@ from cmwreport.docx.text import Objects
 from cmwreport.docx.xml import R_NS, w
 from cmwreport.draft import identity, sections, stories
 from cmwreport.draft.model import FOOTER, HEADER, Draft, DraftError
-from cmwreport.draft.numbering import StyleRoles
 from cmwreport.i18n import _
 
 #: Parts that are not content: properties, settings, fonts, themes, the styles and
@@ -104,9 +103,6 @@ def _read(source: Path | bytes | Package, name: str) -> Draft:
     # Before the accept joins deleted paragraphs to the next, bookmarks and all.
     held, authors = identity.resolve(doc)
     accept_all(doc, tracked)
-    styles = package.related(main, "styles")
-    styles_root = package.xml(styles[0]) if styles else None
-    roles = StyleRoles(styles_root)
     draft = Draft(
         path=name, body=[], headers={}, footers={}, footnotes=[], tracked=tracked, parts={}
     )
@@ -115,7 +111,7 @@ def _read(source: Path | bytes | Package, name: str) -> Draft:
     draft.package = package
     describer = _Describer(package, draft)
     objects = draft.objects = Objects(describer)
-    walk = stories.Walk(roles, objects, draft.body)
+    walk = stories.Walk(package.styles(main), objects, draft.body)
     stories.read_body(body, walk)
     if held or authors:
         draft.held = {b.index: held[b.element] for b in draft.body if b.element in held}

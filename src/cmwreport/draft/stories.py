@@ -10,10 +10,11 @@ from cmwreport.docx import wordml as n
 from cmwreport.docx.plain import plain_text
 from cmwreport.docx.text import Inline, Objects, identity, read_paragraph
 from cmwreport.draft.model import BODY, COMMENT, TABLE, TEXTBOX, Block
-from cmwreport.draft.numbering import Numbering, StyleRoles
+from cmwreport.draft.numbering import Numbering
 
 if TYPE_CHECKING:
     from cmwreport.docx.formatting import StyleSheet
+    from cmwreport.docx.styles import Styles
 from cmwreport.docx.xml import w
 
 #: A draft with more blocks than this is refused: past it, memory and time grow with a
@@ -37,7 +38,7 @@ def check_size(body) -> None:
 class Walk:
     """The body read in document order: numbering, sections, where notes are cited."""
 
-    def __init__(self, styles: StyleRoles, objects: Objects, out: list[Block]) -> None:
+    def __init__(self, styles: Styles, objects: Objects, out: list[Block]) -> None:
         self.styles = styles
         self.objects = objects
         self.numbering = Numbering(styles)

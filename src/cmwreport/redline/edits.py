@@ -196,8 +196,10 @@ class Edits:
         self.rev.row(tr, "del")
         return tr
 
-    def _clean_copy(self, p) -> None:
-        """Make an old paragraph safe to live in the new package, text as deleted text."""
+    def fit_properties(self, p) -> None:
+        """An old paragraph's properties, fitted to the new package: no section break or
+        property change of its own, no style, run style or list the new package does
+        not define."""
         ppr = p.find(n.PPR)
         if ppr is not None:
             for el in list(ppr):
@@ -213,6 +215,17 @@ class Edits:
             num = ppr.find(f"{n.NUMPR}/{w('numId')}")
             if num is not None and num.get(n.VAL) not in self.nums and num.get(n.VAL) != "0":
                 ppr.remove(ppr.find(n.NUMPR))
+        if self.styles is None:
+            return
+        for rstyle in list(p.iter(w("rStyle"))):
+            rpr = rstyle.getparent()
+            if rpr.tag == n.RPR and rpr.getparent().tag == n.R:
+                if rstyle.get(n.VAL) not in self.styles:
+                    rpr.remove(rstyle)
+
+    def _clean_copy(self, p) -> None:
+        """Make an old paragraph safe to live in the new package, text as deleted text."""
+        self.fit_properties(p)
         for el in list(p.iter()):
             if el.getparent() is None or not isinstance(el.tag, str):
                 continue
@@ -222,18 +235,10 @@ class Edits:
                 el.getparent().remove(el)
         for r in list(p.iter(n.R)):
             for child in list(r):
-                if child.tag == n.RPR:
-                    rstyle = child.find(w("rStyle"))
-                    if (
-                        rstyle is not None
-                        and self.styles is not None
-                        and (rstyle.get(n.VAL) not in self.styles)
-                    ):
-                        child.remove(rstyle)
-                elif child.tag not in _TEXT_CHILDREN:
-                    r.remove(child)
-                elif child.tag == n.T:
+                if child.tag == n.T:
                     child.tag = n.DEL_TEXT
+                elif child.tag != n.RPR and child.tag not in _TEXT_CHILDREN:
+                    r.remove(child)
             if not any(c.tag != n.RPR for c in r):
                 r.getparent().remove(r)
 

@@ -65,16 +65,17 @@ def _new_notes_part(draft, kind: str) -> str:
 
     package = draft.package
     folder = draft.main_part.rpartition("/")[0]
-    name = f"{folder}/{kind}s.xml" if folder else f"{kind}s.xml"
-    count = 1
-    while package.has(name):  # a part of that name the document does not relate to
-        count += 1
-        name = f"{folder}/{kind}s{count}.xml" if folder else f"{kind}s{count}.xml"
+    # A part of the usual name the document does not relate to is left alone.
+    name = package.free_name(f"{folder}/{kind}s" if folder else f"{kind}s", ".xml")
     root = etree.Element(w(f"{kind}s"), nsmap=NSMAP)
-    package.add_part(name, root)
-    draft.parts[name] = root
-    package.declare(name, f"{CT_WML}{kind}s+xml")
-    package.add_relationship(draft.main_part, f"{REL_TYPE}{kind}s", name.rpartition("/")[2])
+    package.add_part(
+        name,
+        root,
+        f"{CT_WML}{kind}s+xml",
+        related_from=draft.main_part,
+        rel_type=f"{REL_TYPE}{kind}s",
+    )
+    draft.parts[name] = root  # a story of the draft now, found by the writer as the others
     return name
 
 

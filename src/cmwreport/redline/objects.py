@@ -63,17 +63,7 @@ class DrawingIds:
 def kept_copy(edits, old_p, copier: PartCopier, old_part: str, new_part: str):
     """The old paragraph as deleted, objects, fields, links and equations kept."""
     p = copy.deepcopy(old_p)
-    ppr = p.find(n.PPR)
-    if ppr is not None:
-        for el in list(ppr):
-            if el.tag in (n.SECT_PR, w("pPrChange")):
-                ppr.remove(el)
-        style = ppr.find(n.PSTYLE)
-        if style is not None and edits.styles is not None and style.get(n.VAL) not in edits.styles:
-            ppr.remove(style)
-        num = ppr.find(f"{n.NUMPR}/{w('numId')}")
-        if num is not None and num.get(n.VAL) not in edits.nums and num.get(n.VAL) != "0":
-            ppr.remove(ppr.find(n.NUMPR))
+    edits.fit_properties(p)
     for el in list(p.iter(*_UNWRAPPED, *_DROPPED)):
         if el.getparent() is None:
             continue

@@ -25,11 +25,7 @@ def story_back(writer, result, place: str) -> None:
     old_root = old.parts[old_name]
     package = new.package
     folder = new.main_part.rpartition("/")[0]
-    count = 1
-    name = f"{folder}/{kind}_old{count}.xml"
-    while package.has(name):
-        count += 1
-        name = f"{folder}/{kind}_old{count}.xml"
+    name = package.free_name(f"{folder}/{kind}_old" if folder else f"{kind}_old", ".xml", 1)
     root = etree.Element(old_root.tag, nsmap=old_root.nsmap)
     package.add_part(name, root)
     for block in old_root:

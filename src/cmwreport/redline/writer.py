@@ -26,7 +26,7 @@ from cmwreport.diff.align import Pair
 from cmwreport.diff.beside import identity_key
 from cmwreport.diff.compare import Result
 from cmwreport.docx import wordml as n
-from cmwreport.docx.opc import PackageError
+from cmwreport.docx.identity import modified
 from cmwreport.docx.part_copy import PartCopier
 from cmwreport.docx.revisions import RevisionWriter, max_revision_id
 from cmwreport.docx.xml import w
@@ -89,20 +89,13 @@ def redline_bytes(result: Result, author: str = "cmwreport", date: str | None = 
 
 def _modified(package) -> str | None:
     """The new draft's last-modified date, for revisions when none is given."""
-    core = package.related("", "core-properties")
-    if not core:
-        return None
-    try:
-        root = package.xml(core[0])
-    except PackageError:
-        return None
-    found = root.find("{http://purl.org/dc/terms/}modified")
-    if found is None or not found.text:
-        return None
     from cmwreport.timestamps import DateError, parse_moment, w3c
 
+    text = modified(package)
+    if text is None:
+        return None
     try:
-        return w3c(parse_moment(found.text.strip()))
+        return w3c(parse_moment(text))
     except DateError:
         return None
 
@@ -110,9 +103,8 @@ def _modified(package) -> str | None:
 def _known_ids(package, main: str) -> tuple[set[str] | None, set[str]]:
     """Style ids and numbering ids of the new draft: a deleted copy of an old paragraph
     may only point at what the new package defines."""
-    styles: set[str] | None = None
-    for part in package.related(main, "styles")[:1]:
-        styles = {st.get(w("styleId")) for st in package.xml(part).iter(w("style"))}
+    found = package.styles(main)
+    styles = set(found.names) if found.exists else None
     nums: set[str] = set()
     for part in package.related(main, "numbering")[:1]:
         nums = {num.get(w("numId")) for num in package.xml(part).iter(w("num"))}

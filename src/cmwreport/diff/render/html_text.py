@@ -47,18 +47,19 @@ def marked(text: str, ops, side: str, tag: str, *, context: int | None = None) -
 def formatting_marked(text: str, old_spans, new_spans, names) -> tuple[str, list[str]]:
     """The paragraph's text with each stretch whose formatting changed in <mark>, styled
     as the new draft has it; and the changes in words ("bold added: «...»")."""
+    from cmwreport.diff.formatting import change_words, span_at
     from cmwreport.docx.formatting import PROPERTIES
 
     cuts = sorted({0, len(text), *(s for s, _e, _p in old_spans), *(s for s, _e, _p in new_spans)})
     out, said = [], []
     for start, end in zip(cuts, cuts[1:], strict=False):
         piece = text[start:end]
-        a, b = _at(old_spans, start), _at(new_spans, start)
+        a, b = span_at(old_spans, start), span_at(new_spans, start)
         if a == b or a is None or b is None or not piece.strip():
             out.append(escape(piece))
             continue
         what = [
-            _property(name, before, after)
+            change_words(name, before, after)
             for name, before, after in zip(PROPERTIES, a, b, strict=True)
             if before != after
         ]
@@ -73,45 +74,6 @@ def formatting_marked(text: str, old_spans, new_spans, names) -> tuple[str, list
         )
         said.extend(f"{w}: «{piece.strip()}»" for w in what)
     return "".join(out), said
-
-
-def _at(spans, at: int):
-    for start, end, props in spans:
-        if start <= at < end:
-            return props
-    return None
-
-
-def _property(name: str, before, after) -> str:
-    if isinstance(before, bool) or isinstance(after, bool):
-        return {
-            ("bold", True): _("bold added"),
-            ("bold", False): _("bold removed"),
-            ("italic", True): _("italic added"),
-            ("italic", False): _("italic removed"),
-            ("underline", True): _("underline added"),
-            ("underline", False): _("underline removed"),
-            ("strike", True): _("strikethrough added"),
-            ("strike", False): _("strikethrough removed"),
-        }.get((name, bool(after)), _("{property} changed", property=name))
-    if name == "size":
-        return _("size {before} -> {after}", before=_points(before), after=_points(after))
-    if name == "font":
-        return _("font {before} -> {after}", before=before or "-", after=after or "-")
-    if name == "colour":
-        return _("colour {before} -> {after}", before=before or "-", after=after or "-")
-    if name == "highlight":
-        return _("highlight {before} -> {after}", before=before or "-", after=after or "-")
-    return _("{property} changed", property=name)
-
-
-def _points(half_points) -> str:
-    if half_points is None:
-        return "-"
-    try:
-        return f"{int(half_points) / 2:g} pt"
-    except ValueError:
-        return str(half_points)
 
 
 def _css(props: dict) -> str:
