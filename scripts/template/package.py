@@ -13,8 +13,9 @@ from lxml import etree
 
 from cmwreport.docx import rtl
 from cmwreport.docx.content import Bookmarks, Content, Para, render
+from cmwreport.docx.core import core_properties, document_moment
 from cmwreport.docx.order import ordered
-from cmwreport.docx.package import Package, core_properties, document_moment
+from cmwreport.docx.package import Package
 from cmwreport.docx.xml import CT_NS, CT_WML, PKG_REL_NS, R_NS, REL_TYPE, el, serialize
 from cmwreport.docx.xml import root as xml_root
 from template import styles as style_data

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import difflib
 
 import pytest
+from docx.oxml.ns import qn
 
 from tests.absorb import edits as e
 from tests.absorb.workspace import Workspace
@@ -186,3 +188,25 @@ def test_an_edited_heading_prefix_is_reported(ws, tmp_path):
     assert proc.returncode == 1
     assert "the text the build adds around this value was changed" in proc.stdout
     assert "keep “ألف- ” at the start" in proc.stdout
+
+
+@pytest.mark.parametrize("draft", ["report", "annex"])
+def test_a_new_axis_heading_typed_among_recommendations_is_reported(ws, tmp_path, draft):
+    """Found by hand: a reviewer who starts a fifth axis (a heading in the axes' style,
+    then a recommendation under it) after the first axis's last recommendation got the
+    heading written as a recommendation of the first axis, exit 0. A heading is not
+    an item, nor are the paragraphs under it: both reported, nothing written."""
+    before = ws.snapshot()
+    doc = e.open_draft(ws.report if draft == "report" else ws.annex)
+    last = e.by_id(doc, "judiciary-fair-trial")
+    heading = copy.deepcopy(e.by_id(doc, "legal-framework"))  # the axis heading's style
+    for bm in list(heading.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"))):
+        heading.remove(bm)
+    e.set_text(heading, "هاء- محور جديد")
+    e.insert_after(last, "توصية في المحور الجديد")  # in the recommendations' style
+    last.addnext(heading)  # between the two
+    doc.save(tmp_path / "axis.docx")
+    proc = ws.absorb(tmp_path / "axis.docx")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert proc.stdout.count("a heading added among the items of a list") == 2, proc.stdout
+    assert ws.snapshot() == before

@@ -7,12 +7,14 @@ comes from LibreOffice itself, driven through its API (tests/absorb/lo_review.py
 
 from __future__ import annotations
 
+import copy
 import json
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from docx.oxml.ns import qn
 
 from tests import drafts as d
 from tests.absorb import word_edits as we
@@ -149,6 +151,57 @@ def test_two_recommendations_joined_are_reported_not_guessed(ws, tmp_path):
     assert "recommendation combat-colour-discrimination" in proc.stdout
     assert "cannot be known" in proc.stdout
     assert (ws.sources / LEGAL).read_bytes() == legal
+
+
+def test_deletion_across_two_recommendations_untracked_is_reported(ws, tmp_path):
+    """Found by hand: selecting from the middle of one recommendation to the middle of
+    the next and pressing Delete, tracking off, leaves one paragraph holding both
+    identity bookmarks. It was written as the first item reworded and the second
+    removed (its `articles` lost), exit 0; which item it is cannot be known."""
+    legal = (ws.sources / LEGAL).read_bytes()
+
+    def across(doc) -> None:
+        first, second = d._paragraph(doc, COLOUR), d._paragraph(doc, FAIR_TRIAL)
+        texts = list(first.iter(qn("w:t")))
+        texts[0].text = "".join(t.text for t in texts)[:30]
+        for t in texts[1:]:
+            t.text = ""
+        rest = list(second.iter(qn("w:t")))
+        rest[0].text = "".join(t.text for t in rest)[10:]
+        for t in rest[1:]:
+            t.text = ""
+        for child in [c for c in second if c.tag != qn("w:pPr")]:
+            first.append(child)
+        second.getparent().remove(second)
+
+    draft = d.edited(ws.annex, tmp_path / "across.docx", across)
+    proc = ws.absorb(draft)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "cannot be known" in proc.stdout
+    assert "recommendation judiciary-fair-trial" in proc.stdout
+    assert (ws.sources / LEGAL).read_bytes() == legal
+
+
+def test_a_paragraph_copied_with_its_bookmark_then_the_original_reworded(ws, tmp_path):
+    """Found by hand: a recommendation copied with its identity bookmark (tracking off)
+    after another axis's, then the original reworded. The unchanged copy was taken as
+    the item (moved to the other axis) and the reworded original written as a new
+    recommendation without the item's observations, exit 0. Two paragraphs carry the
+    identity: both are reported and nothing is written."""
+    before = ws.snapshot()
+
+    def copy_then_reword(doc) -> None:
+        original = d._paragraph(doc, DECRIMINALISE)
+        d._paragraph(doc, HEALTH).addnext(copy.deepcopy(original))
+        first = next(t for t in original.iter(qn("w:t")) if "تجريم" in (t.text or ""))
+        first.text = first.text.replace("تجريم", "معاقبة", 1)
+
+    draft = d.edited(ws.annex, tmp_path / "copied.docx", copy_then_reword)
+    proc = ws.absorb(draft)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert proc.stdout.count("two paragraphs carry this item's identity") == 2, proc.stdout
+    assert "إلغاء معاقبة الهجرة" in proc.stdout
+    assert ws.snapshot() == before
 
 
 @pytest.mark.parametrize("tracked", [True, False], ids=["tracked", "untracked"])

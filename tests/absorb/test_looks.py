@@ -78,3 +78,34 @@ def test_libreoffice_bold_and_a_paragraph_pasted_in_another_font(ws, tmp_path):
     assert "size 13 pt -> 16 pt, font Amiri -> Arial: «ضمان حق المهاجرين في التقاضي»" in out
     assert "new recommendation legal-framework-1 added" in out
     assert "1 edit(s) absorbed, 2 not absorbed" in out
+
+
+def cell_bold(row: int, col: int) -> d.Edit:
+    """Ctrl+B on the whole text of a cell of the annex's table of meetings."""
+
+    def edit(doc) -> None:
+        p = doc.tables[0].cell(row - 1, col - 1).paragraphs[0]._p
+        for run in p.iter(qn("w:r")):
+            rpr = run.find(qn("w:rPr"))
+            if rpr is None:
+                rpr = parse_xml(f"<w:rPr {d.NS}/>")
+                run.insert(0, rpr)
+            rpr.insert(0, parse_xml(f"<w:bCs {d.NS}/>"))
+            rpr.insert(0, parse_xml(f"<w:b {d.NS}/>"))
+
+    return edit
+
+
+@pytest.mark.parametrize("reworded", [False, True], ids=["alone", "with-city-reworded"])
+def test_bold_in_a_cell_of_the_annex_table_is_reported(ws, tmp_path, reworded):
+    """Found by hand: a region made bold in the table of meetings was dropped, exit 0
+    and "0 edit(s)" (rows were left out of the formatting check), also beside a
+    city reworded in the same row, which was absorbed."""
+    edits = [cell_bold(2, 2)] + ([d.edit_cell(1, 2, 1, "وجدة الكبرى")] if reworded else [])
+    draft = d.edited(ws.annex, tmp_path / "cell.docx", *edits)
+    proc = ws.absorb(draft)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "formatting the sources cannot hold: bold added: «جهة الشرق»" in proc.stdout
+    assert "meeting oujda at " in proc.stdout
+    city = (ws.sources / "meetings" / "oujda.yaml").read_text()
+    assert ("وجدة الكبرى" in city) == reworded

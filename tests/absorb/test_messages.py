@@ -49,6 +49,30 @@ def test_a_moved_item_is_named_at_the_line_where_it_is_now(ws, tmp_path):
     assert f"legal-framework.yaml:{now}: recommendation harmonise-law-02-03 moved" in proc.stdout
 
 
+@pytest.mark.parametrize("tracked", [False, True], ids=["untracked", "tracked"])
+def test_an_item_moved_to_another_axis_is_named_in_the_file_it_is_now_in(ws, tmp_path, tracked):
+    """Found by hand: a recommendation moved to another axis and reworded (or given a
+    footnote) was named "legal-framework.yaml: ... text updated", the file it left,
+    without a line."""
+    health = "مواصلة الجهود في مجال الخدمات الصحية"
+    move = we.move_paragraph if tracked else d.move_paragraph
+    draft = d.edited(
+        ws.annex,
+        tmp_path / "moved.docx",
+        move(HARMONISE, health),
+        d.change_word("التسريع بملائمة", "الإسراع بملائمة"),
+        we.add_footnote("الإسراع بملائمة", "حاشية"),
+    )
+    proc = ws.absorb(draft)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    lines = (ws.sources / "axes" / "economic-social-cultural-rights.yaml").read_text()
+    now = lines.splitlines().index("  - id: harmonise-law-02-03") + 1
+    named = "economic-social-cultural-rights.yaml:{}: recommendation harmonise-law-02-03: {}"
+    assert named.format(now + 1, "text updated") in proc.stdout
+    assert named.format(now, "footnotes updated") in proc.stdout
+    assert "legal-framework.yaml: recommendation" not in proc.stdout
+
+
 def test_one_count_of_tracked_changes_in_both_modes(ws, tmp_path):
     draft = d.edited(
         ws.report,

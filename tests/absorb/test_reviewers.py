@@ -158,3 +158,43 @@ def test_paragraphs_added_in_a_row_keep_their_order_and_one_draft_twice_is_once(
     assert len(order) == 7
     legal = (ws.sources / LEGAL).read_text()
     assert legal.index("توصية أولى جديدة") < legal.index("توصية ثانية جديدة")
+
+
+HEALTH = "مواصلة الجهود في مجال الخدمات الصحية"
+SKILLS = "تقوية البرامج الهادفة"
+CURRICULA = "إدماج بعد الهجرة في البرامج التعليمية"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        (d.move_paragraph, SKILLS),  # the same other axis, another place
+        (d.move_paragraph, CURRICULA),  # a third axis
+        (d.move_paragraph, COLOUR),  # its own axis, another place
+    ],
+    ids=["same-axis", "other-axes", "own-axis"],
+)
+def test_one_item_moved_to_different_places_is_a_conflict(ws, tmp_path, second):
+    """Found by hand: one reviewer moved a recommendation after another axis's, a second
+    moved it elsewhere; the first's place was taken and the second's move dropped,
+    exit 0. A conflict, reported with both places; the item stays where it was, with
+    its observations; the other edits are written."""
+    before = all_items(ws)
+    move, after_text = second
+    a = d.edited(ws.report, tmp_path / "a.docx", d.move_paragraph(DECRIMINALISE, HEALTH))
+    b = d.edited(
+        ws.annex,
+        tmp_path / "b.docx",
+        move(DECRIMINALISE, after_text),
+        d.change_word("جنوب الصحراء", "جنوب الصحراء الكبرى"),
+    )
+    proc = ws.absorb(a, b)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "conflict: reviewers moved this item to different places" in proc.stdout
+    assert "a.docx: in axis economic-social-cultural-rights, after health-services" in proc.stdout
+    after = all_items(ws)
+    assert list(after).index("legal-framework.yaml:decriminalise-irregular-migration") == list(
+        before
+    ).index("legal-framework.yaml:decriminalise-irregular-migration")
+    assert "الصحراء الكبرى" in text_of(ws, "combat-colour-discrimination")
+    untouched(before, after, "combat-colour-discrimination")

@@ -1,5 +1,6 @@
 """Which items keep their place when absorb reorders a list: a longest common
-subsequence, the common head and tail set aside before the quadratic table (issue 21)."""
+subsequence, the common head and tail set aside before the quadratic table, and no table at all
+when the items both lists hold come in the same order (issue 21)."""
 
 from __future__ import annotations
 
@@ -51,3 +52,13 @@ def test_one_item_moved_in_a_long_list_moves_that_item_only():
     here = [f"r-{k}" for k in range(2000)]
     wanted = here[:1000] + here[1001:1500] + ["r-1000"] + here[1500:]
     assert _stable(here, wanted) == set(here) - {"r-1000"}
+
+
+def test_items_dropped_and_added_all_along_a_long_list_keep_every_other_item():
+    # A review's usual edit: nothing moved, so every item both lists hold keeps its place
+    # (the shortcut's case; the head and tail alone would leave most of the list).
+    here = [f"r-{k}" for k in range(3000)]
+    wanted = [f"new-{k}" if k % 50 == 7 else item for k, item in enumerate(here) if k % 40 != 3]
+    kept = _stable(here, wanted)
+    assert kept == {item for k, item in enumerate(here) if k % 40 != 3 and k % 50 != 7}
+    assert "r-3" not in kept and "r-7" not in kept and "r-8" in kept

@@ -90,3 +90,66 @@ def test_only_accepted_leaves_pending_changes_out_of_any_valid_package(ws, tmp_p
     assert "left out 2 pending tracked changes (--only-accepted)" in proc.stdout
     assert (ws.sources / "axes" / "legal-framework.yaml").read_bytes() == legal_before
     assert "تأهيل الموظفين" in (ws.sources / "axes" / "training-awareness.yaml").read_text()
+
+
+def test_a_comment_on_a_paragraph_deleted_since_is_still_listed(ws, tmp_path):
+    """Found by hand: a comment whose paragraph the reviewer then deleted (its anchor
+    gone with it, the comment still in the draft) was left out of the list, which
+    promised every comment."""
+    doc = e.open_draft(ws.annex)
+    e.comment(doc, e.by_id(doc, "health-services"), "هل تشمل الصحة النفسية؟", "Amina")
+    e.delete(e.by_id(doc, "health-services"))
+    doc.save(tmp_path / "commented.docx")
+    proc = ws.absorb(tmp_path / "commented.docx")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "recommendation health-services removed" in proc.stdout
+    assert (
+        "  draft: comment by Amina on text the draft no longer has: هل تشمل الصحة النفسية؟"
+    ) in proc.stdout.splitlines()
+
+
+def _tracked_bold(p) -> None:
+    """Ctrl+B on a paragraph's runs with tracking on, as Word records it: the new
+    properties, and the former ones in w:rPrChange."""
+    import copy
+
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    for run in p.iter(qn("w:r")):
+        rpr = run.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = parse_xml(f"<w:rPr {d.NS}/>")
+            run.insert(0, rpr)
+        former = copy.deepcopy(rpr)
+        rpr.insert(0, parse_xml(f"<w:bCs {d.NS}/>"))
+        rpr.insert(0, parse_xml(f"<w:b {d.NS}/>"))
+        change = parse_xml(f'<w:rPrChange {d.NS} w:id="9801" {d.REVISION}/>')
+        change.append(former)
+        rpr.append(change)
+
+
+def test_only_accepted_rejects_pending_formatting(ws, tmp_path):
+    """Found by hand: with --only-accepted, a bold made with tracking on and left
+    pending was kept (rejecting a formatting change dropped its record, not the new
+    formatting): a recommendation's bold was reported as not absorbed (exit 1), and a
+    paragraph added to the template's text was written into the template bold."""
+    doc = e.open_draft(ws.report)
+    _tracked_bold(e.by_id(doc, "decriminalise-irregular-migration"))
+    added = e.insert_after(
+        e.by_text(doc, "[نص يحرره فريق الصياغة]: الرد على الفقرة 2"), "فقرة جديدة."
+    )
+    _tracked_bold(added)
+    doc.save(tmp_path / "bold.docx")
+    proc = ws.absorb(tmp_path / "bold.docx", "--only-accepted")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "paragraph added to the template text" in proc.stdout
+    assert "bold" not in proc.stdout
+    template = e.open_draft(ws.template)
+    written = e.by_text(template, "فقرة جديدة.")
+    from docx.oxml.ns import qn
+
+    runs = list(written.iter(qn("w:r")))
+    assert runs  # the checks below look at something
+    assert not [r for r in runs if r.find(f"{qn('w:rPr')}/{qn('w:b')}") is not None]
+    assert not list(written.iter(qn("w:rPrChange")))

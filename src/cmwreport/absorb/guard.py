@@ -73,6 +73,23 @@ def keep(plan, kept: set[str]) -> None:
         plan.lists[group] = (ref, unique)
 
 
+def keep_in_place(plan, ids: set[str]) -> None:
+    """Items put back in their own list, after the item that came before them as built
+    (a move not followed, or two reviewers' moves that disagree)."""
+    if not ids:
+        return
+    for group, (ref, entries) in plan.lists.items():
+        plan.lists[group] = (ref, [e for e in entries if e.item_id not in ids])
+    for group, built in plan.current.items():
+        for n, item_id in enumerate(built):
+            if item_id not in ids:
+                continue
+            _ref, entries = plan.lists[group]
+            before = set(built[:n])
+            at = max((k + 1 for k, e in enumerate(entries) if e.item_id in before), default=0)
+            entries.insert(at, Entry(item_id))
+
+
 def carried(pairs, held: dict) -> tuple[set[int], set[int]]:
     """An identity bookmark cut and pasted, with some words, into another paragraph:
     the paragraph carrying it reads like a paragraph the draft otherwise lost (the

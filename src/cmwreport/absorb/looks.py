@@ -29,9 +29,18 @@ def unabsorbed(pairs, base, draft, origin_of, the_plan) -> list[Unabsorbed]:
         old, new = pair.old, pair.new
         if old is not None and new is not None:
             seen += 1
-        if pair.kind == "removed" or new is None or new.cells is not None:
+        if pair.kind == "removed" or new is None:
             continue
-        if pair.kind == "added":
+        if new.cells is not None:
+            # A table row (the annex's meetings, the masthead): its look is compared as
+            # diff compares it, when its cells' texts are the build's.
+            if old is None or old.cells is None:
+                continue
+            if _same(old.text, new.text):
+                found = formatting.changed(base, draft, old, new)
+            else:  # a cell reworded: the formatting of any cell, reworded or not
+                found = _foreign_cells(base, draft, old, new)
+        elif pair.kind == "added":
             like = _like(base, draft, new, paired, seen)
             if like is None or id(new.element) in into_template:
                 continue
@@ -124,4 +133,23 @@ def _foreign(base, draft, old, new) -> list[str]:
         what = [change_words(name, a, b) for name, a, b in pairs if a != b]
         shown = words if len(words) <= _SHOWN else words[:_SHOWN] + "…"
         out.append(f"{', '.join(what)}: «{shown}»")
+    return out
+
+
+def _foreign_cells(base, draft, old, new) -> list[str]:
+    """`_foreign` for each cell of a table row whose text changed, paragraph by
+    paragraph (a cell's paragraphs against the built cell's)."""
+    from types import SimpleNamespace
+
+    from cmwreport.docx import wordml as n
+
+    out: list[str] = []
+    old_cells = [c for c in old.element.iter(n.TC)] if old.element is not None else []
+    new_cells = [c for c in new.element.iter(n.TC)] if new.element is not None else []
+    for a, b in zip(old_cells, new_cells, strict=False):
+        built = [SimpleNamespace(element=p) for p in a.iter(n.P)]
+        if not built:
+            continue
+        for p in b.iter(n.P):
+            out += _foreign(base, draft, built[0], SimpleNamespace(element=p))
     return out

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
+from cmwreport.absorb import guard
 from cmwreport.absorb import origins as o
 from cmwreport.absorb.model import Entry, Plan, TemplateEdit, TextEdit, Unabsorbed
 from cmwreport.i18n import _
@@ -55,6 +56,7 @@ def merge(reviews: list[Review]) -> Plan:
     held = _deleted_and_edited(reviews, out)
     out.text_edits = _texts(reviews, out, held)
     out.lists = _lists(reviews, out, held)
+    guard.keep_in_place(out, _moved_apart(reviews, out, held))
     out.template = _template(reviews, out)
     out.notes = _notes(reviews, out, held)
     return out
@@ -280,6 +282,70 @@ def _order(base: list[str], views, out: Plan, group: str) -> list[str]:
             )
         )
     return list(base)
+
+
+def _moved_apart(reviews: list[Review], out: Plan, held: set[str]) -> set[str]:
+    """Items two reviewers put in different places, at least one of them in another
+    list (two orders of one list are `_order`'s): a conflict, reported; the item
+    stays where it was built. (The first reviewer's place was taken, and the other's
+    move dropped in silence.)"""
+    places: dict[str, dict[tuple, list[str]]] = {}
+    for review in reviews:
+        for item_id, place in _placed(review.plan, out).items():
+            places.setdefault(item_id, {}).setdefault(place, []).append(review.name)
+    home = {i: g for g, ids in out.current.items() for i in ids}
+    apart: set[str] = set()
+    for item_id, found in places.items():
+        if item_id in held or len(found) < 2 or all(g == home[item_id] for g, _b in found):
+            continue
+        apart.add(item_id)
+        shown = "; ".join(
+            _(
+                "{names}: in {list}, after {item}",
+                names=", ".join(names),
+                list=_list_name(group),
+                item=before,
+            )
+            if before
+            else _("{names}: first in {list}", names=", ".join(names), list=_list_name(group))
+            for (group, before), names in found.items()
+        )
+        out.unabsorbed.append(
+            Unabsorbed(
+                _("{list}: item {id}", list=_list_name(home[item_id]), id=item_id),
+                None,
+                None,
+                _(
+                    "conflict: reviewers moved this item to different places ({places}); "
+                    "it was kept where it was",
+                    places=shown,
+                ),
+                _("agree on one place, then make the move in one draft and absorb that"),
+            )
+        )
+    return apart
+
+
+def _placed(plan: Plan, out: Plan) -> dict[str, tuple]:
+    """Item id -> (its list, the item before it) for the items this reviewer moved:
+    into another list, or, within its own, after another item than as built (among
+    the items the reviewer kept there)."""
+    home = {i: g for g, ids in out.current.items() for i in ids}
+    moved: dict[str, tuple] = {}
+    for group, (_ref, entries) in plan.lists.items():
+        ids = [e.item_id for e in entries if e.item_id in home]
+        stayed = [i for i in ids if home[i] == group]
+        built = [i for i in out.current.get(group, []) if i in stayed]
+        for n, item_id in enumerate(ids):
+            before = ids[n - 1] if n else None
+            if home[item_id] != group:
+                moved[item_id] = (group, before)
+                continue
+            k = stayed.index(item_id)
+            b = built.index(item_id)
+            if (stayed[k - 1] if k else None) != (built[b - 1] if b else None):
+                moved[item_id] = (group, before)
+    return moved
 
 
 # -- the template's own text --------------------------------------------------------------

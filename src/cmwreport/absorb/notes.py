@@ -82,6 +82,15 @@ def comments(draft, pairs, origin_of) -> list[str]:
     for comment in draft.comments:
         pair = by_new.get(comment.host) if comment.host is not None else None
         if pair is None:
+            # Its anchor went with the text it was on (a paragraph deleted whole).
+            out.append(
+                _(
+                    "{place}: comment by {author} on text the draft no longer has: {text}",
+                    place=_("draft"),
+                    author=comment.part or "?",
+                    text=comment.text,
+                )
+            )
             continue
         origin = origin_of.get(pair.old.index) if pair.old is not None else None
         if origin is not None and origin.file is not None:

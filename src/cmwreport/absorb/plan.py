@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from cmwreport.absorb import guard
+from cmwreport.absorb import guard, moves
 from cmwreport.absorb import origins as o
 from cmwreport.absorb.model import Entry, Plan, TemplateEdit, TextEdit, Unabsorbed, where
 from cmwreport.draft.numbering import list_level
@@ -101,7 +101,11 @@ def make(pairs, origin_of: dict[int, o.Origin], built_body, held: dict | None = 
                 current_axis = None
             continue
         if kind == "added":
-            if new.index not in skip_new:
+            if new.index in held:
+                # Paired with no built paragraph (a copy of an item, reworded): still
+                # not a new item, since it carries an item's identity.
+                kept_as_is |= guard.hold(plan, held[new.index], None, new, origin_of, by_ident)
+            elif new.index not in skip_new:
                 pending_added.append(new)
             continue
         # equal, changed, moved: the draft block `new` stands for built block `old`.
@@ -128,6 +132,7 @@ def make(pairs, origin_of: dict[int, o.Origin], built_body, held: dict | None = 
     if pending_added:
         _added(plan, pending_added, previous, (None, None), current_axis)
     guard.keep(plan, kept_as_is)
+    moves.check(plan, pairs, origin_of, built_body)
     return plan
 
 
@@ -249,10 +254,26 @@ def _added(plan: Plan, blocks, previous, following, current_axis: str | None) ->
                     )
                 )
             return
-        for block in blocks:
+        heading = next((k for k, b in enumerate(blocks) if b.heading), len(blocks))
+        for block in blocks[:heading]:
             text = _norm(block.text)
             text = o.strip_separator(text) if ref.separated else text.strip()
             entries.append(Entry(None, text=text))
+        # A heading typed among items starts a list of its own (a new axis): not an item,
+        # and neither are the paragraphs under it.
+        for block in blocks[heading:]:
+            plan.unabsorbed.append(
+                Unabsorbed(
+                    where(block),
+                    None,
+                    block.text,
+                    _("a heading added among the items of a list, or a paragraph under it"),
+                    _(
+                        "make the new list by hand (an axis is a file of its own, beside {file})",
+                        file=ref.file,
+                    ),
+                )
+            )
         return
     if (
         prev_org is not None

@@ -155,13 +155,20 @@ def _final_lines(outcome: Outcome) -> None:
     moved item where it is now, not where it was): found by the item's `- id:` line in
     the text as written, without composing the file once more."""
     files: dict[Path, tuple[list[str], dict[str, int]]] = {}
-    for index, path, item_id, key in outcome.at_item:
+
+    def read(path: Path) -> tuple[list[str], dict[str, int]]:
         if path not in files:
             data = outcome.files.get(path)
             text = path.read_bytes() if data is None else data
             lines = text.decode("utf-8-sig").splitlines()
             files[path] = lines, _id_lines(lines)
-        lines, starts = files[path]
+        return files[path]
+
+    for index, path, item_id, key in outcome.at_item:
+        if item_id not in read(path)[1]:
+            # Moved to another file (another axis): named there.
+            path = next((f for f in outcome.files if item_id in read(f)[1]), path)
+        lines, starts = read(path)
         line = _line_of(lines, starts.get(item_id), key)
         outcome.done[index] = f"{path}{f':{line}' if line else ''}: {outcome.done[index]}"
 
@@ -218,6 +225,13 @@ def _stable(here: list[str], wanted: list[str]) -> set[str]:
     if here == wanted:
         return set(here)
     if len(set(here)) == len(here) and len(set(wanted)) == len(wanted):
+        # With unique ids every common subsequence as long as the common items are is
+        # all of them: when they come in the same order in both (nothing moved, only
+        # added or dropped), that is the answer the table below would find.
+        in_here, in_wanted = set(here), set(wanted)
+        common = [x for x in here if x in in_wanted]
+        if common == [x for x in wanted if x in in_here]:
+            return set(common)
         # Ids are unique in a list: a common head and tail are in every longest common
         # subsequence, and the table below (quadratic, in Python) need only cover what
         # lies between them (most of a list, when one item of a hundred moved).

@@ -304,8 +304,32 @@ def reject(root) -> int:
     for el in list(root.iter(*_PROPERTY_CHANGES, *_RANGE_MARKS, w("cellIns"), w("cellDel"))):
         if el.tag in _PROPERTY_CHANGES:
             count += 1
+            _restore(el)
         el.getparent().remove(el)
     return count
+
+
+#: What a properties element keeps of its own when a change to it is rejected: the
+#: parts its recorded former version cannot hold (ECMA-376 Part 1, 17.13.5).
+_KEEP = {
+    n.PPR: (n.RPR, n.SECT_PR),
+    n.SECT_PR: (w("headerReference"), w("footerReference")),
+}
+
+
+def _restore(change) -> None:
+    """Rejecting a formatting change (w:rPrChange, w:pPrChange, ...): the properties
+    it recorded as they were come back, in place of the changed ones."""
+    parent = change.getparent()
+    former = change[0] if len(change) else None
+    if parent is None or former is None or not isinstance(former.tag, str):
+        return
+    keep = _KEEP.get(parent.tag, ()) + (change.tag,)
+    for child in list(parent):
+        if child.tag not in keep:
+            parent.remove(child)
+    for k, child in enumerate(list(former)):
+        parent.insert(k, child)
 
 
 def _join_next(p) -> None:

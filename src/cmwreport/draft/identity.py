@@ -149,13 +149,24 @@ def resolve(root) -> tuple[dict[object, Held], dict[object, tuple[str, ...]]]:
 
 def _needed(body) -> bool:
     """Whether any paragraph could lose, gain or share an identity, or has authors: a
-    revision, or a bookmark LibreOffice renamed on paste. (A draft as built has neither.)"""
+    revision, a bookmark LibreOffice renamed on paste, a paragraph holding the
+    identities of two items (two paragraphs joined with tracking off: Word and
+    LibreOffice carry the second one's bookmark into the first), or one identity in two
+    paragraphs (a paragraph copied with its bookmark). A draft as built has none."""
     for _revision in body.iter(*_REVISIONS):
         return True
-    for mark in body.iter(n.BOOKMARK_START):
-        name = mark.get(n.NAME) or ""
-        if name.startswith(BOOKMARK_PREFIX) and _COPY.search(name):
+    seen: set[str] = set()
+    for p in body.iter(n.P):
+        names = set()
+        for mark in p.iter(n.BOOKMARK_START):
+            name = mark.get(n.NAME) or ""
+            if name.startswith(BOOKMARK_PREFIX):
+                if _COPY.search(name):
+                    return True
+                names.add(name)
+        if len(names) > 1 or names & seen:
             return True
+        seen |= names
     return False
 
 
