@@ -85,3 +85,13 @@ def test_parts_of_the_package_import_each_other_without_a_cycle():
     cycles = sorted(p for p in packages if reaches(p, p, set()))
     assert cycles == [], {p: sorted(edges[p]) for p in cycles}
     assert "checks" not in edges["sources"]
+
+
+def test_no_module_is_over_400_lines():
+    """Small modules with one job each: past 400 lines a module holds two."""
+    sizes = {
+        path.relative_to(SRC).as_posix(): len(path.read_text(encoding="utf-8").splitlines())
+        for path in SRC.rglob("*.py")
+    }
+    assert len(sizes) > 100
+    assert {name: n for name, n in sizes.items() if n > 400} == {}
