@@ -207,20 +207,11 @@ def digest(package: Package, part: str) -> str:
         data = package.bytes(part)
     except PackageError:
         return "unreadable"
-    return _sha256()(data).hexdigest()[:16]
+    # Imported here: hashlib loads OpenSSL, a tenth of a small diff's instructions, and
+    # only drafts with pictures or objects need a digest.
+    from hashlib import sha256
 
-
-def _sha256():
-    """SHA-256 without `hashlib`: importing it loads OpenSSL, a tenth of the instructions
-    of a diff of two small drafts; CPython's own implementation gives the same digest."""
-    try:
-        from _sha256 import sha256  # CPython up to 3.11
-    except ImportError:
-        try:
-            from _sha2 import sha256  # CPython 3.12 and later
-        except ImportError:
-            from hashlib import sha256
-    return sha256
+    return sha256(data).hexdigest()[:16]
 
 
 def _glossary(package: Package, main: str) -> set[str]:
