@@ -142,7 +142,7 @@ def test_the_review_page_says_a_change_in_the_words_the_terminal_does(tmp_path, 
     changed = para(run_xml("The committee ") + run_xml("met", rpr) + run_xml(" in Rabat."))
     new = write(tmp_path / "new.docx", changed, parts=PARTS)
     (change,) = compare(read_draft(old), read_draft(new), DiffOptions()).changes
-    ((text, _style, old_spans),) = change.old.formatting
-    ((_text, _style, new_spans),) = change.new.formatting
+    ((text, _style, old_spans, _look),) = change.old.formatting
+    ((_text, _style, new_spans, _look),) = change.new.formatting
     _html, words = formatting_marked(text, old_spans, new_spans, None)
     assert words == change.details and len(words) == 1

@@ -26,7 +26,7 @@ def para(inner: str) -> etree._Element:
 def looks(p, s: StyleSheet) -> list[tuple[str, tuple]]:
     """(text, properties) per span of one look."""
     text = "".join(t for _, _, t in atoms(p))
-    _, spans = paragraph_formatting(p, list(atoms(p)), s)
+    _, spans, _look = paragraph_formatting(p, list(atoms(p)), s)
     return [(text[a:b], props) for a, b, props in spans]
 
 

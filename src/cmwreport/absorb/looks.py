@@ -106,11 +106,12 @@ def _spans(draft, block) -> tuple:
 def _foreign(base, draft, old, new) -> list[str]:
     """Run formatting in `new` (whose text differs from `old`'s) that `old` has nowhere:
     described against what most of `old` looks like."""
-    from cmwreport.diff.formatting import change_words
+    from cmwreport.diff.formatting import change_words, paragraph_words
     from cmwreport.docx.formatting import PROPERTIES
 
-    _t, style_a, spans_a = _spans(base, old)
-    text, style_b, spans_b = _spans(draft, new)
+    read_a, read_b = _spans(base, old), _spans(draft, new)
+    _t, style_a, spans_a = read_a[:3]
+    text, style_b, spans_b = read_b[:3]
     out = []
     if style_a != style_b:
         out.append(
@@ -120,6 +121,7 @@ def _foreign(base, draft, old, new) -> list[str]:
                 new=style_b or _("default"),
             )
         )
+    out.extend(paragraph_words(read_a, read_b))
     known = {props for _s, _e, props in spans_a}
     usual = Counter(props for s, e, props in spans_a for _n in range(e - s)).most_common(1)
     if not usual:

@@ -97,8 +97,8 @@ def describe(old: Block, new: Block) -> list[str]:
     for a, b in zip(old.formatting, new.formatting, strict=False):
         if a == b or a is None or b is None:
             continue
-        text, style_a, spans_a = a
-        _text, style_b, spans_b = b
+        text, style_a, spans_a = a[:3]
+        _text, style_b, spans_b = b[:3]
         if style_a != style_b:
             out.append(
                 _(
@@ -107,6 +107,7 @@ def describe(old: Block, new: Block) -> list[str]:
                     new=style_b or _("default"),
                 )
             )
+        out.extend(paragraph_words(a, b))
         out.extend(_runs(text, spans_a, spans_b))
     return out
 
@@ -135,6 +136,16 @@ def _runs(text: str, spans_a, spans_b) -> list[str]:
             shown = shown[:_SHOWN] + "…"
         out.append(_("{what}: «{text}»", what=what, text=shown))
     return out
+
+
+def paragraph_words(a: tuple, b: tuple) -> list[str]:
+    """The paragraph's alignment, indentation and spacing changes between two read
+    paragraphs (text, style, spans, paragraph properties), in reviewers' words."""
+    from cmwreport.diff.paragraph_words import changes
+
+    if len(a) < 4 or len(b) < 4 or a[3] == b[3]:
+        return []
+    return changes(a[3], b[3])
 
 
 def span_at(spans, at: int):
@@ -175,6 +186,8 @@ _SWITCHED = {
     ("underline", False): N_("underline removed"),
     ("strike", True): N_("strike added"),
     ("strike", False): N_("strike removed"),
+    ("hidden", True): N_("made hidden"),
+    ("hidden", False): N_("hidden text shown"),
 }
 
 

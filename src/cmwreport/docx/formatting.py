@@ -19,7 +19,7 @@ import re
 from lxml import etree
 
 from cmwreport.docx import wordml as n
-from cmwreport.docx.styles import Styles
+from cmwreport.docx.styles import Styles, numpr_of
 from cmwreport.docx.xml import w
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -29,7 +29,7 @@ _CLASSES = re.compile(rf"[{_RTL_LETTER}]+|[^\W\d_{_RTL_LETTER}]+|[\W\d_]+")
 
 #: The properties compared, in the order they are reported.
 PROPERTIES = ("bold", "italic", "underline", "strike", "size", "font", "colour", "highlight")
-PROPERTIES += ("position",)
+PROPERTIES += ("position", "hidden", "shading")
 _OFF = ("0", "false", "off", "none")
 
 
@@ -74,6 +74,13 @@ def _read_rpr(rpr, complex_script: bool) -> dict[str, str | bool | None]:
         elif tag == w("highlight"):
             value = el.get(n.VAL)
             out["highlight"] = None if value in (None, "none") else value
+        elif tag == w("vanish"):
+            out["hidden"] = _on(el)
+        elif tag == w("shd"):
+            # The fill is what shows; "auto" or none is no shading (a w:val pattern
+            # over no fill looks the same as none).
+            value = el.get(w("fill"))
+            out["shading"] = None if value in (None, "auto") else value.upper()
         elif tag == w("vertAlign"):
             value = el.get(n.VAL)
             out["position"] = None if value in (None, "baseline") else value
@@ -115,8 +122,12 @@ class StyleSheet:
     """Effective run properties from the one styles reader (docx/styles.py), cached per
     combination of styles, table conditions and direct properties."""
 
-    def __init__(self, styles: Styles, theme=None) -> None:
+    def __init__(self, styles: Styles, theme=None, numbering=None) -> None:
+        from cmwreport.docx.paragraph_look import list_levels
+
         self.styles = styles
+        #: (numId, ilvl) -> the list level's w:pPr (a numbered paragraph's indents).
+        self.levels = list_levels(numbering)
         self.themes = theme_fonts(theme)
         self._cache: dict[tuple, tuple] = {}
 
@@ -128,6 +139,43 @@ class StyleSheet:
             if style in self.styles.bidi:
                 return self.styles.bidi[style]
         return False
+
+    def paragraph(self, p, pstyle: str | None, table=((), [])) -> tuple:
+        """The paragraph's effective alignment, indentation and spacing. A table
+        style's w:pPr goes where its w:rPr goes (see `effective`): over the default
+        paragraph style, under any other (Word shows Normal text in a table with the
+        table style's spacing, and LibreOffice writes that spacing out directly)."""
+        from cmwreport.docx import paragraph_look
+
+        direct = p.find(n.PPR)
+        parts = ()
+        if direct is not None:
+            parts = tuple(
+                etree.tostring(el)
+                for el in (direct.find(w("jc")), direct.find(w("ind")), direct.find(w("spacing")))
+                if el is not None
+            )
+        numpr = direct.find(n.NUMPR) if direct is not None else None
+        if numpr is not None:
+            parts += (etree.tostring(numpr),)
+        key = ("pPr", pstyle, parts, table[0])
+        found = self._cache.get(key)
+        if found is None:
+            styles = self.styles
+            pstyle = pstyle or styles.default_para
+            paragraph = [styles.ppr.get(s) for s in styles.chain(pstyle)]
+            tabled = [styles.ppr.get(s) for s in styles.chain(table[0][0])] if table[0] else []
+            if pstyle == styles.default_para:
+                layers = [styles.ppr_defaults, *paragraph, *tabled]
+            else:
+                layers = [styles.ppr_defaults, *tabled, *paragraph]
+            num_id, ilvl = styles.numbering(pstyle)
+            if numpr is not None:
+                own_id, own_level = numpr_of(numpr)
+                num_id, ilvl = own_id or num_id, own_level or ilvl
+            layers.append(self.levels.get((num_id, ilvl or "0")))
+            found = self._cache[key] = paragraph_look.effective(layers, direct)
+        return found
 
     def style_name(self, sid: str | None) -> str | None:
         sid = sid or self.styles.default_para
@@ -142,6 +190,7 @@ class StyleSheet:
             styles = self.styles
             # Word's own defaults where nothing sets a property (10 pt: ECMA-376 17.3.2.38).
             props: dict = {"bold": False, "italic": False, "strike": False, "size": "20"}
+            props["hidden"] = False
             pstyle = pstyle or styles.default_para
             paragraph = [styles.rpr.get(s) for s in styles.chain(pstyle)]
             # A table style's formatting is over the document defaults and under the
@@ -166,8 +215,11 @@ class StyleSheet:
         return found
 
 
-def paragraph_formatting(p, pieces, sheet: StyleSheet, at: int = 0) -> tuple[str | None, list]:
-    """(style name, [(start, end, properties)]) for a paragraph's pieces of text."""
+def paragraph_formatting(
+    p, pieces, sheet: StyleSheet, at: int = 0
+) -> tuple[str | None, list, tuple]:
+    """(style name, [(start, end, properties)], paragraph properties) for a paragraph's
+    pieces of text."""
     ps = p.find(f"{n.PPR}/{n.PSTYLE}")
     pstyle = ps.get(n.VAL) if ps is not None else None
     bidi = sheet.paragraph_bidi(p, pstyle)
@@ -202,7 +254,7 @@ def paragraph_formatting(p, pieces, sheet: StyleSheet, at: int = 0) -> tuple[str
             else:
                 spans.append((start, end, props))
         at += len(text)
-    return sheet.style_name(pstyle), spans
+    return sheet.style_name(pstyle), spans, sheet.paragraph(p, pstyle, table)
 
 
 _FONT = PROPERTIES.index("font")

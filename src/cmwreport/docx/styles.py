@@ -75,6 +75,8 @@ class Styles:
         #: Whether the package has a styles part at all.
         self.exists = root is not None
         self.rpr: dict[str, object] = {}
+        #: Each style's own w:pPr (alignment, indentation, spacing).
+        self.ppr: dict[str, object] = {}
         self.based: dict[str, str] = {}
         #: Every style id defined, in document order, with its name (its id when it has
         #: none).
@@ -87,12 +89,14 @@ class Styles:
         self.default_para: str | None = None
         self.default_table: str | None = None
         self.defaults = None
+        self.ppr_defaults = None
         self._roles: dict[str | None, tuple[str, ...]] = {}
         self._levels: dict[str | None, int | None] = {}
         self._numbering: dict[str | None, tuple[str | None, str | None]] = {}
         if root is None:
             return
         self.defaults = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{n.RPR}")
+        self.ppr_defaults = root.find(f"{w('docDefaults')}/{w('pPrDefault')}/{n.PPR}")
         for st in root.iter(_STYLE):
             self._add(st)
 
@@ -111,6 +115,7 @@ class Styles:
             elif tag == _BASED and based is None:
                 based = child
         self.rpr[sid] = rpr
+        self.ppr[sid] = ppr
         if ppr is not None:
             bidi = ppr.find(_BIDI)
             if bidi is not None:

@@ -274,8 +274,11 @@ class Draft:
         from cmwreport.docx.formatting import StyleSheet
 
         _styles, theme = self._styles_and_theme()
+        numbering = self.package.related(self.main_part, "numbering")
         return StyleSheet(
-            self.package.styles(self.main_part), self.package.xml(theme) if theme else None
+            self.package.styles(self.main_part),
+            self.package.xml(theme) if theme else None,
+            self.package.xml(numbering[0]) if numbering else None,
         )
 
     @cached_property

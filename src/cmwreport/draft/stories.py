@@ -231,7 +231,8 @@ def cell_paragraphs(cell) -> list:
 
 
 def read_formatted(p, objects: Objects | None, sheet: StyleSheet | None):
-    """A paragraph's text, what it holds, and its formatting: (text, style key, spans)."""
+    """A paragraph's text, what it holds, and its formatting: (text, style key, spans,
+    paragraph properties)."""
     if sheet is None:
         text, inline = read_paragraph(p, objects)
         return text, inline, None
@@ -239,8 +240,8 @@ def read_formatted(p, objects: Objects | None, sheet: StyleSheet | None):
     text, inline = read_paragraph(p, objects, pieces)
     from cmwreport.docx.formatting import paragraph_formatting
 
-    style, spans = paragraph_formatting(p, pieces, sheet)
-    return text, inline, (text, style_key(style or ""), tuple(spans))
+    style, spans, look = paragraph_formatting(p, pieces, sheet)
+    return text, inline, (text, style_key(style or ""), tuple(spans), look)
 
 
 def cell_text(cell, objects: Objects | None, sheet: StyleSheet | None = None):

@@ -17,6 +17,7 @@ import os
 from html import escape
 
 from cmwreport.diff.compare import Change, Result
+from cmwreport.diff.formatting import paragraph_words
 from cmwreport.diff.render.html_assets import SCRIPT, css
 from cmwreport.diff.render.html_text import (
     CONTEXT_WORDS,
@@ -267,8 +268,8 @@ def _formatting(change: Change) -> tuple[str, list[str]]:
     for a, b in zip(old.formatting, new.formatting, strict=False):
         if a is None or b is None:
             continue
-        text, style_a, spans_a = a
-        _text, style_b, spans_b = b
+        text, style_a, spans_a = a[:3]
+        _text, style_b, spans_b = b[:3]
         if style_a != style_b:
             said.append(
                 _(
@@ -277,6 +278,7 @@ def _formatting(change: Change) -> tuple[str, list[str]]:
                     new=style_name(style_b),
                 )
             )
+        said.extend(paragraph_words(a, b))
         html, words = formatting_marked(text, spans_a, spans_b, None)
         shown.append(html)
         said.extend(words)
