@@ -164,20 +164,22 @@ class Draft(Plain):
         "held",
         "authors",
     )
-    _shown = (
-        "path",
-        "body",
-        "headers",
-        "footers",
-        "footnotes",
-        "tracked",
-        "endnotes",
-        "comments",
-        "boxes",
-        "unread",
-        "not_compared",
-        "main_part",
-        "footnotes_part",
+    #: Not shown: the parsed trees, the package and what is cached from them.
+    _shown = tuple(
+        name
+        for name in _compared
+        if name
+        not in (
+            "parts",
+            "part_names",
+            "stories",
+            "shown",
+            "package",
+            "objects",
+            "table_props",
+            "held",
+            "authors",
+        )
     )
 
     def __init__(
