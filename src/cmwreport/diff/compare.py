@@ -20,6 +20,7 @@ from cmwreport.draft.model import (
     Draft,
 )
 from cmwreport.draft.unread import NotCompared, not_compared
+from cmwreport.plain import Plain
 
 KINDS = ("added", "removed", "changed", "moved", "formatting")
 #: The places compared, each aligned on its own: (name in `pairs`, attribute of Draft).
@@ -31,12 +32,14 @@ NOTE_TRACKED = (
 )
 
 
-class Change:
+class Change(Plain):
     """One change between the drafts.
 
     Change, Renumbered and Result are plain classes with the equality and repr a dataclass
     would give them: creating dataclasses is a large part of what a diff of two small
     drafts spends importing."""
+
+    _compared = ("kind", "location", "old", "new", "old_text", "new_text", "ops", "col", "details")
 
     def __init__(
         self,
@@ -61,33 +64,6 @@ class Change:
         self.ops = ops
         self.col = col
         self.details = [] if details is None else details
-
-    def _fields(self) -> tuple:
-        return (
-            self.kind,
-            self.location,
-            self.old,
-            self.new,
-            self.old_text,
-            self.new_text,
-            self.ops,
-            self.col,
-            self.details,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._fields() == other._fields()  # type: ignore[attr-defined]
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return (
-            f"Change(kind={self.kind!r}, location={self.location!r}, old={self.old!r}, "
-            f"new={self.new!r}, old_text={self.old_text!r}, new_text={self.new_text!r}, "
-            f"ops={self.ops!r}, col={self.col!r}, details={self.details!r})"
-        )
 
     @property
     def block(self) -> Block:
@@ -143,34 +119,21 @@ def _cell_json(block: Block | None, col: int | None) -> dict | None:
     return out
 
 
-class Renumbered:
+class Renumbered(Plain):
+    _compared = ("old_number", "new_number", "block")
+
     def __init__(self, old_number: str | None, new_number: str | None, block: Block) -> None:
         self.old_number = old_number
         self.new_number = new_number
         self.block = block
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return (self.old_number, self.new_number, self.block) == (
-            other.old_number,  # type: ignore[attr-defined]
-            other.new_number,  # type: ignore[attr-defined]
-            other.block,  # type: ignore[attr-defined]
-        )
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return (
-            f"Renumbered(old_number={self.old_number!r}, new_number={self.new_number!r}, "
-            f"block={self.block!r})"
-        )
-
     def as_json(self) -> dict:
         return {"old_number": self.old_number, "new_number": self.new_number}
 
 
-class Result:
+class Result(Plain):
+    _compared = ("old", "new", "changes", "renumbered", "summary", "pairs", "unread")
+
     def __init__(
         self,
         old: Draft,
@@ -191,31 +154,6 @@ class Result:
         self.summary = summary
         self.pairs = {} if pairs is None else pairs
         self.unread = [] if unread is None else unread
-
-    def _fields(self) -> tuple:
-        return (
-            self.old,
-            self.new,
-            self.changes,
-            self.renumbered,
-            self.summary,
-            self.pairs,
-            self.unread,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._fields() == other._fields()  # type: ignore[attr-defined]
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return (
-            f"Result(old={self.old!r}, new={self.new!r}, changes={self.changes!r}, "
-            f"renumbered={self.renumbered!r}, summary={self.summary!r}, "
-            f"pairs={self.pairs!r}, unread={self.unread!r})"
-        )
 
     @property
     def differs(self) -> bool:

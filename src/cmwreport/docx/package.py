@@ -22,6 +22,7 @@ from cmwreport.docx.opc import CONTENT_TYPES, PackageError, Relationship
 from cmwreport.docx.styles import Styles
 from cmwreport.docx.xml import CT_NS, PKG_REL_NS, parse_part, serialize
 from cmwreport.i18n import _
+from cmwreport.plain import Plain
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _CONFORMANCE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}conformance"
@@ -33,7 +34,7 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class Package:
+class Package(Plain):
     """A package's parts as bytes, parsed on demand, with its relationships.
 
     The one reader of .docx files: build opens the template with it, diff and absorb
@@ -50,6 +51,20 @@ class Package:
     still be inflated of the MAX_INFLATED bound; `_styles`: styles read
     (docx/styles.py), by styles part name ("" for none).
     """
+
+    _compared = (
+        "names",
+        "parts",
+        "unreadable",
+        "_trees",
+        "_rels",
+        "source",
+        "changed",
+        "_pending",
+        "_budget",
+        "_styles",
+    )
+    _shown = ("names", "parts", "unreadable", "source", "_budget")
 
     def __init__(
         self,
@@ -71,19 +86,6 @@ class Package:
         self.changed = set() if changed is None else changed
         self._pending = set() if _pending is None else _pending
         self._styles = {} if _styles is None else _styles
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return vars(self) == vars(other)  # every field, as the dataclass compared them
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return (
-            f"Package(names={self.names!r}, parts={self.parts!r}, "
-            f"unreadable={self.unreadable!r}, source={self.source!r}, _budget={self._budget!r})"
-        )
 
     @classmethod
     def read(cls, source: Path | bytes, *, lazy: bool = False) -> Package:

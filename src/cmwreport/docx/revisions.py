@@ -14,6 +14,7 @@ from lxml import etree
 from cmwreport.docx import wordml as n
 from cmwreport.docx.package import Package
 from cmwreport.docx.xml import W_NS, w
+from cmwreport.plain import Plain
 
 #: Formatting revisions: accepting them means dropping the record of the old formatting.
 _PROPERTY_CHANGES = tuple(
@@ -37,11 +38,13 @@ _RANGE_MARKS = tuple(
 _AFTER_RPR = {n.SECT_PR, w("pPrChange")}
 
 
-class Tracked:
+class Tracked(Plain):
     """Tracked changes found in a draft, which diff reads in their accepted view.
 
     A plain class with a dataclass's equality and repr: creating dataclasses is a large
     part of what a diff of two small drafts spends importing."""
+
+    _compared = ("insertions", "deletions", "moves", "formatting")
 
     def __init__(
         self, insertions: int = 0, deletions: int = 0, moves: int = 0, formatting: int = 0
@@ -50,22 +53,6 @@ class Tracked:
         self.deletions = deletions
         self.moves = moves
         self.formatting = formatting
-
-    def _fields(self) -> tuple[int, int, int, int]:
-        return (self.insertions, self.deletions, self.moves, self.formatting)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._fields() == other._fields()  # type: ignore[attr-defined]
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return (
-            f"Tracked(insertions={self.insertions!r}, deletions={self.deletions!r}, "
-            f"moves={self.moves!r}, formatting={self.formatting!r})"
-        )
 
     @property
     def any(self) -> bool:

@@ -14,6 +14,7 @@ from cmwreport.contract import identity_of
 from cmwreport.docx import wordml as n
 from cmwreport.docx.fields import add_field, link_target
 from cmwreport.docx.xml import w
+from cmwreport.plain import Plain
 
 #: Characters a run child stands for in the text reviewers read.
 _CHAR_OF = {n.TAB: "\t", n.BR: "\n", n.CR: "\n", n.NB_HYPHEN: "\u2011", w("ptab"): "\t"}
@@ -23,13 +24,15 @@ _SKIP = {n.PPR, n.RPR, n.FALLBACK, n.TXBX, w("sdtPr"), w("sdtEndPr"), w("smartTa
 _SKIP |= {w("customXmlPr"), w("del"), w("moveFrom")}
 
 
-class Inline:
+class Inline(Plain):
     """What a paragraph holds beside its text, compared by identity.
 
     A plain class with a dataclass's equality and repr: one is made per paragraph read,
     and creating the dataclass was a large part of a small diff's imports."""
 
     __slots__ = ("fields", "links", "objects", "boxes", "drawn")
+
+    _compared = ("fields", "links", "objects", "boxes", "drawn")
 
     def __init__(self) -> None:
         #: Field instructions, normalised ("HYPERLINK \"x\"", "REF _Ref1 \\h").
@@ -43,22 +46,6 @@ class Inline:
         self.boxes: list = []
         #: Whether a run holds a drawing or object (only then are text boxes looked for).
         self.drawn = False
-
-    def _fields(self) -> tuple:
-        return (self.fields, self.links, self.objects, self.boxes, self.drawn)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._fields() == other._fields()  # type: ignore[attr-defined]
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return (
-            f"Inline(fields={self.fields!r}, links={self.links!r}, objects={self.objects!r}, "
-            f"boxes={self.boxes!r}, drawn={self.drawn!r})"
-        )
 
 
 #: Relationship kinds as reviewers name them.

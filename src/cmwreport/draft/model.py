@@ -12,6 +12,7 @@ from typing import Any
 
 from cmwreport.docx.opc import PackageError
 from cmwreport.docx.revisions import Tracked
+from cmwreport.plain import Plain
 
 BODY = "body"
 TABLE = "table"
@@ -134,10 +135,52 @@ class Block:
         )
 
 
-class Draft:
+class Draft(Plain):
     """Two of these are compared by a diff. A plain class with a dataclass's equality and
     repr: creating the dataclass was a large part of what a diff of two small drafts
     spends importing."""
+
+    _compared = (
+        "path",
+        "body",
+        "headers",
+        "footers",
+        "footnotes",
+        "tracked",
+        "endnotes",
+        "comments",
+        "boxes",
+        "unread",
+        "not_compared",
+        "parts",
+        "part_names",
+        "stories",
+        "shown",
+        "main_part",
+        "footnotes_part",
+        "package",
+        "objects",
+        "table_props",
+        "held",
+        "authors",
+    )
+    #: Not shown: the parsed trees, the package and what is cached from them.
+    _shown = tuple(
+        name
+        for name in _compared
+        if name
+        not in (
+            "parts",
+            "part_names",
+            "stories",
+            "shown",
+            "package",
+            "objects",
+            "table_props",
+            "held",
+            "authors",
+        )
+    )
 
     def __init__(
         self,
@@ -203,51 +246,6 @@ class Draft:
         self.table_props = {} if table_props is None else table_props
         self.held = {} if held is None else held
         self.authors = {} if authors is None else authors
-
-    def _fields(self) -> tuple:
-        return (
-            self.path,
-            self.body,
-            self.headers,
-            self.footers,
-            self.footnotes,
-            self.tracked,
-            self.endnotes,
-            self.comments,
-            self.boxes,
-            self.unread,
-            self.not_compared,
-            self.parts,
-            self.part_names,
-            self.stories,
-            self.shown,
-            self.main_part,
-            self.footnotes_part,
-            self.package,
-            self.objects,
-            self.table_props,
-            self.held,
-            self.authors,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._fields() == other._fields()  # type: ignore[attr-defined]
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return (
-            "Draft("
-            f"path={self.path!r}, body={self.body!r}, headers={self.headers!r}, "
-            f"footers={self.footers!r}, footnotes={self.footnotes!r}, "
-            f"tracked={self.tracked!r}, endnotes={self.endnotes!r}, "
-            f"comments={self.comments!r}, boxes={self.boxes!r}, "
-            f"unread={self.unread!r}, not_compared={self.not_compared!r}, "
-            f"main_part={self.main_part!r}, footnotes_part={self.footnotes_part!r}"
-            ")"
-        )
 
     def drop_trees(self) -> None:
         """Forget the parsed XML, keeping the blocks' text and numbers: what the text and
