@@ -25,11 +25,13 @@ class SourcesInvalid(CmwError):
 
 @dataclass
 class Built:
-    """The report and the annex as the build makes them, in memory: read by the draft
-    reader as they are, never written to bytes and read back."""
+    """The report and the annex as the build makes them, in memory: the report read by
+    the draft reader as it is; the annex as its parts' bytes, never zipped, parsed only
+    for a draft that may be of it (`annex_blocks`: at most so many blocks there)."""
 
     report: Any
     annex: Any
+    annex_blocks: int
 
 
 @dataclass
@@ -90,7 +92,7 @@ def build(sources, template, label: str) -> Built:
     from cmwreport.build.merge import merge
 
     merged = merge(sources, template.copy(), label, in_memory=True)
-    return Built(merged.document.package.in_memory(copy=False), merged.annex)
+    return Built(merged.document.package.in_memory(copy=False), merged.annex, merged.annex_blocks)
 
 
 def read(source, name: str = "draft"):

@@ -7,6 +7,7 @@ them as a diff; so a failure anywhere leaves every file as it was.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,15 +79,14 @@ def run(drafts: Path | list[Path], options: Options) -> Result:
 
     template = adapter.open_template(options.template)
     built = adapter.build(sources, template, str(options.template))
-    bases = {
-        "report": adapter.read(built.report, "built-report"),
-        "annex": adapter.read(built.annex, "built-annex"),
-    }
-    kinds = [_which(draft, bases["report"], bases["annex"]) for _p, draft in read]
+    bases = {"report": adapter.read(built.report, "built-report")}
+    kinds = _kinds([draft for _p, draft in read], built, bases)
     # A built document no draft is of is not read again: its trees go now (on a long
-    # report, the standalone annex is a few hundred MB of them).
+    # report, the standalone annex is a hundred MB of them).
     del built
-    bases = {kind: bases[kind] for kind in dict.fromkeys(kinds)}
+    if len(bases) > len(set(kinds)):
+        bases = {kind: bases[kind] for kind in dict.fromkeys(kinds)}
+        _give_back()
     for draft in [*bases.values(), *(draft for _p, draft in read)]:
         model.locate(draft.body)
     template_draft = adapter.read(template, str(options.template)) if "report" in kinds else None
@@ -115,6 +115,7 @@ def run(drafts: Path | list[Path], options: Options) -> Result:
 
     if "report" in origin_of:
         result.notes += notes.generated_follow(the_plan, bases["report"], origin_of["report"])
+    _drop_trees(the_plan, [*bases.values(), *(draft for _p, draft in read)])
     applied = source_edit.apply(the_plan, _all_ids(sources))
     result.files.update(applied.files)
     result.done += applied.done
@@ -129,6 +130,32 @@ def run(drafts: Path | list[Path], options: Options) -> Result:
     if any(p.suffix in provenance.YAML_SUFFIXES for p in result.files):
         result.invalid = _validate(loaded, result.files)
     return result
+
+
+def _drop_trees(the_plan, drafts: list) -> None:
+    """The built documents' and the drafts' XML go once the plan is made: what follows
+    reads the plan, the sources and the template. (On a long report they are two
+    hundred MB, and the sources' edits and their check would come on top.) A paragraph
+    the plan adds to the template is kept as a copy of its own."""
+    for edit in the_plan.template:
+        if edit.draft_element is not None:
+            edit.draft_element = copy.deepcopy(edit.draft_element)
+    for draft in drafts:
+        draft.drop_trees()
+    _give_back()
+
+
+def _give_back() -> None:
+    """Return the memory of XML trees just freed to the system. libxml2 frees into the C
+    heap, where Python's own small objects (the YAML nodes and models that follow) are
+    never allocated: without this, each phase's peak would add to the last one's."""
+    import ctypes
+
+    try:
+        trim = ctypes.CDLL(None).malloc_trim  # glibc; elsewhere, nothing to do
+    except (AttributeError, OSError):
+        return
+    trim(0)
 
 
 def _read(path: Path, options: Options, result: Result):
@@ -187,6 +214,27 @@ def _check_fingerprint(draft_path: Path, recorded, options: Options, result: Res
     if recorded.template != now.template:
         changed.add("template")
     return changed
+
+
+def _kinds(drafts: list, built, bases: dict) -> list[str]:
+    """Whether each draft is the report or the standalone annex: the closer in content
+    (`_which`). The annex is read (into `bases`) only for a draft its size leaves open:
+    it holds at most `built.annex_blocks` texts, so its closeness to a draft of n texts
+    is at most min(n, annex_blocks) / n; a draft at least that close to the report is
+    of the report whatever the annex holds."""
+    theirs = {b.text for b in bases["report"].body}
+    kinds = []
+    for draft in drafts:
+        mine = {b.text for b in draft.body}
+        shared, union = len(mine & theirs), max(len(mine | theirs), 1)
+        # In integers: min(n, blocks) / max(n, 1) <= shared / union.
+        if min(len(mine), built.annex_blocks) * union <= shared * max(len(mine), 1):
+            kinds.append("report")
+            continue
+        if "annex" not in bases:
+            bases["annex"] = adapter.read(built.annex, "built-annex")
+        kinds.append(_which(draft, bases["report"], bases["annex"]))
+    return kinds
 
 
 def _which(draft, report, annex) -> str:

@@ -175,6 +175,9 @@ class Merged:
     annex_first: etree._Element
     annex_paragraphs: int
     report_words: int = 0
+    #: In memory: how many paragraphs and table rows the standalone annex's body holds,
+    #: a bound on the blocks a reader finds there (absorb reads it only if needed).
+    annex_blocks: int = 0
 
 
 def build(
@@ -272,7 +275,7 @@ def merge(
     standalone.set_core(f"{report.symbol} — {annex.ANNEX_TITLE}", created, modified)
     annex_record = {} if in_memory else item_record.encode(annex_items)
     set_properties(standalone.package, {**properties, **annex_record})
-    annex_written, annex_nodes = _standalone(
+    annex_written, annex_nodes, annex_blocks = _standalone(
         standalone, document, annex_nodes, notes.added(), sources, inline, cs_font, in_memory
     )
 
@@ -310,7 +313,9 @@ def merge(
     document.set_core(report.symbol, created, modified)
     record = {} if in_memory else item_record.encode(presented + annex_items)
     set_properties(document.package, {**properties, **record})
-    return Merged(document, annex_written, annex_nodes[0], annex_paragraphs, report_words)
+    return Merged(
+        document, annex_written, annex_nodes[0], annex_paragraphs, report_words, annex_blocks
+    )
 
 
 def _standalone(
@@ -322,11 +327,11 @@ def _standalone(
     inline: dict[str, str],
     cs_font: str | None,
     in_memory: bool = False,
-) -> tuple[bytes | Package, list[etree._Element]]:
+) -> tuple[bytes | Package, list[etree._Element], int]:
     """The annex as a document of its own: the symbol and the title of the report it
     belongs to on its first page, the annex, and what ends the template (the closing
-    rule). Returns its bytes (in memory: a copy of its package) and the annex's elements,
-    free to move into the report."""
+    rule). Returns its bytes (in memory: its package, parts as bytes), the annex's
+    elements, free to move into the report, and (in memory) its paragraphs and rows."""
     report = sources.report
     for sp in standalone.slot_paragraphs(body=False):
         slotlib.replace_inline(sp, inline)
@@ -355,12 +360,19 @@ def _standalone(
     brackets.bind(standalone.body)
     brackets.bind(notes.root)
     labelled = lists.label(standalone, annex_nodes)
-    # In memory, a copy: the annex's elements go on into the report, changed.
-    annex_written = standalone.package.in_memory(copy=True) if in_memory else standalone.to_bytes()
+    # In memory, its parts as written (the annex's elements go on into the report,
+    # changed): serialised, not a copy of the trees, which a draft of the report never
+    # reads and which on a long report are a hundred MB.
+    blocks = 0
+    if in_memory:
+        blocks = sum(1 for _el in standalone.body.iter(w("p"), w("tr")))
+        annex_written = standalone.package.snapshot()
+    else:
+        annex_written = standalone.to_bytes()
     numbering.unlabel(labelled)
     for run in title_mark:
         run.getparent().remove(run)
     taken = standalone.take_body()
     annex_nodes = taken[len(front) : len(taken) - len(closing)]
     set_page_break_before(annex_nodes[0], None)
-    return annex_written, annex_nodes
+    return annex_written, annex_nodes, blocks
