@@ -53,6 +53,9 @@ class YamlFile:
     _shifts: list[int] = field(default_factory=list, repr=False)
     _styles: dict[int, str | None] = field(default_factory=dict, repr=False)
     _seen_styles: dict[tuple[int, str], set] = field(default_factory=dict, repr=False)
+    #: Each item id -> its sequence and index, found in one walk of `root` (never changed:
+    #: edits are splices of the text).
+    _items: dict[str, tuple[yaml.SequenceNode, int]] | None = field(default=None, repr=False)
 
     @classmethod
     def read(cls, path: Path, shown: str) -> YamlFile:
@@ -99,18 +102,9 @@ class YamlFile:
 
     def find_item(self, item_id: str) -> tuple[yaml.SequenceNode, int] | None:
         """The block sequence holding the mapping whose `id` is `item_id`, and its index."""
-        stack = [self.root]
-        while stack:
-            node = stack.pop()
-            if isinstance(node, yaml.SequenceNode):
-                for i, item in enumerate(node.value):
-                    if isinstance(item, yaml.MappingNode) and _get(item, "id") is not None:
-                        if _get(item, "id").value == item_id:
-                            return node, i
-                    stack.append(item)
-            elif isinstance(node, yaml.MappingNode):
-                stack.extend(v for _k, v in node.value)
-        return None
+        if self._items is None:
+            self._items = _items(self.root)
+        return self._items.get(item_id)
 
     def field_node(self, path: tuple[str | int, ...]) -> yaml.Node | None:
         """A node by its path of keys and indexes from the root."""
@@ -352,6 +346,25 @@ class YamlFile:
         except yaml.YAMLError:
             return None
         return out if back == {"k": value} else None
+
+
+def _items(root: yaml.Node) -> dict[str, tuple[yaml.SequenceNode, int]]:
+    """Every mapping with an `id` in a sequence: id -> (the sequence, its index); of two
+    with one id, the first met in this walk (the order a search for it would take)."""
+    out: dict[str, tuple[yaml.SequenceNode, int]] = {}
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                if isinstance(item, yaml.MappingNode):
+                    found = _get(item, "id")
+                    if found is not None and isinstance(found.value, str):
+                        out.setdefault(found.value, (node, i))
+                stack.append(item)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(v for _k, v in node.value)
+    return out
 
 
 def _get(mapping: yaml.MappingNode, key: str) -> yaml.Node | None:

@@ -24,7 +24,7 @@ from cmwreport.docx.core import document_moment
 from cmwreport.docx.custom_properties import set_properties
 from cmwreport.docx.document import WordDocument, set_page_break_before
 from cmwreport.docx.package import Package, PackageError
-from cmwreport.docx.xml import w
+from cmwreport.docx.xml import W_NS, w
 from cmwreport.errors import CmwError
 from cmwreport.replies.questions import documents
 from cmwreport.replies.scan import scan
@@ -318,6 +318,15 @@ def merge(
     )
 
 
+#: The most blocks the draft reader (draft/stories.py) can find in a body: a paragraph
+#: outside table cells, a paragraph of a text box (wherever the box is), a table row (a
+#: cell's own paragraphs are its row's text).
+_MOST_BLOCKS = (
+    "count(.//w:p[not(ancestor::w:tc)]) + count(.//w:p[ancestor::w:txbxContent])"
+    " + count(.//w:tr)"
+)
+
+
 def _standalone(
     standalone: WordDocument,
     document: WordDocument,
@@ -365,7 +374,7 @@ def _standalone(
     # reads and which on a long report are a hundred MB.
     blocks = 0
     if in_memory:
-        blocks = sum(1 for _el in standalone.body.iter(w("p"), w("tr")))
+        blocks = int(standalone.body.xpath(_MOST_BLOCKS, namespaces={"w": W_NS}))
         annex_written = standalone.package.snapshot()
     else:
         annex_written = standalone.to_bytes()
