@@ -322,8 +322,7 @@ def merge(
 #: outside table cells, a paragraph of a text box (wherever the box is), a table row (a
 #: cell's own paragraphs are its row's text).
 _MOST_BLOCKS = (
-    "count(.//w:p[not(ancestor::w:tc)]) + count(.//w:p[ancestor::w:txbxContent])"
-    " + count(.//w:tr)"
+    "count(.//w:p[not(ancestor::w:tc)]) + count(.//w:p[ancestor::w:txbxContent]) + count(.//w:tr)"
 )
 
 
