@@ -85,3 +85,38 @@ def test_the_build_read_in_memory_is_the_build_read_from_its_bytes(tree, tmp_pat
     # absorb tells a draft of the report without reading the annex when this bound on
     # the annex's texts leaves no doubt (engine._kinds): it must bound them, closely.
     assert len({b.text for b in annex.body}) <= built.annex_blocks <= 2 * len(annex.body)
+
+
+def test_a_drafts_kind_is_told_as_before_whether_or_not_the_annex_is_read():
+    """engine._kinds reads the annex only when its size leaves a draft's kind open; its
+    answer must be `_which`'s (the closer of the two in texts) for drafts of the report,
+    of the annex, and of anything between."""
+    from types import SimpleNamespace
+
+    from cmwreport.absorb import engine
+    from tests.conftest import TEMPLATE
+
+    sources = adapter.load(ROOT / "sources").sources
+    built = adapter.build(sources, adapter.open_template(TEMPLATE), str(TEMPLATE))
+    report = adapter.read(built.report, "report")
+    annex = adapter.read(built.annex, "annex")
+    r, a = report.body, annex.body
+    shapes = {
+        "report": r,
+        "annex": a,
+        "annex and the report's first half": a + r[: len(r) // 2],
+        "the report less its last third": r[: 2 * len(r) // 3],
+        "the report's first tenth": r[: len(r) // 10],
+        "half the annex": a[: len(a) // 2],
+        "nothing": [],
+    }
+    unread = 0
+    for label, blocks in shapes.items():
+        draft = SimpleNamespace(body=blocks)
+        bases = {"report": report}
+        kinds = engine._kinds([draft], built, bases)
+        assert kinds == [engine._which(draft, report, annex)], label
+        unread += "annex" not in bases
+    # Both ways are taken: the bound settles some drafts, the annex is read for others.
+    assert 0 < unread < len(shapes)
+    assert engine._kinds([SimpleNamespace(body=a)], built, {"report": report}) == ["annex"]
