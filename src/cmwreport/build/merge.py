@@ -321,9 +321,8 @@ def merge(
 #: The most blocks the draft reader (draft/stories.py) can find in a body: a paragraph
 #: outside table cells, a paragraph of a text box (wherever the box is), a table row (a
 #: cell's own paragraphs are its row's text).
-_MOST_BLOCKS = (
-    "count(.//w:p[not(ancestor::w:tc)]) + count(.//w:p[ancestor::w:txbxContent]) + count(.//w:tr)"
-)
+#: (Node sets: a paragraph of nested cells or boxes is counted once in each term.)
+_MOST_BLOCKS = "count(.//w:p) - count(.//w:tc//w:p) + count(.//w:txbxContent//w:p) + count(.//w:tr)"
 
 
 def _standalone(
