@@ -120,3 +120,29 @@ def test_a_drafts_kind_is_told_as_before_whether_or_not_the_annex_is_read():
     # Both ways are taken: the bound settles some drafts, the annex is read for others.
     assert 0 < unread < len(shapes)
     assert engine._kinds([SimpleNamespace(body=a)], built, {"report": report}) == ["annex"]
+
+
+def test_absorb_in_process_leaves_the_garbage_collector_as_it_found_it(tmp_path):
+    """engine.run pauses the cyclic collector while it works (bench/README): a caller in
+    the same process gets it back, after an absorb and after one that fails."""
+    import gc
+
+    from cmwreport.absorb import engine
+    from cmwreport.errors import CmwError
+    from tests.absorb.workspace import Workspace
+
+    ws = Workspace.make(tmp_path)
+    options = engine.Options(ws.sources, ws.template)
+    assert gc.isenabled()
+    result = engine.run(ws.report, options)
+    assert gc.isenabled()
+    assert result.files == {} and result.unabsorbed == [] and result.draft_kind == "report"
+    with pytest.raises(CmwError):
+        engine.run(tmp_path / "missing.docx", options)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        engine.run(ws.report, options)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
