@@ -10,6 +10,7 @@ prints them, literal where it does not (why: see there).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import chain
 
 from lxml import etree
 
@@ -28,33 +29,35 @@ def _labeller(document: WordDocument) -> Callable[[etree._Element], tuple[str, i
     roles = document.styles().roles
     counters = {"letter": 0, "annex": 0, "third": 0}
     val = w("val")
+    sub, sub_sub, annex = contract.UN_SUB_PARA, contract.UN_SUB_SUB_PARA, contract.ANNEX_LIST
 
     def label_of(p: etree._Element) -> tuple[str, int] | None:
         style = style_of(p)
         role = roles.get(style.get(val, "")) if style is not None else None
-        if role is not contract.UN_SUB_SUB_PARA:
-            counters["third"] = 0
-        if role is not contract.UN_SUB_PARA and role is not contract.UN_SUB_SUB_PARA:
-            counters["letter"] = 0
-        if role is not contract.ANNEX_LIST:
-            counters["annex"] = 0
-        if role is contract.UN_SUB_PARA:
+        # Each role restarts the counters of the others but a sub-paragraph's letter,
+        # which its own sub-sub-paragraphs continue.
+        if role is sub:
+            counters["third"] = counters["annex"] = 0
             counters["letter"] += 1
             return letter_label(counters["letter"] - 1), counters["letter"]
-        if role is contract.UN_SUB_SUB_PARA:
+        if role is sub_sub:
+            counters["annex"] = 0
             counters["third"] += 1
             return third_level_label(counters["third"] - 1), counters["third"]
-        if role is contract.ANNEX_LIST:
+        if role is annex:
+            counters["third"] = counters["letter"] = 0
             counters["annex"] += 1
             return letter_label(counters["annex"] - 1), counters["annex"]
+        counters["third"] = counters["letter"] = counters["annex"] = 0
         return None
 
     return label_of
 
 
 def label(document: WordDocument, nodes: Iterable[etree._Element]) -> list[etree._Element]:
-    """Label the lists of `nodes` (paragraphs and tables) in `document`, then size their
-    hanging indents to what they print (`make_room`); returns the paragraphs labelled."""
+    """Label the lists of `nodes` (paragraphs and tables, or the body that holds them)
+    in `document`, then size their hanging indents to what they print (`make_room`);
+    returns the paragraphs labelled."""
     nodes = list(nodes)
     label_of = _labeller(document)
     found: list[tuple[etree._Element, tuple[str, int]]] = []
@@ -66,7 +69,9 @@ def label(document: WordDocument, nodes: Iterable[etree._Element]) -> list[etree
             found.append((p, result))
         return result
 
-    paragraphs = (p for node in nodes for p in node.iter(w("p")))
+    tag = w("p")
+    # Each node's paragraphs walked by lxml, not a Python generator per paragraph.
+    paragraphs = chain.from_iterable(node.iter(tag) for node in nodes)
     labelled = Labels(document.package, document.main).apply(paragraphs, recording)
     make_room(document, nodes, found)
     return labelled
@@ -94,11 +99,10 @@ def make_room(
             abstract = labels.abstract_of(level[0]) if level else None
             levels[style_id] = (abstract, level[1]) if abstract is not None else None
     # In a body, w:pStyle stands only in a paragraph's (or a tracked change's) pPr.
-    for node in nodes:
-        for style in node.iter(style_tag):
-            key = levels.get(style.get(val, ""))
-            if key is not None and style.getparent().getparent().tag != change_tag:
-                counts[key] = counts.get(key, 0) + 1
+    for style in chain.from_iterable(node.iter(style_tag) for node in nodes):
+        key = levels.get(style.get(val, ""))
+        if key is not None and style.getparent().getparent().tag != change_tag:
+            counts[key] = counts.get(key, 0) + 1
     printed: dict[tuple[str, str], set[str]] = {}
     for p, (text, _number) in found:
         level = labels.style_level(style_of(p).get(val, ""))

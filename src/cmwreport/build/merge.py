@@ -306,7 +306,7 @@ def merge(
     brackets.bind(document.body)
     brackets.bind(notes.root)
     slotlib.replace_block(annex_slot, annex_nodes)
-    lists.label(document, document.body)
+    lists.label(document, [document.body])
     document.set_core(report.symbol, created, modified)
     record = {} if in_memory else item_record.encode(presented + annex_items)
     set_properties(document.package, {**properties, **record})

@@ -19,6 +19,7 @@ from lxml import etree
 from cmwreport import contract
 from cmwreport.arabic.wording import wording
 from cmwreport.build.wordcount import LIMIT, RESOLUTION
+from cmwreport.docx.plain import plain_text
 from cmwreport.docx.slots import SLOT
 from cmwreport.docx.styles import Styles
 from cmwreport.docx.text import paragraph_text
@@ -91,7 +92,9 @@ def paragraphs(body: etree._Element, styles: Styles) -> Iterator[Paragraph]:
             p.getparent().tag == body_tag or next(p.iterancestors(_NOT_NUMBERED), None) is None
         )
         number = counter.number(p) if outside else None
-        yield Paragraph(index, number, after, role, paragraph_text(p))
+        # Most built paragraphs are plain (runs of one text): read without `atoms`.
+        text = plain_text(p)
+        yield Paragraph(index, number, after, role, paragraph_text(p) if text is None else text)
 
 
 def _excerpt(text: str) -> str:
