@@ -100,10 +100,11 @@ def decode(get) -> Record | None:
     return Record(items, order)
 
 
-def entries(nodes) -> list[tuple[str, str]]:
+def entries(nodes, read: dict | None = None) -> list[tuple[str, str]]:
     """(key of its identity, digest of its text) of each bookmarked paragraph or table
     row among rendered body elements, the text read as the draft reader reads it:
-    worked out once, for the report's record and the standalone annex's."""
+    worked out once, for the report's record and the standalone annex's. `read`:
+    (identity, text) of the nodes `render` knew them of (docx/content.py)."""
     from cmwreport.docx import wordml as n
     from cmwreport.docx.plain import plain_text
     from cmwreport.docx.text import identity, paragraph_text
@@ -114,7 +115,12 @@ def entries(nodes) -> list[tuple[str, str]]:
         return paragraph_text(p) if text is None else text
 
     out = []
+    read = read or {}
     for node in nodes:
+        known = read.get(node)
+        if known is not None:
+            out.append((key(known[0]), digest(known[1])))
+            continue
         for el in node.iter(n.P, n.TR):
             if el.tag == n.TR:
                 cells = [c for c in el if c.tag == n.TC]

@@ -9,6 +9,7 @@ prints them, literal where it does not (why: see there).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from itertools import chain
 
@@ -20,7 +21,7 @@ from cmwreport.build import indents
 from cmwreport.docx.document import WordDocument
 from cmwreport.docx.numbering import Labels
 from cmwreport.docx.wordml import style_of
-from cmwreport.docx.xml import w
+from cmwreport.docx.xml import NSMAP, w
 
 
 def _labeller(document: WordDocument) -> Callable[[etree._Element], tuple[str, int] | None]:
@@ -77,6 +78,12 @@ def label(document: WordDocument, nodes: Iterable[etree._Element]) -> list[etree
     return labelled
 
 
+#: The style ids a subtree's paragraphs name (plain strings: no lxml "smart" ones).
+_STYLE_IDS = etree.XPath(
+    "descendant-or-self::w:pStyle/@w:val", namespaces=NSMAP, smart_strings=False
+)
+
+
 def make_room(
     document: WordDocument,
     nodes: Iterable[etree._Element],
@@ -98,11 +105,17 @@ def make_room(
             level = labels.style_level(style_id)
             abstract = labels.abstract_of(level[0]) if level else None
             levels[style_id] = (abstract, level[1]) if abstract is not None else None
-    # In a body, w:pStyle stands only in a paragraph's (or a tracked change's) pPr.
-    for style in chain.from_iterable(node.iter(style_tag) for node in nodes):
-        key = levels.get(style.get(val, ""))
-        if key is not None and style.getparent().getparent().tag != change_tag:
-            counts[key] = counts.get(key, 0) + 1
+    # In a body, w:pStyle stands only in a paragraph's (or a tracked change's) pPr:
+    # every style named, counted in C, less those of the tracked changes' old pPr.
+    named = Counter(chain.from_iterable(_STYLE_IDS(node) for node in nodes))
+    for change in chain.from_iterable(node.iter(change_tag) for node in nodes):
+        for style in change.iter(style_tag):
+            if style.getparent().getparent() is change:
+                named[style.get(val, "")] -= 1
+    for style_id, count in named.items():
+        key = levels.get(style_id)
+        if key is not None and count > 0:
+            counts[key] = counts.get(key, 0) + count
     printed: dict[tuple[str, str], set[str]] = {}
     for p, (text, _number) in found:
         level = labels.style_level(style_of(p).get(val, ""))

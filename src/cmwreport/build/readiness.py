@@ -30,7 +30,10 @@ from cmwreport.i18n import _
 
 PLACEHOLDER_PROPERTY = contract.PLACEHOLDER_PROPERTY
 _NOT_NUMBERED = (w("tbl"), w("txbxContent"))
-HEADINGS = (contract.HEADING1, contract.HEADING2, contract.HEADING3, contract.ANNEX_TITLE)
+# A set: asked of every body paragraph, a tuple compared each role by `Style.__eq__`.
+HEADINGS = frozenset(
+    (contract.HEADING1, contract.HEADING2, contract.HEADING3, contract.ANNEX_TITLE)
+)
 
 
 @dataclass(frozen=True)
