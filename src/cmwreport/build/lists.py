@@ -10,7 +10,7 @@ prints them, literal where it does not (why: see there).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from itertools import chain
 
 from lxml import etree
@@ -24,35 +24,59 @@ from cmwreport.docx.wordml import style_of
 from cmwreport.docx.xml import NSMAP, w
 
 
-def _labeller(document: WordDocument) -> Callable[[etree._Element], tuple[str, int] | None]:
-    """The label of a paragraph and its number in its list, or None: called on a
-    document's paragraphs in order (it counts as it goes)."""
-    roles = document.styles().roles
-    counters = {"letter": 0, "annex": 0, "third": 0}
-    val = w("val")
-    sub, sub_sub, annex = contract.UN_SUB_PARA, contract.UN_SUB_SUB_PARA, contract.ANNEX_LIST
+def _labels(
+    document: WordDocument, paragraphs: Iterable[etree._Element]
+) -> list[tuple[etree._Element, tuple[str, int]]]:
+    """The paragraphs of lists among `paragraphs` (in document order), each with its
+    label and its number in its list.
 
-    def label_of(p: etree._Element) -> tuple[str, int] | None:
-        style = style_of(p)
-        role = roles.get(style.get(val, "")) if style is not None else None
-        # Each role restarts the counters of the others but a sub-paragraph's letter,
-        # which its own sub-sub-paragraphs continue.
-        if role is sub:
-            counters["third"] = counters["annex"] = 0
-            counters["letter"] += 1
-            return letter_label(counters["letter"] - 1), counters["letter"]
-        if role is sub_sub:
-            counters["annex"] = 0
-            counters["third"] += 1
-            return third_level_label(counters["third"] - 1), counters["third"]
-        if role is annex:
-            counters["third"] = counters["letter"] = 0
-            counters["annex"] += 1
-            return letter_label(counters["annex"] - 1), counters["annex"]
-        counters["third"] = counters["letter"] = counters["annex"] = 0
-        return None
+    Each list role restarts the counters of the others but a sub-paragraph's letter,
+    which its own sub-sub-paragraphs continue; any other paragraph restarts them all.
+    One loop without calls per paragraph (few of the thousands are in a list): a
+    paragraph's style is read as `wordml.style_of` reads it, inline."""
+    kinds = {
+        style_id: _KINDS[role]
+        for style_id, role in document.styles().roles.items()
+        if role in _KINDS
+    }
+    ppr_tag, style_tag, val = w("pPr"), w("pStyle"), w("val")
+    letter = third = annex = 0
+    found = []
+    for p in paragraphs:
+        kind = None
+        if len(p):
+            ppr = p[0]
+            if ppr.tag != ppr_tag:
+                ppr = next(p.iterchildren(ppr_tag), None)
+            if ppr is not None and len(ppr):
+                style = ppr[0]
+                if style.tag != style_tag:
+                    style = next(ppr.iterchildren(style_tag), None)
+                if style is not None:
+                    kind = kinds.get(style.get(val, ""))
+        if kind is None:
+            letter = third = annex = 0
+        elif kind == _SUB:
+            third = annex = 0
+            letter += 1
+            found.append((p, (letter_label(letter - 1), letter)))
+        elif kind == _SUB_SUB:
+            annex = 0
+            third += 1
+            found.append((p, (third_level_label(third - 1), third)))
+        else:
+            third = letter = 0
+            annex += 1
+            found.append((p, (letter_label(annex - 1), annex)))
+    return found
 
-    return label_of
+
+_SUB, _SUB_SUB, _ANNEX = 1, 2, 3
+_KINDS = {
+    contract.UN_SUB_PARA: _SUB,
+    contract.UN_SUB_SUB_PARA: _SUB_SUB,
+    contract.ANNEX_LIST: _ANNEX,
+}
 
 
 def label(document: WordDocument, nodes: Iterable[etree._Element]) -> list[etree._Element]:
@@ -60,33 +84,46 @@ def label(document: WordDocument, nodes: Iterable[etree._Element]) -> list[etree
     in `document`, then size their hanging indents to what they print (`make_room`);
     returns the paragraphs labelled."""
     nodes = list(nodes)
-    label_of = _labeller(document)
-    found: list[tuple[etree._Element, tuple[str, int]]] = []
-
-    def recording(p: etree._Element) -> tuple[str, int] | None:
-        # Each paragraph's label is worked out once, for the labelling and the room.
-        result = label_of(p)
-        if result is not None:
-            found.append((p, result))
-        return result
-
     tag = w("p")
     # Each node's paragraphs walked by lxml, not a Python generator per paragraph.
-    paragraphs = chain.from_iterable(node.iter(tag) for node in nodes)
-    labelled = Labels(document.package, document.main).apply(paragraphs, recording)
+    found = _labels(document, chain.from_iterable(node.iter(tag) for node in nodes))
+    # Each paragraph's label is worked out once, for the labelling and the room.
+    labels = dict(found)
+    labelled = Labels(document.package, document.main).apply((p for p, _label in found), labels.get)
     make_room(document, nodes, found)
     return labelled
 
 
-#: The style ids a subtree's paragraphs name (plain strings: no lxml "smart" ones).
+#: The style ids a subtree's paragraphs name (plain strings: no lxml "smart" ones),
+#: and those its tracked changes name as the old properties.
 _STYLE_IDS = etree.XPath(
     "descendant-or-self::w:pStyle/@w:val", namespaces=NSMAP, smart_strings=False
 )
+_CHANGED_STYLE_IDS = etree.XPath(
+    "descendant-or-self::w:pPrChange/*/w:pStyle/@w:val", namespaces=NSMAP, smart_strings=False
+)
+
+
+def _named(xpath: etree.XPath, nodes: list[etree._Element]) -> Counter[str]:
+    """What `xpath` finds in `nodes`, counted. An XPath call costs more than walking a
+    paragraph: nodes that are most of their parent's children in a row (the standalone
+    annex, all but its first page and closing) are read by one call on the parent,
+    less the parent's other children."""
+    parent = nodes[0].getparent() if len(nodes) > 16 else None
+    if parent is not None:
+        children = list(parent)
+        start = children.index(nodes[0])
+        if children[start : start + len(nodes)] == nodes:
+            named = Counter(xpath(parent))
+            others = children[:start] + children[start + len(nodes) :]
+            named.subtract(chain.from_iterable(xpath(node) for node in others))
+            return named
+    return Counter(chain.from_iterable(xpath(node) for node in nodes))
 
 
 def make_room(
     document: WordDocument,
-    nodes: Iterable[etree._Element],
+    nodes: list[etree._Element],
     found: list[tuple[etree._Element, tuple[str, int]]],
 ) -> None:
     """Size the hanging indents of `document`'s lists to the labels `nodes` print
@@ -96,7 +133,7 @@ def make_room(
     labels = Labels(document.package, document.main)
     roles = document.styles().roles
     counts: dict[tuple[str, str], int] = {}
-    style_tag, change_tag, val = w("pStyle"), w("pPrChange"), w("val")
+    val = w("val")
     counted_roles = (contract.UN_PARA, contract.ANNEX_PARA)
     # The list level each counted style numbers, looked up once per style.
     levels: dict[str, tuple[str, str] | None] = {}
@@ -107,11 +144,8 @@ def make_room(
             levels[style_id] = (abstract, level[1]) if abstract is not None else None
     # In a body, w:pStyle stands only in a paragraph's (or a tracked change's) pPr:
     # every style named, counted in C, less those of the tracked changes' old pPr.
-    named = Counter(chain.from_iterable(_STYLE_IDS(node) for node in nodes))
-    for change in chain.from_iterable(node.iter(change_tag) for node in nodes):
-        for style in change.iter(style_tag):
-            if style.getparent().getparent() is change:
-                named[style.get(val, "")] -= 1
+    named = _named(_STYLE_IDS, nodes)
+    named.subtract(_named(_CHANGED_STYLE_IDS, nodes))
     for style_id, count in named.items():
         key = levels.get(style_id)
         if key is not None and count > 0:

@@ -86,8 +86,6 @@ def paragraphs(body: etree._Element, styles: Styles) -> Iterator[Paragraph]:
     roles = styles.roles
     val, body_tag = w("val"), w("body")
     for index, p in enumerate(body.iter(w("p")), start=1):
-        style = style_of(p)
-        role = roles.get(style.get(val, "")) if style is not None else None
         after = counter.last
         # As diff reads a draft: paragraphs in tables and text boxes are not numbered
         # (a paragraph of the body itself, most of them, is in neither).
@@ -95,6 +93,12 @@ def paragraphs(body: etree._Element, styles: Styles) -> Iterator[Paragraph]:
             p.getparent().tag == body_tag or next(p.iterancestors(_NOT_NUMBERED), None) is None
         )
         number = counter.number(p) if outside else None
+        # Numbering read the paragraph's style id: not read a second time.
+        if outside and counter.style is not None:
+            role = roles.get(counter.style)
+        else:
+            style = style_of(p)
+            role = roles.get(style.get(val, "")) if style is not None else None
         # Most built paragraphs are plain (runs of one text): read without `atoms`.
         text = plain_text(p)
         yield Paragraph(index, number, after, role, paragraph_text(p) if text is None else text)
