@@ -15,23 +15,25 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from cmwreport.checks import dates, numbers, placeholders, questions, references, text, usage
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.errors import CmwError
 from cmwreport.i18n import _
+from cmwreport.plain import Plain
 from cmwreport.sources.load import Loaded, LoadedFile
 from cmwreport.sources.model import Sources
 
 
-@dataclass
-class Checked:
-    #: The model, when nothing in loading or checking is an error; else None.
-    sources: Sources | None
-    diagnostics: list[Diagnostic]
-    files: int
+class Checked(Plain):
+    _compared = ("sources", "diagnostics", "files")
+
+    def __init__(self, sources: Sources | None, diagnostics: list[Diagnostic], files: int):
+        #: The model, when nothing in loading or checking is an error; else None.
+        self.sources = sources
+        self.diagnostics = diagnostics
+        self.files = files
 
     @property
     def errors(self) -> int:

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from cmwreport.arabic.script import has_arabic
 from cmwreport.i18n import _
+from cmwreport.plain import Frozen
 
 _LETTER = "\u0621-\u063a\u0641-\u064a"
 #: A symbol of concluding observations, or the template's slot standing for one.
@@ -50,11 +50,16 @@ _MONTH = re.compile(rf"(?<![{_LETTER}])[وبلف]?({_MONTH_NAMES})(?![{_LETTER}]
 _PAIRS = {"(": ")", "[": "]"}
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(Frozen):
+    __slots__ = ("offset", "code", "message")
+    _compared = __slots__
+
     offset: int
     code: str
     message: str
+
+    def __init__(self, offset: int, code: str, message: str) -> None:
+        self._set(offset=offset, code=code, message=message)
 
 
 def findings(text: str) -> Iterator[Finding]:

@@ -8,9 +8,8 @@ docs/source-format.md in step with them. Adding a field is one line here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from cmwreport.contract import BOOKMARK_MAX, BOOKMARK_PREFIX
+from cmwreport.plain import Frozen
 
 #: Kinds of scalar value. Each has one meaning everywhere: the loader's check, the
 #: Python type of the model and the JSON Schema type and format.
@@ -33,24 +32,61 @@ SYMBOL_PATTERN = r"^CMW/C/[A-Z]{3}/(?:(?:CO|QPR|Q)/)?\d+(?:/Add\.\d+)?$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(Frozen):
+    """One declared field (a frozen dataclass's behaviour, without dataclasses)."""
+
+    __slots__ = (
+        "name", "type", "doc", "required", "item", "fields", "choices", "minimum", "maximum",
+        "attr", "cls", "inline",
+    )  # fmt: skip
+    _compared = __slots__
+
     name: str  # the key in the YAML file
     type: str  # one of SCALARS, or "list" or "map"
     doc: str
-    required: bool = True
-    item: Field | None = None  # a list's item
-    fields: tuple[Field, ...] = ()  # a map's fields
-    choices: tuple[str, ...] = ()
-    minimum: int | None = None
-    maximum: int | None = None
+    required: bool
+    item: Field | None  # a list's item
+    fields: tuple[Field, ...]  # a map's fields
+    choices: tuple[str, ...]
+    minimum: int | None
+    maximum: int | None
     #: The model's attribute, when it is not `name`.
-    attr: str | None = None
+    attr: str | None
     #: A map's model class (maps that share a class share one declaration).
-    cls: str | None = None
+    cls: str | None
     #: A map whose fields the model lifts into its parent (context.heading is
     #: Consultations.context_heading): a heading in the file, not an object in the build.
-    inline: bool = False
+    inline: bool
+
+    def __init__(
+        self,
+        name: str,
+        type: str,
+        doc: str,
+        required: bool = True,
+        item: Field | None = None,
+        fields: tuple[Field, ...] = (),
+        choices: tuple[str, ...] = (),
+        minimum: int | None = None,
+        maximum: int | None = None,
+        attr: str | None = None,
+        cls: str | None = None,
+        inline: bool = False,
+    ) -> None:
+        self._set(
+            name=name,
+            type=type,
+            doc=doc,
+            required=required,
+            item=item,
+            fields=fields,
+            choices=choices,
+            minimum=minimum,
+            maximum=maximum,
+            attr=attr,
+            cls=cls,
+            inline=inline,
+        )
 
     @property
     def attribute(self) -> str:
