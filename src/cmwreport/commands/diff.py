@@ -99,12 +99,17 @@ def compare_drafts(old: Path, new: Path, options: DiffOptions) -> int:
     from cmwreport.draft.reader import read_draft
 
     _check_outputs(old, new, options)
+    from cmwreport.draft.detach import detach_plain
+
     drafts = []
     for path in (old, new):
         draft = read_draft(path)
         # Read, the main part is its tree (which the redline writes back): its bytes
         # would only add to the peak of two drafts held at once.
         draft.package.release(draft.main_part)
+        if not drafts:
+            # Before the new draft is read, so that two whole trees are never held.
+            detach_plain(draft)
         drafts.append(draft)
     result = compare(drafts[0], drafts[1], options)
 
