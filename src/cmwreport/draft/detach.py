@@ -16,41 +16,45 @@ from __future__ import annotations
 from lxml.etree import cleanup_namespaces, tostring
 
 from cmwreport.docx import wordml as n
-from cmwreport.docx.plain import plain_text
 from cmwreport.docx.xml import parse, w
 from cmwreport.draft.model import BODY, Block, Draft
 
-#: What a detached paragraph may hold besides its properties: runs and bookmarks, as
-#: a built draft writes them (anything else may be read through the old tree).
-_PLAIN = {n.R, n.BOOKMARK_START, n.BOOKMARK_END, w("proofErr")}
+#: What a detached paragraph may hold besides its properties and runs, as a built
+#: draft writes it (anything else may be read through the old tree).
+_MARKS = {n.BOOKMARK_START, n.BOOKMARK_END, w("proofErr")}
 
 
 class DetachedBlock(Block):
-    """A block whose element is out of its tree: `xml` holds the bytes lxml wrote for it
-    there, and `element` parses them on first use (one fragment, then the same one)."""
+    """A block whose element is out of its tree. Until asked for, the instance's
+    `element` entry holds (the bytes lxml wrote for it there, its tail), which the
+    property below parses on first use (one fragment, then the same one). Kept in that
+    entry rather than in attributes of their own: a new attribute would turn each
+    block's key-sharing dict into a larger one of its own (18 MB on `stress`)."""
 
-    xml: bytes | None = None
-    tail: str | None = None
+    @property
+    def xml(self) -> bytes | None:
+        """The bytes written in the tree, until the element is parsed from them."""
+        held = self.__dict__.get("element")
+        return held[0] if type(held) is tuple else None
 
     @property  # type: ignore[override]
     def element(self):
-        found = self.__dict__.get("_element")
-        if found is None and self.xml is not None:
-            found = parse(self.xml)
+        held = self.__dict__.get("element")
+        if type(held) is tuple:
+            written, tail = held
+            held = parse(written)
             # Written out of its tree, the paragraph declares every namespace in scope
             # there; a copy of it in the redline must declare only those it uses, as a
             # copy of the paragraph in its tree does.
-            cleanup_namespaces(found)
+            cleanup_namespaces(held)
             # Copies of a paragraph carry its tail (a pretty-printed draft's line breaks).
-            found.tail = self.tail
-            self.__dict__["_element"] = found
-        return found
+            held.tail = tail
+            self.__dict__["element"] = held
+        return held
 
     @element.setter
     def element(self, value) -> None:
-        self.__dict__["_element"] = value
-        if value is None:
-            self.xml = None
+        self.__dict__["element"] = value
 
 
 def detach_plain(draft: Draft) -> None:
@@ -59,28 +63,34 @@ def detach_plain(draft: Draft) -> None:
     body = doc.find(w("body")) if doc is not None else None
     if body is None:
         return
-    blocks = draft.body
-    for i, block in enumerate(blocks):
+    for block in draft.body:
         el = block.element
         if block.location != BODY or el is None or el.getparent() is not body:
             continue
-        if plain_text(el) is None or not _detachable(el):
+        if not _detachable(el):
             continue
-        values = {name: getattr(block, name) for name in Block._FIELDS}
-        values["element"] = None
-        detached = DetachedBlock(**values)
-        detached.xml = tostring(el, encoding="utf-8", with_tail=False)
-        detached.tail = el.tail
+        # The block itself becomes a DetachedBlock, rather than a copy made field by
+        # field (most of what detaching cost): whatever holds it keeps holding it.
+        block.__class__ = DetachedBlock
+        block.__dict__["element"] = (tostring(el, encoding="utf-8", with_tail=False), el.tail)
         body.remove(el)
-        blocks[i] = detached
 
 
 def _detachable(p) -> bool:
+    """Plain as docx/plain.py reads a paragraph (runs of properties and one text), with
+    nothing beside its runs and properties but childless bookmarks, and no section
+    break in its properties."""
     for child in p:
         tag = child.tag
-        if tag == n.PPR:
+        if tag == n.R:
+            size = len(child)
+            if size > 2 or (size and child[-1].tag != n.T):
+                return False
+            if size == 2 and child[0].tag != n.RPR:
+                return False
+        elif tag == n.PPR:
             if child.find(n.SECT_PR) is not None:
                 return False
-        elif tag not in _PLAIN:
+        elif tag not in _MARKS or len(child):
             return False
     return True
