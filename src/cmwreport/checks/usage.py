@@ -48,6 +48,7 @@ MONTHS_WITHOUT_HAMZA = {
 _MONTH_NAMES = "ا(?:" + "|".join(name[1:] for name in MONTHS_WITHOUT_HAMZA) + ")"
 _MONTH = re.compile(rf"(?<![{_LETTER}])[وبلف]?({_MONTH_NAMES})(?![{_LETTER}])")
 _PAIRS = {"(": ")", "[": "]"}
+_BRACKET = re.compile(r"[()\[\]]")
 
 
 class Finding(Frozen):
@@ -117,7 +118,10 @@ def _brackets(text: str) -> list[Finding]:
         return []
     stack: list[tuple[str, int]] = []
     out = []
-    for index, ch in enumerate(text):
+    # The brackets alone, found by the regex engine: a paragraph is hundreds of
+    # characters for a few brackets.
+    for match in _BRACKET.finditer(text):
+        index, ch = match.start(), match.group()
         if ch in _PAIRS:
             stack.append((ch, index))
         elif ch in _PAIRS.values():
