@@ -92,7 +92,7 @@ def build(sources, template, label: str) -> Built:
     from cmwreport.build.merge import merge
 
     merged = merge(sources, template.copy(), label, in_memory=True)
-    return Built(merged.document.package.in_memory(copy=False), merged.annex, merged.annex_blocks)
+    return Built(merged.document.package.in_memory(), merged.annex, merged.annex_blocks)
 
 
 def read(source, name: str = "draft"):

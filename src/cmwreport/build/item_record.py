@@ -17,7 +17,7 @@ not a multiple of an entry) is no record: absorb then judges per file and says w
 
 from __future__ import annotations
 
-import base64
+import binascii
 import hashlib
 import unicodedata
 from dataclasses import dataclass
@@ -31,9 +31,14 @@ _DIGEST = 8
 ENTRY = _KEY + _DIGEST
 
 
+_URLSAFE = bytes.maketrans(b"+/", b"-_")
+
+
 def _b64(data: str, size: int) -> str:
-    raw = hashlib.sha256(data.encode("utf-8")).digest()
-    return base64.urlsafe_b64encode(raw).decode("ascii")[:size]
+    # The digest's first `size` URL-safe base64 characters: those of its first six
+    # bytes (base64 writes each 3 bytes as 4 characters), encoded without the rest.
+    raw = hashlib.sha256(data.encode("utf-8")).digest()[:6]
+    return binascii.b2a_base64(raw, newline=False).translate(_URLSAFE).decode("ascii")[:size]
 
 
 def key(ident: str) -> str:
@@ -64,17 +69,18 @@ class Record:
 
 
 def encode(entries: list[tuple[str, str]]) -> dict[str, str]:
-    """(identity, text) in document order -> the custom properties to write. Two
-    identities with one key are both left out (absorb judges them per file)."""
-    keys = [key(ident) for ident, _text in entries]
+    """(key, digest) of each item in document order (`entries`) -> the custom
+    properties to write. Two identities with one key are both left out (absorb judges
+    them per file)."""
+    keys = [k for k, _digest in entries]
     twice = {k for k in keys if keys.count(k) > 1} if len(set(keys)) < len(keys) else set()
     seen: set[str] = set()
     body = []
-    for k, (_ident, text) in zip(keys, entries, strict=True):
+    for k, text_digest in entries:
         if k in twice or k in seen:
             continue
         seen.add(k)
-        body.append(k + digest(text))
+        body.append(k + text_digest)
     return split(PROPERTY, "".join(body), VERSION)
 
 
@@ -94,30 +100,43 @@ def decode(get) -> Record | None:
     return Record(items, order)
 
 
-def entries(nodes) -> list[tuple[str, str]]:
-    """(identity, text) of each bookmarked paragraph or table row among rendered body
-    elements, read as the draft reader reads them."""
+def entries(nodes, read: dict | None = None) -> list[tuple[str, str]]:
+    """(key of its identity, digest of its text) of each bookmarked paragraph or table
+    row among rendered body elements, the text read as the draft reader reads it:
+    worked out once, for the report's record and the standalone annex's. `read`:
+    (identity, text) of the nodes `render` knew them of (docx/content.py)."""
     from cmwreport.docx import wordml as n
+    from cmwreport.docx.plain import plain_text
     from cmwreport.docx.text import identity, paragraph_text
 
+    def text_of(p) -> str:
+        # Most built paragraphs are plain (runs of one text): read without `atoms`.
+        text = plain_text(p)
+        return paragraph_text(p) if text is None else text
+
     out = []
+    read = read or {}
     for node in nodes:
+        known = read.get(node)
+        if known is not None:
+            out.append((key(known[0]), digest(known[1])))
+            continue
         for el in node.iter(n.P, n.TR):
             if el.tag == n.TR:
                 cells = [c for c in el if c.tag == n.TC]
                 ident = identity(cells[0]) if cells else None
                 if ident:
                     texts = [
-                        "\n".join(t for p in c.iter(n.P) if (t := paragraph_text(p)).strip())
+                        "\n".join(t for p in c.iter(n.P) if (t := text_of(p)).strip())
                         for c in cells
                     ]
-                    out.append((ident, " | ".join(texts)))
+                    out.append((key(ident), digest(" | ".join(texts))))
                 continue
             if _in_table(el, node):
                 continue
             ident = identity(el)
             if ident:
-                out.append((ident, paragraph_text(el)))
+                out.append((key(ident), digest(text_of(el))))
     return out
 
 

@@ -9,7 +9,9 @@ prints them, literal where it does not (why: see there).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 
 from lxml import etree
 
@@ -22,59 +24,112 @@ from cmwreport.docx.wordml import style_of
 from cmwreport.docx.xml import w
 
 
-def _labeller(document: WordDocument) -> Callable[[etree._Element], tuple[str, int] | None]:
-    """The label of a paragraph and its number in its list, or None: called on a
-    document's paragraphs in order (it counts as it goes)."""
-    roles = document.styles().roles
-    counters = {"letter": 0, "annex": 0, "third": 0}
-    val = w("val")
+def _labels(
+    document: WordDocument, paragraphs: Iterable[etree._Element]
+) -> list[tuple[etree._Element, tuple[str, int]]]:
+    """The paragraphs of lists among `paragraphs` (in document order), each with its
+    label and its number in its list.
 
-    def label_of(p: etree._Element) -> tuple[str, int] | None:
-        style = style_of(p)
-        role = roles.get(style.get(val, "")) if style is not None else None
-        if role is not contract.UN_SUB_SUB_PARA:
-            counters["third"] = 0
-        if role is not contract.UN_SUB_PARA and role is not contract.UN_SUB_SUB_PARA:
-            counters["letter"] = 0
-        if role is not contract.ANNEX_LIST:
-            counters["annex"] = 0
-        if role is contract.UN_SUB_PARA:
-            counters["letter"] += 1
-            return letter_label(counters["letter"] - 1), counters["letter"]
-        if role is contract.UN_SUB_SUB_PARA:
-            counters["third"] += 1
-            return third_level_label(counters["third"] - 1), counters["third"]
-        if role is contract.ANNEX_LIST:
-            counters["annex"] += 1
-            return letter_label(counters["annex"] - 1), counters["annex"]
-        return None
+    Each list role restarts the counters of the others but a sub-paragraph's letter,
+    which its own sub-sub-paragraphs continue; any other paragraph restarts them all.
+    One loop without calls per paragraph (few of the thousands are in a list): a
+    paragraph's style is read as `wordml.style_of` reads it, inline."""
+    kinds = {
+        style_id: _KINDS[role]
+        for style_id, role in document.styles().roles.items()
+        if role in _KINDS
+    }
+    ppr_tag, style_tag, val = w("pPr"), w("pStyle"), w("val")
+    letter = third = annex = 0
+    found = []
+    for p in paragraphs:
+        kind = None
+        if len(p):
+            ppr = p[0]
+            if ppr.tag != ppr_tag:
+                ppr = next(p.iterchildren(ppr_tag), None)
+            if ppr is not None and len(ppr):
+                style = ppr[0]
+                if style.tag != style_tag:
+                    style = next(ppr.iterchildren(style_tag), None)
+                if style is not None:
+                    kind = kinds.get(style.get(val, ""))
+        if kind is None:
+            letter = third = annex = 0
+        elif kind == _SUB:
+            third = annex = 0
+            letter += 1
+            found.append((p, (letter_label(letter - 1), letter)))
+        elif kind == _SUB_SUB:
+            annex = 0
+            third += 1
+            found.append((p, (third_level_label(third - 1), third)))
+        else:
+            third = letter = 0
+            annex += 1
+            found.append((p, (letter_label(annex - 1), annex)))
+    return found
 
-    return label_of
+
+_SUB, _SUB_SUB, _ANNEX = 1, 2, 3
+_KINDS = {
+    contract.UN_SUB_PARA: _SUB,
+    contract.UN_SUB_SUB_PARA: _SUB_SUB,
+    contract.ANNEX_LIST: _ANNEX,
+}
 
 
 def label(document: WordDocument, nodes: Iterable[etree._Element]) -> list[etree._Element]:
-    """Label the lists of `nodes` (paragraphs and tables) in `document`, then size their
-    hanging indents to what they print (`make_room`); returns the paragraphs labelled."""
+    """Label the lists of `nodes` (paragraphs and tables, or the body that holds them)
+    in `document`, then size their hanging indents to what they print (`make_room`);
+    returns the paragraphs labelled."""
     nodes = list(nodes)
-    label_of = _labeller(document)
-    found: list[tuple[etree._Element, tuple[str, int]]] = []
-
-    def recording(p: etree._Element) -> tuple[str, int] | None:
-        # Each paragraph's label is worked out once, for the labelling and the room.
-        result = label_of(p)
-        if result is not None:
-            found.append((p, result))
-        return result
-
-    paragraphs = (p for node in nodes for p in node.iter(w("p")))
-    labelled = Labels(document.package, document.main).apply(paragraphs, recording)
+    tag = w("p")
+    # Each node's paragraphs walked by lxml, not a Python generator per paragraph.
+    found = _labels(document, chain.from_iterable(node.iter(tag) for node in nodes))
+    # Each paragraph's label is worked out once, for the labelling and the room.
+    labels = dict(found)
+    labelled = Labels(document.package, document.main).apply((p for p, _label in found), labels.get)
     make_room(document, nodes, found)
     return labelled
 
 
+def _style_ids(node: etree._Element) -> Iterator[str]:
+    """The style id each w:pStyle under `node` names. (An XPath for it grows faster
+    than the body: 0.5 s of a `stress` build.)"""
+    val = w("val")
+    return (style.get(val, "") for style in node.iter(w("pStyle")))
+
+
+def _changed_style_ids(node: etree._Element) -> Iterator[str]:
+    """Those of them a tracked change names as the old properties (none, mostly)."""
+    val, style_tag = w("val"), w("pStyle")
+    for change in node.iter(w("pPrChange")):
+        for style in change.iter(style_tag):
+            if style.getparent().getparent() is change:
+                yield style.get(val, "")
+
+
+def _named(read: Callable[[etree._Element], Iterable[str]], nodes: list) -> Counter[str]:
+    """What `read` finds in `nodes`, counted. Starting a walk costs more than walking a
+    paragraph: nodes that are most of their parent's children in a row (the standalone
+    annex, all but its first page and closing) are read by one walk of the parent,
+    less the parent's other children."""
+    parent = nodes[0].getparent() if len(nodes) > 16 else None
+    if parent is not None:
+        children = list(parent)
+        start = children.index(nodes[0])
+        if children[start : start + len(nodes)] == nodes:
+            named = Counter(read(parent))
+            others = children[:start] + children[start + len(nodes) :]
+            named.subtract(chain.from_iterable(read(node) for node in others))
+            return named
+    return Counter(chain.from_iterable(read(node) for node in nodes))
+
+
 def make_room(
     document: WordDocument,
-    nodes: Iterable[etree._Element],
+    nodes: list[etree._Element],
     found: list[tuple[etree._Element, tuple[str, int]]],
 ) -> None:
     """Size the hanging indents of `document`'s lists to the labels `nodes` print
@@ -84,7 +139,7 @@ def make_room(
     labels = Labels(document.package, document.main)
     roles = document.styles().roles
     counts: dict[tuple[str, str], int] = {}
-    style_tag, change_tag, val = w("pStyle"), w("pPrChange"), w("val")
+    val = w("val")
     counted_roles = (contract.UN_PARA, contract.ANNEX_PARA)
     # The list level each counted style numbers, looked up once per style.
     levels: dict[str, tuple[str, str] | None] = {}
@@ -93,12 +148,14 @@ def make_room(
             level = labels.style_level(style_id)
             abstract = labels.abstract_of(level[0]) if level else None
             levels[style_id] = (abstract, level[1]) if abstract is not None else None
-    # In a body, w:pStyle stands only in a paragraph's (or a tracked change's) pPr.
-    for node in nodes:
-        for style in node.iter(style_tag):
-            key = levels.get(style.get(val, ""))
-            if key is not None and style.getparent().getparent().tag != change_tag:
-                counts[key] = counts.get(key, 0) + 1
+    # In a body, w:pStyle stands only in a paragraph's (or a tracked change's) pPr:
+    # every style named, less those of the tracked changes' old pPr.
+    named = _named(_style_ids, nodes)
+    named.subtract(_named(_changed_style_ids, nodes))
+    for style_id, count in named.items():
+        key = levels.get(style_id)
+        if key is not None and count > 0:
+            counts[key] = counts.get(key, 0) + count
     printed: dict[tuple[str, str], set[str]] = {}
     for p, (text, _number) in found:
         level = labels.style_level(style_of(p).get(val, ""))

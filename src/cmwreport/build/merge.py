@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from lxml import etree
@@ -203,7 +204,8 @@ def build(
     )
     # The annex's words, from its paragraphs in the report: bound brackets add only
     # LEFT-TO-RIGHT MARKs inside words, which the count does not see.
-    first = next(i for i, p in enumerate(document.body.iter(paragraph)) if p is merged.annex_first)
+    # The list and its search made by lxml and in C, not a generator per paragraph.
+    first = list(document.body.iter(paragraph)).index(merged.annex_first)
     annex_words = count_words(p.text for p in body[first : first + merged.annex_paragraphs])
     replies = scan(body, placeholder)
     issues, _observations = documents(sources)
@@ -232,7 +234,7 @@ def merge(
     document = _open(template_path, label)
     # The standalone annex starts from the untouched template parts (its styles,
     # numbering, headers), copied before the report's XML is changed.
-    standalone = document.copy()
+    standalone = document.copy(body=False)  # its body is the annex's
 
     report = sources.report
     inline = inline_values(report)
@@ -258,19 +260,23 @@ def merge(
     # elements move into the report (rendering it twice doubled time and memory).
     cs_font = document.cs_font()
     notes = document.footnotes(cs_font)
+    # What each plain paragraph's item record reads, known as it is rendered.
+    read: dict = {}
     annex_nodes = render(
         annex.blocks(sources, text_width=document.text_width()),
         bookmarks,
         document.style_map,
         cs_font,
         notes,
+        None if in_memory else read,
     )
     paragraph = w("p")
-    annex_paragraphs = sum(1 for node in annex_nodes for _p in node.iter(paragraph))
+    annex_paragraphs = len(list(chain.from_iterable(node.iter(paragraph) for node in annex_nodes)))
     # Each item's paragraph as built, for absorb --force to judge edits item by item
     # (read from the reviewer's draft: never from the build absorb makes in memory).
     properties = properties or {}
-    annex_items = [] if in_memory else item_record.entries(annex_nodes)
+    annex_items = [] if in_memory else item_record.entries(annex_nodes, read)
+    read.clear()  # the elements move on: not kept alive by this
     presented: list[tuple[str, str]] = []
     standalone.set_core(f"{report.symbol} — {annex.ANNEX_TITLE}", created, modified)
     annex_record = {} if in_memory else item_record.encode(annex_items)
@@ -283,8 +289,11 @@ def merge(
     for sp in document.found:
         if sp.is_block and sp.slots[0].name == "participatory_process":
             blocks = presentation.paragraphs(sources)
-            nodes = render(blocks, bookmarks, document.style_map, cs_font, notes)
-            presented = [] if in_memory else item_record.entries(nodes)
+            nodes = render(
+                blocks, bookmarks, document.style_map, cs_font, notes, None if in_memory else read
+            )
+            presented = [] if in_memory else item_record.entries(nodes, read)
+            read.clear()
             slotlib.replace_block(sp, nodes)
         elif sp.is_block and sp.slots[0].name == "annex":
             annex_slot = sp
@@ -309,7 +318,7 @@ def merge(
     brackets.bind(document.body)
     brackets.bind(notes.root)
     slotlib.replace_block(annex_slot, annex_nodes)
-    lists.label(document, document.body)
+    lists.label(document, [document.body])
     document.set_core(report.symbol, created, modified)
     record = {} if in_memory else item_record.encode(presented + annex_items)
     set_properties(document.package, {**properties, **record})

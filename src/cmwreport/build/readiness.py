@@ -19,6 +19,7 @@ from lxml import etree
 from cmwreport import contract
 from cmwreport.arabic.wording import wording
 from cmwreport.build.wordcount import LIMIT, RESOLUTION
+from cmwreport.docx.plain import plain_text
 from cmwreport.docx.slots import SLOT
 from cmwreport.docx.styles import Styles
 from cmwreport.docx.text import paragraph_text
@@ -29,7 +30,10 @@ from cmwreport.i18n import _
 
 PLACEHOLDER_PROPERTY = contract.PLACEHOLDER_PROPERTY
 _NOT_NUMBERED = (w("tbl"), w("txbxContent"))
-HEADINGS = (contract.HEADING1, contract.HEADING2, contract.HEADING3, contract.ANNEX_TITLE)
+# A set: asked of every body paragraph, a tuple compared each role by `Style.__eq__`.
+HEADINGS = frozenset(
+    (contract.HEADING1, contract.HEADING2, contract.HEADING3, contract.ANNEX_TITLE)
+)
 
 
 @dataclass(frozen=True)
@@ -82,8 +86,6 @@ def paragraphs(body: etree._Element, styles: Styles) -> Iterator[Paragraph]:
     roles = styles.roles
     val, body_tag = w("val"), w("body")
     for index, p in enumerate(body.iter(w("p")), start=1):
-        style = style_of(p)
-        role = roles.get(style.get(val, "")) if style is not None else None
         after = counter.last
         # As diff reads a draft: paragraphs in tables and text boxes are not numbered
         # (a paragraph of the body itself, most of them, is in neither).
@@ -91,7 +93,15 @@ def paragraphs(body: etree._Element, styles: Styles) -> Iterator[Paragraph]:
             p.getparent().tag == body_tag or next(p.iterancestors(_NOT_NUMBERED), None) is None
         )
         number = counter.number(p) if outside else None
-        yield Paragraph(index, number, after, role, paragraph_text(p))
+        # Numbering read the paragraph's style id: not read a second time.
+        if outside and counter.style is not None:
+            role = roles.get(counter.style)
+        else:
+            style = style_of(p)
+            role = roles.get(style.get(val, "")) if style is not None else None
+        # Most built paragraphs are plain (runs of one text): read without `atoms`.
+        text = plain_text(p)
+        yield Paragraph(index, number, after, role, paragraph_text(p) if text is None else text)
 
 
 def _excerpt(text: str) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from cmwreport.contract import bookmark_name
+from cmwreport.contract import BOOKMARK_PREFIX, bookmark_name
 from cmwreport.docx import rtl
 from cmwreport.docx.order import ordered
 from cmwreport.docx.xml import el, set_text, sub, w
@@ -116,6 +116,7 @@ def paragraph(
     styles: dict[str, str] | None = None,
     cs_font: str | None = None,
     footnotes: Footnotes | None = None,
+    read: dict[etree._Element, tuple[str, str]] | None = None,
 ) -> etree._Element:
     style = styles.get(p.style, p.style) if styles else p.style
     key = (style, p.page_break_before, p.rtl, p.align)
@@ -129,7 +130,9 @@ def paragraph(
         and not (p.bold or p.field or (p.marks and p.marks[0] in p.text))
         and rtl.one_script(p.text)
     ):
-        node = _bookmarked(key, ppr, cs_font, p, bookmarks)
+        node, name = _bookmarked(key, ppr, cs_font, p, bookmarks)
+        if read is not None and not p.footnotes:
+            read[node] = (name[len(BOOKMARK_PREFIX) :], p.text)
     else:
         node = _paragraph(p, ppr, bookmarks, cs_font)
     if p.footnotes and footnotes is None:
@@ -146,7 +149,10 @@ _BOOKMARKED: dict[tuple, etree._Element] = {}
 _ID, _NAME = w("id"), w("name")
 
 
-def _bookmarked(key: tuple, ppr, cs_font, p: Para, bookmarks: Bookmarks) -> etree._Element:
+def _bookmarked(
+    key: tuple, ppr, cs_font, p: Para, bookmarks: Bookmarks
+) -> tuple[etree._Element, str]:
+    """The paragraph and its bookmark's name."""
     made = _BOOKMARKED.get((key, cs_font))
     if made is None:
         made = _BOOKMARKED[(key, cs_font)] = el("p")
@@ -161,7 +167,7 @@ def _bookmarked(key: tuple, ppr, cs_font, p: Para, bookmarks: Bookmarks) -> etre
     start.set(_NAME, name)
     end.set(_ID, bid)
     set_text(run[-1], p.text)
-    return node
+    return node, name
 
 
 def _paragraph(p: Para, ppr, bookmarks: Bookmarks, cs_font) -> etree._Element:
@@ -293,14 +299,17 @@ def render(
     styles: dict[str, str] | None = None,
     cs_font: str | None = None,
     footnotes: Footnotes | None = None,
+    read: dict[etree._Element, tuple[str, str]] | None = None,
 ) -> list[etree._Element]:
     """Elements for `blocks`; `styles` maps the style ids used to the document's own,
     `cs_font` is the complex-script font Arabic runs name (the document's default),
-    `footnotes` receives the paragraphs' footnotes."""
+    `footnotes` receives the paragraphs' footnotes. `read`, when given, receives for
+    each paragraph of one bookmarked run (most) its identity and text as a reader of
+    the built document reads them (build/item_record.py), known without reading."""
     out: list[etree._Element] = []
     for block in blocks:
         if isinstance(block, Para):
-            out.append(paragraph(block, bookmarks, styles, cs_font, footnotes))
+            out.append(paragraph(block, bookmarks, styles, cs_font, footnotes, read))
         else:
             out.append(table(block, bookmarks, styles, cs_font, footnotes))
     return out

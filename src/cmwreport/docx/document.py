@@ -39,13 +39,32 @@ class WordDocument:
         """A document from a file, or from the bytes of one (no temporary file)."""
         return cls(Package.read(path))
 
-    def copy(self) -> WordDocument:
+    def copy(self, *, body: bool = True) -> WordDocument:
         """A second document from the same, unmodified package parts; the main part's
         tree copied rather than parsed again (the other parts parse as they are needed,
-        and are written from their bytes when they are not)."""
+        and are written from their bytes when they are not). `body=False`: its body
+        holds only the last section's properties, for a caller that replaces the body
+        (`replace_body`) and would copy the template's paragraphs only to drop them."""
         package = Package(list(self.package.names), dict(self.package.parts))
-        package.hold_tree(self.main, self.root.__copy__())
+        package.hold_tree(self.main, self.root.__copy__() if body else self._shell())
         return WordDocument(package)
+
+    def _shell(self) -> etree._Element:
+        """The main part's root copied with its body empty but for its w:sectPr: the
+        root's own namespace declarations, attributes and text as they are."""
+        root = self.root
+        shell = etree.Element(root.tag, dict(root.attrib), nsmap=root.nsmap)
+        shell.text = root.text
+        for child in root:
+            if child is not self.body:
+                shell.append(child.__copy__())
+                continue
+            body = etree.SubElement(shell, child.tag, dict(child.attrib), nsmap=child.nsmap)
+            body.text, body.tail = child.text, child.tail
+            sect = child.find(w("sectPr"))
+            if sect is not None:
+                body.append(sect.__copy__())
+        return shell
 
     def slot_paragraphs(self, *, body: bool = True) -> list[slotlib.SlotParagraph]:
         found = list(slotlib.paragraphs_with_slots(self.root, "body")) if body else []

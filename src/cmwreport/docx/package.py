@@ -20,7 +20,7 @@ from lxml import etree
 from cmwreport.docx import opc
 from cmwreport.docx.opc import CONTENT_TYPES, PackageError, Relationship
 from cmwreport.docx.styles import Styles
-from cmwreport.docx.xml import CT_NS, PKG_REL_NS, parse_part, serialize
+from cmwreport.docx.xml import CT_NS, PKG_REL_NS, parse_part, serialize, write_tree
 from cmwreport.i18n import _
 from cmwreport.plain import Plain
 
@@ -323,50 +323,54 @@ class Package(Plain):
         out.source, out.changed = self.source, set(self.changed)
         return out
 
-    def in_memory(self, *, copy: bool) -> Package:
-        """The package as `Package.read(self.to_bytes())` would read it, without the round
-        trip through zip and XML text: for a reader in this process (absorb reads the
-        build it makes so). `copy`: its trees copied, for a caller that goes on changing
-        this one; else this package itself, which the caller no longer changes."""
-        out = self.copy() if copy else self
-        for name in list(out._pending):
-            out._inflate(name)
-        main = out.main_part()
-        if main in out._trees or opc.is_strict(out.parts.get(main, b"")):
-            out.xml(main).attrib.pop(_CONFORMANCE, None)  # as to_bytes writes it
-        return out
+    def in_memory(self) -> Package:
+        """This package as `Package.read(self.to_bytes())` would read it, without the zip
+        and XML text, for a reader in this process that no longer changes it (absorb
+        reads the build it makes so; `snapshot` for one that goes on changing it)."""
+        for name in list(self._pending):
+            self._inflate(name)
+        main = self.main_part()
+        if main in self._trees or opc.is_strict(self.parts.get(main, b"")):
+            self.xml(main).attrib.pop(_CONFORMANCE, None)  # as to_bytes writes it
+        return self
 
     def snapshot(self) -> Package:
-        """The package as `Package.read(self.to_bytes())` would read it, without the zip:
-        its trees serialised, parsed again only when read. A tenth of the memory of
-        `in_memory(copy=True)`, for a package that may not be read at all (absorb's
-        standalone annex, for a draft of the report)."""
-        order = self._written()
-        parts = {name: self.parts[name] for name in order if name in self.parts}
+        """`Package.read(self.to_bytes())` without the zip: trees serialised, parsed again
+        when read (a tenth of a copy's memory: absorb's annex, a draft may never read)."""
+        order, _streamed = self._written(stream=False)
+        parts = {n: self.parts[n] for n in order if n in self.parts}
         return Package(order, parts, dict(self.unreadable), source=self.source)
 
-    def _written(self) -> list[str]:
-        """Every part's bytes as written (trees serialised), in the order written."""
-        # Parsed parts are written with transitional names (docx/opc.py reads Strict
-        # so): the parts only read follow, and the main part no longer claims Strict
-        # conformance, so that a package never mixes the two.
+    def _written(self, *, stream: bool) -> tuple[list[str], dict[str, etree._Element]]:
+        """Part names in writing order, `parts` serialised; with `stream`, trees to stream."""
+        # Parsed parts are written with transitional names (docx/opc.py reads Strict so,
+        # a part streamed needs no renaming) and the main part no longer claims Strict
+        # conformance: a package never mixes the two. Top-level comments and processing
+        # instructions are not written by `serialize` but would be streamed: those go whole.
         for name in list(self._pending):
             self._inflate(name)
         main = self.main_part()
         if main in self._trees or opc.is_strict(self.parts.get(main, b"")):
             self.xml(main).attrib.pop(_CONFORMANCE, None)
+        trees = self._trees.items() if stream else ()
+        streamed = {n: t for n, t in trees if t.getprevious() is None and t.getnext() is None}
         for name, tree in self._trees.items():
-            self.parts[name] = serialize(tree)
+            if name not in streamed:
+                self.parts[name] = serialize(tree)
         order = [CONTENT_TYPES] + [n for n in self.names if n != CONTENT_TYPES]
         for name in order:
-            if name.endswith((".xml", ".rels")) and name in self.parts:
+            if name.endswith((".xml", ".rels")) and name in self.parts and name not in streamed:
                 self.parts[name] = opc.transitional(self.parts[name])
-        return order
+        return order, streamed
 
-    def to_bytes(self) -> bytes:
+    def to_bytes(self, *, stream: bool = False) -> bytes:
+        """The package's bytes. `stream`: parsed parts are serialised straight into the
+        zip, never whole in memory (serialising a tree holds its text twice over: 18 MB
+        and more on `stress`); their bytes are then not kept in `parts`, for a caller
+        that reads nothing of the package after this."""
         import io
 
-        order = self._written()
+        order, streamed = self._written(stream=stream)
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w") as zf:
             for name in order:
@@ -377,6 +381,11 @@ class Package(Plain):
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.create_system = 0
                 info.external_attr = 0
+                if name in streamed:
+                    info._compresslevel = 6  # what writestr(compresslevel=6) sets
+                    with zf.open(info, "w") as out:
+                        write_tree(streamed[name], out)
+                    continue
                 zf.writestr(info, self.parts[name], compresslevel=6)
         return buffer.getvalue()
 

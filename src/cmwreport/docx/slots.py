@@ -19,6 +19,7 @@ from lxml import etree
 
 from cmwreport.docx import rtl
 from cmwreport.docx.order import ordered
+from cmwreport.docx.plain import plain_text
 from cmwreport.docx.text import atoms, paragraph_text
 from cmwreport.docx.xml import XML_NS, w
 
@@ -207,7 +208,9 @@ def replace_block(sp: SlotParagraph, elements: list[etree._Element]) -> None:
 
 def paragraph_texts(nodes: list[etree._Element]) -> Iterator[str]:
     """The text of every paragraph in `nodes` (and in their tables), one per paragraph."""
+    tag = w("p")
     for node in nodes:
-        paragraphs = [node] if node.tag == w("p") else node.iter(w("p"))
-        for p in paragraphs:
-            yield paragraph_text(p)
+        for p in [node] if node.tag == tag else node.iter(tag):
+            # Most paragraphs are plain (runs of one text): read without `atoms`.
+            text = plain_text(p)
+            yield paragraph_text(p) if text is None else text

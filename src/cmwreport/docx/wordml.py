@@ -37,10 +37,10 @@ def first_child(parent, tag: str):
     tried first (where the schema's order puts w:pPr in a paragraph and w:pStyle in
     w:pPr), then the others. lxml's find parses its path on every call (a few
     microseconds); the build and the reader ask this for every paragraph."""
-    for child in parent:
+    if len(parent):
+        child = parent[0]
         if child.tag == tag:
             return child
-        break
     return next(parent.iterchildren(tag), None)
 
 

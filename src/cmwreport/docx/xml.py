@@ -80,11 +80,15 @@ def text_element(tag: str, text: str, parent: etree._Element | None = None) -> e
     return node
 
 
+_SPACE = f"{{{XML_NS}}}space"
+
+
 def set_text(node: etree._Element, text: str) -> None:
     """A text element's text, with xml:space=preserve only when the text needs it."""
     node.text = text
-    if text != text.strip() or "  " in text:
-        node.set(f"{{{XML_NS}}}space", "preserve")
+    # text != text.strip(), without copying a paragraph's text to find out.
+    if text and (text[0].isspace() or text[-1].isspace() or "  " in text):
+        node.set(_SPACE, "preserve")
 
 
 def parse(data: bytes) -> etree._Element:
@@ -93,6 +97,12 @@ def parse(data: bytes) -> etree._Element:
 
 def serialize(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def write_tree(root: etree._Element, out) -> None:
+    """`serialize(root)` written to a file object piece by piece (for a root with no
+    comment or processing instruction beside it: the document's are written too)."""
+    etree.ElementTree(root).write(out, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def etree_localname(node: etree._Element) -> str:
