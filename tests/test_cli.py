@@ -124,10 +124,11 @@ def test_validate_leaves_what_only_a_problem_or_json_needs():
 
 #: What a diff of two small drafts (text on the terminal) does without: each costs more
 #: than reading the drafts does (issue 21). Dataclass creation was a tenth of such a diff;
-#: hashlib loads OpenSSL for a digest CPython computes itself.
+#: rapidfuzz loads every metric it has for the one or two scores the pairing needs
+#: (diff/similarity.py computes them).
 NEVER_IN_A_SMALL_DIFF = (
     "dataclasses", "json", "tempfile", "cmwreport.redline",
-    "cmwreport.diff.render.html", "cmwreport.diagnostics", "yaml", "datetime",
+    "cmwreport.diff.render.html", "cmwreport.diagnostics", "yaml", "datetime", "rapidfuzz",
 )  # fmt: skip
 
 
@@ -141,6 +142,8 @@ def test_a_diff_of_two_small_drafts_imports_only_what_it_uses(tmp_path):
     code, modules = _imported("diff", str(old), str(new), "--color", "never")
     # Exit 1: the drafts differ, so the whole comparison ran (a picture digested too).
     assert code == 1 and {"cmwreport.draft.reader", "cmwreport.diff.compare"} <= modules
+    # The pairing scores with diff/similarity.py, not rapidfuzz.
+    assert "cmwreport.diff.similarity" in modules
     assert _unwanted(modules, NEVER_IN_A_SMALL_DIFF) == set()
     # hashlib (OpenSSL) only because these drafts hold a picture, compared by digest.
     assert "hashlib" in modules
@@ -150,7 +153,7 @@ def test_a_diff_of_two_small_drafts_imports_only_what_it_uses(tmp_path):
     code, modules = _imported("diff", str(old), str(new), "--format", "json", "--redline", str(red))
     assert code == 1 and red.stat().st_size > 0
     assert {"cmwreport.redline.writer", "json"} <= modules
-    assert _unwanted(modules, ("dataclasses", "tempfile")) == set()
+    assert _unwanted(modules, ("dataclasses", "tempfile", "rapidfuzz")) == set()
 
 
 def test_version():
