@@ -95,13 +95,13 @@ def redline_bytes(
 
 def _modified(package) -> str | None:
     """The new draft's last-modified date, for revisions when none is given."""
-    from cmwreport.timestamps import DateError, parse_moment, w3c
+    from cmwreport.timestamps import DateError, w3c_of
 
     text = modified(package)
     if text is None:
         return None
     try:
-        return w3c(parse_moment(text))
+        return w3c_of(text)
     except DateError:
         return None
 
