@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import namedtuple
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import NamedTuple
 
 from cmwreport.arabic.script import ARABIC_PUNCTUATION, strip_diacritics
 
@@ -35,16 +35,14 @@ def comparable(text: str, ignore_diacritics: bool) -> str:
     return strip_diacritics(text) if ignore_diacritics else text
 
 
-# A NamedTuple rather than a frozen dataclass: the same fields, equality and repr, cheaper
-# to create at import and for each word difference.
-class Op(NamedTuple):
-    """One word-level difference; offsets are character offsets into old and new text."""
+# A named tuple rather than a frozen dataclass: the same fields, equality and repr,
+# cheaper to create at import and for each word difference; collections' namedtuple, not
+# typing.NamedTuple, which evaluates every annotation at import (issue 21).
+class Op(namedtuple("Op", ("op", "old", "new", "old_at", "new_at"))):
+    """One word-level difference: op "insert" | "delete" | "replace", the old and new
+    words (str), and old_at, new_at: character offsets into old and new text (int)."""
 
-    op: str  # "insert" | "delete" | "replace"
-    old: str
-    new: str
-    old_at: int
-    new_at: int
+    __slots__ = ()
 
     def as_json(self) -> dict:
         return {
