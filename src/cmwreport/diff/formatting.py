@@ -33,7 +33,7 @@ def changed(old_draft: Draft, new_draft: Draft, old: Block, new: Block) -> list[
         table = old.location != TABLE or _table_props(old_draft, old) == _table_props(
             new_draft, new
         )
-        if table and _whole(old.element) == _whole(new.element):
+        if table and _whole(old) == _whole(new):
             return []
         if table and _properties(old.element) == _properties(new.element):
             return []
@@ -42,12 +42,16 @@ def changed(old_draft: Draft, new_draft: Draft, old: Block, new: Block) -> list[
     return describe(old, new)
 
 
-def _whole(element) -> bytes:
+def _whole(block: Block) -> bytes:
     """The block as written, less what differs between two drafts of one text without
     being formatting: bookmark and revision ids (renumbered when anything is inserted
     before) and Word's editing-session ids. Not read: only a fast "no change" answer
-    (a draft written with another prefix than w: just goes on to the next test)."""
-    return _IDS.sub(b"", _tostring(element, encoding="utf-8", with_tail=False))
+    (a draft written with another prefix than w: just goes on to the next test). A
+    block taken out of its tree (draft/detach.py) kept the bytes written there."""
+    written = getattr(block, "xml", None)
+    if written is None:
+        written = _tostring(block.element, encoding="utf-8", with_tail=False)
+    return _IDS.sub(b"", written)
 
 
 def _table_props(draft: Draft, block: Block) -> bytes:

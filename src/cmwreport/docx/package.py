@@ -20,7 +20,7 @@ from lxml import etree
 from cmwreport.docx import opc
 from cmwreport.docx.opc import CONTENT_TYPES, PackageError, Relationship
 from cmwreport.docx.styles import Styles
-from cmwreport.docx.xml import CT_NS, PKG_REL_NS, parse_part, serialize
+from cmwreport.docx.xml import CT_NS, PKG_REL_NS, parse_part, serialize, write_tree
 from cmwreport.i18n import _
 from cmwreport.plain import Plain
 
@@ -336,7 +336,11 @@ class Package(Plain):
             out.xml(main).attrib.pop(_CONFORMANCE, None)  # as to_bytes writes it
         return out
 
-    def to_bytes(self) -> bytes:
+    def to_bytes(self, *, stream: bool = False) -> bytes:
+        """The package's bytes. `stream`: parsed parts are serialised straight into the
+        zip, never whole in memory (serialising a tree holds its text twice over: 18 MB
+        and more on `stress`); their bytes are then not kept in `parts`, for a caller
+        that reads nothing of the package after this."""
         import io
 
         # Parsed parts are written with transitional names (docx/opc.py reads Strict
@@ -347,11 +351,20 @@ class Package(Plain):
         main = self.main_part()
         if main in self._trees or opc.is_strict(self.parts.get(main, b"")):
             self.xml(main).attrib.pop(_CONFORMANCE, None)
+        # Parsed parts hold transitional names (docx/opc.py reads Strict so): a part
+        # streamed needs no renaming. Top-level comments and processing instructions
+        # are not written by `serialize`, and would be by a stream: such parts go whole.
+        streamed = {
+            name: tree
+            for name, tree in self._trees.items()
+            if stream and tree.getprevious() is None and tree.getnext() is None
+        }
         for name, tree in self._trees.items():
-            self.parts[name] = serialize(tree)
+            if name not in streamed:
+                self.parts[name] = serialize(tree)
         order = [CONTENT_TYPES] + [n for n in self.names if n != CONTENT_TYPES]
         for name in order:
-            if name.endswith((".xml", ".rels")) and name in self.parts:
+            if name.endswith((".xml", ".rels")) and name in self.parts and name not in streamed:
                 self.parts[name] = opc.transitional(self.parts[name])
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w") as zf:
@@ -363,6 +376,11 @@ class Package(Plain):
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.create_system = 0
                 info.external_attr = 0
+                if name in streamed:
+                    info._compresslevel = 6  # what writestr(compresslevel=6) sets
+                    with zf.open(info, "w") as out:
+                        write_tree(streamed[name], out)
+                    continue
                 zf.writestr(info, self.parts[name], compresslevel=6)
         return buffer.getvalue()
 

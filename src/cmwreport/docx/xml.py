@@ -95,6 +95,12 @@ def serialize(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+def write_tree(root: etree._Element, out) -> None:
+    """`serialize(root)` written to a file object piece by piece (for a root with no
+    comment or processing instruction beside it: the document's are written too)."""
+    etree.ElementTree(root).write(out, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def etree_localname(node: etree._Element) -> str:
     tag = node.tag
     if isinstance(tag, str):  # a quarter of etree.QName's time, called per element built

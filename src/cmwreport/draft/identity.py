@@ -153,18 +153,32 @@ def _needed(body) -> bool:
     paragraphs (a paragraph copied with its bookmark). A draft as built has none."""
     for _revision in body.iter(*_REVISIONS):
         return True
-    seen: set[str] = set()
-    for p in body.iter(n.P):
-        names = set()
-        for mark in p.iter(n.BOOKMARK_START):
-            name = mark.get(n.NAME) or ""
-            if name.startswith(BOOKMARK_PREFIX):
-                if _COPY.search(name):
-                    return True
-                names.add(name)
-        if len(names) > 1 or names & seen:
+    # One pass over the bookmarks rather than one per paragraph: one paragraph with
+    # two names, or one name in two paragraphs (a text box's paragraph and the one it
+    # is anchored in count as two), is the answer. Bookmarks in no paragraph do not
+    # count.
+    name_of: dict = {}  # paragraph -> the identity bookmark name in it
+    holder_of: dict[str, object] = {}  # name -> the paragraph holding it
+    p_tag = n.P
+    for mark in body.iter(n.BOOKMARK_START):
+        name = mark.get(n.NAME) or ""
+        if not name.startswith(BOOKMARK_PREFIX):
+            continue
+        holders = []
+        parent = mark.getparent()
+        while parent is not None and parent is not body:
+            if parent.tag == p_tag:
+                holders.append(parent)
+            parent = parent.getparent()
+        if not holders:
+            continue
+        if len(holders) > 1 or _COPY.search(name):
             return True
-        seen |= names
+        holder = holders[0]
+        if name_of.setdefault(holder, name) != name:
+            return True
+        if holder_of.setdefault(name, holder) is not holder:
+            return True
     return False
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cmwreport.contract import identity_of, style_key
+from cmwreport.contract import style_key
 from cmwreport.docx import wordml as n
 from cmwreport.docx.plain import plain_text
 from cmwreport.docx.text import Inline, Objects, identity, read_paragraph
+from cmwreport.draft.citing import citing, note_hosts
 from cmwreport.draft.model import BODY, COMMENT, TABLE, TEXTBOX, Block
 from cmwreport.draft.numbering import Numbering
 
@@ -56,8 +57,10 @@ class Walk:
         self.comment_hosts: dict[str, tuple] = {}
         #: Constructs read only in part, by name, with their count.
         self.partial: dict[str, int] = {}
-        #: Paragraphs and rows holding a reference or bookmark (`_citing`).
+        #: Paragraphs and rows holding a note or comment reference (draft/citing.py), and
+        #: the first identity bookmark in each paragraph and row holding one.
         self.citing: set = set()
+        self.idents: dict = {}
 
     def add(self, block: Block) -> None:
         if len(self.out) >= MAX_BLOCKS:
@@ -66,7 +69,7 @@ class Walk:
 
 
 def read_body(body, walk: Walk) -> None:
-    walk.citing = _citing(body)
+    walk.citing, walk.idents = citing(body)
     _walk(body, walk)
     for i, block in enumerate(walk.out):
         block.index = i
@@ -96,33 +99,38 @@ def _walk(container, walk: Walk) -> None:
 
 
 def _paragraph(p, walk: Walk) -> None:
-    after = walk.numbering.last
-    number = walk.numbering.number(p) if walk.location == BODY else None
+    # Runs for every paragraph of both drafts: attributes read once into locals.
+    location = walk.location
+    numbering = walk.numbering
+    after = numbering.last
+    number = numbering.number(p) if location == BODY else None
     text = plain_text(p)
     if text is None:
         text, inline, _ = read_formatted(p, walk.objects, None)
         fields, links, objects = tuple(inline.fields), tuple(inline.links), tuple(inline.objects)
     else:
         inline, fields, links, objects = None, (), (), ()
-    host = len(walk.out) if text.strip() else None
-    ident = None
+    stripped = text.strip()
+    host = len(walk.out) if stripped else None
     if p in walk.citing:
-        ident = _note_hosts(p, walk, number, number or after, text, host)
+        ident = note_hosts(p, walk, number, number or after, text, host)
+    else:
+        ident = walk.idents.get(p)
     ident = ident or walk.pending_ident
-    if text.strip():
+    if stripped:
         walk.pending_ident = None
         # The style number() found: its heading level is one dict look-up.
-        heading = walk.location == BODY and walk.styles.level(walk.numbering.style) is not None
+        heading = location == BODY and walk.styles.level(numbering.style) is not None
         walk.add(
             Block(
-                location=walk.location,
+                location=location,
                 text=text,
-                ident=ident if walk.location == BODY else None,
+                ident=ident if location == BODY else None,
                 number=number,
                 after=None if number else after,
                 section=walk.section,
                 heading=heading,
-                part=walk.box_part if walk.location == TEXTBOX else None,
+                part=walk.box_part if location == TEXTBOX else None,
                 element=p,
                 fields=fields,
                 links=links,
@@ -130,7 +138,7 @@ def _paragraph(p, walk: Walk) -> None:
             )
         )
         if heading:
-            walk.section = text.strip()
+            walk.section = stripped
     if inline is not None:
         _boxes(inline.boxes, walk, walk.box_part)
 
@@ -147,44 +155,6 @@ def _boxes(boxes: list, walk: Walk, part: str | None) -> None:
     walk.location, walk.box_part = outer
 
 
-_NOTE_KIND = {n.FOOTNOTE_REF: "footnote", n.ENDNOTE_REF: "endnote"}
-_CITES = (n.FOOTNOTE_REF, n.ENDNOTE_REF, n.COMMENT_START, n.COMMENT_REF, n.BOOKMARK_START)
-
-
-def _citing(body) -> set:
-    """The paragraphs and rows holding a note or comment reference or a bookmark, found
-    in one pass over the body: most paragraphs hold none, and asking each cost more."""
-    out: set = set()
-    holders = (n.P, n.TR)
-    for el in body.iter(_CITES):
-        parent = el.getparent()
-        while parent is not None:
-            if parent.tag in holders:
-                if parent in out:
-                    break  # and so are the paragraphs and rows around it
-                out.add(parent)
-            parent = parent.getparent()
-    return out
-
-
-def _note_hosts(el, walk: Walk, number, after, text: str, host: int | None) -> str | None:
-    """Record the notes and comments `el` cites; return its identity bookmark's id (one
-    pass over the element for both: this runs for every paragraph)."""
-    ident = None
-    for ref in el.iter(_CITES):
-        if ref.tag == n.BOOKMARK_START:
-            if ident is None:
-                ident = identity_of(ref.get(n.NAME) or "")
-            continue
-        kind = _NOTE_KIND.get(ref.tag)
-        if kind is not None:
-            walk.hosts[kind].setdefault(ref.get(n.ID), (number, after, walk.section))
-        else:
-            hosted = (number, after, walk.section, text, host)
-            walk.comment_hosts.setdefault(ref.get(n.ID), hosted)
-    return ident
-
-
 def _table(tbl, walk: Walk) -> None:
     walk.tables += 1
     table = walk.tables
@@ -197,7 +167,7 @@ def _table(tbl, walk: Walk) -> None:
         cells = [c for c in tr.iter(n.TC) if _owning_table(c) is tbl]
         read = [cell_text(c, walk.objects) for c in cells]
         texts = tuple(text for text, _, _ in read)
-        _note_hosts(tr, walk, None, walk.numbering.last, " | ".join(texts), len(walk.out))
+        note_hosts(tr, walk, None, walk.numbering.last, " | ".join(texts), len(walk.out))
         walk.add(
             Block(
                 location=TABLE,

@@ -85,7 +85,7 @@ def redline_bytes(
     # the parts only read are written as they came (the package keeps those its own
     # methods changed: relationships, content types, parts added).
     package.forget_trees(set(new.parts))
-    data = package.to_bytes()
+    data = package.to_bytes(stream=True)
     # Serialised, each part's bytes are in the package written: held on, they would
     # add to the peak of whatever report is made next (18 MB on `stress`).
     for part in new.parts:
