@@ -148,12 +148,14 @@ def test_a_diff_of_two_small_drafts_imports_only_what_it_uses(tmp_path, monkeypa
     assert _unwanted(modules, NEVER_IN_A_SMALL_DIFF) == set()
     # hashlib (OpenSSL) only because these drafts hold a picture, compared by digest.
     assert "hashlib" in modules
-    # The redline brings its writer, JSON its encoder: still no dataclass or tempfile
-    # (outputs make their temporary files themselves).
+    # The redline brings its writer, JSON its encoder (not the json package, whose
+    # decoder a report never uses): still no dataclass or tempfile (outputs make their
+    # temporary files themselves).
     red = tmp_path / "redline.docx"
     code, modules = _imported("diff", str(old), str(new), "--format", "json", "--redline", str(red))
     assert code == 1 and red.stat().st_size > 0
-    assert {"cmwreport.redline.writer", "json"} <= modules
+    assert {"cmwreport.redline.writer", "cmwreport.diff.render.json_text"} <= modules
+    assert "json" not in modules
     # lxml's own deep copy (__copy__) rather than the copy module's (with weakref).
     # The revisions' date is the new draft's, as Word wrote it: no datetime to parse it.
     assert _unwanted(modules, ("dataclasses", "tempfile", "rapidfuzz", "copy", "weakref")) == set()
