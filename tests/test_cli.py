@@ -118,6 +118,9 @@ def test_validate_leaves_what_only_a_problem_or_json_needs():
     code, modules = _imported("validate", str(ROOT / "sources"))
     assert code == 0 and "cmwreport.sources.convert" in modules
     assert {"difflib", "calendar", "json", "typing"} & modules == set()
+    # Nor dataclasses (and inspect, ast, dis, tokenize with it): the module and the
+    # methods it compiles for each class cost more than checking a small tree.
+    assert {"dataclasses", "inspect", "ast", "dis", "tokenize"} & modules == set()
     code, modules = _imported("validate", str(ROOT / "sources"), "--format", "json")
     assert code == 0 and "json" in modules
 

@@ -132,3 +132,36 @@ def test_nesting_past_the_parser_own_limit(tmp_path):
     ((code, line, _column),) = codes(reader)
     assert (code, line) in {("C003", 1), ("C007", 1)}
     assert "\n" not in reader.diagnostics[0].message
+
+
+def test_offsets_span_each_value_as_written(tmp_path):
+    # Character offsets (not bytes) into the text as read: absorb splices edits there.
+    text = (
+        'id: "وجدة"\r\n'
+        "list:\r\n"
+        "  - 'نص'\r\n"
+        "  - {a: [1, 2]}\r\n"
+        "block: |\r\n"
+        "  سطر\r\n"
+        "plain: كلمة واحدة\r\n"
+    )
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    reader = FileReader(path, str(path))
+    node = reader.read()
+    assert reader.diagnostics == [] and reader.text == text
+    spans = {name: text[value.start : value.end] for name, (_key, value) in node.entries.items()}
+    assert spans == {
+        "id": '"وجدة"',
+        "list": "- 'نص'\r\n  - {a: [1, 2]}\r\n",
+        "block": "|\r\n  سطر\r\n",
+        "plain": "كلمة واحدة",
+    }
+    key, _value = node.entries["plain"]
+    assert text[key.start : key.end] == "plain"
+    quoted, flow = node.entries["list"][1].items
+    assert text[quoted.start : quoted.end] == "'نص'"
+    assert text[flow.start : flow.end] == "{a: [1, 2]}"
+    numbers = flow.entries["a"][1]
+    assert [text[n.start : n.end] for n in numbers.items] == ["1", "2"]
+    assert (node.start, node.end) == (0, len(text))

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from cmwreport.arabic.script import has_arabic
 from cmwreport.i18n import _
+from cmwreport.plain import Frozen
 
 _LETTER = "\u0621-\u063a\u0641-\u064a"
 #: A symbol of concluding observations, or the template's slot standing for one.
@@ -48,13 +48,19 @@ MONTHS_WITHOUT_HAMZA = {
 _MONTH_NAMES = "ا(?:" + "|".join(name[1:] for name in MONTHS_WITHOUT_HAMZA) + ")"
 _MONTH = re.compile(rf"(?<![{_LETTER}])[وبلف]?({_MONTH_NAMES})(?![{_LETTER}])")
 _PAIRS = {"(": ")", "[": "]"}
+_BRACKET = re.compile(r"[()\[\]]")
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(Frozen):
+    __slots__ = ("offset", "code", "message")
+    _compared = __slots__
+
     offset: int
     code: str
     message: str
+
+    def __init__(self, offset: int, code: str, message: str) -> None:
+        self._set(offset=offset, code=code, message=message)
 
 
 def findings(text: str) -> Iterator[Finding]:
@@ -112,7 +118,10 @@ def _brackets(text: str) -> list[Finding]:
         return []
     stack: list[tuple[str, int]] = []
     out = []
-    for index, ch in enumerate(text):
+    # The brackets alone, found by the regex engine: a paragraph is hundreds of
+    # characters for a few brackets.
+    for match in _BRACKET.finditer(text):
+        index, ch = match.start(), match.group()
         if ch in _PAIRS:
             stack.append((ch, index))
         elif ch in _PAIRS.values():

@@ -14,11 +14,11 @@ paths, and reads no file but the marker (with the standard library's tomllib).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from cmwreport.errors import CmwError
 from cmwreport.i18n import LANGUAGES, _
+from cmwreport.plain import Frozen
 
 MARKER = "cmwreport.toml"
 #: A folder holding this file is a project even without a marker (older checkouts).
@@ -45,9 +45,11 @@ class BadMarker(CmwError):
     """The marker file cannot be read or says something it may not (exit 2)."""
 
 
-@dataclass(frozen=True)
-class Project:
+class Project(Frozen):
     """A project's root and the paths it names, all absolute."""
+
+    __slots__ = ("root", "marker", "sources", "template", "out")
+    _compared = __slots__
 
     root: Path
     marker: Path | None
@@ -55,6 +57,11 @@ class Project:
     #: None when neither the marker nor the project has a template: use the packaged one.
     template: Path | None
     out: Path
+
+    def __init__(
+        self, root: Path, marker: Path | None, sources: Path, template: Path | None, out: Path
+    ) -> None:
+        self._set(root=root, marker=marker, sources=sources, template=template, out=out)
 
 
 def current_folder() -> Path:
@@ -190,13 +197,18 @@ def not_in_project(command: str) -> NotInProject:
     )
 
 
-@dataclass(frozen=True)
-class Paths:
+class Paths(Frozen):
     """What validate or build works on, each path as shown to the user."""
+
+    __slots__ = ("sources", "template", "out")
+    _compared = __slots__
 
     sources: Path | str
     template: Path
     out: Path
+
+    def __init__(self, sources: Path | str, template: Path, out: Path) -> None:
+        self._set(sources=sources, template=template, out=out)
 
 
 def sources_for(command: str, sources: Path | str | None) -> Path | str:

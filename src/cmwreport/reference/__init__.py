@@ -8,9 +8,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from cmwreport.plain import Frozen
 
 #: typing is imported only by type checkers: every command would pay for it.
 TYPE_CHECKING = False
@@ -22,12 +23,17 @@ if TYPE_CHECKING:
 HERE = Path(__file__).parent
 
 
-@dataclass(frozen=True)
-class Convention:
+class Convention(Frozen):
+    __slots__ = ("article_part", "parts")
+    _compared = __slots__
+
     #: article number -> Part (Roman numeral)
     article_part: dict[int, str]
     #: Part -> (English title, Arabic title)
     parts: dict[str, tuple[str, str]]
+
+    def __init__(self, article_part: dict[int, str], parts: dict[str, tuple[str, str]]) -> None:
+        self._set(article_part=article_part, parts=parts)
 
 
 def document_file_name(symbol: str) -> str:

@@ -28,6 +28,7 @@ _SYMBOL = re.compile(SYMBOL_PATTERN)
 _ISO_DATE = re.compile(DATE_PATTERN)
 _INT = re.compile(r"^[-+]?\d+$")
 _BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
 _TAG_NAMES = {
     "tag:yaml.org,2002:int": N_("a number"),
     "tag:yaml.org,2002:float": N_("a number"),
@@ -81,10 +82,11 @@ class Converter:
                 ),
             )
             return False
-        known = {f.name: f for f in spec.fields}
+        known, required = _plan(spec)
         #: Required fields a misspelt key stands for: one mistake, one diagnostic (S102),
         #: not also "missing" (S101).
         meant: set[str] = set()
+        fields, items = located.fields, located.items
         for name, (key, value) in node.entries.items():
             field = known.get(name)
             if field is None:
@@ -112,14 +114,22 @@ class Converter:
             if field.inline:
                 self._map(value, field, values, located)
                 continue
-            located.fields[field.attribute] = (value.line, value.column)
-            if value.kind == "seq":
-                located.items[field.attribute] = [(i.line, i.column) for i in value.items]
-            if value.is_null and not field.required:
+            attribute = field.attr or field.name
+            fields[attribute] = (value.line, value.column)
+            kind = value.kind
+            if kind == "seq":
+                items[attribute] = [(i.line, i.column) for i in value.items]
+            elif kind == "scalar" and value.tag == _NULL and not field.required:
                 continue
-            values[field.attribute] = self.convert(value, field)
-        for field in spec.fields:
-            if field.required and field.name not in node.entries and field.name not in meant:
+            # What `convert` would choose, chosen here: a mapping has many values.
+            if field.type == "map":
+                values[attribute] = self.convert(value, field)
+            elif field.type == "list":
+                values[attribute] = self._list(value, field)
+            else:
+                values[attribute] = self._scalar(value, field)
+        for field in required:
+            if field.name not in node.entries and field.name not in meant:
                 self.report(
                     "S101",
                     node,
@@ -140,8 +150,10 @@ class Converter:
                 _("{name}: expected a list (lines starting with '- ')", name=spec.name),
             )
             return None
-        assert spec.item is not None
-        return [self.convert(item, spec.item) for item in node.items]
+        item = spec.item
+        assert item is not None
+        each = self._scalar if item.type not in ("map", "list") else self.convert
+        return [each(value, item) for value in node.items]
 
     def _scalar(self, node: Node, spec: Field) -> Any:
         if node.kind != "scalar":
@@ -151,7 +163,7 @@ class Converter:
                 _("{name}: expected a single value, not a list or mapping", name=spec.name),
             )
             return None
-        if node.is_null:
+        if node.tag == _NULL:
             self.report("S101", node, _("{name} is empty: {doc}", name=spec.name, doc=_(spec.doc)))
             return None
         kind = spec.type
@@ -294,6 +306,20 @@ class Converter:
                 )
             self.report("D301", node, message)
             return None
+
+
+#: id(a map's declaration) -> (the declaration, its fields by key, its required fields):
+#: worked out once, not for each of the thousands of mappings a large tree holds. The
+#: declaration is kept so that its id cannot be reused by another.
+_PLANS: dict[int, tuple[Field, dict[str, Field], tuple[Field, ...]]] = {}
+
+
+def _plan(spec: Field) -> tuple[dict[str, Field], tuple[Field, ...]]:
+    plan = _PLANS.get(id(spec))
+    if plan is None:
+        known = {f.name: f for f in spec.fields}
+        plan = _PLANS[id(spec)] = (spec, known, tuple(f for f in spec.fields if f.required))
+    return plan[1], plan[2]
 
 
 class _Positions:

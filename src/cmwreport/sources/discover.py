@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.i18n import N_, _
+from cmwreport.plain import Plain
 
 SUFFIXES = (".yaml", ".yml")
 #: Files at the top of the tree, and folders whose YAML files are one kind each.
@@ -34,23 +34,27 @@ _NOT_REGULAR = {
 }
 
 
-@dataclass
-class Found:
-    path: Path
-    shown: str
-    kind: str
+class Found(Plain):
+    _compared = ("path", "shown", "kind")
+
+    def __init__(self, path: Path, shown: str, kind: str) -> None:
+        self.path = path
+        self.shown = shown
+        self.kind = kind
 
 
-@dataclass
-class Discovery:
-    files: list[Found] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    #: kinds of file that exist in the tree but could not be taken as sources (a
-    #: folder named report.yaml ...): not to be reported missing as well.
-    present: set[str] = field(default_factory=set)
-    #: kinds of which some file is there but was not read: what it holds is unknown, so
-    #: references into it are not called missing.
-    unread: set[str] = field(default_factory=set)
+class Discovery(Plain):
+    _compared = ("files", "diagnostics", "present", "unread")
+
+    def __init__(self) -> None:
+        self.files: list[Found] = []
+        self.diagnostics: list[Diagnostic] = []
+        #: kinds of file that exist in the tree but could not be taken as sources (a
+        #: folder named report.yaml ...): not to be reported missing as well.
+        self.present: set[str] = set()
+        #: kinds of which some file is there but was not read: what it holds is unknown,
+        #: so references into it are not called missing.
+        self.unread: set[str] = set()
 
 
 def shown_path(path: Path | str) -> str:

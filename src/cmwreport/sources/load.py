@@ -11,12 +11,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.errors import CmwError
 from cmwreport.i18n import _
+from cmwreport.plain import Plain
 from cmwreport.sources import model as m
 from cmwreport.sources.convert import Converter
 from cmwreport.sources.discover import FOLDERS, Discovery, discover, kind_by_name, shown_path
@@ -37,31 +37,43 @@ class SourceTreeError(CmwError):
     """The path given is not a source tree at all (usage or I/O trouble: exit 2)."""
 
 
-@dataclass
-class LoadedFile:
-    shown: str
-    kind: str
-    text: str | None = None
-    #: The file's values with their positions; None when it could not be parsed.
-    node: Node | None = None
-    #: The model object (Report, Meeting ...); None when it could not be parsed.
-    value: Any = None
-    #: Every text value of the file (keys left out), each once, in file order.
-    strings: list[Node] = field(default_factory=list)
-    #: Every model object of the file (the file's own, then those it holds), in file order.
-    objects: list[Any] = field(default_factory=list)
-    #: line -> codes named by `# cmwreport: ignore ...` on that line
-    suppressions: dict[int, set[str]] = field(default_factory=dict)
-    #: The id at the top of a file that could not be parsed, when its text shows it.
-    recovered_id: str | None = None
-    #: Where it was read from, and what reading it found (a share of `Loaded.diagnostics`).
-    path: Path | None = None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    #: Whether YAML could read the file (kept when `release` drops the node).
-    parsed: bool = field(init=False)
+class LoadedFile(Plain):
+    _compared = (
+        "shown", "kind", "text", "node", "value", "strings", "objects", "suppressions",
+        "recovered_id", "path", "diagnostics", "parsed",
+    )  # fmt: skip
 
-    def __post_init__(self) -> None:
-        self.parsed = self.node is not None
+    def __init__(
+        self,
+        shown: str,
+        kind: str,
+        text: str | None = None,
+        node: Node | None = None,
+        value: Any = None,
+        suppressions: dict[int, set[str]] | None = None,
+    ) -> None:
+        self.shown = shown
+        self.kind = kind
+        self.text = text
+        #: The file's values with their positions; None when it could not be parsed.
+        self.node = node
+        #: The model object (Report, Meeting ...); None when it could not be parsed.
+        self.value = value
+        #: Every text value of the file (keys left out), each once, in file order.
+        self.strings: list[Node] = []
+        #: Every model object of the file (the file's own, then those it holds), in file
+        #: order.
+        self.objects: list[Any] = []
+        #: line -> codes named by `# cmwreport: ignore ...` on that line
+        self.suppressions = {} if suppressions is None else suppressions
+        #: The id at the top of a file that could not be parsed, when its text shows it.
+        self.recovered_id: str | None = None
+        #: Where it was read from, and what reading it found (a share of
+        #: `Loaded.diagnostics`).
+        self.path: Path | None = None
+        self.diagnostics: list[Diagnostic] = []
+        #: Whether YAML could read the file (kept when `release` drops the node).
+        self.parsed = node is not None
 
     def release(self) -> None:
         """Drop the text and the node tree once the rules that read them have run: a
@@ -70,21 +82,33 @@ class LoadedFile:
         self.text, self.node, self.strings = None, None, []
 
 
-@dataclass
-class Loaded:
-    root: Path
-    files: list[LoadedFile]
-    #: What loading found: files not read, syntax, types and formats.
-    diagnostics: list[Diagnostic]
-    #: One file given on its own: checked, never assembled into sources.
-    single: bool = False
-    #: Kinds present in the tree but not readable as sources (a folder named report.yaml).
-    present: set[str] = field(default_factory=set)
-    #: Kinds of which some file was there but not read (see discover.Discovery.unread).
-    unread: set[str] = field(default_factory=set)
-    #: For one file given on its own: the tree's report.yaml and reference/ files, read
-    #: quietly so that what the file cites can be judged.
-    context: list[LoadedFile] = field(default_factory=list)
+class Loaded(Plain):
+    _compared = ("root", "files", "diagnostics", "single", "present", "unread", "context")
+
+    def __init__(
+        self,
+        root: Path,
+        files: list[LoadedFile],
+        diagnostics: list[Diagnostic],
+        single: bool = False,
+        present: set[str] | None = None,
+        unread: set[str] | None = None,
+        context: list[LoadedFile] | None = None,
+    ) -> None:
+        self.root = root
+        self.files = files
+        #: What loading found: files not read, syntax, types and formats.
+        self.diagnostics = diagnostics
+        #: One file given on its own: checked, never assembled into sources.
+        self.single = single
+        #: Kinds present in the tree but not readable as sources (a folder named
+        #: report.yaml).
+        self.present = set() if present is None else present
+        #: Kinds of which some file was there but not read (see discover.Discovery.unread).
+        self.unread = set() if unread is None else unread
+        #: For one file given on its own: the tree's report.yaml and reference/ files, read
+        #: quietly so that what the file cites can be judged.
+        self.context = [] if context is None else context
 
     def of_kind(self, kind: str) -> list[LoadedFile]:
         return [f for f in self.files if f.kind == kind]

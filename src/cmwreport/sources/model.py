@@ -1,6 +1,6 @@
 """The sources as Python objects: what `build` merges and the checks look at.
 
-The classes are generated from the declarations in `schema.py` (one dataclass per
+The classes are generated from the declarations in `schema.py` (one class per
 `record(...)`, one attribute per field), so a field is declared once. For example
 `Report` has treaty, state, cycle, symbol, language, title, due_year, date,
 date_received, previous_observations (a `ConcludingObservations`) and list_of_issues
@@ -14,12 +14,11 @@ line to edit.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import reprlib
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from cmwreport.plain import Frozen, Plain
 from cmwreport.sources import schema
 from cmwreport.sources.schema import Field
 
@@ -29,11 +28,16 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-@dataclass(frozen=True)
-class Loc:
+class Loc(Frozen):
+    __slots__ = ("file", "line", "column")
+    _compared = __slots__
+
     file: str  # as the user's tree names it, e.g. "sources/axes/legal-framework.yaml"
     line: int  # 1-based
     column: int  # 1-based
+
+    def __init__(self, file: str, line: int, column: int) -> None:
+        self._set(file=file, line=line, column=column)
 
 
 class Located:
@@ -109,42 +113,20 @@ def _class_of(spec: Field, extra: tuple = ()) -> type:
     assert spec.cls is not None
     if spec.cls in CLASSES:
         return CLASSES[spec.cls]
-    attributes = []
+    defaults: list[tuple[str, Any, Any]] = []  # (name, default, factory or None)
     for item in _attributes(spec):
         if item.type == "list":
-            default: Any = field(default_factory=list)
-            kind: Any = list
+            defaults.append((item.attribute, None, list))
         else:
-            default = None
-            kind = _python_type(item)
-        attributes.append((item.attribute, kind, default))
-    located = [
-        ("loc", Loc | None, field(default=None, compare=False, repr=False)),
-        ("positions", dict, field(default_factory=dict, compare=False, repr=False)),
-        ("item_positions", dict, field(default_factory=dict, compare=False, repr=False)),
-    ]
-    made = dataclasses.make_dataclass(
-        spec.cls,
-        attributes + list(extra) + located,
-        bases=(Located,),
-        kw_only=True,
-        namespace={"__doc__": spec.doc, "__module__": __name__},
-        init=False,
-        repr=False,
-        eq=False,
-    )
-    fields = dataclasses.fields(made)
-    missing = dataclasses.MISSING
-    made._defaults = tuple(
-        (
-            f.name,
-            None if f.default is missing else f.default,
-            None if f.default_factory is missing else f.default_factory,
-        )
-        for f in fields
-    )
-    made._shown = tuple(f.name for f in fields if f.repr)
-    made._compared = tuple(f.name for f in fields if f.compare)
+            _python_type(item)  # a nested record's class, declared first
+            defaults.append((item.attribute, None, None))
+    defaults += extra
+    shown = tuple(name for name, _default, _factory in defaults)
+    # Where the object stands: neither shown nor compared.
+    defaults += [("loc", None, None), ("positions", None, dict), ("item_positions", None, dict)]
+    made = type(spec.cls, (Located,), {"__doc__": spec.doc, "__module__": __name__})
+    made._defaults = tuple(defaults)
+    made._shown = made._compared = shown
     CLASSES[spec.cls] = made
     return made
 
@@ -181,10 +163,7 @@ ReferenceDocument = _declare(schema.REFERENCE)
 #: `outcomes.axes` gives, the meetings by date, then id.
 Consultations = _declare(
     schema.CONSULTATIONS,
-    extra=(
-        ("axes", list, field(default_factory=list)),
-        ("meetings", list, field(default_factory=list)),
-    ),
+    extra=(("axes", None, list), ("meetings", None, list)),
 )
 ConcludingObservations = CLASSES["ConcludingObservations"]
 DocumentRef = CLASSES["DocumentRef"]
@@ -192,10 +171,18 @@ Participant = CLASSES["Participant"]
 ProgrammeItem = CLASSES["ProgrammeItem"]
 
 
-@dataclass
-class Sources:
-    root: Path
-    report: Any  # Report
-    consultations: Any  # Consultations
-    #: The tree's own reference documents (sources/reference/), by symbol.
-    references: dict[str, Any] = field(default_factory=dict)
+class Sources(Plain):
+    _compared = ("root", "report", "consultations", "references")
+
+    def __init__(
+        self,
+        root: Path,
+        report: Any,
+        consultations: Any,
+        references: dict[str, Any] | None = None,
+    ) -> None:
+        self.root = root
+        self.report = report  # Report
+        self.consultations = consultations  # Consultations
+        #: The tree's own reference documents (sources/reference/), by symbol.
+        self.references = {} if references is None else references

@@ -8,9 +8,8 @@ docs/source-format.md in step with them. Adding a field is one line here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from cmwreport.contract import BOOKMARK_MAX, BOOKMARK_PREFIX
+from cmwreport.sources.field import Field
 
 #: Kinds of scalar value. Each has one meaning everywhere: the loader's check, the
 #: Python type of the model and the JSON Schema type and format.
@@ -31,30 +30,6 @@ ID_PATTERN = r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"
 ID_MAX = BOOKMARK_MAX - len(BOOKMARK_PREFIX)
 SYMBOL_PATTERN = r"^CMW/C/[A-Z]{3}/(?:(?:CO|QPR|Q)/)?\d+(?:/Add\.\d+)?$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-
-
-@dataclass(frozen=True)
-class Field:
-    name: str  # the key in the YAML file
-    type: str  # one of SCALARS, or "list" or "map"
-    doc: str
-    required: bool = True
-    item: Field | None = None  # a list's item
-    fields: tuple[Field, ...] = ()  # a map's fields
-    choices: tuple[str, ...] = ()
-    minimum: int | None = None
-    maximum: int | None = None
-    #: The model's attribute, when it is not `name`.
-    attr: str | None = None
-    #: A map's model class (maps that share a class share one declaration).
-    cls: str | None = None
-    #: A map whose fields the model lifts into its parent (context.heading is
-    #: Consultations.context_heading): a heading in the file, not an object in the build.
-    inline: bool = False
-
-    @property
-    def attribute(self) -> str:
-        return self.attr or self.name
 
 
 def text(name: str, doc: str, required: bool = True, attr: str | None = None) -> Field:
