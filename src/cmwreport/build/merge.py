@@ -278,7 +278,7 @@ def merge(
     standalone.set_core(f"{report.symbol} — {annex.ANNEX_TITLE}", created, modified)
     annex_record = {} if in_memory else item_record.encode(annex_items)
     set_properties(standalone.package, {**properties, **annex_record})
-    annex_written, annex_nodes = _standalone(
+    annex_written, annex_nodes, annex_labelled = _standalone(
         standalone, document, annex_nodes, notes.added(), sources, inline, cs_font, in_memory
     )
 
@@ -315,7 +315,8 @@ def merge(
     brackets.bind(document.body)
     brackets.bind(notes.root)
     slotlib.replace_block(annex_slot, annex_nodes)
-    lists.label(document, [document.body])
+    # The annex's lists as the standalone file labelled them (these are copies).
+    lists.label(document, [document.body], annex_labelled)
     document.set_core(report.symbol, created, modified)
     record = {} if in_memory else item_record.encode(presented + annex_items)
     set_properties(document.package, {**properties, **record})
@@ -331,11 +332,11 @@ def _standalone(
     inline: dict[str, str],
     cs_font: str | None,
     in_memory: bool = False,
-) -> tuple[bytes | Package, list[etree._Element]]:
+) -> tuple[bytes | Package, list[etree._Element], lists.Labelled]:
     """The annex as a document of its own: the symbol and the title of the report it
     belongs to on its first page, the annex, and what ends the template (the closing
-    rule). Returns its bytes (in memory: a copy of its package) and the annex's elements,
-    free to move into the report."""
+    rule). Returns its bytes (in memory: a copy of its package), the annex's elements,
+    free to move into the report, and how their lists were labelled."""
     report = sources.report
     for sp in standalone.slot_paragraphs(body=False):
         slotlib.replace_inline(sp, inline)
@@ -366,10 +367,11 @@ def _standalone(
     labelled = lists.label(standalone, annex_nodes)
     # In memory, a copy: the annex's elements go on into the report, changed.
     annex_written = standalone.package.in_memory(copy=True) if in_memory else standalone.to_bytes()
-    numbering.unlabel(labelled)
+    numbering.unlabel(labelled.paragraphs)
     for run in title_mark:
         run.getparent().remove(run)
     taken = standalone.take_body()
     annex_nodes = taken[len(front) : len(taken) - len(closing)]
     set_page_break_before(annex_nodes[0], None)
-    return annex_written, annex_nodes
+    labelled.nodes = annex_nodes
+    return annex_written, annex_nodes, labelled
