@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 
 from lxml import etree
@@ -267,8 +266,6 @@ def merge(
         notes,
         None if in_memory else read,
     )
-    paragraph = w("p")
-    annex_paragraphs = len(list(chain.from_iterable(node.iter(paragraph) for node in annex_nodes)))
     # Each item's paragraph as built, for absorb --force to judge edits item by item
     # (read from the reviewer's draft: never from the build absorb makes in memory).
     properties = properties or {}
@@ -320,7 +317,8 @@ def merge(
     document.set_core(report.symbol, created, modified)
     record = {} if in_memory else item_record.encode(presented + annex_items)
     set_properties(document.package, {**properties, **record})
-    return Merged(document, annex_written, annex_nodes[0], annex_paragraphs, report_words)
+    # The standalone's labelling walked the annex's paragraphs: counted there.
+    return Merged(document, annex_written, annex_nodes[0], annex_labelled.count, report_words)
 
 
 def _standalone(
