@@ -127,10 +127,11 @@ def test_validate_leaves_what_only_a_problem_or_json_needs():
 
 #: What a diff of two small drafts (text on the terminal) does without: each costs more
 #: than reading the drafts does (issue 21). Dataclass creation was a tenth of such a diff;
-#: hashlib loads OpenSSL for a digest CPython computes itself.
+#: rapidfuzz loads every metric it has for the one or two scores the pairing needs
+#: (diff/similarity.py computes them).
 NEVER_IN_A_SMALL_DIFF = (
     "dataclasses", "json", "tempfile", "cmwreport.redline",
-    "cmwreport.diff.render.html", "cmwreport.diagnostics", "yaml", "datetime",
+    "cmwreport.diff.render.html", "cmwreport.diagnostics", "yaml", "datetime", "rapidfuzz",
 )  # fmt: skip
 
 
@@ -138,22 +139,30 @@ def _unwanted(modules: set[str], names) -> set[str]:
     return {m for m in modules for name in names if m == name or m.startswith(name + ".")}
 
 
-def test_a_diff_of_two_small_drafts_imports_only_what_it_uses(tmp_path):
+def test_a_diff_of_two_small_drafts_imports_only_what_it_uses(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     real = ROOT / "tests" / "fixtures" / "real"
     old, new = real / "lo" / "lo-report.docx", real / "pairs" / "lo-textbox-edited.docx"
     code, modules = _imported("diff", str(old), str(new), "--color", "never")
     # Exit 1: the drafts differ, so the whole comparison ran (a picture digested too).
     assert code == 1 and {"cmwreport.draft.reader", "cmwreport.diff.compare"} <= modules
+    # The pairing scores with diff/similarity.py, not rapidfuzz.
+    assert "cmwreport.diff.similarity" in modules
     assert _unwanted(modules, NEVER_IN_A_SMALL_DIFF) == set()
     # hashlib (OpenSSL) only because these drafts hold a picture, compared by digest.
     assert "hashlib" in modules
-    # The redline brings its writer, JSON its encoder, and dates: still no dataclass
-    # or tempfile (outputs make their temporary files themselves).
+    # The redline brings its writer, JSON its encoder (not the json package, whose
+    # decoder a report never uses): still no dataclass or tempfile (outputs make their
+    # temporary files themselves).
     red = tmp_path / "redline.docx"
     code, modules = _imported("diff", str(old), str(new), "--format", "json", "--redline", str(red))
     assert code == 1 and red.stat().st_size > 0
-    assert {"cmwreport.redline.writer", "json"} <= modules
-    assert _unwanted(modules, ("dataclasses", "tempfile")) == set()
+    assert {"cmwreport.redline.writer", "cmwreport.diff.render.json_text"} <= modules
+    assert "json" not in modules
+    # lxml's own deep copy (__copy__) rather than the copy module's (with weakref).
+    # The revisions' date is the new draft's, as Word wrote it: no datetime to parse it.
+    assert _unwanted(modules, ("dataclasses", "tempfile", "rapidfuzz", "copy", "weakref")) == set()
+    assert "datetime" not in modules
 
 
 def test_version():

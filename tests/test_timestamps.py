@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import pytest
 
-from cmwreport.timestamps import DateError, parse_moment, source_date_epoch, w3c
+from cmwreport.timestamps import DateError, parse_moment, source_date_epoch, w3c, w3c_of
 
 
 def test_source_date_epoch():
@@ -29,3 +30,36 @@ def test_dates_are_utc_and_in_range():
     for bad in ("0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", "1899-12-31"):
         with pytest.raises(DateError, match="out of range"):
             parse_moment(bad)
+
+
+def test_a_moment_in_words_own_form_is_taken_as_written():
+    # w3c_of skips datetime for text already in the form Word writes: it must say what
+    # parsing and writing it again says, for every kind of text, valid or not.
+    rng = random.Random(21)
+    texts = [
+        "2024-03-01T09:30:00Z", "1900-01-01T00:00:00Z", "9999-12-31T23:59:59Z",
+        "1899-12-31T23:59:59Z", "2024-02-29T00:00:00Z", "2023-02-29T00:00:00Z",
+        "1900-02-29T00:00:00Z", "2000-02-29T12:00:00Z", "2024-04-31T00:00:00Z",
+        "2024-13-01T00:00:00Z", "2024-00-10T00:00:00Z", "2024-01-00T00:00:00Z",
+        "2024-01-01T24:00:00Z", "2024-01-01T23:60:00Z", "2024-01-01T23:59:60Z",
+        "2024-03-01T09:30:00z", "2024-03-01 09:30:00Z", " 2024-03-01T09:30:00Z",
+        "2024-03-01T09:30:00+02:00", "\u0662024-03-01T09:30:00Z", "2024-03-01T09:30:0\uff10Z",
+        "0000-01-01T00:00:00Z", "2024-03-01", "",
+    ]  # fmt: skip
+    for _ in range(3000):
+        y, mo, d = rng.randrange(1890, 10000), rng.randrange(0, 14), rng.randrange(0, 33)
+        h, mi, s = rng.randrange(0, 26), rng.randrange(0, 62), rng.randrange(0, 62)
+        texts.append(f"{y:04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}Z")
+    outcomes = set()
+    for text in texts:
+        try:
+            expected = w3c(parse_moment(text))
+        except DateError as exc:
+            with pytest.raises(DateError) as raised:
+                w3c_of(text)
+            assert str(raised.value) == str(exc)
+            outcomes.add("refused")
+        else:
+            assert w3c_of(text) == expected, text
+            outcomes.add("as written" if expected == text else "rewritten")
+    assert outcomes == {"refused", "as written", "rewritten"}

@@ -12,6 +12,7 @@ from cmwreport.diff.words import tokens, word_ops
 from cmwreport.draft.reader import read_draft
 from tests import drafts as d
 from tests.cli_helpers import diff_json
+from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +62,23 @@ def test_arabic_punctuation_is_its_own_token():
     ]  # fmt: skip
     (op,) = word_ops("مواصلة الجهود في", "مواصلة الجهود، في")
     assert (op.op, op.old, op.new, op.old_at, op.new_at) == ("insert", "", "،", 13, 13)
+
+
+def test_tokens_are_those_of_the_plain_classes():
+    # diff/words.py spells its character classes as alternatives (cheaper to compile):
+    # the same tokens as the classes as a reader writes them, over every character of
+    # Unicode and the real consultations' text.
+    marks = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
+    plain = re.compile(
+        rf"(?:[^\W_]|[{marks}])(?:[^\W_]|[{marks}]|['\u2019](?=\w))*|\s+|[\u060c\u061b\u061f]|.",
+        re.DOTALL,
+    )
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    consultations = ROOT / "tests" / "fixtures" / "regional-consultations-2022.ar.txt"
+    texts = [every, consultations.read_text(encoding="utf-8"), "كَتَبَ ـ ‌ال'كتاب l’état ،؛؟"]
+    for text in texts:
+        assert tokens(text) == plain.findall(text)
+    assert len(tokens(texts[1])) > 1_000
 
 
 def test_same_draft_exit_0(old, capsys):

@@ -8,8 +8,9 @@ build prints with it and the draft reader labels what it reads with it, so a lab
 
 from __future__ import annotations
 
+from collections import namedtuple
 from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from cmwreport.arabic.dates import NO_BREAK
 
@@ -17,22 +18,19 @@ if TYPE_CHECKING:  # for annotations: the draft reader, which labels with this, 
     import datetime as dt
 
 
-# A NamedTuple rather than a frozen dataclass: immutable all the same, and a sixth of the
-# cost to create at import, which every diff pays (the draft reader labels with it).
-class Wording(NamedTuple):
-    months: tuple[str, ...]
-    footnotes: dict[str, str]
-    letters: tuple[str, ...]
-    letter_label: str
-    third_level_label: str
-    heading_letters: tuple[str, ...]
-    chapter_ordinals: tuple[str, ...]
-    ordinals: tuple[str, ...]
-    reply_heading: str
-    reply_heading_full: str
-    #: Language code -> its Arabic name, in the order the languages line lists them.
-    languages: dict[str, str]
-    languages_line: str
+# A named tuple rather than a frozen dataclass: immutable all the same, and a sixth of the
+# cost to create at import, which every diff pays (the draft reader labels with it);
+# collections' namedtuple, not typing.NamedTuple, which evaluates every annotation at
+# import (issue 21). Tuples of str but footnotes (dict) and languages (language code ->
+# its Arabic name, in the order the languages line lists them); the rest str.
+Wording = namedtuple(
+    "Wording",
+    (
+        "months", "footnotes", "letters", "letter_label", "third_level_label",
+        "heading_letters", "chapter_ordinals", "ordinals", "reply_heading",
+        "reply_heading_full", "languages", "languages_line",
+    ),
+)  # fmt: skip
 
 
 @cache

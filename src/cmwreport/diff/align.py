@@ -2,9 +2,10 @@
 
 Identity first (the `_cmw_` bookmarks the build writes survive editing in Word), then
 content: difflib over the whole sequence finds what stayed in place, paragraphs that
-left one place and reappear elsewhere are moves, and rapidfuzz pairs the paragraphs
-that were edited in place. Inserting one paragraph is one addition: numbers are not
-part of the text compared, so the renumbered paragraphs after it still match.
+left one place and reappear elsewhere are moves, and rapidfuzz's ratio (diff/similarity.py)
+pairs the paragraphs that were edited in place. Inserting one paragraph is one addition:
+numbers are not part of the text compared, so the renumbered paragraphs after it still
+match.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import bisect
 from difflib import SequenceMatcher
 
 from cmwreport.diff.beside import identity_key
+from cmwreport.diff.similarity import scorers
 from cmwreport.diff.words import comparable
 from cmwreport.draft.model import TABLE, Block
 
@@ -187,15 +189,18 @@ def _similar(block_a: Block, block_b: Block) -> bool:
     return not (block_a.ident and block_b.ident and block_a.ident != block_b.ident)
 
 
-def _score(ratio, block_a: Block, block_b: Block, key_a: str, key_b: str, cutoff: float) -> float:
+def _score(
+    score_with, block_a: Block, block_b: Block, key_a: str, key_b: str, cutoff: float
+) -> float:
     """Similarity 0-100; a row's is the mean over its cells, so one shared date or a
     common column does not make two different meetings one edited row. A row that
     gained or lost a cell is scored on its cells' texts in order, as one text."""
+    ratio, token_set_ratio = score_with
     if block_a.cells is None or block_b.cells is None:
         score = ratio(key_a, key_b, score_cutoff=cutoff)
         if score or cutoff > PAIR_CUTOFF:
             return score
-        return _contained(key_a, key_b)
+        return _contained(token_set_ratio, key_a, key_b)
     cells_a, cells_b = key_a.split("\x1f"), key_b.split("\x1f")
     if len(cells_a) != len(cells_b):
         return ratio(key_a, key_b, score_cutoff=cutoff)
@@ -207,11 +212,9 @@ def _score(ratio, block_a: Block, block_b: Block, key_a: str, key_b: str, cutoff
     return score if score >= cutoff else 0.0
 
 
-def _contained(key_a: str, key_b: str) -> float:
+def _contained(token_set_ratio, key_a: str, key_b: str) -> float:
     """A score just over the pairing cut-off when one text holds the other's words, so that
     such pairs rank below every pair the ratio alone accepts."""
-    from rapidfuzz.fuzz import token_set_ratio
-
     score = token_set_ratio(key_a, key_b, score_cutoff=CONTAINMENT_CUTOFF)
     if not score:
         return 0.0
@@ -219,10 +222,9 @@ def _contained(key_a: str, key_b: str) -> float:
 
 
 def _pair_in_order(olds, news, old, new, okeys, nkeys) -> list[tuple[int, int]]:
-    from rapidfuzz.fuzz import ratio
-
     candidates = []
     full = len(olds) * len(news) <= FULL_REGION
+    score_with = scorers(_chars(olds, news, okeys, nkeys))
     for n, i in enumerate(olds):
         if full:
             window = news
@@ -232,7 +234,7 @@ def _pair_in_order(olds, news, old, new, okeys, nkeys) -> list[tuple[int, int]]:
         for j in window:
             if not _similar(old[i], new[j]):
                 continue
-            score = _score(ratio, old[i], new[j], okeys[i], nkeys[j], PAIR_CUTOFF)
+            score = _score(score_with, old[i], new[j], okeys[i], nkeys[j], PAIR_CUTOFF)
             if score:
                 candidates.append((-score, i, j))
     candidates.sort()
@@ -257,17 +259,16 @@ def _pair_in_order(olds, news, old, new, okeys, nkeys) -> list[tuple[int, int]]:
 
 
 def _pair_far(olds, news, old, new, okeys, nkeys) -> list[tuple[int, int]]:
-    from rapidfuzz.fuzz import ratio
-
     olds = [i for i in olds if len(okeys[i]) >= MOVE_MIN_CHARS]
     news = [j for j in news if len(nkeys[j]) >= MOVE_MIN_CHARS]
     if not olds or not news or len(olds) * len(news) > 4 * FULL_REGION:
         return []
     candidates = []
+    score_with = scorers(_chars(olds, news, okeys, nkeys))
     for i in olds:
         for j in news:
             if _similar(old[i], new[j]):
-                score = _score(ratio, old[i], new[j], okeys[i], nkeys[j], MOVE_CUTOFF)
+                score = _score(score_with, old[i], new[j], okeys[i], nkeys[j], MOVE_CUTOFF)
                 if score:
                     candidates.append((-score, i, j))
     candidates.sort()
@@ -280,6 +281,14 @@ def _pair_far(olds, news, old, new, okeys, nkeys) -> list[tuple[int, int]]:
             used_j.add(j)
             out.append((i, j))
     return out
+
+
+def _chars(olds, news, okeys, nkeys) -> int:
+    """Characters compared if every old block were scored against every new one: what
+    decides whether rapidfuzz is worth importing."""
+    old_chars = sum(len(okeys[i]) for i in olds)
+    new_chars = sum(len(nkeys[j]) for j in news)
+    return old_chars * len(news) + new_chars * len(olds)
 
 
 def _ordered(old, new, okeys, nkeys, new_of, in_place, moved) -> list[Pair]:

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import namedtuple
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import NamedTuple
 
 from cmwreport.arabic.script import ARABIC_PUNCTUATION, strip_diacritics
 
 # A word keeps its harakat, tatweel and joiners: they are part of how it is written, and
-# splitting at them would turn a vowel change into a change of three tokens.
-_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
+# splitting at them would turn a vowel change into a change of three tokens. Each range
+# is its own alternative, and so is each punctuation mark: a class of several ranges or
+# letters beyond Latin-1 is compiled into a 64K-character bitmap, which cost a small
+# diff more than reading a paragraph does (issue 21).
+_MARKS = r"[\u0610-\u061a]|[\u064b-\u065f]|\u0670|[\u06d6-\u06ed]|\u0640|[\u200c\u200d]"
 _TOKEN = re.compile(
-    rf"(?:[^\W_]|[{_MARKS}])(?:[^\W_]|[{_MARKS}]|['\u2019](?=\w))*"  # words
+    rf"(?:[^\W_]|{_MARKS})(?:[^\W_]|{_MARKS}|['\u2019](?=\w))*"  # words
     r"|\s+"  # whitespace runs
-    rf"|[{ARABIC_PUNCTUATION}]"  # ، ؛ ؟ are separators, never part of a word
-    r"|.",  # any other character on its own: . , ( ) « » - /
+    + "".join(f"|{mark}" for mark in ARABIC_PUNCTUATION)  # ، ؛ ؟ separate, never in a word
+    + r"|.",  # any other character on its own: . , ( ) « » - /
     re.DOTALL,
 )
 
@@ -32,16 +35,14 @@ def comparable(text: str, ignore_diacritics: bool) -> str:
     return strip_diacritics(text) if ignore_diacritics else text
 
 
-# A NamedTuple rather than a frozen dataclass: the same fields, equality and repr, cheaper
-# to create at import and for each word difference.
-class Op(NamedTuple):
-    """One word-level difference; offsets are character offsets into old and new text."""
+# A named tuple rather than a frozen dataclass: the same fields, equality and repr,
+# cheaper to create at import and for each word difference; collections' namedtuple, not
+# typing.NamedTuple, which evaluates every annotation at import (issue 21).
+class Op(namedtuple("Op", ("op", "old", "new", "old_at", "new_at"))):
+    """One word-level difference: op "insert" | "delete" | "replace", the old and new
+    words (str), and old_at, new_at: character offsets into old and new text (int)."""
 
-    op: str  # "insert" | "delete" | "replace"
-    old: str
-    new: str
-    old_at: int
-    new_at: int
+    __slots__ = ()
 
     def as_json(self) -> dict:
         return {

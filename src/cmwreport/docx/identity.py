@@ -9,7 +9,7 @@ twice, and a draft without them is named by its file alone.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections import namedtuple
 
 from cmwreport.docx import custom_properties
 from cmwreport.docx.opc import PackageError
@@ -19,12 +19,11 @@ BUILD_PROPERTY = "cmwreport.build"
 _MODIFIED = "{http://purl.org/dc/terms/}modified"
 
 
-# A NamedTuple rather than a frozen dataclass: cheaper to create at import.
-class Identity(NamedTuple):
-    #: The build identity (a hash), or None for a draft cmwreport did not build.
-    build: str | None
-    #: The date the draft was built or last saved (YYYY-MM-DD), or None.
-    date: str | None
+# A named tuple rather than a frozen dataclass: cheaper to create at import (and
+# collections' namedtuple, not typing.NamedTuple, which evaluates every annotation).
+# build: the build identity (a hash), or None for a draft cmwreport did not build;
+# date: the date the draft was built or last saved (YYYY-MM-DD), or None.
+Identity = namedtuple("Identity", ("build", "date"))
 
 
 def identity(package: Package | None) -> Identity:

@@ -15,8 +15,8 @@ import re
 import stat
 import zipfile
 import zlib
+from collections import namedtuple
 from pathlib import Path
-from typing import NamedTuple
 
 from cmwreport.errors import CmwError
 from cmwreport.i18n import _
@@ -97,13 +97,11 @@ def regular_file(path: Path) -> None:
         raise PackageError(_("is not a regular file (a device, pipe or socket), not a .docx file"))
 
 
-class Entries(NamedTuple):
-    #: Part names in the order of the zip (folders left out).
-    names: list[str]
-    parts: dict[str, bytes]
-    #: Entries that could not be inflated (corrupt, encrypted, unknown method): name ->
-    #: reason. Only trouble if something needs them.
-    unreadable: dict[str, str]
+# collections' namedtuple, not typing.NamedTuple, which evaluates every annotation at
+# import (issue 21). names: part names in the order of the zip (folders left out);
+# parts: name -> bytes; unreadable: entries that could not be inflated (corrupt,
+# encrypted, unknown method), name -> reason, only trouble if something needs them.
+Entries = namedtuple("Entries", ("names", "parts", "unreadable"))
 
 
 def _zip(source: Path | bytes) -> zipfile.ZipFile:
@@ -228,14 +226,10 @@ def resolve(source: str, target: str) -> str:
     return "/".join(segments)
 
 
-# A NamedTuple rather than a frozen dataclass: cheaper to create at import and for each
-# relationship read.
-class Relationship(NamedTuple):
-    id: str
-    #: The last segment of the type: "styles", "header", "image", "hyperlink" ...
-    kind: str
-    target: str
-    external: bool
+# A named tuple rather than a frozen dataclass: cheaper to create at import and for each
+# relationship read. id, kind (the last segment of the type: "styles", "header",
+# "image", "hyperlink" ...), target (str) and external (bool).
+Relationship = namedtuple("Relationship", ("id", "kind", "target", "external"))
 
 
 _NAME = re.compile(r"[^/]+$")

@@ -9,7 +9,6 @@ another atom is the caller's to refuse.
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Iterator
 
@@ -44,7 +43,7 @@ def explode(p, objects: Objects | None = None) -> None:
         for child in content[1:]:
             piece = etree.Element(n.R)
             if rpr is not None:
-                piece.append(copy.deepcopy(rpr))
+                piece.append(rpr.__copy__())
             piece.append(child)
             last.addnext(piece)
             last = piece
@@ -61,7 +60,7 @@ def split_at(p, cuts: set[int], objects: Objects | None = None) -> None:
         child.set(n.XML_SPACE, "preserve")
         last = run
         for piece in pieces[1:]:
-            clone = copy.deepcopy(run)
+            clone = run.__copy__()
             clone.find(n.T).text = piece
             last.addnext(clone)
             last = clone

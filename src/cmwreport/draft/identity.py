@@ -21,7 +21,7 @@ reader, which takes a paragraph's first identity bookmark, reads the resolved on
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections import namedtuple
 
 from cmwreport.contract import BOOKMARK_PREFIX
 from cmwreport.docx import wordml as n
@@ -46,14 +46,12 @@ _AUTHOR = w("author")
 _FIRST_ID = 900_000
 
 
-# Held is a NamedTuple and _Unit, _Chain plain classes, not dataclasses: creating
-# dataclasses is a large part of what a diff of two small drafts spends importing.
-class Held(NamedTuple):
-    """A surviving paragraph whose identity cannot be known: its candidates (bookmark
-    identities, without the prefix) and why."""
-
-    candidates: list[str]
-    why: str
+# Held is a named tuple and _Unit, _Chain plain classes, not dataclasses: creating
+# dataclasses is a large part of what a diff of two small drafts spends importing (and
+# collections' namedtuple, not typing.NamedTuple, which evaluates every annotation).
+#: A surviving paragraph whose identity cannot be known: its candidates (bookmark
+#: identities, without the prefix: list of str) and why (str).
+Held = namedtuple("Held", ("candidates", "why"))
 
 
 class _Unit:

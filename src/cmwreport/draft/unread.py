@@ -7,20 +7,21 @@ differ, so each is compared by the digest of its bytes.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections import namedtuple
 
 from cmwreport.draft.model import Draft
 from cmwreport.i18n import N_, _
 
 
-class NotCompared(NamedTuple):
-    # A NamedTuple rather than a dataclass (never changed once made): cheaper to create
-    # at import, which every diff pays.
-    what: str
-    part: str | None
-    #: "same", "differs", "only in old", "only in new", or "read in part" (a construct
-    #: inside a story, such as an altChunk, counted on each side).
-    status: str
+class NotCompared(namedtuple("NotCompared", ("what", "part", "status"))):
+    """What was not compared (str), its part (str | None), and its status: "same",
+    "differs", "only in old", "only in new", or "read in part" (a construct inside a
+    story, such as an altChunk, counted on each side)."""
+
+    # A named tuple rather than a dataclass (never changed once made): cheaper to create
+    # at import, which every diff pays; collections' namedtuple, not typing.NamedTuple,
+    # which evaluates every annotation at import (issue 21).
+    __slots__ = ()
 
     @property
     def differs(self) -> bool:

@@ -3,7 +3,6 @@ paragraphs and rows, and word-level changes inside an edited paragraph."""
 
 from __future__ import annotations
 
-import copy
 from difflib import SequenceMatcher
 
 from lxml import etree
@@ -111,7 +110,9 @@ class Edits:
                 after = cell
 
     def deleted_cell(self, old_tc):
-        tc = copy.deepcopy(old_tc)
+        # __copy__ is lxml's deep copy (what copy.deepcopy calls, without its memo and
+        # without importing copy).
+        tc = old_tc.__copy__()
         for p in list(tc.iter(n.P)):
             self._clean_copy(p)
             self.wrap_runs(p, "del")
@@ -178,14 +179,14 @@ class Edits:
         self.rev.paragraph_mark(p, "ins")
 
     def deleted_paragraph(self, old_p):
-        p = copy.deepcopy(old_p)
+        p = old_p.__copy__()
         self._clean_copy(p)
         self.wrap_runs(p, "del")
         self.rev.paragraph_mark(p, "del")
         return p
 
     def deleted_row(self, old_tr):
-        tr = copy.deepcopy(old_tr)
+        tr = old_tr.__copy__()
         for p in list(tr.iter(n.P)):
             self._clean_copy(p)
             self.wrap_runs(p, "del")
@@ -307,7 +308,7 @@ class Edits:
         r = etree.Element(n.R)
         rpr = template.find(n.RPR)
         if rpr is not None:
-            r.append(copy.deepcopy(rpr))
+            r.append(rpr.__copy__())
         r.extend(text_children(text, n.DEL_TEXT))
         return r
 

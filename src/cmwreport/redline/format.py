@@ -3,8 +3,6 @@ the old paragraph style in `w:pPrChange`, so that Reject All gives the old look 
 
 from __future__ import annotations
 
-import copy
-
 from lxml import etree
 
 from cmwreport.docx import wordml as n
@@ -53,7 +51,7 @@ def _record(rev: RevisionWriter, holder, tag: str, old, new, change_name: str, s
     record = etree.SubElement(change, tag)
     for child in old if old is not None else ():
         if child.tag not in skip:
-            record.append(copy.deepcopy(child))
+            record.append(child.__copy__())
     new.append(change)
 
 

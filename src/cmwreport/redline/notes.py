@@ -4,8 +4,6 @@ even when the new draft lost its notes part)."""
 
 from __future__ import annotations
 
-import copy
-
 from lxml import etree
 
 from cmwreport.diff.beside import identity_key
@@ -105,7 +103,7 @@ def _put_back(writer: Edits, old_note, notes_root, host, reference: str) -> None
         int(note.get(n.ID)) for note in notes_root if (note.get(n.ID) or "").lstrip("-").isdigit()
     ]
     note_id = str(max(ids, default=0) + 1)
-    note = copy.deepcopy(old_note)
+    note = old_note.__copy__()
     note.set(n.ID, note_id)
     # The old draft's bookmarks and ranges: their ids are the old draft's, and may be
     # the new one's too (two w:id="0" bookmarks); a deleted note needs none of them.
@@ -167,7 +165,7 @@ def _comment_back(writer, old_comment, root, host, parts: tuple[str, str]) -> No
     comment's existence is not a revision Word can track)."""
     ids = [int(c.get(n.ID)) for c in root if (c.get(n.ID) or "").lstrip("-").isdigit()]
     comment_id = str(max(ids, default=0) + 1)
-    comment = copy.deepcopy(old_comment)
+    comment = old_comment.__copy__()
     comment.set(n.ID, comment_id)
     for p in list(comment.iter(n.P)):
         p.addprevious(kept_copy(writer, p, writer.copier, *parts))

@@ -7,8 +7,6 @@ object back, Accept All the new one; Word shows the two paragraphs one above the
 
 from __future__ import annotations
 
-import copy
-
 from lxml import etree
 
 from cmwreport.docx import wordml as n
@@ -62,7 +60,7 @@ class DrawingIds:
 
 def kept_copy(edits, old_p, copier: PartCopier, old_part: str, new_part: str):
     """The old paragraph as deleted, objects, fields, links and equations kept."""
-    p = copy.deepcopy(old_p)
+    p = old_p.__copy__()
     edits.fit_properties(p)
     for el in list(p.iter(*_UNWRAPPED, *_DROPPED)):
         if el.getparent() is None:

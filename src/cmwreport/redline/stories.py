@@ -6,8 +6,6 @@ in its part: its paragraphs are marked inserted like any others (redline.py)."""
 
 from __future__ import annotations
 
-import copy
-
 from lxml import etree
 
 from cmwreport.docx import wordml as n
@@ -48,7 +46,7 @@ def _deleted_block(writer, block, old_part: str, new_part: str):
     if block.tag == n.P:
         return kept_copy(writer, block, writer.copier, old_part, new_part)
     if block.tag == n.TBL:
-        table = copy.deepcopy(block)
+        table = block.__copy__()
         for tr in list(table.iter(n.TR)):
             if tr.getparent() is table:
                 tr.addprevious(writer.deleted_row(tr))

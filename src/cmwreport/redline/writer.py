@@ -18,8 +18,6 @@ same differences the text report lists. The package is the one the reader opened
 
 from __future__ import annotations
 
-import copy
-
 from lxml import etree
 
 from cmwreport.diff.align import Pair
@@ -97,13 +95,13 @@ def redline_bytes(
 
 def _modified(package) -> str | None:
     """The new draft's last-modified date, for revisions when none is given."""
-    from cmwreport.timestamps import DateError, parse_moment, w3c
+    from cmwreport.timestamps import DateError, w3c_of
 
     text = modified(package)
     if text is None:
         return None
     try:
-        return w3c(parse_moment(text))
+        return w3c_of(text)
     except DateError:
         return None
 
@@ -167,7 +165,7 @@ class _Places(Edits):
         self._move_range(pair.new.element, "moveTo", name)
 
     def moved_from(self, pair: Pair):
-        p = copy.deepcopy(pair.old.element)
+        p = pair.old.element.__copy__()
         self._clean_copy(p)
         for text in p.iter(n.DEL_TEXT):
             text.tag = n.T  # moved text is w:t inside w:moveFrom, not w:delText
@@ -350,7 +348,7 @@ def _first_row(tbl):
 def _shell(tr, old: Block):
     """A table around a deleted row whose whole table is gone from the new draft."""
     old_tbl = old.element.getparent()
-    shell = copy.deepcopy(old_tbl)
+    shell = old_tbl.__copy__()
     for child in list(shell):
         if child.tag not in (w("tblPr"), w("tblGrid")):
             shell.remove(child)

@@ -18,20 +18,17 @@ def _text(result: Result, options: DiffOptions) -> str:
 
 
 def _json(result: Result, options: DiffOptions) -> str:
-    import json
+    from cmwreport.diff.render.json_text import dumps
 
     data = result.as_json()
     changes, data["changes"] = data["changes"], []
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = dumps(data) + "\n"
     if not changes:
         return text
     # Each change encoded on its own, indented as json.dumps would nest it: the whole
     # report at once made a list of a million small strings (45 MB on `stress`). A
     # newline is always escaped inside a JSON string, so only the layout's are indented.
-    shown = ",\n".join(
-        "    " + json.dumps(c, ensure_ascii=False, indent=2).replace("\n", "\n    ")
-        for c in changes
-    )
+    shown = ",\n".join("    " + dumps(c).replace("\n", "\n    ") for c in changes)
     # The top-level key is the one line indented by two spaces that reads so.
     empty = '\n  "changes": [],\n'
     return text.replace(empty, '\n  "changes": [\n' + shown + "\n  ],\n", 1)
