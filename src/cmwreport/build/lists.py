@@ -9,6 +9,7 @@ prints them, literal where it does not (why: see there).
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
@@ -79,19 +80,88 @@ _KINDS = {
 }
 
 
-def label(document: WordDocument, nodes: Iterable[etree._Element]) -> list[etree._Element]:
+class Labelled:
+    """What `label` did to a run of nodes: the paragraphs it labelled, the list
+    paragraphs with their label and number (`_labels`), and the styles the run names,
+    counted (`make_room`). A document a copy of the run then goes into (the annex,
+    from the standalone file into the report) takes these rather than read it again:
+    `at` holds each list paragraph by its place among the run's paragraphs, which a
+    copy keeps."""
+
+    __slots__ = ("at", "count", "named", "nodes", "paragraphs")
+
+    def __init__(self, paragraphs, found, walked, named) -> None:
+        place = dict(zip(walked, itertools.count()))
+        self.paragraphs, self.named, self.count = paragraphs, named, len(walked)
+        self.at = [(place[p], label) for p, label in found]
+        self.nodes: list[etree._Element] = []  # the copy, once it is made
+
+
+def label(
+    document: WordDocument, nodes: Iterable[etree._Element], moved: Labelled | None = None
+) -> Labelled:
     """Label the lists of `nodes` (paragraphs and tables, or the body that holds them)
-    in `document`, then size their hanging indents to what they print (`make_room`);
-    returns the paragraphs labelled."""
+    in `document`, then size their hanging indents to what they print (`make_room`).
+    `moved`: how a run of the body's children (`moved.nodes`) was labelled in another
+    document of the same template, taken from there rather than read again."""
     nodes = list(nodes)
     tag = w("p")
     # Each node's paragraphs walked by lxml, not a Python generator per paragraph.
-    found = _labels(document, chain.from_iterable(node.iter(tag) for node in nodes))
+    walked = list(chain.from_iterable(node.iter(tag) for node in nodes))
+    split = _split(document, nodes, walked, moved)
+    if split is None:
+        found = _labels(document, walked)
+        named = None
+    else:
+        start, end, outside = split
+        found = [
+            *_labels(document, walked[:start]),
+            *((walked[start + i], text) for i, text in moved.at),
+            *_labels(document, walked[end:]),
+        ]
+        named = Counter(chain.from_iterable(_style_ids(node) for node in outside))
+        named.subtract(chain.from_iterable(_changed_style_ids(node) for node in outside))
+        named.update(moved.named)
     # Each paragraph's label is worked out once, for the labelling and the room.
     labels = dict(found)
     labelled = Labels(document.package, document.main).apply((p for p, _label in found), labels.get)
-    make_room(document, nodes, found)
-    return labelled
+    named = make_room(document, nodes, found, named)
+    return Labelled(labelled, found, walked, named)
+
+
+def _split(
+    document: WordDocument,
+    nodes: list[etree._Element],
+    walked: list[etree._Element],
+    moved: Labelled | None,
+) -> tuple[int, int, list[etree._Element]] | None:
+    """Where the run `moved` labelled is among the paragraphs `walked` in `nodes` (a
+    body), and the body's other children, when its labels are those a walk of the
+    whole body gives: the run is there, whole, as many paragraphs as when it was
+    labelled, and its first and last paragraphs are not in a list (so that every list
+    restarts after them, in both documents); else None."""
+    run = moved.nodes if moved is not None else []
+    if not run or len(nodes) != 1:
+        return None
+    children = list(nodes[0])
+    try:
+        start = children.index(run[0])
+    except ValueError:
+        return None
+    if children[start : start + len(run)] != run:
+        return None
+    tag = w("p")
+    first = next(chain.from_iterable(node.iter(tag) for node in run), None)
+    # The last paragraph a walk meets: a table's is in its last cell, a text box's
+    # inside the paragraph that holds it.
+    last = next((found[-1] for node in reversed(run) if (found := list(node.iter(tag)))), None)
+    if first is None or _labels(document, [first, last]):
+        return None
+    at = walked.index(first)
+    end = at + moved.count
+    if end > len(walked) or walked[end - 1] is not last:
+        return None
+    return at, end, children[:start] + children[start + len(run) :]
 
 
 def _style_ids(node: etree._Element) -> Iterator[str]:
@@ -131,7 +201,8 @@ def make_room(
     document: WordDocument,
     nodes: list[etree._Element],
     found: list[tuple[etree._Element, tuple[str, int]]],
-) -> None:
+    named: Counter[str] | None = None,
+) -> Counter[str]:
     """Size the hanging indents of `document`'s lists to the labels `nodes` print
     (build/indents.py): paragraph numbers by their count, sub-paragraph labels as
     `label` wrote them (counted or literal); `found`: the paragraphs `label` labelled,
@@ -150,8 +221,9 @@ def make_room(
             levels[style_id] = (abstract, level[1]) if abstract is not None else None
     # In a body, w:pStyle stands only in a paragraph's (or a tracked change's) pPr:
     # every style named, less those of the tracked changes' old pPr.
-    named = _named(_style_ids, nodes)
-    named.subtract(_named(_changed_style_ids, nodes))
+    if named is None:
+        named = _named(_style_ids, nodes)
+        named.subtract(_named(_changed_style_ids, nodes))
     for style_id, count in named.items():
         key = levels.get(style_id)
         if key is not None and count > 0:
@@ -168,3 +240,4 @@ def make_room(
         [(a, lvl, n) for (a, lvl), n in counts.items()],
         [(a, lvl, text) for (a, lvl), texts in printed.items() for text in texts],
     )
+    return named

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 
 from lxml import etree
@@ -270,8 +269,6 @@ def merge(
         notes,
         None if in_memory else read,
     )
-    paragraph = w("p")
-    annex_paragraphs = len(list(chain.from_iterable(node.iter(paragraph) for node in annex_nodes)))
     # Each item's paragraph as built, for absorb --force to judge edits item by item
     # (read from the reviewer's draft: never from the build absorb makes in memory).
     properties = properties or {}
@@ -281,7 +278,7 @@ def merge(
     standalone.set_core(f"{report.symbol} — {annex.ANNEX_TITLE}", created, modified)
     annex_record = {} if in_memory else item_record.encode(annex_items)
     set_properties(standalone.package, {**properties, **annex_record})
-    annex_written, annex_nodes, annex_blocks = _standalone(
+    annex_written, annex_nodes, annex_labelled, annex_blocks = _standalone(
         standalone, document, annex_nodes, notes.added(), sources, inline, cs_font, in_memory
     )
 
@@ -318,12 +315,14 @@ def merge(
     brackets.bind(document.body)
     brackets.bind(notes.root)
     slotlib.replace_block(annex_slot, annex_nodes)
-    lists.label(document, [document.body])
+    # The annex's lists as the standalone file labelled them (these are copies).
+    lists.label(document, [document.body], annex_labelled)
     document.set_core(report.symbol, created, modified)
     record = {} if in_memory else item_record.encode(presented + annex_items)
     set_properties(document.package, {**properties, **record})
+    # The standalone's labelling walked the annex's paragraphs: counted there.
     return Merged(
-        document, annex_written, annex_nodes[0], annex_paragraphs, report_words, annex_blocks
+        document, annex_written, annex_nodes[0], annex_labelled.count, report_words, annex_blocks
     )
 
 
@@ -343,11 +342,12 @@ def _standalone(
     inline: dict[str, str],
     cs_font: str | None,
     in_memory: bool = False,
-) -> tuple[bytes | Package, list[etree._Element], int]:
+) -> tuple[bytes | Package, list[etree._Element], lists.Labelled, int]:
     """The annex as a document of its own: the symbol and the title of the report it
     belongs to on its first page, the annex, and what ends the template (the closing
     rule). Returns its bytes (in memory: its package, parts as bytes), the annex's
-    elements, free to move into the report, and (in memory) its paragraphs and rows."""
+    elements, free to move into the report, how their lists were labelled, and (in
+    memory) its paragraphs and rows."""
     report = sources.report
     for sp in standalone.slot_paragraphs(body=False):
         slotlib.replace_inline(sp, inline)
@@ -385,10 +385,11 @@ def _standalone(
         annex_written = standalone.package.snapshot()
     else:
         annex_written = standalone.to_bytes()
-    numbering.unlabel(labelled)
+    numbering.unlabel(labelled.paragraphs)
     for run in title_mark:
         run.getparent().remove(run)
     taken = standalone.take_body()
     annex_nodes = taken[len(front) : len(taken) - len(closing)]
     set_page_break_before(annex_nodes[0], None)
-    return annex_written, annex_nodes, blocks
+    labelled.nodes = annex_nodes
+    return annex_written, annex_nodes, labelled, blocks
