@@ -15,7 +15,7 @@ class Style:
     class because creating the dataclass cost every command more than the rest of this
     module (and typing.NamedTuple would import typing into validate)."""
 
-    __slots__ = ("id", "name", "heading")
+    __slots__ = ("id", "name", "heading", "_hash")
 
     id: str
     #: The name Word shows; LibreOffice rewrites ids from names when it saves a .docx
@@ -28,6 +28,8 @@ class Style:
         object.__setattr__(self, "id", id)
         object.__setattr__(self, "name", name)
         object.__setattr__(self, "heading", heading)
+        # Hashed once: build looks styles up in sets some 5,000 times on a full report.
+        object.__setattr__(self, "_hash", hash((id, name, heading)))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"cannot assign to field {name!r}")
@@ -38,7 +40,7 @@ class Style:
         return (self.id, self.name, self.heading) == (other.id, other.name, other.heading)  # type: ignore[attr-defined]
 
     def __hash__(self) -> int:
-        return hash((self.id, self.name, self.heading))
+        return self._hash
 
     def __repr__(self) -> str:
         return f"Style(id={self.id!r}, name={self.name!r}, heading={self.heading!r})"
