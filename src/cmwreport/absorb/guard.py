@@ -96,17 +96,21 @@ def carried(pairs, held: dict) -> tuple[set[int], set[int]]:
     one it was pasted into), not like the item. Held (reported), and neither that
     lost paragraph removed nor the item's remaining words added as a new item.
     Returns the built and draft block indexes left alone."""
-    from rapidfuzz.fuzz import ratio
-
+    from cmwreport.diff.similarity import scorers
     from cmwreport.draft.identity import Held
 
+    # rapidfuzz's own ratio only when there is much to compare: importing it costs a
+    # short review more than these few scores (diff/similarity.py).
     removed = [p for p in pairs if p.kind == "removed"]
+    changed = [p for p in pairs if p.kind in ("changed", "moved")]
+    compared = sum(len(p.old.text) + len(p.new.text) for p in changed)
+    ratio = scorers(compared + sum(len(p.old.text) for p in removed))[0]
     added = [p for p in pairs if p.kind == "added"]
     skip_old: set[int] = set()
     skip_new: set[int] = set()
-    for pair in pairs:
+    for pair in changed:
         old, new = pair.old, pair.new
-        if pair.kind not in ("changed", "moved") or not old.ident or old.ident != new.ident:
+        if not old.ident or old.ident != new.ident:
             continue
         if ratio(old.text, new.text) >= 50:
             continue
