@@ -58,19 +58,12 @@ class Result:
 
 def run(drafts: Path | list[Path], options: Options) -> Result:
     """One draft, or several reviewers' drafts of one build merged item by item."""
-    import gc
+    from cmwreport.collector import paused
 
-    # The cyclic collector paused: absorb makes hundreds of thousands of objects (YAML
-    # nodes, models, blocks) that live to its end and hold no cycles worth collecting
-    # (the XML trees go by reference counts), and each full collection walks them all
-    # again (5% of absorb's instructions on `full`).
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    # absorb's objects (YAML nodes, models, blocks) live to its end; its collections
+    # were 5% of its instructions on `full` (the XML trees go by reference counts).
+    with paused():
         return _run(drafts, options)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _run(drafts: Path | list[Path], options: Options) -> Result:

@@ -104,8 +104,6 @@ def compare_drafts(old: Path, new: Path, options: DiffOptions) -> int:
     from cmwreport.draft.reader import read_draft
 
     _check_outputs(old, new, options)
-    from cmwreport.draft.detach import detach_plain
-
     drafts = []
     for path in (old, new):
         draft = read_draft(path)
@@ -117,6 +115,8 @@ def compare_drafts(old: Path, new: Path, options: DiffOptions) -> int:
             # a large redline, whose peak this is. It costs a serialisation of every old
             # paragraph (a tenth more instructions), which a report alone, or a draft
             # whose trees are a few megabytes, need not pay.
+            from cmwreport.draft.detach import detach_plain
+
             detach_plain(draft)
         drafts.append(draft)
     result = compare(drafts[0], drafts[1], options)
