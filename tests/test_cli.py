@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
@@ -109,6 +110,23 @@ def test_validate_imports_no_word_reader_nor_framework():
     heavy = {m for m in modules if m.split(".")[0] in NEVER_IN_VALIDATE}
     heavy |= {m for m in modules for prefix in NEVER_IN_VALIDATE if m.startswith(prefix + ".")}
     assert heavy == set()
+
+
+def test_validate_of_plain_files_imports_no_pyyaml(tmp_path):
+    # Importing PyYAML costs twice a bare interpreter's start-up: files in the subset
+    # sources/plainyaml.py reads (all a drafter writes) are read without it, and so is
+    # the Convention's data the checks need.
+    for args in ([], ["--format", "json"]):
+        code, modules = _imported("validate", str(ROOT / "sources"), *args)
+        assert code == 0 and "cmwreport.sources.plainyaml" in modules
+        assert {m for m in modules if m == "yaml" or m.startswith("yaml.")} == set(), args
+    # A file outside the subset (an anchor) is read by PyYAML, as before.
+    tree = tmp_path / "sources"
+    shutil.copytree(ROOT / "sources", tree)
+    report = tree / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("cycle: 2", "cycle: &c 2"))
+    code, modules = _imported("validate", str(tree))
+    assert code == 0 and "yaml" in modules
 
 
 def test_validate_leaves_what_only_a_problem_or_json_needs():
