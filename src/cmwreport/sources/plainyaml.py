@@ -179,6 +179,7 @@ def _read(text: str) -> tuple[Node, list[Node]]:
     stack: list[list] = []
     pending = None  # (key node, offset, column) of a `key:` whose value is below
     root = None
+    top = None  # stack[-1], once there is a root
     count = 0
     number = 0
     at = 0
@@ -191,77 +192,88 @@ def _read(text: str) -> tuple[Node, list[Node]]:
         here, at = match.span()
         number += 1
         spaces, dash, key, gap, value, tail = match.groups()
-        if key is None and dash is None:
-            if value is None:
-                continue  # blank, or a comment
-            raise _Decline
+        indent = len(spaces)
         if value is not None and tail and tail[0] == "#":
             raise _Decline  # a '#' right after a value: text or comment?
-        indent = len(spaces)
-        first = here + indent
-        if pending is not None:
-            top = stack[-1]
-            if indent > top[2] or (indent == top[2] and dash):
-                if dash:
-                    node = Node("seq", _SEQ, number, indent + 1, number, first)
-                    node.items = held = []
+        if (
+            dash is None
+            and value is not None
+            and pending is None
+            and top is not None
+            and top[2] == indent
+            and top[1]
+            and key is not None
+        ):
+            column = indent  # the most common line: one more key of the open mapping
+        else:
+            if key is None and dash is None:
+                if value is None:
+                    continue  # blank, or a comment
+                raise _Decline
+            first = here + indent
+            if pending is not None:
+                top = stack[-1]
+                if indent > top[2] or (indent == top[2] and dash):
+                    if dash:
+                        node = Node("seq", _SEQ, number, indent + 1, number, first)
+                        node.items = held = []
+                    else:
+                        node = Node("map", _MAP, number, indent + 1, number, first)
+                        node.entries = held = {}
+                    if len(stack) > MAX_DEPTH // 2:
+                        raise _Decline
+                    top[3][pending[0].text] = (pending[0], node)
+                    stack.append([node, not dash, indent, held, indent == top[2]])
+                    count += 1
                 else:
-                    node = Node("map", _MAP, number, indent + 1, number, first)
-                    node.entries = held = {}
-                if len(stack) > MAX_DEPTH // 2:
+                    _null(top, pending)
+                    count += 1
+                pending = None
+            while stack and stack[-1][2] > indent:
+                stack.pop()[0].end = first
+            if stack and not dash and stack[-1][4] and stack[-1][2] == indent:
+                stack.pop()[0].end = first  # a list written level with its mapping's keys
+            if not stack:
+                if root is not None:
                     raise _Decline
-                top[3][pending[0].text] = (pending[0], node)
-                stack.append([node, not dash, indent, held, indent == top[2]])
+                if dash:
+                    root = Node("seq", _SEQ, number, indent + 1, number, first)
+                    root.items = held = []
+                else:
+                    root = Node("map", _MAP, number, indent + 1, number, first)
+                    root.entries = held = {}
+                stack.append([root, not dash, indent, held, False])
                 count += 1
-            else:
-                _null(top, pending)
-                count += 1
-            pending = None
-        while stack and stack[-1][2] > indent:
-            stack.pop()[0].end = first
-        if stack and not dash and stack[-1][4] and stack[-1][2] == indent:
-            stack.pop()[0].end = first  # a list written level with its mapping's keys
-        if not stack:
-            if root is not None:
+            top = stack[-1]
+            if top[2] != indent:
                 raise _Decline
             if dash:
-                root = Node("seq", _SEQ, number, indent + 1, number, first)
-                root.items = held = []
-            else:
-                root = Node("map", _MAP, number, indent + 1, number, first)
-                root.entries = held = {}
-            stack.append([root, not dash, indent, held, False])
-            count += 1
-        top = stack[-1]
-        if top[2] != indent:
-            raise _Decline
-        if dash:
-            if top[1]:
-                raise _Decline
-            if key is None:
-                if value is None:
+                if top[1]:
                     raise _Decline
-                node = _value(value, indent + len(dash), number, here, tags)
-                count += 1 + len(node.items)
+                if key is None:
+                    if value is None:
+                        raise _Decline
+                    node = _value(value, indent + len(dash), number, here, tags)
+                    count += 1 + len(node.items)
+                    top[3].append(node)
+                    if node.tag == STR:
+                        strings.append(node)
+                    elif node.items:
+                        strings.extend([item for item in node.items if item.tag == STR])
+                    continue
+                column = indent + len(dash)
+                node = Node("map", _MAP, number, column + 1, number, here + column)
+                node.entries = {}
+                if len(stack) > MAX_DEPTH // 2:
+                    raise _Decline
                 top[3].append(node)
-                if node.tag == STR:
-                    strings.append(node)
-                elif node.items:
-                    strings.extend([item for item in node.items if item.tag == STR])
-                continue
-            column = indent + len(dash)
-            node = Node("map", _MAP, number, column + 1, number, here + column)
-            node.entries = {}
-            if len(stack) > MAX_DEPTH // 2:
+                top = [node, True, column, node.entries, False]
+                stack.append(top)
+                count += 1
+            elif not top[1]:
                 raise _Decline
-            top[3].append(node)
-            top = [node, True, column, node.entries, False]
-            stack.append(top)
-            count += 1
-        elif not top[1]:
-            raise _Decline
-        else:
-            column = indent
+            else:
+                column = indent
         held = top[3]
         if key in held:
             raise _Decline  # the composer reports a duplicate key
@@ -273,6 +285,15 @@ def _read(text: str) -> tuple[Node, list[Node]]:
         count += 1
         if value is None:
             pending = (name, after + 1, column + len(key) + 2)
+            continue
+        if value[0] == '"' and "\\" not in value:
+            # The common case inline (a text in double quotes): one call less per line.
+            start = after + 1 + len(gap)
+            node = Node("scalar", STR, number, start - here + 1, number, start,
+                        start + len(value), value[1:-1], '"')  # fmt: skip
+            count += 1
+            held[key] = (name, node)
+            strings.append(node)
             continue
         node = _value(value, column + len(key) + 1 + len(gap), number, here, tags)
         count += 1 + len(node.items)
@@ -360,6 +381,20 @@ def _flow(value: str, column: int, number: int, here: int, tags: dict[str, str])
     node = Node("seq", _SEQ, number, column + 1, number, here + column, here + column + len(value))
     node.items = items = []
     inside = value[1:-1]
+    # The common case first: `[40]`, `[44, 67]`, `[ar, en]` (Latin letters and digits).
+    start = column + 1
+    for part in inside.split(", "):
+        if not (part.isalnum() and part.isascii()):
+            items.clear()
+            break
+        tag = tags.get(part)
+        if tag is None:
+            tag = tags[part] = _resolve(part)
+        items.append(Node("scalar", tag, number, start + 1, number, here + start,
+                          here + start + len(part), part))  # fmt: skip
+        start += len(part) + 2
+    else:
+        return node
     if inside.strip(" "):
         at = 0
         base = column + 1
