@@ -96,22 +96,16 @@ _OUTSIDE = (
     "[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]",
     "[\ud800-\udfff]",  # apart: in the same class, they cost milliseconds to compile
 )
-#: One line, its line break included: indentation, `- `, `key:` and the spaces after
-#: it, a value, then spaces and a comment. A line the subset does not hold matches in
-#: some other way, or not at all from its start: the reader then declines.
-_ROW = re.compile(
-    r"""(\ *)
-    (-(?:\ +|(?=\r?\n|\Z)))?
-    (?:([0-9A-Za-z_][0-9A-Za-z_.-]*):(\ +|(?=\r?\n|\Z)))?
-    (  "[^"\\\r\n]*(?:\\[^\r\n][^"\\\r\n]*)*"
-     | '[^'\r\n]*(?:''[^'\r\n]*)*'
-     | \[[^\]\r\n]*\]
-     | (?:[^\ "'\[\]{}\#&*!|>%@`?:,\r\n-]|-[^\ \r\n])(?:[^\ \r\n]|\ +(?=[^\ \#\r\n]))*
-    )?
-    (\ *(?:\#[^\r\n]*)?)
-    (?:\r?\n|\Z)""",
-    re.X,
-)
+#: A line's indentation, `- ` and `key:` with the spaces after it: what follows is the
+#: value (found with str.find, much cheaper than a regex over Arabic text), then spaces
+#: and a comment.
+_HEAD = re.compile(r"( *)(-(?: +|\Z))?(?:([0-9A-Za-z_][0-9A-Za-z_.-]*):(?: +|\Z))?")
+_DOUBLE = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_SINGLE = re.compile(r"'[^']*(?:''[^']*)*'")
+#: After a value: nothing, or spaces and perhaps a comment.
+_TAIL = re.compile(r"(?: +(?:#.*)?)?\Z")
+#: Characters that do not start a plain scalar (`-` does, before a non-space).
+_INDICATORS = frozenset("?:,[]{}#&*!|>'\"%@`")
 _ESCAPE = re.compile(
     r'\\(?:([0abtnvfre "/\\N_LP])|x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))'
 )
@@ -182,19 +176,27 @@ def _read(text: str) -> tuple[Node, list[Node]]:
     top = None  # stack[-1], once there is a root
     count = 0
     number = 0
-    at = 0
-    row = _ROW.match
-    size = len(text)
-    while at < size:
-        match = row(text, at)
-        if match is None:
-            raise _Decline  # a line the subset does not hold
-        here, at = match.span()
+    newline = "\n"
+    if "\r" in text:
+        crlf = text.count("\r\n")
+        if crlf != text.count("\r") or crlf != text.count("\n"):
+            raise _Decline  # a lone CR, or line breaks of both kinds
+        newline = "\r\n"
+    width = len(newline)
+    head = _HEAD.match
+    offset = 0
+    for line in text.split(newline):
+        here = offset
+        offset += len(line) + width
         number += 1
-        spaces, dash, key, gap, value, tail = match.groups()
+        match = head(line)
+        spaces, dash, key = match.groups()
+        pos = match.end()
+        if pos == len(line) or line[pos] == "#":
+            value = None
+        else:
+            value = _raw_value(line, pos)
         indent = len(spaces)
-        if value is not None and tail and tail[0] == "#":
-            raise _Decline  # a '#' right after a value: text or comment?
         if (
             dash is None
             and value is not None
@@ -253,7 +255,7 @@ def _read(text: str) -> tuple[Node, list[Node]]:
                 if key is None:
                     if value is None:
                         raise _Decline
-                    node = _value(value, indent + len(dash), number, here, tags)
+                    node = _value(value, pos, number, here, tags)
                     count += 1 + len(node.items)
                     top[3].append(node)
                     if node.tag == STR:
@@ -288,14 +290,14 @@ def _read(text: str) -> tuple[Node, list[Node]]:
             continue
         if value[0] == '"' and "\\" not in value:
             # The common case inline (a text in double quotes): one call less per line.
-            start = after + 1 + len(gap)
+            start = here + pos
             node = Node("scalar", STR, number, start - here + 1, number, start,
                         start + len(value), value[1:-1], '"')  # fmt: skip
             count += 1
             held[key] = (name, node)
             strings.append(node)
             continue
-        node = _value(value, column + len(key) + 1 + len(gap), number, here, tags)
+        node = _value(value, pos, number, here, tags)
         count += 1 + len(node.items)
         held[key] = (name, node)
         if node.tag == STR:
@@ -308,7 +310,7 @@ def _read(text: str) -> tuple[Node, list[Node]]:
     if root is None or count > MAX_NODES - 100:
         raise _Decline
     for open_ in stack:
-        open_[0].end = at
+        open_[0].end = len(text)
     return root, strings
 
 
@@ -346,12 +348,37 @@ def _value(value: str, column: int, number: int, here: int, tags: dict[str, str]
         return Node("scalar", STR, number, column + 1, number, start, start + len(value), text, "'")
     if first == "[":
         return _flow(value, column, number, here, tags)
-    if ":" in value and (": " in value or value[-1] == ":"):
-        raise _Decline  # `key: a: b` is no value but an error
     tag = tags.get(value)
     if tag is None:
         tag = tags[value] = _resolve(value)
     return Node("scalar", tag, number, column + 1, number, start, start + len(value), value)
+
+
+def _raw_value(line: str, pos: int) -> str:
+    """The value as written from `pos` (quotes and brackets included), what follows it
+    being nothing, or spaces and perhaps a comment."""
+    first = line[pos]
+    if first == '"':
+        end = line.find('"', pos + 1) + 1
+        if end and line.find("\\", pos, end) >= 0:
+            found = _DOUBLE.match(line, pos)  # an escape, perhaps of a quote
+            end = found.end() if found else 0
+    elif first == "'":
+        found = _SINGLE.match(line, pos)
+        end = found.end() if found else 0
+    elif first == "[":
+        end = line.find("]", pos) + 1
+    else:
+        if first in _INDICATORS or (first == "-" and line[pos + 1 : pos + 2] in ("", " ")):
+            raise _Decline
+        end = line.find(" #", pos)
+        value = line[pos : end if end >= 0 else len(line)].rstrip(" ")
+        if ":" in value and (": " in value or value[-1] == ":"):
+            raise _Decline  # `key: a: b` is no value but an error
+        return value
+    if not end or (end != len(line) and not _TAIL.match(line, end)):
+        raise _Decline
+    return line[pos:end]
 
 
 def _unescape(text: str) -> str:
