@@ -17,67 +17,13 @@ from __future__ import annotations
 import re
 
 from cmwreport.sources.compose import MAX_DEPTH, MAX_NODES, STR, Node
+from cmwreport.sources.resolve import implicit_tag
 
 __all__ = ["data", "read"]
 
 _SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 _NULL = "tag:yaml.org,2002:null"
 
-# The implicit resolvers of PyYAML's SafeLoader (resolver.py, MIT licence), in its
-# order: a plain scalar's tag is that of the first whose regex matches, among those
-# listed for its first character.
-_RESOLVERS = (
-    (
-        "tag:yaml.org,2002:bool",
-        r"""^(?:yes|Yes|YES|no|No|NO
-            |true|True|TRUE|false|False|FALSE
-            |on|On|ON|off|Off|OFF)$""",
-        "yYnNtTfFoO",
-    ),
-    (
-        "tag:yaml.org,2002:float",
-        r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
-            |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
-            |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
-            |[-+]?\.(?:inf|Inf|INF)
-            |\.(?:nan|NaN|NAN))$""",
-        "-+0123456789.",
-    ),
-    (
-        "tag:yaml.org,2002:int",
-        r"""^(?:[-+]?0b[0-1_]+
-            |[-+]?0[0-7_]+
-            |[-+]?(?:0|[1-9][0-9_]*)
-            |[-+]?0x[0-9a-fA-F_]+
-            |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$""",
-        "-+0123456789",
-    ),
-    ("tag:yaml.org,2002:merge", r"^(?:<<)$", "<"),
-    (
-        "tag:yaml.org,2002:null",
-        r"""^(?: ~
-            |null|Null|NULL
-            | )$""",
-        "~nN",
-    ),
-    (
-        "tag:yaml.org,2002:timestamp",
-        r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
-            |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
-             (?:[Tt]|[ \t]+)[0-9][0-9]?
-             :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
-             (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""",
-        "0123456789",
-    ),
-    ("tag:yaml.org,2002:value", r"^(?:=)$", "="),
-)
-#: first character -> the resolvers to try, by index in _RESOLVERS
-_BY_FIRST: dict[str, list[int]] = {}
-for _index, (_tag, _pattern, _first) in enumerate(_RESOLVERS):
-    for _char in _first:
-        _BY_FIRST.setdefault(_char, []).append(_index)
-#: Compiled on first use: most files need two or three of the seven.
-_COMPILED: dict[int, re.Pattern] = {}
 #: The tags the composer accepts without a diagnostic (`<<` and `=` resolve to others).
 _PLAIN = {STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
           _NULL, "tag:yaml.org,2002:timestamp"}  # fmt: skip
@@ -322,16 +268,10 @@ def _null(top: list, pending: tuple) -> None:
 
 
 def _resolve(value: str) -> str:
-    for index in _BY_FIRST.get(value[0], ()):
-        regex = _COMPILED.get(index)
-        if regex is None:
-            regex = _COMPILED[index] = re.compile(_RESOLVERS[index][1], re.X)
-        if regex.match(value):
-            tag = _RESOLVERS[index][0]
-            if tag not in _PLAIN:
-                raise _Decline  # `<<` or `=`: the composer reports its tag
-            return tag
-    return STR
+    tag = implicit_tag(value)
+    if tag not in _PLAIN:
+        raise _Decline  # `<<` or `=`: the composer reports its tag
+    return tag
 
 
 def _value(value: str, column: int, number: int, here: int, tags: dict[str, str]) -> Node:
