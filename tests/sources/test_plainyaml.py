@@ -17,6 +17,7 @@ from cmwreport.project import skeleton
 from cmwreport.sources import plainyaml
 from cmwreport.sources.yamlsafe import MAX_NODES, FileReader
 from tests.conftest import ROOT, SOURCES
+from tests.fuzz.source_trees import ESCAPES, ODD_TEXT
 from tests.sources.plainyaml_oracle import VALUES, compare, mutations
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -65,7 +66,13 @@ def test_thousands_of_mutations_are_equal_or_declined():
     assert outcomes["equal"] > 1200 and outcomes[None] > 1200, outcomes
 
 
-@pytest.mark.parametrize("value", VALUES)
+#: The fuzz campaign's escapes and odd characters, in double quotes and bare.
+FUZZ_VALUES = (
+    [f'"{e}"' for e in ESCAPES] + [f"a{t}b" for t in ODD_TEXT] + [f'"a{t}b"' for t in ODD_TEXT]
+)
+
+
+@pytest.mark.parametrize("value", VALUES + FUZZ_VALUES)
 def test_odd_values_as_values_keys_and_items(value):
     for text in (
         f"id: x\nk: {value}\n",
