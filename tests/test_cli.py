@@ -129,6 +129,15 @@ def test_validate_of_plain_files_imports_no_pyyaml(tmp_path):
     assert code == 0 and "yaml" in modules
 
 
+def test_build_of_plain_files_imports_no_pyyaml(tmp_path):
+    # The sources, the Convention and the UN Arabic wording (un_arabic.yaml): all read
+    # by plainyaml.
+    code, modules = _imported("build", str(ROOT / "sources"), "--out", str(tmp_path / "out"))
+    assert code == 0 and (tmp_path / "out" / "CMW-C-MAR-2.docx").is_file()
+    assert "cmwreport.arabic.wording" in modules
+    assert {m for m in modules if m == "yaml" or m.startswith("yaml.")} == set()
+
+
 def test_validate_leaves_what_only_a_problem_or_json_needs():
     # difflib (a misspelt field), calendar (a date that does not exist), json (--format
     # json) are imported where they are used: a clean tree printed as text needs none;

@@ -58,9 +58,13 @@ _ESCAPE = re.compile(
 _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f",
             "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85",
             "_": "\xa0", "L": "\u2028", "P": "\u2029"}  # fmt: skip
-#: One item of a flow list and the `,` after it: a word-like plain scalar or a quoted
-#: one without escapes.
-_FLOW_ITEM = re.compile(r""" *(?:([0-9A-Za-z_][0-9A-Za-z_./+-]*)|"([^"\\]*)"|'([^']*)') *(,|\Z)""")
+#: One item of a flow list and the `,` after it: a word-like plain scalar, words
+#: without ASCII (Arabic, a string whatever they say) single-spaced, or a quoted scalar
+#: without escapes.
+_FLOW_ITEM = re.compile(
+    r""" *(?:([0-9A-Za-z_][0-9A-Za-z_./+-]*|[^\x00-\x7f](?:[^\x00-\x7f]|\ (?=[^\x00-\x7f]))*)"""
+    r"""|"([^"\\]*)"|'([^']*)') *(,|\Z)"""
+)
 
 
 def read(text: str) -> tuple[Node, list[Node]] | None:
@@ -344,7 +348,7 @@ def _unescape(text: str) -> str:
 
 
 def _flow(value: str, column: int, number: int, here: int, tags: dict[str, str]) -> Node:
-    """`[a, 2, "b"]`, its items word-like or quoted without escapes."""
+    """`[a, 2, "b", أ]`, its items word-like, Arabic or quoted without escapes."""
     node = Node("seq", _SEQ, number, column + 1, number, here + column, here + column + len(value))
     node.items = items = []
     inside = value[1:-1]
