@@ -84,7 +84,8 @@ def _read(source: Path | bytes | Package, name: str) -> Draft:
     # Counted before parsing, which costs ten times the text; a tree made or read in
     # this process is only walked (check_size below). The count of the bytes is never
     # below the tree's (every w:p and w:tr start tag is one it counts), so a part it
-    # passed needs no second count.
+    # passed needs no second count. A count at most the limit may be above the
+    # paragraphs' (count_blocks).
     counted = not package.parsed(main)
     if counted and count_blocks(package.bytes(main), stories.MAX_BLOCKS) > stories.MAX_BLOCKS:
         raise stories.TooLarge
