@@ -14,7 +14,7 @@ import bisect
 from difflib import SequenceMatcher
 
 from cmwreport.diff.beside import identity_key
-from cmwreport.diff.similarity import scorers
+from cmwreport.diff.similarity import may_reach, scorers
 from cmwreport.diff.words import comparable
 from cmwreport.draft.model import TABLE, Block
 
@@ -263,14 +263,25 @@ def _pair_far(olds, news, old, new, okeys, nkeys) -> list[tuple[int, int]]:
     news = [j for j in news if len(nkeys[j]) >= MOVE_MIN_CHARS]
     if not olds or not news or len(olds) * len(news) > 4 * FULL_REGION:
         return []
+    counts: dict[str, object] = {}
+    # Scored only where the score could reach the cut-off (a row against a row is
+    # scored cell by cell, as a mean: always scored).
+    scored = [
+        (i, j)
+        for i in olds
+        for j in news
+        if _similar(old[i], new[j])
+        and (
+            (old[i].cells is not None and new[j].cells is not None)
+            or may_reach(okeys[i], nkeys[j], MOVE_CUTOFF, counts)
+        )
+    ]
     candidates = []
-    score_with = scorers(_chars(olds, news, okeys, nkeys))
-    for i in olds:
-        for j in news:
-            if _similar(old[i], new[j]):
-                score = _score(score_with, old[i], new[j], okeys[i], nkeys[j], MOVE_CUTOFF)
-                if score:
-                    candidates.append((-score, i, j))
+    score_with = scorers(sum(len(okeys[i]) + len(nkeys[j]) for i, j in scored))
+    for i, j in scored:
+        score = _score(score_with, old[i], new[j], okeys[i], nkeys[j], MOVE_CUTOFF)
+        if score:
+            candidates.append((-score, i, j))
     candidates.sort()
     used_i: set[int] = set()
     used_j: set[int] = set()
