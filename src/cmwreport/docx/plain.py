@@ -25,9 +25,12 @@ def plain_text(p) -> str | None:
             size = len(el)
             if size == 0:
                 continue
-            if size > 2 or el[-1].tag != t_tag or (size == 2 and el[0].tag != rpr_tag):
+            if size > 2:
                 return None
-            text = el[-1].text
+            last = el[-1]
+            if last.tag != t_tag or (size == 2 and el[0].tag != rpr_tag):
+                return None
+            text = last.text
             if text:
                 texts.append(text)
         elif tag == ppr_tag or (len(el) == 0 and tag not in _NOT_EMPTY):
