@@ -89,18 +89,26 @@ def _opcodes(a: list, b: list) -> list[tuple[str, int, int, int, int]]:
     return out
 
 
-def key_of(block: Block, ignore_diacritics: bool) -> str:
+def key_of(block: Block, ignore_diacritics: bool, known: dict | None = None) -> str:
+    """The text a block is compared by. `known`: text -> its comparable form, shared by
+    the two drafts: the new draft's paragraphs the reader did not read again hold the
+    old one's very strings, whose hash is kept, so each is normalised once."""
     if block.cells is not None:
         text = "\x1f".join(comparable(c, ignore_diacritics) for c in block.cells)
-    else:
+    elif known is None:
         text = comparable(block.text, ignore_diacritics)
+    else:
+        text = known.get(block.text)
+        if text is None:
+            text = known[block.text] = comparable(block.text, ignore_diacritics)
     return text + identity_key(block)
 
 
 def align(old: list[Block], new: list[Block], ignore_diacritics: bool = False) -> list[Pair]:
     """All blocks of both sides, paired, in the order a reviewer reads the new draft."""
-    okeys = [key_of(b, ignore_diacritics) for b in old]
-    nkeys = [key_of(b, ignore_diacritics) for b in new]
+    known: dict[str, str] = {}
+    okeys = [key_of(b, ignore_diacritics, known) for b in old]
+    nkeys = [key_of(b, ignore_diacritics, known) for b in new]
     old_ids = _unique_ids(old)
     new_ids = _unique_ids(new)
     common = old_ids.keys() & new_ids.keys()
