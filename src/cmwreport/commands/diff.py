@@ -105,8 +105,9 @@ def compare_drafts(old: Path, new: Path, options: DiffOptions) -> int:
 
     _check_outputs(old, new, options)
     drafts = []
+    seen: dict = {}
     for path in (old, new):
-        draft = read_draft(path)
+        draft = read_draft(path, seen=seen)
         # Read, the main part is its tree (which the redline writes back): its bytes
         # would only add to the peak of two drafts held at once.
         draft.package.release(draft.main_part)
