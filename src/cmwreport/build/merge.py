@@ -178,6 +178,9 @@ class Merged:
     #: In memory: how many paragraphs and table rows the standalone annex's body holds,
     #: a bound on the blocks a reader finds there (absorb reads it only if needed).
     annex_blocks: int = 0
+    #: The text of each of the annex's paragraphs as the report holds it, where render
+    #: knew it (None elsewhere), by its place among them.
+    annex_texts: list[str | None] = field(default_factory=list)
 
 
 def build(
@@ -193,8 +196,11 @@ def build(
     paragraph = w("p")
     styles = document.styles()
     placeholder = custom_properties.get(document.package, readiness.PLACEHOLDER_PROPERTY)
-    # Read once (text, role, UN number): the findings, the replies and the texts use it.
-    body = list(readiness.paragraphs(document.body, styles))
+    # The list and its search made by lxml and in C, not a generator per paragraph.
+    first = list(document.body.iter(paragraph)).index(merged.annex_first)
+    # Read once (text, role, UN number): the findings, the replies and the texts use it;
+    # the annex's texts render knew are not read again.
+    body = readiness.paragraphs(document.body, styles, (first, merged.annex_texts))
     found = readiness.findings(
         body,
         placeholder=placeholder,
@@ -203,8 +209,6 @@ def build(
     )
     # The annex's words, from its paragraphs in the report: bound brackets add only
     # LEFT-TO-RIGHT MARKs inside words, which the count does not see.
-    # The list and its search made by lxml and in C, not a generator per paragraph.
-    first = list(document.body.iter(paragraph)).index(merged.annex_first)
     annex_words = count_words(p.text for p in body[first : first + merged.annex_paragraphs])
     replies = scan(body, placeholder)
     issues, _observations = documents(sources)
@@ -267,20 +271,27 @@ def merge(
         document.style_map,
         cs_font,
         notes,
-        None if in_memory else read,
+        read,
     )
     # Each item's paragraph as built, for absorb --force to judge edits item by item
     # (read from the reviewer's draft: never from the build absorb makes in memory).
     properties = properties or {}
     annex_items = [] if in_memory else item_record.entries(annex_nodes, read)
-    read.clear()  # the elements move on: not kept alive by this
+    # The annex's paragraphs of one run of text, and that text, which nothing changes
+    # from here on (brackets bind across runs; labels go in the properties) but on the
+    # first, where the title's footnote mark goes.
+    plain = {node: text for node, (_ident, text) in read.items()}
+    plain.pop(annex_nodes[0], None)
+    read.clear()
     presented: list[tuple[str, str]] = []
     standalone.set_core(f"{report.symbol} — {annex.ANNEX_TITLE}", created, modified)
     annex_record = {} if in_memory else item_record.encode(annex_items)
     set_properties(standalone.package, {**properties, **annex_record})
+    annex_texts = _texts(annex_nodes, plain)
     annex_written, annex_nodes, annex_labelled, annex_blocks = _standalone(
-        standalone, document, annex_nodes, notes.added(), sources, inline, cs_font, in_memory
+        standalone, document, annex_nodes, plain, notes.added(), sources, inline, cs_font, in_memory
     )
+    plain.clear()  # the elements it holds are gone (copied into the report)
 
     annex_slot = None
     for sp in document.found:
@@ -322,8 +333,28 @@ def merge(
     set_properties(document.package, {**properties, **record})
     # The standalone's labelling walked the annex's paragraphs: counted there.
     return Merged(
-        document, annex_written, annex_nodes[0], annex_labelled.count, report_words, annex_blocks
+        document,
+        annex_written,
+        annex_nodes[0],
+        annex_labelled.count,
+        report_words,
+        annex_blocks,
+        annex_texts,
     )
+
+
+def _texts(nodes: list[etree._Element], known: dict) -> list[str | None]:
+    """The text of each paragraph of `nodes` where `known` holds it, by its place among
+    them (a walk of each node), else None."""
+    tag = w("p")
+    texts: list[str | None] = []
+    for node in nodes:
+        text = known.get(node)
+        if text is None:
+            texts += [None] * sum(1 for _p in node.iter(tag))
+        else:
+            texts.append(text)
+    return texts
 
 
 #: The most blocks the draft reader (draft/stories.py) can find in a body: a paragraph
@@ -337,6 +368,7 @@ def _standalone(
     standalone: WordDocument,
     document: WordDocument,
     annex_nodes: list[etree._Element],
+    plain: dict[etree._Element, str],
     annex_notes: list[etree._Element],
     sources: Sources,
     inline: dict[str, str],
@@ -373,7 +405,8 @@ def _standalone(
         annex_nodes[0].extend(title_mark)
     set_page_break_before(annex_nodes[0], False)  # it starts the first page
     standalone.replace_body([*front, *annex_nodes, *closing])
-    brackets.bind(standalone.body)
+    # A paragraph of one run (`plain`) has no symbol run between brackets to bind.
+    brackets.bind_each(node for node in standalone.body if node not in plain)
     brackets.bind(notes.root)
     labelled = lists.label(standalone, annex_nodes)
     # In memory, its parts as written (the annex's elements go on into the report,

@@ -11,7 +11,6 @@ stands at, the number drafters see, counted by the rule `diff` counts with
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lxml import etree
@@ -80,11 +79,20 @@ def _paragraph(number: str) -> str:
     return _("paragraph {number}", number=number)
 
 
-def paragraphs(body: etree._Element, styles: Styles) -> Iterator[Paragraph]:
-    """The body's paragraphs with their role and UN number."""
+def paragraphs(
+    body: etree._Element,
+    styles: Styles,
+    known: tuple[int, list[str | None]] = (0, []),
+) -> list[Paragraph]:
+    """The body's paragraphs with their role and UN number. `known`: (the place among
+    them, from 0, of a run of paragraphs, the text of each of those or None): a text
+    given is not read again."""
     counter = Numbering(styles)
+    number_of = counter.number
     roles = styles.roles
     val, body_tag = w("val"), w("body")
+    first, texts = known
+    out = []
     for index, p in enumerate(body.iter(w("p")), start=1):
         after = counter.last
         # As diff reads a draft: paragraphs in tables and text boxes are not numbered
@@ -92,16 +100,22 @@ def paragraphs(body: etree._Element, styles: Styles) -> Iterator[Paragraph]:
         outside = (
             p.getparent().tag == body_tag or next(p.iterancestors(_NOT_NUMBERED), None) is None
         )
-        number = counter.number(p) if outside else None
+        number = number_of(p) if outside else None
         # Numbering read the paragraph's style id: not read a second time.
         if outside and counter.style is not None:
             role = roles.get(counter.style)
         else:
             style = style_of(p)
             role = roles.get(style.get(val, "")) if style is not None else None
-        # Most built paragraphs are plain (runs of one text): read without `atoms`.
-        text = plain_text(p)
-        yield Paragraph(index, number, after, role, paragraph_text(p) if text is None else text)
+        at = index - 1 - first
+        text = texts[at] if 0 <= at < len(texts) else None
+        if text is None:
+            # Most built paragraphs are plain (runs of one text): read without `atoms`.
+            text = plain_text(p)
+            if text is None:
+                text = paragraph_text(p)
+        out.append(Paragraph(index, number, after, role, text))
+    return out
 
 
 def _excerpt(text: str) -> str:
