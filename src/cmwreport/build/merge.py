@@ -174,10 +174,11 @@ class Merged:
     annex: bytes | Package
     annex_first: etree._Element
     annex_paragraphs: int
-    report_words: int = 0
     #: In memory: how many paragraphs and table rows the standalone annex's body holds,
     #: a bound on the blocks a reader finds there (absorb reads it only if needed).
     annex_blocks: int = 0
+    #: Words of the report outside its body's paragraphs (`build` counts those).
+    slot_words: int = 0
     #: The text of each of the annex's paragraphs as the report holds it, where render
     #: knew it (None elsewhere), by its place among them.
     annex_texts: list[str | None] = field(default_factory=list)
@@ -192,24 +193,26 @@ def build(
     """`properties`: custom document properties written into both files (the build's
     identity, so that a report and an annex of two different builds can be told)."""
     merged = merge(sources, template_path, label, properties)
-    document, report_words = merged.document, merged.report_words
-    paragraph = w("p")
+    document = merged.document
     styles = document.styles()
     placeholder = custom_properties.get(document.package, readiness.PLACEHOLDER_PROPERTY)
-    # The list and its search made by lxml and in C, not a generator per paragraph.
-    first = list(document.body.iter(paragraph)).index(merged.annex_first)
-    # Read once (text, role, UN number): the findings, the replies and the texts use it;
-    # the annex's texts render knew are not read again.
-    body = readiness.paragraphs(document.body, styles, (first, merged.annex_texts))
+    # Read once (text, role, UN number): the word counts, the findings, the replies and
+    # the texts use it; the annex's texts render knew are not read again.
+    read = readiness.paragraphs(document.body, styles, (merged.annex_first, merged.annex_texts))
+    body, first = read.paragraphs, read.first
+    # The report's words, but the annex's (annexes do not count against the limit),
+    # and the annex's, from its paragraphs in the report: bound brackets add only
+    # LEFT-TO-RIGHT MARKs inside words, which the count does not see.
+    report_words = merged.slot_words + count_words(
+        read.words_outside(first, merged.annex_paragraphs)
+    )
+    annex_words = count_words(p.text for p in body[first : first + merged.annex_paragraphs])
     found = readiness.findings(
         body,
         placeholder=placeholder,
         report_words=report_words,
         other_texts=document.story_texts(),
     )
-    # The annex's words, from its paragraphs in the report: bound brackets add only
-    # LEFT-TO-RIGHT MARKs inside words, which the count does not see.
-    annex_words = count_words(p.text for p in body[first : first + merged.annex_paragraphs])
     replies = scan(body, placeholder)
     issues, _observations = documents(sources)
     found += readiness.reply_findings(replies, issues)
@@ -313,13 +316,12 @@ def merge(
                 sp.paragraph.extend(notes.add(title_note, "*"))
     if report.annex_in_language_of_submission and not title_note:
         annex_nodes[0].extend(notes.add(notes_text["annex_in_language_of_submission"], "*"))
-    # Counted before the annex goes in: annexes do not count against the limit.
-    report_words = (
+    # A slot paragraph in a table cell was read with its table when the report's words
+    # were counted before the annex went in: its word ("annex") still counts.
+    slot_words = (
         0
-        if in_memory
-        else count_words(
-            slotlib.paragraph_texts([n for n in document.body if n is not annex_slot.paragraph])
-        )
+        if in_memory or annex_slot.paragraph.getparent() is document.body
+        else count_words(slotlib.paragraph_texts([annex_slot.paragraph]))
     )
     # The annex's brackets were bound in the standalone file (binding is done once:
     # a bound symbol's run no longer reads as a symbol).
@@ -337,8 +339,8 @@ def merge(
         annex_written,
         annex_nodes[0],
         annex_labelled.count,
-        report_words,
         annex_blocks,
+        slot_words,
         annex_texts,
     )
 

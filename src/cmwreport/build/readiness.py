@@ -11,6 +11,7 @@ stands at, the number drafters see, counted by the rule `diff` counts with
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lxml import etree
@@ -79,27 +80,53 @@ def _paragraph(number: str) -> str:
     return _("paragraph {number}", number=number)
 
 
+class Body:
+    """The body's paragraphs (`paragraphs`, read once for every use), where the run of
+    paragraphs whose texts were given starts among them (from 0; -1 when not met),
+    and which of them lie inside another body paragraph (a text box's)."""
+
+    __slots__ = ("first", "inner", "paragraphs")
+
+    def __init__(self, paragraphs: list[Paragraph], first: int, inner: set[int]) -> None:
+        self.paragraphs, self.first, self.inner = paragraphs, first, inner
+
+    def words_outside(self, start: int, count: int) -> Iterator[str]:
+        """The texts of the paragraphs outside the `count` from `start` that a walk of
+        the body's own blocks reads (`slots.paragraph_texts`): a paragraph, or one of a
+        table's (or another block's) at any depth, not one inside a paragraph."""
+        inner = self.inner
+        for index, para in enumerate(self.paragraphs):
+            if not start <= index < start + count and index not in inner:
+                yield para.text
+
+
 def paragraphs(
     body: etree._Element,
     styles: Styles,
-    known: tuple[int, list[str | None]] = (0, []),
-) -> list[Paragraph]:
-    """The body's paragraphs with their role and UN number. `known`: (the place among
-    them, from 0, of a run of paragraphs, the text of each of those or None): a text
-    given is not read again."""
+    known: tuple[etree._Element | None, list[str | None]] = (None, []),
+) -> Body:
+    """The body's paragraphs with their role and UN number. `known`: (the first of a run
+    of paragraphs, the text of each of those or None): a text given is not read again."""
     counter = Numbering(styles)
     number_of = counter.number
     roles = styles.roles
-    val, body_tag = w("val"), w("body")
-    first, texts = known
+    val, body_tag, p_tag = w("val"), w("body"), w("p")
+    start, texts = known
+    first = -1
+    inner: set[int] = set()
     out = []
-    for index, p in enumerate(body.iter(w("p")), start=1):
+    for index, p in enumerate(body.iter(p_tag), start=1):
         after = counter.last
         # As diff reads a draft: paragraphs in tables and text boxes are not numbered
         # (a paragraph of the body itself, most of them, is in neither).
-        outside = (
-            p.getparent().tag == body_tag or next(p.iterancestors(_NOT_NUMBERED), None) is None
-        )
+        if p.getparent().tag == body_tag:
+            outside = True
+        else:
+            ancestors = list(p.iterancestors())
+            outside = not any(a.tag in _NOT_NUMBERED for a in ancestors)
+            # The body's own child that holds it: a paragraph (its text box's text)?
+            if ancestors[ancestors.index(body) - 1].tag == p_tag:
+                inner.add(index - 1)
         number = number_of(p) if outside else None
         # Numbering read the paragraph's style id: not read a second time.
         if outside and counter.style is not None:
@@ -107,15 +134,17 @@ def paragraphs(
         else:
             style = style_of(p)
             role = roles.get(style.get(val, "")) if style is not None else None
+        if p is start:
+            first = index - 1
         at = index - 1 - first
-        text = texts[at] if 0 <= at < len(texts) else None
+        text = texts[at] if first >= 0 and at < len(texts) else None
         if text is None:
             # Most built paragraphs are plain (runs of one text): read without `atoms`.
             text = plain_text(p)
             if text is None:
                 text = paragraph_text(p)
         out.append(Paragraph(index, number, after, role, text))
-    return out
+    return Body(out, first, inner)
 
 
 def _excerpt(text: str) -> str:
