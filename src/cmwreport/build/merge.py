@@ -7,7 +7,6 @@ reported together, each problem with the place in the template to fix.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,15 +15,16 @@ from lxml import etree
 from cmwreport import contract
 from cmwreport.arabic.wording import cycle_ordinal, languages_line, un_date, wording
 from cmwreport.build import annex, item_record, lists, presentation, readiness
+from cmwreport.build import standalone as standalone_annex
 from cmwreport.build.wordcount import count_words
-from cmwreport.docx import brackets, custom_properties, numbering
+from cmwreport.docx import brackets, custom_properties
 from cmwreport.docx import slots as slotlib
-from cmwreport.docx.content import Bookmarks, Para, render
+from cmwreport.docx.content import render
 from cmwreport.docx.core import document_moment
 from cmwreport.docx.custom_properties import set_properties
-from cmwreport.docx.document import WordDocument, set_page_break_before
+from cmwreport.docx.document import WordDocument
 from cmwreport.docx.package import Package, PackageError
-from cmwreport.docx.xml import W_NS, w
+from cmwreport.docx.xml import w
 from cmwreport.errors import CmwError
 from cmwreport.replies.questions import documents
 from cmwreport.replies.scan import scan
@@ -283,16 +283,16 @@ def merge(
     # The annex's paragraphs of one run of text, and that text, which nothing changes
     # from here on (brackets bind across runs; labels go in the properties) but on the
     # first, where the title's footnote mark goes.
-    plain = {node: text for node, (_ident, text) in read.items()}
+    plain = {node: (text, style) for node, (_ident, text, style) in read.items()}
     plain.pop(annex_nodes[0], None)
     read.clear()
     presented: list[tuple[str, str]] = []
     standalone.set_core(f"{report.symbol} — {annex.ANNEX_TITLE}", created, modified)
     annex_record = {} if in_memory else item_record.encode(annex_items)
     set_properties(standalone.package, {**properties, **annex_record})
-    annex_texts = _texts(annex_nodes, plain)
-    annex_written, annex_nodes, annex_labelled, annex_blocks = _standalone(
-        standalone, document, annex_nodes, plain, notes.added(), sources, inline, cs_font, in_memory
+    annex_texts = standalone_annex.texts(annex_nodes, plain)
+    annex_written, annex_nodes, annex_labelled, annex_blocks = standalone_annex.write(
+        standalone, document, annex_nodes, plain, notes.added(), report, inline, in_memory
     )
     plain.clear()  # the elements it holds are gone (copied into the report)
 
@@ -343,88 +343,3 @@ def merge(
         slot_words,
         annex_texts,
     )
-
-
-def _texts(nodes: list[etree._Element], known: dict) -> list[str | None]:
-    """The text of each paragraph of `nodes` where `known` holds it, by its place among
-    them (a walk of each node), else None."""
-    tag = w("p")
-    texts: list[str | None] = []
-    for node in nodes:
-        text = known.get(node)
-        if text is None:
-            texts += [None] * sum(1 for _p in node.iter(tag))
-        else:
-            texts.append(text)
-    return texts
-
-
-#: The most blocks the draft reader (draft/stories.py) can find in a body: a paragraph
-#: outside table cells, a paragraph of a text box (wherever the box is), a table row (a
-#: cell's own paragraphs are its row's text).
-#: (Node sets: a paragraph of nested cells or boxes is counted once in each term.)
-_MOST_BLOCKS = "count(.//w:p) - count(.//w:tc//w:p) + count(.//w:txbxContent//w:p) + count(.//w:tr)"
-
-
-def _standalone(
-    standalone: WordDocument,
-    document: WordDocument,
-    annex_nodes: list[etree._Element],
-    plain: dict[etree._Element, str],
-    annex_notes: list[etree._Element],
-    sources: Sources,
-    inline: dict[str, str],
-    cs_font: str | None,
-    in_memory: bool = False,
-) -> tuple[bytes | Package, list[etree._Element], lists.Labelled, int]:
-    """The annex as a document of its own: the symbol and the title of the report it
-    belongs to on its first page, the annex, and what ends the template (the closing
-    rule). Returns its bytes (in memory: its package, parts as bytes), the annex's
-    elements, free to move into the report, how their lists were labelled, and (in
-    memory) its paragraphs and rows."""
-    report = sources.report
-    for sp in standalone.slot_paragraphs(body=False):
-        slotlib.replace_inline(sp, inline)
-    notes = standalone.footnotes(cs_font)
-    notes.adopt(annex_notes)
-    front = render(
-        [
-            Para("MastheadSymbol", report.symbol, rtl=False),
-            Para("ReportTitle", report.title),
-        ],
-        Bookmarks(),
-        document.style_map,
-        cs_font,
-    )
-    slot = next(
-        sp.paragraph for sp in document.found if sp.is_block and sp.slots[0].name == "annex"
-    )
-    closing = [copy.deepcopy(node) for node in slot.itersiblings() if node.tag != w("sectPr")]
-    title_mark = []
-    if report.annex_in_language_of_submission:
-        text = wording().footnotes["annex_in_language_of_submission"]
-        title_mark = notes.add(text, "*")
-        annex_nodes[0].extend(title_mark)
-    set_page_break_before(annex_nodes[0], False)  # it starts the first page
-    standalone.replace_body([*front, *annex_nodes, *closing])
-    # A paragraph of one run (`plain`) has no symbol run between brackets to bind.
-    brackets.bind_each(node for node in standalone.body if node not in plain)
-    brackets.bind(notes.root)
-    labelled = lists.label(standalone, annex_nodes)
-    # In memory, its parts as written (the annex's elements go on into the report,
-    # changed): serialised, not a copy of the trees, which a draft of the report never
-    # reads and which on a long report are a hundred MB.
-    blocks = 0
-    if in_memory:
-        blocks = int(standalone.body.xpath(_MOST_BLOCKS, namespaces={"w": W_NS}))
-        annex_written = standalone.package.snapshot()
-    else:
-        annex_written = standalone.to_bytes()
-    numbering.unlabel(labelled.paragraphs)
-    for run in title_mark:
-        run.getparent().remove(run)
-    taken = standalone.take_body()
-    annex_nodes = taken[len(front) : len(taken) - len(closing)]
-    set_page_break_before(annex_nodes[0], None)
-    labelled.nodes = annex_nodes
-    return annex_written, annex_nodes, labelled, blocks
