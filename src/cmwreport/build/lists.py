@@ -9,7 +9,6 @@ prints them, literal where it does not (why: see there).
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
@@ -98,9 +97,14 @@ class Labelled:
     __slots__ = ("at", "count", "named", "nodes", "paragraphs")
 
     def __init__(self, paragraphs, found, walked, named) -> None:
-        place = dict(zip(walked, itertools.count()))
         self.paragraphs, self.named, self.count = paragraphs, named, len(walked)
-        self.at = [(place[p], label) for p, label in found]
+        # `found` is in the walk's order: each searched from the last (in C), not a
+        # map of every paragraph walked for the few in a list.
+        self.at = []
+        place = 0
+        for p, label in found:
+            place = walked.index(p, place)
+            self.at.append((place, label))
         self.nodes: list[etree._Element] = []  # the copy, once it is made
 
 
