@@ -179,9 +179,10 @@ class Merged:
     annex_blocks: int = 0
     #: Words of the report outside its body's paragraphs (`build` counts those).
     slot_words: int = 0
-    #: The text of each of the annex's paragraphs as the report holds it, where render
-    #: knew it (None elsewhere), by its place among them.
-    annex_texts: list[str | None] = field(default_factory=list)
+    #: The text and style id of each of the annex's paragraphs as the report holds it,
+    #: by its place among them, where render knew them (None elsewhere; the style None
+    #: where a list label may have given it numbering of its own).
+    annex_known: list[tuple[str, str | None] | None] = field(default_factory=list)
 
 
 def build(
@@ -198,7 +199,7 @@ def build(
     placeholder = custom_properties.get(document.package, readiness.PLACEHOLDER_PROPERTY)
     # Read once (text, role, UN number): the word counts, the findings, the replies and
     # the texts use it; the annex's texts render knew are not read again.
-    read = readiness.paragraphs(document.body, styles, (merged.annex_first, merged.annex_texts))
+    read = readiness.paragraphs(document.body, styles, (merged.annex_first, merged.annex_known))
     body, first = read.paragraphs, read.first
     # The report's words, but the annex's (annexes do not count against the limit),
     # and the annex's, from its paragraphs in the report: bound brackets add only
@@ -290,11 +291,14 @@ def merge(
     standalone.set_core(f"{report.symbol} — {annex.ANNEX_TITLE}", created, modified)
     annex_record = {} if in_memory else item_record.encode(annex_items)
     set_properties(standalone.package, {**properties, **annex_record})
-    annex_texts = standalone_annex.texts(annex_nodes, plain)
+    annex_known: list = standalone_annex.known(annex_nodes, plain)
     annex_written, annex_nodes, annex_labelled, annex_blocks = standalone_annex.write(
         standalone, document, annex_nodes, plain, notes.added(), report, inline, in_memory
     )
     plain.clear()  # the elements it holds are gone (copied into the report)
+    for place, _label in annex_labelled.at:  # list paragraphs: their numbering is read
+        if annex_known[place] is not None:
+            annex_known[place] = (annex_known[place][0], None)
 
     annex_slot = None
     for sp in document.found:
@@ -341,5 +345,5 @@ def merge(
         annex_labelled.count,
         annex_blocks,
         slot_words,
-        annex_texts,
+        annex_known,
     )

@@ -103,23 +103,33 @@ class Body:
 def paragraphs(
     body: etree._Element,
     styles: Styles,
-    known: tuple[etree._Element | None, list[str | None]] = (None, []),
+    known: tuple[etree._Element | None, list[tuple[str, str | None] | None]] = (None, []),
 ) -> Body:
     """The body's paragraphs with their role and UN number. `known`: (the first of a run
-    of paragraphs, the text of each of those or None): a text given is not read again."""
+    of paragraphs, for each of those None or its text and the style id it alone names,
+    in its properties that hold no numbering, or None): what is given is not read
+    again."""
     counter = Numbering(styles)
     number_of = counter.number
     roles = styles.roles
     val, body_tag, p_tag = w("val"), w("body"), w("p")
-    start, texts = known
+    start, given = known
     first = -1
     inner: set[int] = set()
     out = []
     for index, p in enumerate(body.iter(p_tag), start=1):
         after = counter.last
+        if p is start:
+            first = index - 1
+        held = given[index - 1 - first] if first >= 0 and index - 1 - first < len(given) else None
         # As diff reads a draft: paragraphs in tables and text boxes are not numbered
         # (a paragraph of the body itself, most of them, is in neither).
         if p.getparent().tag == body_tag:
+            if held is not None and held[1] is not None:
+                # Its style known, and no numbering of its own: not read again.
+                number = counter.number_styled(held[1])
+                out.append(Paragraph(index, number, after, roles.get(held[1]), held[0]))
+                continue
             outside = True
         else:
             ancestors = list(p.iterancestors())
@@ -134,10 +144,7 @@ def paragraphs(
         else:
             style = style_of(p)
             role = roles.get(style.get(val, "")) if style is not None else None
-        if p is start:
-            first = index - 1
-        at = index - 1 - first
-        text = texts[at] if first >= 0 and at < len(texts) else None
+        text = held[0] if held is not None else None
         if text is None:
             # Most built paragraphs are plain (runs of one text): read without `atoms`.
             text = plain_text(p)

@@ -26,17 +26,17 @@ from cmwreport.docx.xml import W_NS, w
 Plain = dict[etree._Element, tuple[str, str]]
 
 
-def texts(nodes: list[etree._Element], plain: Plain) -> list[str | None]:
-    """The text of each paragraph of `nodes` where `plain` holds it, by its place among
-    them (a walk of each node), else None."""
+def known(nodes: list[etree._Element], plain: Plain) -> list[tuple[str, str] | None]:
+    """(text, style id) of each paragraph of `nodes` where `plain` holds it, by its place
+    among them (a walk of each node), else None."""
     tag = w("p")
-    found: list[str | None] = []
+    found: list[tuple[str, str] | None] = []
     for node in nodes:
-        known = plain.get(node)
-        if known is None:
+        held = plain.get(node)
+        if held is None:
             found += [None] * sum(1 for _p in node.iter(tag))
         else:
-            found.append(known[0])
+            found.append(held)
     return found
 
 
