@@ -201,6 +201,7 @@ def build(
     # the texts use it; the annex's texts render knew are not read again.
     read = readiness.paragraphs(document.body, styles, (merged.annex_first, merged.annex_known))
     body, first = read.paragraphs, read.first
+    merged.annex_known = []  # read: its texts live on in `body`, the rest goes
     # The report's words, but the annex's (annexes do not count against the limit),
     # and the annex's, from its paragraphs in the report: bound brackets add only
     # LEFT-TO-RIGHT MARKs inside words, which the count does not see.
