@@ -56,7 +56,15 @@ class Numbering:
         self.style = sid
         if sid is None:
             sid = self.styles.default_para
-        key = (sid, *direct)
+        return self._numbered((sid, *direct))
+
+    def number_styled(self, sid: str) -> str | None:
+        """`number` of a paragraph known to name style `sid` and no numbering of its own
+        (one the build wrote), without reading it."""
+        self.style = sid
+        return self._numbered((sid, None, None))
+
+    def _numbered(self, key: tuple) -> str | None:
         kind = self._kinds[key] if key in self._kinds else self._kind(key)
         if kind is None:
             return None
