@@ -93,6 +93,8 @@ def _run(drafts: Path | list[Path], options: Options) -> Result:
     if blocks > _LARGE:
         _give_back()
     applied = source_edit.apply(the_plan, _all_ids(sources))
+    if blocks > _LARGE:
+        _give_back()
     result.files.update(applied.files)
     result.done += applied.done
     if template_draft is not None and the_plan.template:
