@@ -83,16 +83,45 @@ def _run(drafts: Path | list[Path], options: Options) -> Result:
     read = [(path, _read(path, options, result)) for path in paths]  # a corrupt one says so
     loaded = adapter.load(options.sources)
     sources = loaded.sources
-    for path, draft in read:
-        _same_report(draft, sources.report.symbol, path)
+    _same_report(read, sources.report.symbol)
 
     template = adapter.open_template(options.template)
+    the_plan, template_draft, blocks = _planned(read, sources, template, options, result)
+    # The drafts, the build's reading and the origins go with the plan made: the
+    # sources' edits and their check that follow come on top of what is left.
+    del read
+    if blocks > _LARGE:
+        _give_back()
+    applied = source_edit.apply(the_plan, _all_ids(sources))
+    if blocks > _LARGE:
+        _give_back()
+    result.files.update(applied.files)
+    result.done += applied.done
+    if template_draft is not None and the_plan.template:
+        edited = template_check.apply(options.template, template_draft, the_plan.template)
+        result.done += edited.done
+        the_plan.unabsorbed += edited.unabsorbed
+        if edited.data is not None and edited.done:
+            result.files[options.template] = edited.data
+            result.docx_read[options.template] = (template_draft, edited.package)
+    result.unabsorbed = the_plan.unabsorbed
+    if any(p.suffix in provenance.YAML_SUFFIXES for p in result.files):
+        result.invalid = _validate(loaded, result.files)
+    return result
+
+
+def _planned(read: list, sources, template, options: Options, result: Result):
+    """Build afresh, pair each draft with what it is a draft of, and plan: the merged
+    plan, the template's reading (None when no draft is of the report) and how many
+    body blocks the drafts and builds read held."""
+    paths = [path for path, _draft in read]
     built = adapter.build(sources, template, str(options.template))
     bases = {"report": adapter.read(built.report, "built-report")}
     kinds = _kinds([draft for _p, draft in read], built, bases)
     # A built document no draft is of is not read again: its trees go now (on a long
     # report, the standalone annex is a hundred MB of them).
     del built
+    _slim(bases["report"])
     if len(bases) > len(set(kinds)):
         bases = {kind: bases[kind] for kind in dict.fromkeys(kinds)}
     for draft in [*bases.values(), *(draft for _p, draft in read)]:
@@ -123,21 +152,9 @@ def _run(drafts: Path | list[Path], options: Options) -> Result:
 
     if "report" in origin_of:
         result.notes += notes.generated_follow(the_plan, bases["report"], origin_of["report"])
-    _drop_trees(the_plan, [*bases.values(), *(draft for _p, draft in read)])
-    applied = source_edit.apply(the_plan, _all_ids(sources))
-    result.files.update(applied.files)
-    result.done += applied.done
-    if template_draft is not None and the_plan.template:
-        edited = template_check.apply(options.template, template_draft, the_plan.template)
-        result.done += edited.done
-        the_plan.unabsorbed += edited.unabsorbed
-        if edited.data is not None and edited.done:
-            result.files[options.template] = edited.data
-            result.docx_read[options.template] = (template_draft, edited.package)
-    result.unabsorbed = the_plan.unabsorbed
-    if any(p.suffix in provenance.YAML_SUFFIXES for p in result.files):
-        result.invalid = _validate(loaded, result.files)
-    return result
+    drafts = [*bases.values(), *(draft for _p, draft in read)]
+    _drop_trees(the_plan, drafts)
+    return the_plan, template_draft, sum(len(draft.body) for draft in drafts)
 
 
 def _drop_trees(the_plan, drafts: list) -> None:
@@ -148,17 +165,37 @@ def _drop_trees(the_plan, drafts: list) -> None:
     for edit in the_plan.template:
         if edit.draft_element is not None:
             edit.draft_element = copy.deepcopy(edit.draft_element)
-    blocks = sum(len(draft.body) for draft in drafts)
     for draft in drafts:
         draft.drop_trees()
-    if blocks > _LARGE:
-        _give_back()
 
 
 #: Body blocks of the drafts and builds dropped past which their memory is given back:
 #: a trim walks the whole C heap (12 ms after a `full` report, 1% of its absorb), worth
 #: it when the trees were a long report's hundreds of MB.
 _LARGE = 20_000
+
+#: Body blocks of one draft past which its plain paragraphs leave its tree once read
+#: (draft/detach.py), and that tree's memory is given back: so the reviewed draft's
+#: tree is not held whole while the build is made, nor the build's while the drafts
+#: are paired. It costs a serialisation of each paragraph, which a report of the word
+#: limit (`full`: 2,744 blocks, a peak of 80 MB) need not pay; `stress` has 32,684.
+_LONG = 10_000
+
+
+def _slim(draft) -> None:
+    """A long draft's plain paragraphs out of its tree, as their bytes (`_LONG`)."""
+    if len(draft.body) > _LONG:
+        from cmwreport.draft.detach import detach_plain
+
+        detach_plain(draft)
+        _give_back()
+
+
+def _read_built(package, name: str):
+    """A built document read as a draft, slimmed as a reviewed draft is."""
+    draft = adapter.read(package, name)
+    _slim(draft)
+    return draft
 
 
 def _give_back() -> None:
@@ -188,13 +225,20 @@ def _read(path: Path, options: Options, result: Result):
     # Read, its main part is its tree (a draft is never written back): the bytes would
     # only add to the peak (18 MB on a long report).
     draft.package.release(draft.main_part)
+    _slim(draft)
     return draft
 
 
 _SYMBOL = re.compile(r"\b[A-Z]{2,}/C/[A-Z]{2,}/[0-9][0-9A-Za-z./-]*")
 
 
-def _same_report(draft, symbol: str, draft_path: Path) -> None:
+def _same_report(read: list, symbol: str) -> None:
+    """`_same_one` for each (path, draft) read; no draft is held here once checked."""
+    for path, draft in read:
+        _same_one(draft, symbol, path)
+
+
+def _same_one(draft, symbol: str, draft_path: Path) -> None:
     """Refuse a draft of another report (another symbol in its header or masthead):
     its paragraphs would otherwise be added to this project's template and sources."""
 
@@ -252,7 +296,7 @@ def _kinds(drafts: list, built, bases: dict) -> list[str]:
             kinds.append("report")
             continue
         if "annex" not in bases:
-            bases["annex"] = adapter.read(built.annex, "built-annex")
+            bases["annex"] = _read_built(built.annex, "built-annex")
         kinds.append(_which(draft, bases["report"], bases["annex"]))
     return kinds
 

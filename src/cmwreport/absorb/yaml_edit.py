@@ -46,9 +46,10 @@ class YamlFile:
     bom: bool = False
     root: yaml.Node | None = None
     splices: list[Splice] = field(default_factory=list)
-    #: A text whose nodes are those of an earlier text (`after_texts`): where each
-    #: earlier splice ended, and how far it moved what follows; and the style each
-    #: changed scalar now has.
+    #: A text whose nodes are those of an earlier text (`after_texts`): that text, where
+    #: each earlier splice ended, and how far it moved what follows; and the style each
+    #: changed scalar now has, by where it starts there.
+    _source: str | None = field(default=None, repr=False)
     _ends: list[int] = field(default_factory=list, repr=False)
     _shifts: list[int] = field(default_factory=list, repr=False)
     _styles: dict[int, str | None] = field(default_factory=dict, repr=False)
@@ -78,14 +79,24 @@ class YamlFile:
         if not all(sp.scalar and sp.one_line for sp in self.splices):
             out.root = yt.compose(out.text, self.shown)
             return out
-        out.root = self.root
+        out.root, out._source = self.root, self.text if self._source is None else self._source
         shift = 0
         for sp in sorted(self.splices, key=lambda sp: sp.start):
             shift += len(sp.text) - (sp.end - sp.start)
             out._ends.append(sp.end)
             out._shifts.append(shift)
-            out._styles[id(sp.scalar)] = yt.style_of(sp.text)
+            out._styles[sp.start] = yt.style_of(sp.text)
         return out
+
+    def drop_nodes(self) -> None:
+        """Forget the nodes (a long report's sources: one file's at a time); composed again
+        from the same text when next asked for, they are the same nodes."""
+        self.root, self._items, self._seen_styles = None, None, {}
+
+    def _nodes(self) -> yaml.Node:
+        if self.root is None:
+            self.root = yt.compose(self.text if self._source is None else self._source, self.shown)
+        return self.root
 
     def _index(self, index: int) -> int:
         """A place in the text read, in this text."""
@@ -95,20 +106,20 @@ class YamlFile:
     def _start(self, node: yaml.Node) -> int:
         return self._index(node.start_mark.index)
 
-    def _style(self, node: yaml.Node) -> str | None:
-        return self._styles.get(id(node), node.style) or None
+    def _style(self, node: yaml.ScalarNode) -> str | None:
+        return self._styles.get(node.start_mark.index, node.style) or None
 
     # -- finding -------------------------------------------------------------------
 
     def find_item(self, item_id: str) -> tuple[yaml.SequenceNode, int] | None:
         """The block sequence holding the mapping whose `id` is `item_id`, and its index."""
         if self._items is None:
-            self._items = _items(self.root)
+            self._items = _items(self._nodes())
         return self._items.get(item_id)
 
     def field_node(self, path: tuple[str | int, ...]) -> yaml.Node | None:
         """A node by its path of keys and indexes from the root."""
-        node = self.root
+        node = self._nodes()
         for step in path:
             if isinstance(step, int):
                 if not isinstance(node, yaml.SequenceNode) or step >= len(node.value):

@@ -8,7 +8,8 @@ paragraphs (runs of one text and childless marks, as a built draft is made of) l
 its tree once read, each kept as the bytes lxml writes for it, and are parsed again
 only when asked for. Paragraphs that anything reads through the old tree stay in it:
 those holding a section break (the lost headers' sections), comment ranges, or
-anything but runs of text (notes, fields, objects).
+anything but runs of text (notes, fields, objects). absorb takes a long reviewed draft
+and its build out of their trees the same way (absorb/engine.py `_slim`).
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ def detach_plain(draft: Draft) -> None:
     body = doc.find(w("body")) if doc is not None else None
     if body is None:
         return
+    taken = []
     for block in draft.body:
         el = block.element
         if block.location != BODY or el is None or el.getparent() is not body:
@@ -73,6 +75,10 @@ def detach_plain(draft: Draft) -> None:
         # field (most of what detaching cost): whatever holds it keeps holding it.
         block.__class__ = DetachedBlock
         block.__dict__["element"] = (tostring(el, encoding="utf-8", with_tail=False), el.tail)
+        taken.append(el)
+    # Removed once all are written: the bytes then lie apart from the freed elements
+    # rather than in their holes, so the memory the tree held can go back whole.
+    for el in taken:
         body.remove(el)
 
 
