@@ -14,11 +14,16 @@ import os
 import re
 import stat
 from collections import namedtuple
-from pathlib import Path
 
 from cmwreport.docx import zipio
 from cmwreport.errors import CmwError
 from cmwreport.i18n import _
+
+# pathlib only for type checkers: a diff imports none (cmwreport/pathtext.py).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import zipfile
+    from pathlib import Path
 
 #: Everything a package inflates to, in bytes actually inflated (never the sizes the zip
 #: headers claim): a report with its pictures is a few MB.
@@ -104,10 +109,6 @@ def regular_file(path: Path) -> None:
 # parts: name -> bytes; unreadable: entries that could not be inflated (corrupt,
 # encrypted, unknown method), name -> reason, only trouble if something needs them.
 Entries = namedtuple("Entries", ("names", "parts", "unreadable"))
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    import zipfile
 
 
 def _zip(source: Path | bytes) -> zipfile.ZipFile:
@@ -235,9 +236,10 @@ def rels_name(part: str) -> str:
 
 def resolve(source: str, target: str) -> str:
     """A relationship target as a part name (no leading slash), as PackURI does it."""
-    from urllib.parse import unquote
+    if "%" in target:  # urllib.parse (and ipaddress) only then: 12 M instructions
+        from urllib.parse import unquote
 
-    target = unquote(target) if "%" in target else target
+        target = unquote(target)
     if target.startswith("/"):
         segments: list[str] = []
     else:

@@ -12,7 +12,6 @@ Writing the bytes to disk safely is `cmwreport.outputs`' job.
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 
 from lxml import etree
 
@@ -22,6 +21,11 @@ from cmwreport.docx.styles import Styles
 from cmwreport.docx.xml import CT_NS, PKG_REL_NS, parse_part, serialize, write_tree
 from cmwreport.i18n import _
 from cmwreport.plain import Plain
+
+# pathlib only for type checkers: a diff imports none (cmwreport/pathtext.py).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _CONFORMANCE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}conformance"
 
