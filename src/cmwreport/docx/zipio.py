@@ -242,5 +242,6 @@ def write(order: list[str], parts: dict[str, bytes], streamed: dict, write_tree)
     cd_size = sum(len(record) for record in central)
     if offset > ZIP64_LIMIT or cd_size > ZIP64_LIMIT:
         raise Unusual
-    end = _END.pack(_END_SIG, 0, 0, len(order), len(order), cd_size, offset, 0)
-    return b"".join(out) + b"".join(central) + end
+    out += central
+    out.append(_END.pack(_END_SIG, 0, 0, len(order), len(order), cd_size, offset, 0))
+    return b"".join(out)  # one copy of the zip: the pieces are not joined twice
