@@ -208,3 +208,16 @@ def test_a_package_written_with_an_unreadable_entry_copies_it_as_stored(tmp_path
     assert "word/embeddings/blob.bin" in package.unreadable
     with zipfile.ZipFile(io.BytesIO(package.to_bytes())) as zf:
         assert zf.getinfo("word/embeddings/blob.bin").CRC == info.CRC
+
+
+def test_too_many_entries_are_refused_by_opcs_bound(tmp_path, monkeypatch):
+    # Folders are not counted: a draft with as many parts as the bound is read.
+    members = _members()
+    monkeypatch.setattr(opc, "MAX_ENTRIES", len(members))
+    path = tmp_path / "many.docx"
+    path.write_bytes(_rezip([("word/", b""), *members]))
+    assert zipio_reads(path) and outcome(path) == by_zipfile(monkeypatch, lambda: outcome(path))
+    path.write_bytes(_rezip([*members, ("word/media/one-more.bin", b"x")]))
+    message = outcome(path)
+    assert message == f"holds {len(members) + 1} zip entries (over {len(members)}): refused"
+    assert message == by_zipfile(monkeypatch, lambda: outcome(path))

@@ -49,8 +49,9 @@ def _open(source) -> io.IOBase:
 
 
 def _directory(fp) -> list[tuple]:
-    """(name, method, crc, compressed size, size, offset of the data) per entry, in
-    the directory's order."""
+    """(name, method, crc, compressed size, size, offset, where its data must end: the
+    next entry's header or the directory) per entry, in the directory's order. Local
+    headers are checked when an entry is read, as zipfile checks them."""
     fp.seek(0, 2)
     size = fp.tell()
     if size < 42:
@@ -85,29 +86,15 @@ def _directory(fp) -> list[tuple]:
         if not name or not name.isascii() or b"\0" in name:
             raise Unusual
         _ordinary_extra(cd[start + name_len : start + name_len + extra_len])
-        found.append((name, method, crc, packed, length, offset))
+        found.append((name.decode("ascii"), method, crc, packed, length, offset))
     if len(found) != count or len({entry[5] for entry in found}) != count:
         raise Unusual
-    # Where each entry's data must end: the next entry's header, or the directory.
     ends = {}
     end = cd_at
-    for entry in sorted(found, key=lambda entry: entry[5], reverse=True):
-        ends[entry[5]] = end
-        end = entry[5]
-    entries = []
-    for name, method, crc, packed, length, offset in found:
-        fp.seek(offset)
-        header = fp.read(30)
-        if len(header) != 30:
-            raise Unusual
-        fields = _LOCAL.unpack(header)
-        if fields[0] != _LOCAL_SIG or fp.read(fields[10]) != name:
-            raise Unusual
-        data_at = offset + 30 + fields[10] + fields[11]
-        if data_at + packed > ends[offset]:
-            raise Unusual
-        entries.append((name.decode("ascii"), method, crc, packed, length, data_at))
-    return entries
+    for offset in sorted((entry[5] for entry in found), reverse=True):
+        ends[offset] = end
+        end = offset
+    return [(*entry, ends[entry[5]]) for entry in found]
 
 
 def _ordinary_extra(extra: bytes) -> None:
@@ -119,8 +106,18 @@ def _ordinary_extra(extra: bytes) -> None:
 
 
 def _inflate(fp, entry: tuple, budget: int) -> bytes:
-    _name, method, crc, packed, length, data_at = entry
+    name, method, crc, packed, length, offset, end = entry
     if length > budget:
+        raise Unusual
+    fp.seek(offset)
+    header = fp.read(30)
+    if len(header) != 30:
+        raise Unusual
+    fields = _LOCAL.unpack(header)
+    if fields[0] != _LOCAL_SIG or fp.read(fields[10]) != name.encode("ascii"):
+        raise Unusual
+    data_at = offset + 30 + fields[10] + fields[11]
+    if data_at + packed > end:
         raise Unusual
     fp.seek(data_at)
     raw = fp.read(packed)
