@@ -191,6 +191,11 @@ def test_a_diff_of_two_small_drafts_imports_only_what_it_uses(tmp_path, monkeypa
     # lxml's own deep copy (__copy__) rather than the copy module's (with weakref).
     # The revisions' date is the new draft's, as Word wrote it: no datetime to parse it.
     assert _unwanted(modules, ("dataclasses", "tempfile", "rapidfuzz", "copy", "weakref")) == set()
+    # lxml loads without inspect (cmwreport/docx/__init__.py), and nothing else wants it;
+    # the drafts are read and the redline written by docx/zipio.py, without zipfile;
+    # paths are text (cmwreport/pathtext.py), without pathlib and its urllib.parse.
+    unwanted = {"inspect", "ast", "dis", "tokenize", "zipfile", "shutil", "pathlib", "urllib"}
+    assert _unwanted(modules, unwanted) == set()
     assert {"hashlib", "_hashlib"} & modules == set()
     assert "datetime" not in modules
 

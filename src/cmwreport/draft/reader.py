@@ -8,7 +8,7 @@ anyway (python-docx drops inserted text).
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from cmwreport.docx import wordml as n
 from cmwreport.docx.opc import PackageError
@@ -19,6 +19,11 @@ from cmwreport.docx.xml import R_NS, count_blocks, w
 from cmwreport.draft import identity, sections, stories
 from cmwreport.draft.model import FOOTER, HEADER, Draft, DraftError
 from cmwreport.i18n import _
+
+# pathlib only for type checkers: a diff imports none (cmwreport/pathtext.py).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 #: Parts that are not content: properties, settings, fonts, themes, the styles and
 #: numbering (read for what they do to paragraphs), comment metadata, the glossary.
@@ -67,7 +72,7 @@ def read_draft(
     already opened (absorb --only-accepted rejects its pending changes first); `name`
     is what messages call it (the path by default). `seen`, one dict for both drafts
     of a diff: their plain body paragraphs written alike are read once (stories.Walk)."""
-    name = name or str(source if isinstance(source, Path) else "draft")
+    name = name or str(source if isinstance(source, (str, os.PathLike)) else "draft")
     try:
         return _read(source, name, seen)
     except stories.TooLarge:
