@@ -167,14 +167,19 @@ def _has_month_name(text: str) -> bool:
 _SUSPECT = re.compile(r"[A-Za-z0-9()\[\]]")
 
 
+def _worth_a_look(text: str) -> bool:
+    """False for a text in which `findings` cannot find anything."""
+    if text.isascii():  # no Arabic: only brackets can be wrong (half the values are ids)
+        return _BRACKET.search(text) is not None
+    return _SUSPECT.search(text) is not None or _has_month_name(text)
+
+
 def check_file(loaded) -> Iterator:
     """The rules on every text value of a loaded source file, located at the value."""
     from cmwreport.checks.locate import Lines
     from cmwreport.diagnostics import Diagnostic
 
-    strings = [
-        node for node in loaded.strings if _SUSPECT.search(node.text) or _has_month_name(node.text)
-    ]
+    strings = [node for node in loaded.strings if _worth_a_look(node.text)]
     if not strings:
         return
     lines = Lines(loaded.text)
