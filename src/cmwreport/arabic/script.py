@@ -33,6 +33,11 @@ def __getattr__(name: str) -> re.Pattern:
     return pattern
 
 
+def character_class(name: str) -> str:
+    """The class `name` stands for, not compiled: to merge it into one class with others."""
+    return _CLASSES[name]
+
+
 def _compiled(name: str) -> re.Pattern:
     found = globals().get(name)
     return found if found is not None else __getattr__(name)

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from cmwreport.arabic.script import BIDI_CONTROLS, PRESENTATION_FORMS, ZERO_WIDTH
+from cmwreport.arabic.script import character_class
 from cmwreport.checks.locate import Lines
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.i18n import N_, _
@@ -19,15 +19,27 @@ from cmwreport.sources.yamlsafe import Node
 
 #: Characters XML 1.0 cannot carry, so a Word file cannot either: C0 controls other
 #: than tab and line breaks, lone surrogates, U+FFFE and U+FFFF.
-NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+NOT_IN_XML = "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 _DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
 #: A space right before Arabic punctuation; the run of spaces it ends is found by
 #: walking back (" +(?=[،؛؟])" would backtrack over every space of a long run: O(n²)).
 _SPACE_BEFORE_PUNCT = re.compile(r" (?=[\u060c\u061b\u061f])")
 _NBSP = re.compile("[\u00a0\u202f]")
-#: One search that finds nothing in clean text, before the rules that say what is wrong.
+#: One search that finds nothing in clean text, before the rules that say what is wrong:
+#: the classes of _CHARACTER_RULES as one, which the engine skips through (an
+#: alternation of classes is tried at every character), and the only one compiled
+#: while the text is clean (each class of ranges above U+00FF costs `re` a 64K-entry
+#: table to compile).
 _SUSPECT = re.compile(
-    "|".join(p.pattern for p in (NOT_IN_XML, PRESENTATION_FORMS, BIDI_CONTROLS, ZERO_WIDTH))
+    "["
+    + "".join(
+        c[1:-1]
+        for c in (
+            NOT_IN_XML,
+            *map(character_class, ("PRESENTATION_FORMS", "BIDI_CONTROLS", "ZERO_WIDTH")),
+        )
+    )
+    + "]"
 )
 #: What `_spacing` reports, as substrings: `in` finds them far faster than one regex
 #: alternation tried at every character of the text.
@@ -71,8 +83,9 @@ def _name(char: str) -> str:
     return f"U+{ord(char):04X} ({unicodedata.name(char, 'unnamed')})"
 
 
-#: Characters a text must not carry: (pattern, code, severity, message for the first
-#: one found and the whole value). One table, so each rule is one search per value.
+#: Characters a text must not carry: (character class, code, severity, message for the
+#: first one found and the whole value). One table, so each rule is one search per value;
+#: each class compiled (and kept by `re`) when a suspect text is first searched for it.
 _CHARACTER_RULES = (
     (
         NOT_IN_XML,
@@ -85,19 +98,19 @@ _CHARACTER_RULES = (
         ),
     ),
     (
-        PRESENTATION_FORMS,
+        character_class("PRESENTATION_FORMS"),
         "T501",
         "error",
         lambda found, value: _(
             "{count} pre-shaped Arabic character(s) (presentation forms, first {code}), pasted "
             "from a PDF or a reshaping tool: Word cannot search or spell-check them; retype the "
             "text or paste it from the original Word document",
-            count=len(PRESENTATION_FORMS.findall(value)),
+            count=len(found.re.findall(value)),
             code=_code(found.group()),
         ),
     ),
     (
-        BIDI_CONTROLS,
+        character_class("BIDI_CONTROLS"),
         "T502",
         "error",
         lambda found, value: _(
@@ -107,7 +120,7 @@ _CHARACTER_RULES = (
         ),
     ),
     (
-        ZERO_WIDTH,
+        character_class("ZERO_WIDTH"),
         "T504",
         "warning",
         lambda found, value: _(
@@ -120,7 +133,7 @@ _CHARACTER_RULES = (
 def _characters(shown: str, lines: Lines, node: Node) -> Iterator[Diagnostic]:
     value = node.text
     for pattern, code, severity, message in _CHARACTER_RULES:
-        found = pattern.search(value)
+        found = re.search(pattern, value)
         if found:
             yield _at(shown, lines, node, found.start(), code, severity, message(found, value))
     if not unicodedata.is_normalized("NFC", value):
