@@ -18,13 +18,15 @@ _COLOURS = {"error": "\033[31m", "warning": "\033[33m"}
 _RESET = "\033[0m"
 #: Control characters and lone surrogates a message may quote from a source value:
 #: written as escapes, so that one diagnostic stays one line and any terminal can print it.
-#: (GitHub's workflow commands escape line breaks their own way.)
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-_UNPRINTABLE_BUT_BREAKS = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+#: (GitHub's workflow commands escape line breaks their own way.) Compiled (and kept by
+#: `re`) when a diagnostic is first printed: the surrogates' range costs `re` a 64K-entry
+#: table, which a run that finds nothing need not build.
+_UNPRINTABLE = "[\x00-\x1f\x7f-\x9f\ud800-\udfff]"
+_UNPRINTABLE_BUT_BREAKS = "[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]"
 
 
-def printable(text: str, pattern: re.Pattern = _UNPRINTABLE) -> str:
-    return pattern.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+def printable(text: str, pattern: str = _UNPRINTABLE) -> str:
+    return re.sub(pattern, lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def emit(
