@@ -31,12 +31,15 @@ _DASH = "[-\u2010-\u2015\u2212\ufe63\uff0d]"
 PAIR = re.compile(
     rf"(?<![0-9\u0660-\u0669\u06f0-\u06f9.,/]){_DIGIT}+(?:\s*{_DASH}\s*{_DIGIT}+)+(?![0-9.,/])"
 )
-_NUMBER = re.compile(f"{_DIGIT}+")
 #: A digit, then a dash: most values have none, and are let go after this one search.
 _MAYBE = re.compile(rf"{_DIGIT}\s*{_DASH}")
+#: What is looked at only around a pair found after Arabic text: patterns that re
+#: compiles (and keeps) on first use, not at every start (a pattern of Arabic or
+#: Arabic-Indic characters costs re a 64K-entry table).
+_NUMBER = f"{_DIGIT}+"
 #: Words that introduce a number of record, with or without ال، ب، ل، و before them.
-_INTRODUCERS = re.compile(r"(?:رقم|قانون|مرسوم|ظهير|قرار|عدد|منشور|دورية|مقرر)")
-_MONTH_AFTER = re.compile(
+_INTRODUCERS = r"(?:رقم|قانون|مرسوم|ظهير|قرار|عدد|منشور|دورية|مقرر)"
+_MONTH_AFTER = (
     r"\s*(?:" + "|".join(sorted(map(re.escape, MONTH_SPELLINGS), key=len, reverse=True)) + ")"
 )
 
@@ -44,9 +47,9 @@ _MONTH_AFTER = re.compile(
 def check_file(loaded: LoadedFile) -> Iterator[Diagnostic]:
     lines = Lines(loaded.text)
     for node in loaded.strings:
-        if not _MAYBE.search(node.text):  # reversed_numbers' own first test, without a call
+        if not _MAYBE.search(node.text):  # most values: no generator made
             continue
-        for found in reversed_numbers(node.text):
+        for found in _reversed(node.text):
             line, column = lines.position(node, found.start())
             fixed = re.sub(rf"\s*{_DASH}\s*", ".", found.group())
             yield Diagnostic(
@@ -68,19 +71,23 @@ def check_file(loaded: LoadedFile) -> Iterator[Diagnostic]:
 
 def reversed_numbers(text: str) -> Iterator[re.Match]:
     """Numbers of record joined by dashes that the bidi algorithm would show reversed."""
-    if not _MAYBE.search(text):
-        return
+    if _MAYBE.search(text):
+        yield from _reversed(text)
+
+
+def _reversed(text: str) -> Iterator[re.Match]:
+    """`reversed_numbers`, once _MAYBE has found something in `text`."""
     strong = _StrongBefore(text)
     for found in PAIR.finditer(text):
         if strong.at(found.start()) not in ("AL", "R"):
             continue
-        if _MONTH_AFTER.match(text, found.end()):
+        if re.compile(_MONTH_AFTER).match(text, found.end()):
             continue  # "9-13 شتنبر": a range of days reads right to left correctly
         leading_zero = any(
-            len(n) > 1 and n[0] in "0\u0660\u06f0" for n in _NUMBER.findall(found.group())
+            len(n) > 1 and n[0] in "0\u0660\u06f0" for n in re.findall(_NUMBER, found.group())
         )
         before = text[max(0, found.start() - 40) : found.start()].split()[-3:]
-        introduced = any(_INTRODUCERS.search(word) for word in before)
+        introduced = any(re.search(_INTRODUCERS, word) for word in before)
         if leading_zero or introduced:
             yield found
 
