@@ -18,13 +18,15 @@ from cmwreport.sources.load import LoadedFile
 from cmwreport.sources.yamlsafe import Node
 
 #: Characters XML 1.0 cannot carry, so a Word file cannot either: C0 controls other
-#: than tab and line breaks, lone surrogates, U+FFFE and U+FFFF.
+#: than tab and line breaks, lone surrogates, U+FFFE and U+FFFF. This and the stray
+#: spaces' patterns are given as text: re compiles (and keeps) each when a value first
+#: needs it, which a clean tree's never do.
 NOT_IN_XML = "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
-_DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
+_DOUBLE_SPACE = r"(?<=\S) {2,}(?=\S)"
 #: A space right before Arabic punctuation; the run of spaces it ends is found by
 #: walking back (" +(?=[،؛؟])" would backtrack over every space of a long run: O(n²)).
-_SPACE_BEFORE_PUNCT = re.compile(r" (?=[\u060c\u061b\u061f])")
-_NBSP = re.compile("[\u00a0\u202f]")
+_SPACE_BEFORE_PUNCT = r" (?=[\u060c\u061b\u061f])"
+_NBSP = "[\u00a0\u202f]"
 #: One search that finds nothing in clean text, before the rules that say what is wrong:
 #: the classes of _CHARACTER_RULES as one, which the engine skips through (an
 #: alternation of classes is tried at every character), and the only one compiled
@@ -180,10 +182,10 @@ def _spacing(shown: str, lines: Lines, node: Node) -> Iterator[Diagnostic]:
         (_SPACE_BEFORE_PUNCT, N_("a space before Arabic punctuation")),
         (_NBSP, N_("a non-breaking space (from Word)")),
     ):
-        found = regex.search(value)
+        found = re.search(regex, value)
         if found:
             start = found.start()
-            if regex is _SPACE_BEFORE_PUNCT:
+            if regex == _SPACE_BEFORE_PUNCT:
                 start = len(value[:start].rstrip(" "))
             problems.append((start, what))
     for offset, what in problems:

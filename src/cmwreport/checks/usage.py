@@ -23,12 +23,15 @@ from cmwreport.i18n import _
 from cmwreport.plain import Frozen
 
 _LETTER = "\u0621-\u063a\u0641-\u064a"
+#: Patterns given as text are those that most values never reach: re compiles (and
+#: keeps) each when first used, not at every start (one with Arabic letters costs re a
+#: 64K-entry table to compile).
 #: A symbol of concluding observations, or the template's slot standing for one.
-_CO = re.compile(r"\b[A-Z]{2,6}/C/[A-Z]{3}/CO/\d+(?:-\d+)?\b|\{\{\s*co_symbol\s*\}\}")
-_PARAGRAPH_AFTER = re.compile(r"\s*[،,]\s*(?:الفقرة|الفقرتان|الفقرات|الفقرتين|para)")
+_CO = r"\b[A-Z]{2,6}/C/[A-Z]{3}/CO/\d+(?:-\d+)?\b|\{\{\s*co_symbol\s*\}\}"
+_PARAGRAPH_AFTER = r"\s*[،,]\s*(?:الفقرة|الفقرتان|الفقرات|الفقرتين|para)"
 #: Arabic letters right before Latin letters or digits, and Latin letters right
 #: before Arabic ones.
-_GLUED = re.compile(rf"(?<![{_LETTER}])([{_LETTER}]+)(?=[A-Za-z0-9])|(?<=[A-Za-z])[{_LETTER}]")
+_GLUED = rf"(?<![{_LETTER}])([{_LETTER}]+)(?=[A-Za-z0-9])|(?<=[A-Za-z])[{_LETTER}]"
 #: What every match of _GLUED holds: an Arabic letter and a Latin letter or digit side
 #: by side. Searched first: most texts have none. Written to start with one character
 #: class, the Latin letter or digit, so that the engine skips the Arabic text between
@@ -48,7 +51,7 @@ MONTHS_WITHOUT_HAMZA = {
 #: The names without hamza all start with alef (a test checks it): one alternation
 #: after it, rather than one per name tried at every character of every text.
 _MONTH_NAMES = "ا(?:" + "|".join(name[1:] for name in MONTHS_WITHOUT_HAMZA) + ")"
-_MONTH = re.compile(rf"(?<![{_LETTER}])[وبلف]?({_MONTH_NAMES})(?![{_LETTER}])")
+_MONTH = rf"(?<![{_LETTER}])[وبلف]?({_MONTH_NAMES})(?![{_LETTER}])"
 _PAIRS = {"(": ")", "[": "]"}
 _BRACKET = re.compile(r"[()\[\]]")
 
@@ -69,8 +72,8 @@ def findings(text: str) -> Iterator[Finding]:
     """The usage problems of one text, in order of their place."""
     found: list[Finding] = []
     if ("/CO/" in text or "co_symbol" in text) and has_arabic(text):
-        for match in _CO.finditer(text):
-            if not _PARAGRAPH_AFTER.match(text, match.end()):
+        for match in re.finditer(_CO, text):
+            if not re.compile(_PARAGRAPH_AFTER).match(text, match.end()):
                 found.append(
                     Finding(
                         match.start(),
@@ -83,7 +86,7 @@ def findings(text: str) -> Iterator[Finding]:
                     )
                 )
     found += _brackets(text)
-    glued = _GLUED.finditer(text) if _SIDE_BY_SIDE.search(text) is not None else ()
+    glued = re.finditer(_GLUED, text) if _SIDE_BY_SIDE.search(text) is not None else ()
     for match in glued:
         if match.group(1) in _PREFIXES:
             continue
@@ -99,7 +102,7 @@ def findings(text: str) -> Iterator[Finding]:
                 ),
             )
         )
-    months = _MONTH.finditer(text) if _has_month_name(text) else ()
+    months = re.finditer(_MONTH, text) if _has_month_name(text) else ()
     for match in months:
         wrong = match.group(1)
         found.append(
