@@ -8,7 +8,7 @@ file that could not be parsed, which is reported once already (no cascade).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.i18n import _
@@ -201,17 +201,21 @@ def cited_documents(loaded: Loaded) -> Iterator[Diagnostic]:
             )
 
 
-def _unknown(item, attribute: str, wanted, known) -> Iterator[tuple[Loc, int]]:
+def _unknown(item, attribute: str, wanted, known: set) -> Iterable[tuple[Loc, int]]:
     """The numbers of a list field not in `known`, each with its place; the places are
-    looked up only when one is unknown (most lists have none)."""
+    looked up only when one is unknown (most lists have none: one test in C lets them
+    go, on every consultation and axis item of a large tree)."""
+    if not wanted or known.issuperset(wanted):
+        return ()
     unknown = [
         (index, number)
         for index, number in enumerate(wanted or [])
         if number is not None and number not in known
     ]
-    if unknown:
-        locs = item.items_at(attribute)
-        yield from ((locs[index], number) for index, number in unknown if index < len(locs))
+    if not unknown:
+        return ()
+    locs = item.items_at(attribute)
+    return [(locs[index], number) for index, number in unknown if index < len(locs)]
 
 
 def documents_of(report, citing: list) -> tuple[dict, list[Diagnostic]]:
@@ -234,7 +238,7 @@ def documents_of(report, citing: list) -> tuple[dict, list[Diagnostic]]:
 
 
 def articles(loaded: Loaded) -> Iterator[Diagnostic]:
-    known = convention().article_part
+    known = set(convention().article_part)
     for item in loaded.objects("consultations", "axis"):
         wanted = getattr(item, "articles", None)
         for loc, number in _unknown(item, "articles", wanted, known):
