@@ -47,7 +47,9 @@ _MONTH_AFTER = (
 def check_file(loaded: LoadedFile) -> Iterator[Diagnostic]:
     lines = Lines(loaded.text)
     for node in loaded.strings:
-        if not _MAYBE.search(node.text):  # most values: no generator made
+        # ASCII has no right-to-left character for a pair to follow (ids, dates: half
+        # the values); of the rest, most have no digit before a dash. No generator made.
+        if node.text.isascii() or not _MAYBE.search(node.text):
             continue
         for found in _reversed(node.text):
             line, column = lines.position(node, found.start())
