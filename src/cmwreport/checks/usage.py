@@ -56,6 +56,24 @@ _PAIRS = {"(": ")", "[": "]"}
 _BRACKET = re.compile(r"[()\[\]]")
 
 
+#: What a text may hold that some rule looks for by name: a cited symbol, brackets, a
+#: month's name without its hamza.
+_EVERYTHING = frozenset(("co", "brackets", "months"))
+
+
+def _holds(text: str) -> frozenset[str]:
+    """What of _EVERYTHING `text` holds: a name left out is in no part of it."""
+    return frozenset(
+        name
+        for name, there in (
+            ("co", "/CO/" in text or "co_symbol" in text),
+            ("brackets", any(ch in text for ch in "()[]")),
+            ("months", _has_month_name(text)),
+        )
+        if there
+    )
+
+
 class Finding(Frozen):
     __slots__ = ("offset", "code", "message")
     _compared = __slots__
@@ -68,10 +86,11 @@ class Finding(Frozen):
         self._set(offset=offset, code=code, message=message)
 
 
-def findings(text: str) -> Iterator[Finding]:
-    """The usage problems of one text, in order of their place."""
+def findings(text: str, holds: frozenset[str] = _EVERYTHING) -> Iterator[Finding]:
+    """The usage problems of one text, in order of their place. `holds`: what of
+    _EVERYTHING the text may hold (check_file leaves out what no value of the file has)."""
     found: list[Finding] = []
-    if ("/CO/" in text or "co_symbol" in text) and has_arabic(text):
+    if "co" in holds and ("/CO/" in text or "co_symbol" in text) and has_arabic(text):
         for match in re.finditer(_CO, text):
             if not re.compile(_PARAGRAPH_AFTER).match(text, match.end()):
                 found.append(
@@ -85,7 +104,8 @@ def findings(text: str) -> Iterator[Finding]:
                         ),
                     )
                 )
-    found += _brackets(text)
+    if "brackets" in holds:
+        found += _brackets(text)
     glued = re.finditer(_GLUED, text) if _SIDE_BY_SIDE.search(text) is not None else ()
     for match in glued:
         if match.group(1) in _PREFIXES:
@@ -102,7 +122,7 @@ def findings(text: str) -> Iterator[Finding]:
                 ),
             )
         )
-    months = re.finditer(_MONTH, text) if _has_month_name(text) else ()
+    months = re.finditer(_MONTH, text) if "months" in holds and _has_month_name(text) else ()
     for match in months:
         wrong = match.group(1)
         found.append(
@@ -170,11 +190,11 @@ def _has_month_name(text: str) -> bool:
 _SUSPECT = re.compile(r"[A-Za-z0-9()\[\]]")
 
 
-def _worth_a_look(text: str) -> bool:
+def _worth_a_look(text: str, holds: frozenset[str]) -> bool:
     """False for a text in which `findings` cannot find anything."""
     if text.isascii():  # no Arabic: only brackets can be wrong (half the values are ids)
-        return _BRACKET.search(text) is not None
-    return _SUSPECT.search(text) is not None or _has_month_name(text)
+        return "brackets" in holds and _BRACKET.search(text) is not None
+    return _SUSPECT.search(text) is not None or ("months" in holds and _has_month_name(text))
 
 
 def check_file(loaded) -> Iterator:
@@ -182,11 +202,14 @@ def check_file(loaded) -> Iterator:
     from cmwreport.checks.locate import Lines
     from cmwreport.diagnostics import Diagnostic
 
-    strings = [node for node in loaded.strings if _worth_a_look(node.text)]
+    # What no value of the file holds is not looked for in each: one scan of their
+    # text joined (by a newline, which no name holds) instead of one per value.
+    holds = _holds("\n".join(node.text for node in loaded.strings))
+    strings = [node for node in loaded.strings if _worth_a_look(node.text, holds)]
     if not strings:
         return
     lines = Lines(loaded.text)
     for node in strings:
-        for finding in findings(node.text):
+        for finding in findings(node.text, holds):
             line, column = lines.position(node, finding.offset)
             yield Diagnostic(loaded.shown, line, column, finding.code, "warning", finding.message)
