@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
@@ -111,6 +112,32 @@ def test_validate_imports_no_word_reader_nor_framework():
     assert heavy == set()
 
 
+def test_validate_of_plain_files_imports_no_pyyaml(tmp_path):
+    # Importing PyYAML costs twice a bare interpreter's start-up: files in the subset
+    # sources/plainyaml.py reads (all a drafter writes) are read without it, and so is
+    # the Convention's data the checks need.
+    for args in ([], ["--format", "json"]):
+        code, modules = _imported("validate", str(ROOT / "sources"), *args)
+        assert code == 0 and "cmwreport.sources.plainyaml" in modules
+        assert {m for m in modules if m == "yaml" or m.startswith("yaml.")} == set(), args
+    # A file outside the subset (an anchor) is read by PyYAML, as before.
+    tree = tmp_path / "sources"
+    shutil.copytree(ROOT / "sources", tree)
+    report = tree / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("cycle: 2", "cycle: &c 2"))
+    code, modules = _imported("validate", str(tree))
+    assert code == 0 and "yaml" in modules
+
+
+def test_build_of_plain_files_imports_no_pyyaml(tmp_path):
+    # The sources, the Convention and the UN Arabic wording (un_arabic.yaml): all read
+    # by plainyaml.
+    code, modules = _imported("build", str(ROOT / "sources"), "--out", str(tmp_path / "out"))
+    assert code == 0 and (tmp_path / "out" / "CMW-C-MAR-2.docx").is_file()
+    assert "cmwreport.arabic.wording" in modules
+    assert {m for m in modules if m == "yaml" or m.startswith("yaml.")} == set()
+
+
 def test_validate_leaves_what_only_a_problem_or_json_needs():
     # difflib (a misspelt field), calendar (a date that does not exist), json (--format
     # json) are imported where they are used: a clean tree printed as text needs none;
@@ -164,6 +191,11 @@ def test_a_diff_of_two_small_drafts_imports_only_what_it_uses(tmp_path, monkeypa
     # lxml's own deep copy (__copy__) rather than the copy module's (with weakref).
     # The revisions' date is the new draft's, as Word wrote it: no datetime to parse it.
     assert _unwanted(modules, ("dataclasses", "tempfile", "rapidfuzz", "copy", "weakref")) == set()
+    # lxml loads without inspect (cmwreport/docx/__init__.py), and nothing else wants it;
+    # the drafts are read and the redline written by docx/zipio.py, without zipfile;
+    # paths are text (cmwreport/pathtext.py), without pathlib and its urllib.parse.
+    unwanted = {"inspect", "ast", "dis", "tokenize", "zipfile", "shutil", "pathlib", "urllib"}
+    assert _unwanted(modules, unwanted) == set()
     assert {"hashlib", "_hashlib"} & modules == set()
     assert "datetime" not in modules
 

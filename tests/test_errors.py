@@ -20,7 +20,7 @@ from tests.conftest import ROOT, SOURCES, TEMPLATE, cmwreport
 def _crash_reader(monkeypatch) -> None:
     from cmwreport.draft import reader as read
 
-    def broken(path):
+    def broken(*args, **kwargs):
         raise ValueError("a reader bug, not the draft's fault")
 
     monkeypatch.setattr(read, "read_draft", broken)

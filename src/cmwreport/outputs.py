@@ -17,11 +17,17 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterable
-from pathlib import Path
 
+from cmwreport import pathtext
 from cmwreport.errors import CmwError
 from cmwreport.i18n import _
+
+# Paths are taken as Path or as text (pathtext: `diff` imports no pathlib), and shown
+# as pathlib shows them.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from pathlib import Path
 
 STDOUT = "-"
 
@@ -97,7 +103,7 @@ def _same(path: Path, source: Path, info: os.stat_result | None) -> bool:
             other = os.stat(source)
             if (info.st_dev, info.st_ino) == (other.st_dev, other.st_ino):
                 return True
-        return Path(path).resolve() == Path(source).resolve()
+        return pathtext.resolved(path) == pathtext.resolved(source)
     except (OSError, RuntimeError):  # an unreadable input or a link loop: not this path
         return False
 
@@ -110,7 +116,7 @@ def write_atomic(files: list[tuple[Path, bytes]]) -> None:
     Each destination is checked again just before its rename (never over a device,
     pipe, folder or link), which keeps the window for a race to the rename itself.
     """
-    staged: list[tuple[Path, Path]] = []
+    staged: list[tuple[str, Path | str]] = []
     renamed = 0
     umask = os.umask(0)
     os.umask(umask)
@@ -118,7 +124,7 @@ def write_atomic(files: list[tuple[Path, bytes]]) -> None:
         for path, data in files:
             check_target(path)
             fd, name = _temporary(path)
-            staged.append((Path(name), path))
+            staged.append((name, path))
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()
@@ -128,7 +134,7 @@ def write_atomic(files: list[tuple[Path, bytes]]) -> None:
             check_target(path)
             os.replace(tmp, path)
             renamed += 1
-        for folder in {path.parent for _tmp, path in staged}:
+        for folder in {pathtext.parent(path) for _tmp, path in staged}:
             sync_folder(folder)
     except OSError as exc:
         where = exc.filename or (staged[-1][1] if staged else files[0][0])
@@ -144,14 +150,14 @@ def write_atomic(files: list[tuple[Path, bytes]]) -> None:
     finally:
         for tmp, _final in staged:
             try:
-                tmp.unlink(missing_ok=True)
-            except OSError:
+                os.unlink(tmp)
+            except OSError:  # renamed (FileNotFoundError), or cannot be removed
                 pass
 
 
 def temporary_prefix(path: Path) -> str:
     """How temporary files for `path` start (the process id follows)."""
-    return f".{path.name}."
+    return f".{pathtext.name(path)}."
 
 
 def _temporary(path: Path) -> tuple[int, str]:
@@ -161,12 +167,12 @@ def _temporary(path: Path) -> tuple[int, str]:
     prefix = f"{temporary_prefix(path)}{os.getpid()}."
     flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     for _attempt in range(100):
-        name = str(path.parent / f"{prefix}{os.urandom(6).hex()}.tmp")
+        name = pathtext.child(pathtext.parent(path), f"{prefix}{os.urandom(6).hex()}.tmp")
         try:
             return os.open(name, flags, 0o600), name
         except FileExistsError:
             continue
-    raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))
+    raise FileExistsError(errno.EEXIST, "no free temporary name", pathtext.parent(path))
 
 
 def sync_folder(folder: Path) -> None:
@@ -191,4 +197,4 @@ def write_output(path: Path, data: bytes, inputs: Iterable[Path] = (), *, what: 
         write_bytes(data)
         return
     check_target(path, inputs, what=what)
-    write_atomic([(Path(path), data)])
+    write_atomic([(pathtext.shown(path), data)])

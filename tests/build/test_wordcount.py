@@ -1,6 +1,6 @@
 """The word count (GA resolution 68/268): a whitespace-separated token with a letter
-or digit, as Word counts. count_words runs one regex per paragraph; it must count
-exactly what the definition says, for every character Python knows."""
+or digit, as Word counts. count_words splits each paragraph and searches the odd token;
+it must count exactly what the definition says, for every character Python knows."""
 
 import sys
 

@@ -145,3 +145,17 @@ def test_scorers_leave_rapidfuzz_for_many_comparisons():
         fuzz.ratio,
         fuzz.token_set_ratio,
     )
+
+
+def test_may_reach_leaves_out_only_pairs_under_the_cut_off(pairs):
+    """The pairing of far paragraphs scores only what `may_reach` keeps: every pair it
+    leaves out must be one rapidfuzz scores 0.0 under the cut-off."""
+    counts: dict = {}
+    left_out = 0
+    for a, b in pairs:
+        for cutoff in (MOVE_CUTOFF, PAIR_CUTOFF, 99.0):
+            if not similarity.may_reach(a, b, cutoff, counts):
+                left_out += 1
+                assert fuzz.ratio(a, b, score_cutoff=cutoff) == 0.0, (a, b, cutoff)
+    # Most pairs of unrelated paragraphs are told apart without scoring them.
+    assert left_out > len(pairs)

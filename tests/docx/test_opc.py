@@ -28,3 +28,28 @@ def test_part_names_agree_with_python_docx(source, target):
 def test_relationship_part_names():
     assert rels_name("word/document.xml") == "word/_rels/document.xml.rels"
     assert PackURI("/word/document.xml").rels_uri == "/" + rels_name("word/document.xml")
+
+
+def test_count_blocks_is_never_below_the_paragraphs_and_rows():
+    """count_blocks answers from two byte counts when the part has few tags: that
+    answer may be above the paragraphs' count, never below it, and past the limit the
+    tags are matched one by one."""
+    from lxml import etree
+
+    from cmwreport.docx.xml import count_blocks
+
+    body = (
+        b'<w:document xmlns:w="urn:w"><w:body><w:p><w:r><w:t>a &lt;w:p&gt; b</w:t></w:r>'
+        b"</w:p><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl><w:pPr/><p/></w:body>"
+        b"</w:document>"
+    )
+    tree = etree.fromstring(body)
+    blocks = sum(1 for el in tree.iter() if etree.QName(el).localname in ("p", "tr"))
+    assert blocks == 4
+    # Few tags: the count of tags, or of start tags (at least the blocks).
+    assert count_blocks(body, 1000) == body.count(b"<") >= blocks
+    starts = body.count(b"<") - body.count(b"</")
+    assert count_blocks(body, starts) == starts >= blocks
+    # More start tags than the limit: the paragraphs and rows themselves, up to limit + 1.
+    assert count_blocks(body, 5) == blocks
+    assert count_blocks(body, 2) == 3

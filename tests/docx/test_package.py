@@ -131,7 +131,7 @@ def test_no_module_outside_docx_opens_a_zip_or_parses_xml_and_docx_has_one_parse
     }
     assert found == {
         "docx/opc.py": (True, False),
-        "docx/package.py": (True, False),
+        "docx/zipio.py": (True, False),
         "docx/xml.py": (False, True),
     }
 

@@ -35,13 +35,17 @@ Wording = namedtuple(
 
 @cache
 def wording() -> Wording:
-    import yaml
-
     from cmwreport.reference import HERE
+    from cmwreport.sources import plainyaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     text = (HERE / "un_arabic.yaml").read_text("utf-8")
-    data = yaml.load(text, Loader=loader)
+    # Read without PyYAML, whose import alone costs twice a bare interpreter: a build
+    # needs this file and no other YAML beyond the sources (which plainyaml reads too).
+    data = plainyaml.data(text)
+    if data is None:  # the file edited beyond what plainyaml reads
+        import yaml
+
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return Wording(
         months=tuple(data["months"]),
         footnotes=dict(data["footnotes"]),

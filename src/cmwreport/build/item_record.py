@@ -100,11 +100,24 @@ def decode(get) -> Record | None:
     return Record(items, order)
 
 
+def _digested(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(key, digest) of each (identity, text): `key` and `digest`, their six bytes each
+    encoded together (six bytes are eight base64 characters, so each item's sixteen are
+    its own) rather than two encodings an item."""
+    sha256, nfc = hashlib.sha256, unicodedata.normalize
+    raw = bytearray()
+    for ident, text in items:
+        raw += sha256(ident.encode("utf-8")).digest()[:6]
+        raw += sha256(nfc("NFC", text).encode("utf-8")).digest()[:6]
+    coded = binascii.b2a_base64(raw, newline=False).translate(_URLSAFE).decode("ascii")
+    return [(coded[i : i + _KEY], coded[i + 8 : i + 8 + _DIGEST]) for i in range(0, len(coded), 16)]
+
+
 def entries(nodes, read: dict | None = None) -> list[tuple[str, str]]:
     """(key of its identity, digest of its text) of each bookmarked paragraph or table
     row among rendered body elements, the text read as the draft reader reads it:
     worked out once, for the report's record and the standalone annex's. `read`:
-    (identity, text) of the nodes `render` knew them of (docx/content.py)."""
+    (identity, text, ...) of the nodes `render` knew them of (docx/content.py)."""
     from cmwreport.docx import wordml as n
     from cmwreport.docx.plain import plain_text
     from cmwreport.docx.text import identity, paragraph_text
@@ -114,12 +127,12 @@ def entries(nodes, read: dict | None = None) -> list[tuple[str, str]]:
         text = plain_text(p)
         return paragraph_text(p) if text is None else text
 
-    out = []
+    out: list[tuple[str, str]] = []  # (identity, text), digested below
     read = read or {}
     for node in nodes:
         known = read.get(node)
         if known is not None:
-            out.append((key(known[0]), digest(known[1])))
+            out.append((known[0], known[1]))
             continue
         for el in node.iter(n.P, n.TR):
             if el.tag == n.TR:
@@ -130,14 +143,14 @@ def entries(nodes, read: dict | None = None) -> list[tuple[str, str]]:
                         "\n".join(t for p in c.iter(n.P) if (t := text_of(p)).strip())
                         for c in cells
                     ]
-                    out.append((key(ident), digest(" | ".join(texts))))
+                    out.append((ident, " | ".join(texts)))
                 continue
             if _in_table(el, node):
                 continue
             ident = identity(el)
             if ident:
-                out.append((key(ident), digest(text_of(el))))
-    return out
+                out.append((ident, text_of(el)))
+    return _digested(out)
 
 
 def _in_table(el, stop) -> bool:

@@ -9,7 +9,6 @@ prints them, literal where it does not (why: see there).
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
@@ -26,7 +25,9 @@ from cmwreport.docx.xml import w
 
 
 def _labels(
-    document: WordDocument, paragraphs: Iterable[etree._Element]
+    document: WordDocument,
+    paragraphs: Iterable[etree._Element],
+    known: dict[etree._Element, str] | None = None,
 ) -> list[tuple[etree._Element, tuple[str, int]]]:
     """The paragraphs of lists among `paragraphs` (in document order), each with its
     label and its number in its list.
@@ -34,7 +35,8 @@ def _labels(
     Each list role restarts the counters of the others but a sub-paragraph's letter,
     which its own sub-sub-paragraphs continue; any other paragraph restarts them all.
     One loop without calls per paragraph (few of the thousands are in a list): a
-    paragraph's style is read as `wordml.style_of` reads it, inline."""
+    paragraph's style is read as `wordml.style_of` reads it, inline, or taken from
+    `known` (paragraph -> its style id)."""
     kinds = {
         style_id: _KINDS[role]
         for style_id, role in document.styles().roles.items()
@@ -43,9 +45,13 @@ def _labels(
     ppr_tag, style_tag, val = w("pPr"), w("pStyle"), w("val")
     letter = third = annex = 0
     found = []
+    known = known or {}
     for p in paragraphs:
         kind = None
-        if len(p):
+        style_id = known.get(p)
+        if style_id is not None:
+            kind = kinds.get(style_id)
+        elif len(p):
             ppr = p[0]
             if ppr.tag != ppr_tag:
                 ppr = next(p.iterchildren(ppr_tag), None)
@@ -91,27 +97,37 @@ class Labelled:
     __slots__ = ("at", "count", "named", "nodes", "paragraphs")
 
     def __init__(self, paragraphs, found, walked, named) -> None:
-        place = dict(zip(walked, itertools.count()))
         self.paragraphs, self.named, self.count = paragraphs, named, len(walked)
-        self.at = [(place[p], label) for p, label in found]
+        # `found` is in the walk's order: each searched from the last (in C), not a
+        # map of every paragraph walked for the few in a list.
+        self.at = []
+        place = 0
+        for p, label in found:
+            place = walked.index(p, place)
+            self.at.append((place, label))
         self.nodes: list[etree._Element] = []  # the copy, once it is made
 
 
 def label(
-    document: WordDocument, nodes: Iterable[etree._Element], moved: Labelled | None = None
+    document: WordDocument,
+    nodes: Iterable[etree._Element],
+    moved: Labelled | None = None,
+    styles: dict[etree._Element, str] | None = None,
 ) -> Labelled:
     """Label the lists of `nodes` (paragraphs and tables, or the body that holds them)
     in `document`, then size their hanging indents to what they print (`make_room`).
     `moved`: how a run of the body's children (`moved.nodes`) was labelled in another
-    document of the same template, taken from there rather than read again."""
+    document of the same template, taken from there rather than read again. `styles`:
+    the style id of paragraphs among `nodes` known to name that one style and no other
+    (render's paragraphs of one run), not read again."""
     nodes = list(nodes)
     tag = w("p")
     # Each node's paragraphs walked by lxml, not a Python generator per paragraph.
     walked = list(chain.from_iterable(node.iter(tag) for node in nodes))
     split = _split(document, nodes, walked, moved)
     if split is None:
-        found = _labels(document, walked)
-        named = None
+        found = _labels(document, walked, styles)
+        named = _known_named(nodes, styles) if styles else None
     else:
         start, end, outside = split
         found = [
@@ -162,6 +178,16 @@ def _split(
     if end > len(walked) or walked[end - 1] is not last:
         return None
     return at, end, children[:start] + children[start + len(run) :]
+
+
+def _known_named(nodes: list[etree._Element], styles: dict[etree._Element, str]) -> Counter[str]:
+    """The styles `nodes` name, counted (`make_room`), those of the nodes in `styles`
+    taken from there, the others' read."""
+    named = Counter(styles[node] for node in nodes if node in styles)
+    rest = [node for node in nodes if node not in styles]
+    named.update(chain.from_iterable(_style_ids(node) for node in rest))
+    named.subtract(chain.from_iterable(_changed_style_ids(node) for node in rest))
+    return named
 
 
 def _style_ids(node: etree._Element) -> Iterator[str]:

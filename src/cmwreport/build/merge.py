@@ -7,7 +7,6 @@ reported together, each problem with the place in the template to fix.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,15 +15,16 @@ from lxml import etree
 from cmwreport import contract
 from cmwreport.arabic.wording import cycle_ordinal, languages_line, un_date, wording
 from cmwreport.build import annex, item_record, lists, presentation, readiness
+from cmwreport.build import standalone as standalone_annex
 from cmwreport.build.wordcount import count_words
-from cmwreport.docx import brackets, custom_properties, numbering
+from cmwreport.docx import brackets, custom_properties
 from cmwreport.docx import slots as slotlib
-from cmwreport.docx.content import Bookmarks, Para, render
+from cmwreport.docx.content import render
 from cmwreport.docx.core import document_moment
 from cmwreport.docx.custom_properties import set_properties
-from cmwreport.docx.document import WordDocument, set_page_break_before
+from cmwreport.docx.document import WordDocument
 from cmwreport.docx.package import Package, PackageError
-from cmwreport.docx.xml import W_NS, w
+from cmwreport.docx.xml import w
 from cmwreport.errors import CmwError
 from cmwreport.replies.questions import documents
 from cmwreport.replies.scan import scan
@@ -174,10 +174,15 @@ class Merged:
     annex: bytes | Package
     annex_first: etree._Element
     annex_paragraphs: int
-    report_words: int = 0
     #: In memory: how many paragraphs and table rows the standalone annex's body holds,
     #: a bound on the blocks a reader finds there (absorb reads it only if needed).
     annex_blocks: int = 0
+    #: Words of the report outside its body's paragraphs (`build` counts those).
+    slot_words: int = 0
+    #: The text and style id of each of the annex's paragraphs as the report holds it,
+    #: by its place among them, where render knew them (None elsewhere; the style None
+    #: where a list label may have given it numbering of its own).
+    annex_known: list[tuple[str, str | None] | None] = field(default_factory=list)
 
 
 def build(
@@ -189,23 +194,27 @@ def build(
     """`properties`: custom document properties written into both files (the build's
     identity, so that a report and an annex of two different builds can be told)."""
     merged = merge(sources, template_path, label, properties)
-    document, report_words = merged.document, merged.report_words
-    paragraph = w("p")
+    document = merged.document
     styles = document.styles()
     placeholder = custom_properties.get(document.package, readiness.PLACEHOLDER_PROPERTY)
-    # Read once (text, role, UN number): the findings, the replies and the texts use it.
-    body = list(readiness.paragraphs(document.body, styles))
+    # Read once (text, role, UN number): the word counts, the findings, the replies and
+    # the texts use it; the annex's texts render knew are not read again.
+    read = readiness.paragraphs(document.body, styles, (merged.annex_first, merged.annex_known))
+    body, first = read.paragraphs, read.first
+    merged.annex_known = []  # read: its texts live on in `body`, the rest goes
+    # The report's words, but the annex's (annexes do not count against the limit),
+    # and the annex's, from its paragraphs in the report: bound brackets add only
+    # LEFT-TO-RIGHT MARKs inside words, which the count does not see.
+    report_words = merged.slot_words + count_words(
+        read.words_outside(first, merged.annex_paragraphs)
+    )
+    annex_words = count_words(p.text for p in body[first : first + merged.annex_paragraphs])
     found = readiness.findings(
         body,
         placeholder=placeholder,
         report_words=report_words,
         other_texts=document.story_texts(),
     )
-    # The annex's words, from its paragraphs in the report: bound brackets add only
-    # LEFT-TO-RIGHT MARKs inside words, which the count does not see.
-    # The list and its search made by lxml and in C, not a generator per paragraph.
-    first = list(document.body.iter(paragraph)).index(merged.annex_first)
-    annex_words = count_words(p.text for p in body[first : first + merged.annex_paragraphs])
     replies = scan(body, placeholder)
     issues, _observations = documents(sources)
     found += readiness.reply_findings(replies, issues)
@@ -267,20 +276,30 @@ def merge(
         document.style_map,
         cs_font,
         notes,
-        None if in_memory else read,
+        read,
     )
     # Each item's paragraph as built, for absorb --force to judge edits item by item
     # (read from the reviewer's draft: never from the build absorb makes in memory).
     properties = properties or {}
     annex_items = [] if in_memory else item_record.entries(annex_nodes, read)
-    read.clear()  # the elements move on: not kept alive by this
+    # The annex's paragraphs of one run of text, and that text, which nothing changes
+    # from here on (brackets bind across runs; labels go in the properties) but on the
+    # first, where the title's footnote mark goes.
+    plain = {node: (text, style) for node, (_ident, text, style) in read.items()}
+    plain.pop(annex_nodes[0], None)
+    read.clear()
     presented: list[tuple[str, str]] = []
     standalone.set_core(f"{report.symbol} — {annex.ANNEX_TITLE}", created, modified)
     annex_record = {} if in_memory else item_record.encode(annex_items)
     set_properties(standalone.package, {**properties, **annex_record})
-    annex_written, annex_nodes, annex_labelled, annex_blocks = _standalone(
-        standalone, document, annex_nodes, notes.added(), sources, inline, cs_font, in_memory
+    annex_known: list = standalone_annex.known(annex_nodes, plain)
+    annex_written, annex_nodes, annex_labelled, annex_blocks = standalone_annex.write(
+        standalone, document, annex_nodes, plain, notes.added(), report, inline, in_memory
     )
+    plain.clear()  # the elements it holds are gone (copied into the report)
+    for place, _label in annex_labelled.at:  # list paragraphs: their numbering is read
+        if annex_known[place] is not None:
+            annex_known[place] = (annex_known[place][0], None)
 
     annex_slot = None
     for sp in document.found:
@@ -302,13 +321,12 @@ def merge(
                 sp.paragraph.extend(notes.add(title_note, "*"))
     if report.annex_in_language_of_submission and not title_note:
         annex_nodes[0].extend(notes.add(notes_text["annex_in_language_of_submission"], "*"))
-    # Counted before the annex goes in: annexes do not count against the limit.
-    report_words = (
+    # A slot paragraph in a table cell was read with its table when the report's words
+    # were counted before the annex went in: its word ("annex") still counts.
+    slot_words = (
         0
-        if in_memory
-        else count_words(
-            slotlib.paragraph_texts([n for n in document.body if n is not annex_slot.paragraph])
-        )
+        if in_memory or annex_slot.paragraph.getparent() is document.body
+        else count_words(slotlib.paragraph_texts([annex_slot.paragraph]))
     )
     # The annex's brackets were bound in the standalone file (binding is done once:
     # a bound symbol's run no longer reads as a symbol).
@@ -322,74 +340,11 @@ def merge(
     set_properties(document.package, {**properties, **record})
     # The standalone's labelling walked the annex's paragraphs: counted there.
     return Merged(
-        document, annex_written, annex_nodes[0], annex_labelled.count, report_words, annex_blocks
+        document,
+        annex_written,
+        annex_nodes[0],
+        annex_labelled.count,
+        annex_blocks,
+        slot_words,
+        annex_known,
     )
-
-
-#: The most blocks the draft reader (draft/stories.py) can find in a body: a paragraph
-#: outside table cells, a paragraph of a text box (wherever the box is), a table row (a
-#: cell's own paragraphs are its row's text).
-#: (Node sets: a paragraph of nested cells or boxes is counted once in each term.)
-_MOST_BLOCKS = "count(.//w:p) - count(.//w:tc//w:p) + count(.//w:txbxContent//w:p) + count(.//w:tr)"
-
-
-def _standalone(
-    standalone: WordDocument,
-    document: WordDocument,
-    annex_nodes: list[etree._Element],
-    annex_notes: list[etree._Element],
-    sources: Sources,
-    inline: dict[str, str],
-    cs_font: str | None,
-    in_memory: bool = False,
-) -> tuple[bytes | Package, list[etree._Element], lists.Labelled, int]:
-    """The annex as a document of its own: the symbol and the title of the report it
-    belongs to on its first page, the annex, and what ends the template (the closing
-    rule). Returns its bytes (in memory: its package, parts as bytes), the annex's
-    elements, free to move into the report, how their lists were labelled, and (in
-    memory) its paragraphs and rows."""
-    report = sources.report
-    for sp in standalone.slot_paragraphs(body=False):
-        slotlib.replace_inline(sp, inline)
-    notes = standalone.footnotes(cs_font)
-    notes.adopt(annex_notes)
-    front = render(
-        [
-            Para("MastheadSymbol", report.symbol, rtl=False),
-            Para("ReportTitle", report.title),
-        ],
-        Bookmarks(),
-        document.style_map,
-        cs_font,
-    )
-    slot = next(
-        sp.paragraph for sp in document.found if sp.is_block and sp.slots[0].name == "annex"
-    )
-    closing = [copy.deepcopy(node) for node in slot.itersiblings() if node.tag != w("sectPr")]
-    title_mark = []
-    if report.annex_in_language_of_submission:
-        text = wording().footnotes["annex_in_language_of_submission"]
-        title_mark = notes.add(text, "*")
-        annex_nodes[0].extend(title_mark)
-    set_page_break_before(annex_nodes[0], False)  # it starts the first page
-    standalone.replace_body([*front, *annex_nodes, *closing])
-    brackets.bind(standalone.body)
-    brackets.bind(notes.root)
-    labelled = lists.label(standalone, annex_nodes)
-    # In memory, its parts as written (the annex's elements go on into the report,
-    # changed): serialised, not a copy of the trees, which a draft of the report never
-    # reads and which on a long report are a hundred MB.
-    blocks = 0
-    if in_memory:
-        blocks = int(standalone.body.xpath(_MOST_BLOCKS, namespaces={"w": W_NS}))
-        annex_written = standalone.package.snapshot()
-    else:
-        annex_written = standalone.to_bytes()
-    numbering.unlabel(labelled.paragraphs)
-    for run in title_mark:
-        run.getparent().remove(run)
-    taken = standalone.take_body()
-    annex_nodes = taken[len(front) : len(taken) - len(closing)]
-    set_page_break_before(annex_nodes[0], None)
-    labelled.nodes = annex_nodes
-    return annex_written, annex_nodes, labelled, blocks

@@ -80,28 +80,78 @@ def _paragraph(number: str) -> str:
     return _("paragraph {number}", number=number)
 
 
-def paragraphs(body: etree._Element, styles: Styles) -> Iterator[Paragraph]:
-    """The body's paragraphs with their role and UN number."""
+class Body:
+    """The body's paragraphs (`paragraphs`, read once for every use), where the run of
+    paragraphs whose texts were given starts among them (from 0; -1 when not met),
+    and which of them lie inside another body paragraph (a text box's)."""
+
+    __slots__ = ("first", "inner", "paragraphs")
+
+    def __init__(self, paragraphs: list[Paragraph], first: int, inner: set[int]) -> None:
+        self.paragraphs, self.first, self.inner = paragraphs, first, inner
+
+    def words_outside(self, start: int, count: int) -> Iterator[str]:
+        """The texts of the paragraphs outside the `count` from `start` that a walk of
+        the body's own blocks reads (`slots.paragraph_texts`): a paragraph, or one of a
+        table's (or another block's) at any depth, not one inside a paragraph."""
+        inner = self.inner
+        for index, para in enumerate(self.paragraphs):
+            if not start <= index < start + count and index not in inner:
+                yield para.text
+
+
+def paragraphs(
+    body: etree._Element,
+    styles: Styles,
+    known: tuple[etree._Element | None, list[tuple[str, str | None] | None]] = (None, []),
+) -> Body:
+    """The body's paragraphs with their role and UN number. `known`: (the first of a run
+    of paragraphs, for each of those None or its text and the style id it alone names,
+    in its properties that hold no numbering, or None): what is given is not read
+    again."""
     counter = Numbering(styles)
+    number_of = counter.number
     roles = styles.roles
-    val, body_tag = w("val"), w("body")
-    for index, p in enumerate(body.iter(w("p")), start=1):
+    val, body_tag, p_tag = w("val"), w("body"), w("p")
+    start, given = known
+    first = -1
+    inner: set[int] = set()
+    out = []
+    for index, p in enumerate(body.iter(p_tag), start=1):
         after = counter.last
+        if p is start:
+            first = index - 1
+        held = given[index - 1 - first] if first >= 0 and index - 1 - first < len(given) else None
         # As diff reads a draft: paragraphs in tables and text boxes are not numbered
         # (a paragraph of the body itself, most of them, is in neither).
-        outside = (
-            p.getparent().tag == body_tag or next(p.iterancestors(_NOT_NUMBERED), None) is None
-        )
-        number = counter.number(p) if outside else None
+        if p.getparent().tag == body_tag:
+            if held is not None and held[1] is not None:
+                # Its style known, and no numbering of its own: not read again.
+                number = counter.number_styled(held[1])
+                out.append(Paragraph(index, number, after, roles.get(held[1]), held[0]))
+                continue
+            outside = True
+        else:
+            ancestors = list(p.iterancestors())
+            outside = not any(a.tag in _NOT_NUMBERED for a in ancestors)
+            # The body's own child that holds it: a paragraph (its text box's text)?
+            if ancestors[ancestors.index(body) - 1].tag == p_tag:
+                inner.add(index - 1)
+        number = number_of(p) if outside else None
         # Numbering read the paragraph's style id: not read a second time.
         if outside and counter.style is not None:
             role = roles.get(counter.style)
         else:
             style = style_of(p)
             role = roles.get(style.get(val, "")) if style is not None else None
-        # Most built paragraphs are plain (runs of one text): read without `atoms`.
-        text = plain_text(p)
-        yield Paragraph(index, number, after, role, paragraph_text(p) if text is None else text)
+        text = held[0] if held is not None else None
+        if text is None:
+            # Most built paragraphs are plain (runs of one text): read without `atoms`.
+            text = plain_text(p)
+            if text is None:
+                text = paragraph_text(p)
+        out.append(Paragraph(index, number, after, role, text))
+    return Body(out, first, inner)
 
 
 def _excerpt(text: str) -> str:

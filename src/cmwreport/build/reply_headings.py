@@ -25,7 +25,7 @@ def duplicate_headings(template: Path) -> list[Diagnostic]:
         return []
     first: dict[tuple[int, str | None], int] = {}
     out = []
-    for para in paragraphs(document.body, document.styles()):
+    for para in paragraphs(document.body, document.styles()).paragraphs:
         if para.role not in HEADINGS:
             continue
         named = headings.parse(para.text)

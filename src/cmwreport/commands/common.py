@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
 
 from cmwreport.errors import CmwError
 from cmwreport.i18n import _
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class InputError(CmwError):
@@ -16,11 +19,18 @@ class InputError(CmwError):
 
 def path_argument(value: str, what: str) -> Path:
     """A path from the command line; an empty one is refused rather than read as `.`."""
+    from pathlib import Path
+
+    return Path(checked_path(value, what))
+
+
+def checked_path(value: str, what: str) -> str:
+    """`path_argument` as text (`diff` imports no pathlib: cmwreport/pathtext.py)."""
     if not value:
         raise InputError(_("the {what} is empty; give a path", what=what))
     if "\0" in value:
         raise InputError(_("the {what} {value!r} contains a NUL character", what=what, value=value))
-    return Path(value)
+    return value
 
 
 def require_file(path: Path, what: str) -> None:

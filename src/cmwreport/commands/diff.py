@@ -16,12 +16,18 @@ from __future__ import annotations
 import os
 import sys
 import unicodedata
-from pathlib import Path
 
 from cmwreport.diff.options import DiffOptions
 from cmwreport.errors import CmwError, Exit
 from cmwreport.i18n import _
 from cmwreport.outputs import OutputError, check_target, is_stdout, write_atomic, write_output
+from cmwreport.pathtext import resolved, shown
+
+# Paths are text here, as pathlib shows them (cmwreport/pathtext.py): a diff imports no
+# pathlib (issue 21); a caller may still give Paths.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 #: Word keeps author names up to 255 characters.
 MAX_AUTHOR = 255
@@ -45,14 +51,14 @@ def main(
     date: str | None,
     context: str | None = None,
 ) -> int:
-    from cmwreport.commands.common import path_argument
+    from cmwreport.commands.common import checked_path
 
     return run(
-        path_argument(old, "OLD"),
-        path_argument(new, "NEW"),
+        checked_path(old, "OLD"),
+        checked_path(new, "NEW"),
         fmt=format,
-        html=None if html is None else path_argument(html, "--html"),
-        redline=None if redline is None else path_argument(redline, "--redline"),
+        html=None if html is None else shown(checked_path(html, "--html")),
+        redline=None if redline is None else shown(checked_path(redline, "--redline")),
         ignore_diacritics=ignore_diacritics,
         ignore_formatting=ignore_formatting,
         reshape=reshape,
@@ -64,12 +70,12 @@ def main(
 
 
 def run(
-    old: Path,
-    new: Path,
+    old: Path | str,
+    new: Path | str,
     *,
     fmt: str = "text",
-    html: Path | None = None,
-    redline: Path | None = None,
+    html: Path | str | None = None,
+    redline: Path | str | None = None,
     ignore_diacritics: bool = False,
     ignore_formatting: bool = False,
     reshape: bool = False,
@@ -90,7 +96,7 @@ def run(
         author=_author(author),
         date=_date(date) if redline is not None else None,
     )
-    return compare_drafts(Path(old), Path(new), options)
+    return compare_drafts(shown(old), shown(new), options)
 
 
 #: Body blocks of an old draft past which --redline takes its plain paragraphs out of
@@ -98,15 +104,16 @@ def run(
 _DETACH_ABOVE = 10_000
 
 
-def compare_drafts(old: Path, new: Path, options: DiffOptions) -> int:
+def compare_drafts(old: Path | str, new: Path | str, options: DiffOptions) -> int:
     from cmwreport.diff.compare import compare
     from cmwreport.diff.render import render
     from cmwreport.draft.reader import read_draft
 
     _check_outputs(old, new, options)
     drafts = []
+    seen: dict = {}
     for path in (old, new):
-        draft = read_draft(path)
+        draft = read_draft(path, seen=seen)
         # Read, the main part is its tree (which the redline writes back): its bytes
         # would only add to the peak of two drafts held at once.
         draft.package.release(draft.main_part)
@@ -123,7 +130,7 @@ def compare_drafts(old: Path, new: Path, options: DiffOptions) -> int:
 
     # Every output is made before any is written, and the files are written together
     # (outputs.write_atomic): a redline that cannot be made leaves no HTML page behind.
-    outputs: list[tuple[Path, bytes, str]] = []
+    outputs: list[tuple[Path | str, bytes, str]] = []
     if options.html is not None:
         page = render("html", result, options).encode("utf-8")
         outputs.append((options.html, page, "HTML page"))
@@ -138,12 +145,12 @@ def compare_drafts(old: Path, new: Path, options: DiffOptions) -> int:
     if not (is_stdout(options.html) or is_stdout(options.redline)):
         report = render(options.format, result, options)
 
-    files = [(Path(path), data) for path, data, _ in outputs if not is_stdout(path)]
+    files = [(shown(path), data) for path, data, _ in outputs if not is_stdout(path)]
     for path, data, what in outputs:
         if is_stdout(path):
             write_output(path, data, (old, new), what=what)
         else:
-            check_target(Path(path), (old, new), what=what)
+            check_target(shown(path), (old, new), what=what)
     if files:
         write_atomic(files)
     if report is not None:
@@ -151,7 +158,7 @@ def compare_drafts(old: Path, new: Path, options: DiffOptions) -> int:
     return int(Exit.FAILED if result.differs else Exit.OK)
 
 
-def _check_outputs(old: Path, new: Path, options: DiffOptions) -> None:
+def _check_outputs(old: Path | str, new: Path | str, options: DiffOptions) -> None:
     """Before any work: outputs that would destroy a draft or a device are refused."""
     if is_stdout(options.html) and is_stdout(options.redline):
         raise OutputError(_("--html - and --redline -: only one output can go to standard output"))
@@ -159,9 +166,9 @@ def _check_outputs(old: Path, new: Path, options: DiffOptions) -> None:
         raise OutputError(_("--redline -: will not write a .docx to a terminal; redirect it"))
     for path, what in ((options.html, "HTML page"), (options.redline, "redline")):
         if path is not None and not is_stdout(path):
-            check_target(Path(path), (old, new), what=what)
+            check_target(shown(path), (old, new), what=what)
     if options.html is not None and options.redline is not None and not is_stdout(options.html):
-        if Path(options.html).resolve() == Path(options.redline).resolve():
+        if resolved(options.html) == resolved(options.redline):
             raise OutputError(_("{html}: given as both --html and --redline", html=options.html))
 
 

@@ -14,7 +14,7 @@ import bisect
 from difflib import SequenceMatcher
 
 from cmwreport.diff.beside import identity_key
-from cmwreport.diff.similarity import scorers
+from cmwreport.diff.similarity import may_reach, scorers
 from cmwreport.diff.words import comparable
 from cmwreport.draft.model import TABLE, Block
 
@@ -89,18 +89,26 @@ def _opcodes(a: list, b: list) -> list[tuple[str, int, int, int, int]]:
     return out
 
 
-def key_of(block: Block, ignore_diacritics: bool) -> str:
+def key_of(block: Block, ignore_diacritics: bool, known: dict | None = None) -> str:
+    """The text a block is compared by. `known`: text -> its comparable form, shared by
+    the two drafts: the new draft's paragraphs the reader did not read again hold the
+    old one's very strings, whose hash is kept, so each is normalised once."""
     if block.cells is not None:
         text = "\x1f".join(comparable(c, ignore_diacritics) for c in block.cells)
-    else:
+    elif known is None:
         text = comparable(block.text, ignore_diacritics)
+    else:
+        text = known.get(block.text)
+        if text is None:
+            text = known[block.text] = comparable(block.text, ignore_diacritics)
     return text + identity_key(block)
 
 
 def align(old: list[Block], new: list[Block], ignore_diacritics: bool = False) -> list[Pair]:
     """All blocks of both sides, paired, in the order a reviewer reads the new draft."""
-    okeys = [key_of(b, ignore_diacritics) for b in old]
-    nkeys = [key_of(b, ignore_diacritics) for b in new]
+    known: dict[str, str] = {}
+    okeys = [key_of(b, ignore_diacritics, known) for b in old]
+    nkeys = [key_of(b, ignore_diacritics, known) for b in new]
     old_ids = _unique_ids(old)
     new_ids = _unique_ids(new)
     common = old_ids.keys() & new_ids.keys()
@@ -263,14 +271,25 @@ def _pair_far(olds, news, old, new, okeys, nkeys) -> list[tuple[int, int]]:
     news = [j for j in news if len(nkeys[j]) >= MOVE_MIN_CHARS]
     if not olds or not news or len(olds) * len(news) > 4 * FULL_REGION:
         return []
+    counts: dict[str, object] = {}
+    # Scored only where the score could reach the cut-off (a row against a row is
+    # scored cell by cell, as a mean: always scored).
+    scored = [
+        (i, j)
+        for i in olds
+        for j in news
+        if _similar(old[i], new[j])
+        and (
+            (old[i].cells is not None and new[j].cells is not None)
+            or may_reach(okeys[i], nkeys[j], MOVE_CUTOFF, counts)
+        )
+    ]
     candidates = []
-    score_with = scorers(_chars(olds, news, okeys, nkeys))
-    for i in olds:
-        for j in news:
-            if _similar(old[i], new[j]):
-                score = _score(score_with, old[i], new[j], okeys[i], nkeys[j], MOVE_CUTOFF)
-                if score:
-                    candidates.append((-score, i, j))
+    score_with = scorers(sum(len(okeys[i]) + len(nkeys[j]) for i, j in scored))
+    for i, j in scored:
+        score = _score(score_with, old[i], new[j], okeys[i], nkeys[j], MOVE_CUTOFF)
+        if score:
+            candidates.append((-score, i, j))
     candidates.sort()
     used_i: set[int] = set()
     used_j: set[int] = set()

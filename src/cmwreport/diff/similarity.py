@@ -10,6 +10,8 @@ real corpus); `scorers` hands out rapidfuzz's own when there is much to compare.
 
 from __future__ import annotations
 
+from collections import Counter
+
 #: Up to this many characters compared in all (both texts of every pair scored), the
 #: pure-Python scores are cheaper than importing rapidfuzz; beyond, rapidfuzz's.
 PYTHON_CHARS = 6_000
@@ -23,6 +25,39 @@ def scorers(total_chars: int) -> tuple:
     from rapidfuzz.fuzz import token_set_ratio as fast_token_set_ratio
 
     return fast_ratio, fast_token_set_ratio
+
+
+def may_reach(a: str, b: str, cutoff: float, counts: dict) -> bool:
+    """Whether `ratio(a, b)` can reach `cutoff`: False only when it cannot, so a pair
+    left unscored is one the ratio would have given 0.0. Far paragraphs are mostly
+    unrelated: on `full`'s annex none is left to score, and rapidfuzz is not imported
+    (issue 21). `counts` keeps each text's characters counted across calls.
+
+    A character one text holds more often than the other is an insertion or a deletion
+    whatever the alignment: their count (at least the difference of the lengths) is a
+    least indel distance, tested with the ratio's own arithmetic (the same floats, so
+    the same answer at the cut-off)."""
+    total = len(a) + len(b)
+    if not total:
+        return True
+    least = cutoff / 100
+    if 1.0 - abs(len(a) - len(b)) / total < least:
+        return False
+    count_a = counts.get(a)
+    if count_a is None:
+        count_a = counts[a] = Counter(a)
+    count_b = counts.get(b)
+    if count_b is None:
+        count_b = counts[b] = Counter(b)
+    if len(count_a) > len(count_b):
+        count_a, count_b = count_b, count_a
+    get = count_b.get
+    shared = 0
+    for ch, n in count_a.items():
+        m = get(ch)
+        if m:
+            shared += n if n < m else m
+    return not 1.0 - (total - 2 * shared) / total < least
 
 
 def _indel(a: str, b: str) -> int:

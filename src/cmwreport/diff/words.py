@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import namedtuple
-from difflib import SequenceMatcher
+from difflib import Match, SequenceMatcher
 from functools import lru_cache
 
 from cmwreport.arabic.script import ARABIC_PUNCTUATION, strip_diacritics
@@ -73,7 +74,7 @@ def _word_ops(old: str, new: str, ignore_diacritics: bool) -> tuple[Op, ...]:
     pos_a = _offsets(a)
     pos_b = _offsets(b)
     ops = []
-    matcher = SequenceMatcher(None, ka, kb, autojunk=False)
+    matcher = _Matcher(None, ka, kb, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
@@ -81,6 +82,56 @@ def _word_ops(old: str, new: str, ignore_diacritics: bool) -> tuple[Op, ...]:
         new_part = "".join(b[j1:j2])
         ops.append(Op(tag, old_part, new_part, pos_a[i1], pos_b[j1]))
     return tuple(ops)
+
+
+class _Matcher(SequenceMatcher):
+    """difflib's SequenceMatcher (no junk), its longest match looked for from the words.
+
+    difflib scores every pair of equal tokens, and half of a paragraph's tokens are the
+    one space between its words: that was most of a diff's word differences (issue 21).
+    A run of two tokens or more holds a word (whitespace runs are one token), so the
+    runs are found from the pairs of equal words, each run once, from its first word;
+    the longest, earliest in the old text then in the new, is difflib's answer.
+    Under two tokens, difflib's own search answers (a single space may come first).
+    tests/diff/test_words_matcher.py checks the opcodes are difflib's."""
+
+    def find_longest_match(self, alo=0, ahi=None, blo=0, bhi=None):
+        a, b = self.a, self.b
+        ahi = len(a) if ahi is None else ahi
+        bhi = len(b) if bhi is None else bhi
+        b2j = self.b2j
+        besti, bestj, bestsize = alo, blo, 0
+        for i in range(alo, ahi):
+            token = a[i]
+            found = b2j.get(token)
+            if found is None or token.isspace():
+                continue
+            for j in found[bisect_left(found, blo) :]:
+                if j >= bhi:
+                    break
+                back = 0
+                if i > alo and j > blo and a[i - 1] == b[j - 1]:
+                    # Met already from the run's first word, unless a space begins it.
+                    if not a[i - 1].isspace():
+                        continue
+                    if i - 1 > alo and j - 1 > blo and a[i - 2] == b[j - 2]:
+                        continue
+                    back = 1
+                start_i, start_j = i - back, j - back
+                size = back + 1
+                while (
+                    start_i + size < ahi
+                    and start_j + size < bhi
+                    and a[start_i + size] == b[start_j + size]
+                ):
+                    size += 1
+                if size > bestsize or (
+                    size == bestsize and (start_i < besti or (start_i == besti and start_j < bestj))
+                ):
+                    besti, bestj, bestsize = start_i, start_j, size
+        if bestsize < 2:
+            return super().find_longest_match(alo, ahi, blo, bhi)
+        return Match(besti, bestj, bestsize)
 
 
 def _offsets(toks: list[str]) -> list[int]:

@@ -22,10 +22,11 @@ keeps it with the symbol in LibreOffice (docs/template.md says so).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from lxml import etree
 
-from cmwreport.docx.xml import w
+from cmwreport.docx.xml import W_NS, w
 
 LRM = "\u200e"
 #: What a symbol's run may hold for its brackets to join it: Latin script, digits and
@@ -55,13 +56,24 @@ def _set(t: etree._Element, text: str) -> None:
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 
 
+#: The text elements holding a "(" (every one whose text ends with it among them), found
+#: by libxml2: reading each text into a Python string to test its last character was
+#: most of a bind of the full annex.
+_OPENING = etree.XPath(".//w:t[contains(., '(')]", namespaces={"w": W_NS})
+
+
+def bind_each(nodes: Iterable[etree._Element]) -> int:
+    """`bind` under each of `nodes` (paragraphs, tables, ...), in their order."""
+    return sum(bind(node) for node in nodes)
+
+
 def bind(root: etree._Element) -> int:
     """Move "(" and ")" around a lone symbol into its run in every paragraph under
     `root`; returns how many symbols were bound."""
     bound = 0
     run_tag, paragraph_tag = w("r"), w("p")
     # One pass over the text elements: only a text ending with "(" can start one.
-    for t_before in list(root.iter(w("t"))):
+    for t_before in _OPENING(root):
         text = t_before.text
         if not text or text[-1] != "(":
             continue

@@ -116,7 +116,7 @@ def paragraph(
     styles: dict[str, str] | None = None,
     cs_font: str | None = None,
     footnotes: Footnotes | None = None,
-    read: dict[etree._Element, tuple[str, str]] | None = None,
+    read: dict[etree._Element, tuple[str, str, str]] | None = None,
 ) -> etree._Element:
     style = styles.get(p.style, p.style) if styles else p.style
     key = (style, p.page_break_before, p.rtl, p.align)
@@ -132,7 +132,7 @@ def paragraph(
     ):
         node, name = _bookmarked(key, ppr, cs_font, p, bookmarks)
         if read is not None and not p.footnotes:
-            read[node] = (name[len(BOOKMARK_PREFIX) :], p.text)
+            read[node] = (name[len(BOOKMARK_PREFIX) :], p.text, style)
     else:
         node = _paragraph(p, ppr, bookmarks, cs_font)
     if p.footnotes and footnotes is None:
@@ -299,13 +299,14 @@ def render(
     styles: dict[str, str] | None = None,
     cs_font: str | None = None,
     footnotes: Footnotes | None = None,
-    read: dict[etree._Element, tuple[str, str]] | None = None,
+    read: dict[etree._Element, tuple[str, str, str]] | None = None,
 ) -> list[etree._Element]:
     """Elements for `blocks`; `styles` maps the style ids used to the document's own,
     `cs_font` is the complex-script font Arabic runs name (the document's default),
     `footnotes` receives the paragraphs' footnotes. `read`, when given, receives for
     each paragraph of one bookmarked run (most) its identity and text as a reader of
-    the built document reads them (build/item_record.py), known without reading."""
+    the built document reads them (build/item_record.py), known without reading, and
+    its style id (the only style it names)."""
     out: list[etree._Element] = []
     for block in blocks:
         if isinstance(block, Para):

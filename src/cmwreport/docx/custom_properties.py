@@ -8,12 +8,15 @@ reviewers' round.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from lxml import etree
 
 from cmwreport.docx.opc import PackageError
 from cmwreport.docx.package import Package
+
+# pathlib only for type checkers: a diff imports none (cmwreport/pathtext.py).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"

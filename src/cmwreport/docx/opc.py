@@ -13,13 +13,17 @@ from __future__ import annotations
 import os
 import re
 import stat
-import zipfile
-import zlib
 from collections import namedtuple
-from pathlib import Path
 
+from cmwreport.docx import zipio
 from cmwreport.errors import CmwError
 from cmwreport.i18n import _
+
+# pathlib only for type checkers: a diff imports none (cmwreport/pathtext.py).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import zipfile
+    from pathlib import Path
 
 #: Everything a package inflates to, in bytes actually inflated (never the sizes the zip
 #: headers claim): a report with its pictures is a few MB.
@@ -29,6 +33,9 @@ MAX_XML_PART = 48 * 1024 * 1024
 #: Entries in one zip: Word writes a few dozen; a million empty entries is an attack.
 MAX_ENTRIES = 20_000
 _CHUNK = 1 << 16
+
+#: The date of every entry written, as Word writes them.
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 CONTENT_TYPES = "[Content_Types].xml"
 PKG_RELS = "_rels/.rels"
@@ -107,6 +114,8 @@ Entries = namedtuple("Entries", ("names", "parts", "unreadable"))
 def _zip(source: Path | bytes) -> zipfile.ZipFile:
     """A zip opened from a file, or from bytes held in memory (a package built or changed
     in this process: never written to a temporary file to be read back)."""
+    import zipfile
+
     if isinstance(source, bytes):
         import io
 
@@ -119,6 +128,15 @@ def read_entries(source: Path | bytes, *, inflate: bool = True) -> Entries:
     for `read_entry` to inflate the few a reader needs)."""
     if not isinstance(source, bytes):
         regular_file(source)
+    try:
+        names, parts = zipio.read(
+            source, inflate=inflate, budget=MAX_INFLATED, max_entries=MAX_ENTRIES
+        )
+        return Entries(names, parts, {})
+    except zipio.Unusual:
+        pass  # read again with zipfile: its messages, opc's bounds
+    import zipfile
+
     try:
         zf = _zip(source)
     except zipfile.BadZipFile:
@@ -160,6 +178,12 @@ def read_entries(source: Path | bytes, *, inflate: bool = True) -> Entries:
 def read_entry(source: Path | bytes, name: str, budget: int) -> tuple[bytes | None, str]:
     """One entry inflated within `budget` bytes: (its bytes, "") or (None, why not)."""
     try:
+        return zipio.read_one(source, name, budget), ""
+    except zipio.Unusual:
+        pass
+    import zipfile
+
+    try:
         with _zip(source) as zf:
             return _inflate_or_why(zf, zf.getinfo(name), budget)
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
@@ -169,6 +193,9 @@ def read_entry(source: Path | bytes, name: str, budget: int) -> tuple[bytes | No
 
 
 def _inflate_or_why(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int):
+    import zipfile
+    import zlib
+
     try:
         return _inflate(zf, info, budget), ""
     except (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError, RuntimeError) as exc:
@@ -209,9 +236,10 @@ def rels_name(part: str) -> str:
 
 def resolve(source: str, target: str) -> str:
     """A relationship target as a part name (no leading slash), as PackURI does it."""
-    from urllib.parse import unquote
+    if "%" in target:  # urllib.parse (and ipaddress) only then: 12 M instructions
+        from urllib.parse import unquote
 
-    target = unquote(target) if "%" in target else target
+        target = unquote(target)
     if target.startswith("/"):
         segments: list[str] = []
     else:
@@ -244,6 +272,7 @@ def copy_raw(source: Path | bytes, name: str, out: zipfile.ZipFile) -> None:
     """Copy one entry as it is stored, without inflating it: a part that cannot be read
     (corrupt, encrypted) but that nothing edits still goes into the written package."""
     import struct
+    import zipfile
 
     with _zip(source) as zin:
         info = zin.getinfo(name)
@@ -266,3 +295,35 @@ def copy_raw(source: Path | bytes, name: str, out: zipfile.ZipFile) -> None:
     out.filelist.append(entry)
     out.NameToInfo[name] = entry
     out.start_dir = out.fp.tell()
+
+
+def write_zip(order, parts, streamed, unreadable, source, write_tree) -> bytes:
+    """The zip of a package (docx/package.py's `to_bytes`): `parts[name]`, or
+    `write_tree(streamed[name], out)`, for each name of `order`, dated 1980-01-01 00:00
+    as Word writes them, deflated at level 6; an unreadable entry copied as it is stored
+    in `source`. zipio writes what zipfile would, without importing it."""
+    if not (unreadable and source is not None):
+        try:
+            return zipio.write(order, parts, streamed, write_tree)
+        except zipio.Unusual:
+            pass  # written by zipfile, as zipio would have
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        for name in order:
+            if name in unreadable and source is not None:
+                copy_raw(source, name, zf)
+                continue
+            info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            if name in streamed:
+                info._compresslevel = 6  # what writestr(compresslevel=6) sets
+                with zf.open(info, "w") as out:
+                    write_tree(streamed[name], out)
+                continue
+            zf.writestr(info, parts[name], compresslevel=6)
+    return buffer.getvalue()

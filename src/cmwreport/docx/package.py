@@ -12,8 +12,6 @@ Writing the bytes to disk safely is `cmwreport.outputs`' job.
 from __future__ import annotations
 
 import posixpath
-import zipfile
-from pathlib import Path
 
 from lxml import etree
 
@@ -24,7 +22,11 @@ from cmwreport.docx.xml import CT_NS, PKG_REL_NS, parse_part, serialize, write_t
 from cmwreport.i18n import _
 from cmwreport.plain import Plain
 
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+# pathlib only for type checkers: a diff imports none (cmwreport/pathtext.py).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
 _CONFORMANCE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}conformance"
 
 
@@ -368,26 +370,8 @@ class Package(Plain):
         zip, never whole in memory (serialising a tree holds its text twice over: 18 MB
         and more on `stress`); their bytes are then not kept in `parts`, for a caller
         that reads nothing of the package after this."""
-        import io
-
         order, streamed = self._written(stream=stream)
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w") as zf:
-            for name in order:
-                if name in self.unreadable and self.source is not None:
-                    opc.copy_raw(self.source, name, zf)
-                    continue
-                info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.create_system = 0
-                info.external_attr = 0
-                if name in streamed:
-                    info._compresslevel = 6  # what writestr(compresslevel=6) sets
-                    with zf.open(info, "w") as out:
-                        write_tree(streamed[name], out)
-                    continue
-                zf.writestr(info, self.parts[name], compresslevel=6)
-        return buffer.getvalue()
+        return opc.write_zip(order, self.parts, streamed, self.unreadable, self.source, write_tree)
 
 
 _MAIN_TYPES = (

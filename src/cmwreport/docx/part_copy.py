@@ -5,8 +5,8 @@ element's relationship ids pointed at the new package's."""
 
 from __future__ import annotations
 
+import os
 import posixpath
-from pathlib import Path
 
 from cmwreport.docx.opc import CONTENT_TYPES, PackageError, rels_name, resolve
 from cmwreport.docx.package import Package
@@ -69,7 +69,8 @@ class PartCopier:
         except PackageError as exc:
             # Copied empty, the deleted picture (or chart ...) would show as nothing,
             # and the redline would not say so.
-            where = self.old.source if isinstance(self.old.source, Path) else "old draft"
+            source = self.old.source
+            where = source if isinstance(source, (str, os.PathLike)) else "old draft"
             raise PackageError(
                 _(
                     "{draft}: {problem}: the tracked-changes copy would show it empty; "

@@ -8,6 +8,10 @@ no Inline): the draft reader asks here first and walks `atoms` only for the othe
 
 from __future__ import annotations
 
+import re
+
+from lxml.etree import tostring
+
 from cmwreport.docx import wordml as n
 
 #: Childless paragraph children that still say something: a field, an equation, a choice.
@@ -25,9 +29,12 @@ def plain_text(p) -> str | None:
             size = len(el)
             if size == 0:
                 continue
-            if size > 2 or el[-1].tag != t_tag or (size == 2 and el[0].tag != rpr_tag):
+            if size > 2:
                 return None
-            text = el[-1].text
+            last = el[-1]
+            if last.tag != t_tag or (size == 2 and el[0].tag != rpr_tag):
+                return None
+            text = last.text
             if text:
                 texts.append(text)
         elif tag == ppr_tag or (len(el) == 0 and tag not in _NOT_EMPTY):
@@ -35,3 +42,18 @@ def plain_text(p) -> str | None:
         else:
             return None
     return "".join(texts)
+
+
+#: What differs between two drafts of one text without being text or formatting:
+#: bookmark and revision ids (renumbered when anything is inserted before) and Word's
+#: editing-session ids.
+IDS = re.compile(rb' w:(?:id|rsid[A-Za-z]*)="[^"]*"')
+
+
+def written(p) -> bytes:
+    """The element as written, less `IDS`: two plain paragraphs written the same read
+    the same (text, style, numbering: `IDS` names none of them) and look the same. One
+    C call and one substitution, for a third of what reading the paragraph costs. A
+    draft written with another prefix than w: keeps its ids, and equal bytes still mean
+    an equal paragraph."""
+    return IDS.sub(b"", tostring(p, encoding="utf-8", with_tail=False))

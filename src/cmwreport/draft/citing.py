@@ -23,19 +23,20 @@ def citing(body) -> tuple[set, dict]:
     idents: dict = {}
     holders = (n.P, n.TR)
     bookmark = n.BOOKMARK_START
+    # The walks up stop at the body: nothing above it is a paragraph or a row.
     for el in body.iter(_CITES):
         parent = el.getparent()
         if el.tag == bookmark:
             # The first in document order is what `note_hosts` finds in each holder.
             ident = identity_of(el.get(n.NAME) or "")
-            while ident is not None and parent is not None:
+            while ident is not None and parent is not None and parent is not body:
                 if parent.tag in holders:
                     if parent in idents:
                         break  # and so do the paragraphs and rows around it
                     idents[parent] = ident
                 parent = parent.getparent()
             continue
-        while parent is not None:
+        while parent is not None and parent is not body:
             if parent.tag in holders:
                 if parent in out:
                     break  # and so are the paragraphs and rows around it

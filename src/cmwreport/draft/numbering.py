@@ -28,6 +28,12 @@ class Numbering:
 
     def number(self, p) -> str | None:
         """The paragraph's UN number, or None; `style` is left its own style id."""
+        return self.number_for(*self.key(p))
+
+    @staticmethod
+    def key(p) -> tuple[str | None, tuple[str | None, str | None]]:
+        """What of the paragraph decides how it is numbered: its style id and the
+        numbering its properties set directly."""
         ppr = first_child(p, n.PPR)
         sid = None
         direct: tuple[str | None, str | None] = (None, None)
@@ -43,10 +49,22 @@ class Numbering:
             sid = ps.get(n.VAL) if ps is not None else None
             if numpr is not None:
                 direct = numpr_of(numpr)
+        return sid, direct
+
+    def number_for(self, sid: str | None, direct: tuple[str | None, str | None]) -> str | None:
+        """The UN number of the next paragraph, of `key`'s answer."""
         self.style = sid
         if sid is None:
             sid = self.styles.default_para
-        key = (sid, *direct)
+        return self._numbered((sid, *direct))
+
+    def number_styled(self, sid: str) -> str | None:
+        """`number` of a paragraph known to name style `sid` and no numbering of its own
+        (one the build wrote), without reading it."""
+        self.style = sid
+        return self._numbered((sid, None, None))
+
+    def _numbered(self, key: tuple) -> str | None:
         kind = self._kinds[key] if key in self._kinds else self._kind(key)
         if kind is None:
             return None

@@ -8,7 +8,7 @@ anyway (python-docx drops inserted text).
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from cmwreport.docx import wordml as n
 from cmwreport.docx.opc import PackageError
@@ -19,6 +19,11 @@ from cmwreport.docx.xml import R_NS, count_blocks, w
 from cmwreport.draft import identity, sections, stories
 from cmwreport.draft.model import FOOTER, HEADER, Draft, DraftError
 from cmwreport.i18n import _
+
+# pathlib only for type checkers: a diff imports none (cmwreport/pathtext.py).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 #: Parts that are not content: properties, settings, fonts, themes, the styles and
 #: numbering (read for what they do to paragraphs), comment metadata, the glossary.
@@ -53,15 +58,23 @@ _METADATA_KINDS = {
 _STORIES = {"header", "footer", "footnotes", "endnotes", "comments"}
 
 
-def read_draft(source: Path | bytes | Package, name: str | None = None) -> Draft:
+#: Body children past which a draft keeps no paragraph's bytes (`seen`): on `stress`
+#: (32,684 blocks) they would add to the peak of a diff holding two drafts.
+KEEP_WRITTEN = 10_000
+
+
+def read_draft(
+    source: Path | bytes | Package, name: str | None = None, seen: dict | None = None
+) -> Draft:
     """Read one draft in its accepted view, or raise DraftError with a one-line reason.
 
     `source` is a file, the bytes of a package built in this process, or a package
     already opened (absorb --only-accepted rejects its pending changes first); `name`
-    is what messages call it (the path by default)."""
-    name = name or str(source if isinstance(source, Path) else "draft")
+    is what messages call it (the path by default). `seen`, one dict for both drafts
+    of a diff: their plain body paragraphs written alike are read once (stories.Walk)."""
+    name = name or str(source if isinstance(source, (str, os.PathLike)) else "draft")
     try:
-        return _read(source, name)
+        return _read(source, name, seen)
     except stories.TooLarge:
         raise DraftError(
             _(
@@ -78,13 +91,14 @@ def read_draft(source: Path | bytes | Package, name: str | None = None) -> Draft
         raise DraftError(" ".join(_("{name}: {exc}", name=name, exc=exc).split())) from None
 
 
-def _read(source: Path | bytes | Package, name: str) -> Draft:
+def _read(source: Path | bytes | Package, name: str, seen: dict | None) -> Draft:
     package = source if isinstance(source, Package) else Package.read(source)
     main = package.main_part()
     # Counted before parsing, which costs ten times the text; a tree made or read in
     # this process is only walked (check_size below). The count of the bytes is never
     # below the tree's (every w:p and w:tr start tag is one it counts), so a part it
-    # passed needs no second count.
+    # passed needs no second count. A count at most the limit may be above the
+    # paragraphs' (count_blocks).
     counted = not package.parsed(main)
     if counted and count_blocks(package.bytes(main), stories.MAX_BLOCKS) > stories.MAX_BLOCKS:
         raise stories.TooLarge
@@ -113,6 +127,7 @@ def _read(source: Path | bytes | Package, name: str) -> Draft:
     describer = _Describer(package, draft)
     objects = draft.objects = Objects(describer)
     walk = stories.Walk(package.styles(main), objects, draft.body)
+    walk.seen = seen if len(body) <= KEEP_WRITTEN else None
     stories.read_body(body, walk)
     if held or authors:
         draft.held = {b.index: held[b.element] for b in draft.body if b.element in held}

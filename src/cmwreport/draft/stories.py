@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from cmwreport.contract import style_key
 from cmwreport.docx import wordml as n
-from cmwreport.docx.plain import plain_text
+from cmwreport.docx.plain import plain_text, written
 from cmwreport.docx.text import Inline, Objects, identity, read_paragraph
 from cmwreport.draft.citing import citing, note_hosts
 from cmwreport.draft.model import BODY, COMMENT, TABLE, TEXTBOX, Block
@@ -61,6 +61,10 @@ class Walk:
         #: the first identity bookmark in each paragraph and row holding one.
         self.citing: set = set()
         self.idents: dict = {}
+        #: Plain body paragraphs already read, by their bytes less ids (docx/plain.written):
+        #: (text, numbering key). Shared by the two drafts of a diff, so that the new
+        #: one's unchanged paragraphs are not read again; None: nothing is kept.
+        self.seen: dict | None = None
 
     def add(self, block: Block) -> None:
         if len(self.out) >= MAX_BLOCKS:
@@ -103,13 +107,27 @@ def _paragraph(p, walk: Walk) -> None:
     location = walk.location
     numbering = walk.numbering
     after = numbering.last
-    number = numbering.number(p) if location == BODY else None
-    text = plain_text(p)
-    if text is None:
-        text, inline, _ = read_formatted(p, walk.objects, None)
-        fields, links, objects = tuple(inline.fields), tuple(inline.links), tuple(inline.objects)
+    seen = walk.seen if location == BODY else None
+    kept = known = None
+    if seen is not None and p not in walk.citing:
+        # Notes and comments a paragraph cites are recorded where it stands: read whole.
+        kept = written(p)
+        known = seen.get(kept)
+    inline, fields, links, objects = None, (), (), ()
+    if known is not None:
+        text, key = known
+        number = numbering.number_for(*key)
     else:
-        inline, fields, links, objects = None, (), (), ()
+        key = numbering.key(p) if location == BODY else None
+        number = numbering.number_for(*key) if key is not None else None
+        text = plain_text(p)
+        if text is None:
+            kept = None
+            text, inline, _ = read_formatted(p, walk.objects, None)
+            fields, links = tuple(inline.fields), tuple(inline.links)
+            objects = tuple(inline.objects)
+        elif kept is not None:
+            seen[kept] = (text, key)
     stripped = text.strip()
     host = len(walk.out) if stripped else None
     if p in walk.citing:
@@ -121,22 +139,24 @@ def _paragraph(p, walk: Walk) -> None:
         walk.pending_ident = None
         # The style number() found: its heading level is one dict look-up.
         heading = location == BODY and walk.styles.level(numbering.style) is not None
-        walk.add(
-            Block(
-                location=location,
-                text=text,
-                ident=ident if location == BODY else None,
-                number=number,
-                after=None if number else after,
-                section=walk.section,
-                heading=heading,
-                part=walk.box_part if location == TEXTBOX else None,
-                element=p,
-                fields=fields,
-                links=links,
-                objects=objects,
-            )
+        block = Block(
+            location=location,
+            text=text,
+            ident=ident if location == BODY else None,
+            number=number,
+            after=None if number else after,
+            section=walk.section,
+            heading=heading,
+            part=walk.box_part if location == TEXTBOX else None,
+            element=p,
+            fields=fields,
+            links=links,
+            objects=objects,
         )
+        if kept is not None:
+            # diff/formatting.py compares an equal pair's blocks by these bytes.
+            block.written = kept
+        walk.add(block)
         if heading:
             walk.section = stripped
     if inline is not None:

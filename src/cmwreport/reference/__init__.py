@@ -49,11 +49,16 @@ def shipped_document(symbol: str) -> Path | None:
 
 @cache
 def convention() -> Convention:
-    import yaml
+    from cmwreport.sources import plainyaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     text = (HERE / "convention.yaml").read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=loader)
+    # Read without PyYAML, whose import alone costs twice a bare interpreter: validate
+    # needs this file and no other YAML beyond the sources (which plainyaml reads too).
+    data = plainyaml.data(text)
+    if data is None:  # the file edited beyond what plainyaml reads
+        import yaml
+
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     article_part = {}
     parts = {}
     for part in data["parts"]:

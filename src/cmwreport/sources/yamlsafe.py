@@ -18,6 +18,7 @@ from pathlib import Path
 
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.i18n import _
+from cmwreport.sources import plainyaml
 from cmwreport.sources.compose import MAX_DEPTH, MAX_NODES, STR, Composer, Node, Stop
 
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_NODES", "STR", "FileReader", "Node"]
@@ -149,6 +150,15 @@ class FileReader:
             return None
 
     def _compose(self, text: str) -> Node | None:
+        found = plainyaml.read(text)
+        if found is not None:
+            root, self.strings = found
+            return root
+        return self.compose_pyyaml(text)
+
+    def compose_pyyaml(self, text: str) -> Node | None:
+        """The file's values as PyYAML's parser reads them: every file outside the
+        subset `plainyaml` reads, and the reference that reader is tested against."""
         import yaml
 
         loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -1,0 +1,54 @@
+"""Two drafts of a diff read with one `seen` (draft/reader.py): the new draft's plain
+body paragraphs written as the old draft's are not read again. What is read must be
+what reading each draft alone gives, block by block, notes and comments included."""
+
+from __future__ import annotations
+
+import json
+
+from cmwreport.draft import reader
+from cmwreport.draft.model import Block, Draft
+from cmwreport.draft.reader import read_draft
+from tests.conftest import ROOT
+
+CORPUS = ROOT / "tests" / "fixtures" / "real"
+PAIRS: dict[str, list[str]] = json.loads((CORPUS / "pairs.json").read_text())
+_READ = [f for f in Block._FIELDS if f not in ("element", "formatting")]
+
+
+def _blocks(draft: Draft) -> list[tuple]:
+    stories = [draft.body, draft.footnotes, draft.endnotes, draft.comments, draft.boxes]
+    stories += [*draft.headers.values(), *draft.footers.values()]
+    return [tuple(getattr(b, f) for f in _READ) for blocks in stories for b in blocks]
+
+
+def _same(alone: Draft, shared: Draft) -> None:
+    assert _blocks(shared) == _blocks(alone)
+    assert [b.element.tag for b in shared.body] == [b.element.tag for b in alone.body]
+    assert shared.held.keys() == alone.held.keys()
+    assert shared.authors == alone.authors
+
+
+def test_reading_with_seen_reads_what_each_draft_alone_reads():
+    again = 0
+    for old_name, new_name in PAIRS.values():
+        old, new = CORPUS / old_name, CORPUS / new_name
+        seen: dict = {}
+        old_shared = read_draft(old, seen=seen)
+        before = dict(seen)
+        new_shared = read_draft(new, seen=seen)
+        _same(read_draft(old), old_shared)
+        _same(read_draft(new), new_shared)
+        # The new draft's paragraphs the old one had written alike were not read again.
+        again += sum(1 for b in new_shared.body if b.__dict__.get("written") in before)
+    assert again > 100
+
+
+def test_a_draft_past_the_limit_keeps_nothing(monkeypatch):
+    monkeypatch.setattr(reader, "KEEP_WRITTEN", 2)
+    old_name, _new = PAIRS["lo-bold"]
+    seen: dict = {}
+    draft = read_draft(CORPUS / old_name, seen=seen)
+    assert len(draft.body) > 2
+    assert seen == {}
+    assert not any("written" in b.__dict__ for b in draft.body)
