@@ -101,6 +101,11 @@ def test_slimmed_drafts_plan_what_whole_ones_do(ws, tmp_path, case, monkeypatch)
     assert len(detached) == 2 and all(n > 50 for n in detached), detached
     assert leaned == [True]
     assert slim == whole
+    # Lists that could make the same new id: each list's insertions wait for those
+    # of the lists before it.
+    monkeypatch.setattr(source_edit, "_apart", lambda groups, most: False)
+    assert _result(draft, ws) == whole
+    assert leaned == [True, True]
     # Not a comparison of two empty answers: each case writes what it is about.
     kind, files, done = whole[:3]
     assert kind == "report"
@@ -117,3 +122,26 @@ _WRITES = {
     "moved-to-a-later-axis": ["economic-social-cultural-rights.yaml", "legal-framework.yaml"],
     "moved-to-an-earlier-axis": ["economic-social-cultural-rights.yaml", "legal-framework.yaml"],
 }
+
+
+def test_lists_apart_never_make_the_same_new_id():
+    """`_apart` lets a lean edit insert lists out of their order only when no two of them
+    can make the same new id, whatever ids are taken."""
+    groups = ["axis:a", "axis:a-1", "axis:a-11", "context", "participants", "programme"]
+    most = 200
+    assert source_edit._apart(groups, most)
+    made = {}
+    for group in groups:
+        taken: set[str] = set()
+        made[group] = set()
+        for _n in range(most + 1):
+            new = source_edit._new_id(group, taken)
+            taken.add(new)
+            made[group].add(new)
+    for group in groups:
+        others = set().union(*(made[g] for g in groups if g != group))
+        assert not made[group] & others, group
+    # Bases cut to fit the longest id can meet, and one base twice always does.
+    assert not source_edit._apart(["axis:" + "x" * 32, "axis:" + "x" * 33], most)
+    assert not source_edit._apart(["axis:a", "axis:a"], most)
+    assert source_edit._new_id("axis:" + "x" * 32, {"x" * 32 + "-1"}) == "x" * 32 + "-2"

@@ -7,11 +7,11 @@ moved and inserted as whole lines.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cmwreport.absorb import origins as o
+from cmwreport.absorb.item_lines import final_lines
 from cmwreport.absorb.plan import Plan
 from cmwreport.absorb.yaml_edit import YamlEditError, YamlFile
 from cmwreport.i18n import _
@@ -49,11 +49,12 @@ def apply(plan: Plan, all_ids: set[str]) -> Outcome:
 
 def _apply(plan: Plan, all_ids: set[str], lean: bool) -> Outcome:
     """`lean`: each file's nodes are dropped when the next file is edited, and composed
-    again from the same text when it is edited again; a list's items are inserted as
-    soon as its removals are made, while every item it takes from another list has
-    been removed there (from the first list that must wait, every later one waits for
-    every removal), the lines said and the splices kept in the order of the two passes.
-    """
+    again from the same text when it is edited again. A file's lists are edited (pass
+    2) as soon as its texts are (pass 1) and the lists before them in the plan's order
+    have been; a list's items are inserted with its removals while every item it takes
+    from another list has been removed there (and, unless no two lists can make the same
+    new id, while no list before it waits). The lines are said, the files listed and the
+    splices kept in the order of the two passes made one after the other."""
     outcome = Outcome()
     texts: dict[Path, YamlFile] = {}
     last: list[YamlFile] = []
@@ -69,86 +70,147 @@ def _apply(plan: Plan, all_ids: set[str], lean: bool) -> Outcome:
             texts[path] = YamlFile.read(path, str(path))
         return current(texts[path])
 
-    # Pass 1: scalar texts.
-    for edit in plan.text_edits:
-        origin = edit.origin
-        doc = yaml_file(origin.file)
-        if origin.kind == o.ITEM:
-            found = doc.find_item(origin.item_id)
-            if found is None:
-                raise YamlEditError(
-                    _(
-                        "{file}: item {id} is no longer there",
-                        file=origin.file,
-                        id=origin.item_id,
-                    )
-                )
-            seq, index = found
-            node = _child(seq.value[index], origin.ref.text_key)
-        else:
-            node = doc.field_node(origin.path)
-        if node is None:
-            raise YamlEditError(
-                _("{file}: cannot find {label}", file=origin.file, label=o.shown(origin.label))
-            )
-        doc.set_text(node, edit.after)
-        what = _("{label}: text updated ({where})", label=o.shown(origin.label), where=edit.where)
-        if origin.kind == o.ITEM:
-            outcome.item_done(origin.file, origin.item_id, what, origin.ref.text_key)
-        else:
-            outcome.done.append(f"{origin.file}:{doc.line_of(node)}: {what}")
-
-    for notes in plan.notes:  # items' footnotes: their own lines, apart from the text
-        origin = notes.origin
-        doc = yaml_file(origin.file)
-        found = doc.find_item(origin.item_id)
-        if found is None:
-            raise YamlEditError(
-                _("{file}: item {id} is no longer there", file=origin.file, id=origin.item_id)
-            )
-        doc.set_list(found[0].value[found[1]], "footnotes", notes.after)
-        outcome.item_done(
-            origin.file,
-            origin.item_id,
-            _(
-                "{label}: footnotes updated ({where})",
-                label=o.shown(origin.label),
-                where=notes.where,
-            ),
-        )
-
-    stage2 = {}
-    for path, doc in texts.items():
-        stage2[path] = current(doc.after_texts())
-        if lean:
-            doc.drop_nodes()
+    ops = [*plan.text_edits, *plan.notes]
+    last_op = {op.origin.file: i for i, op in enumerate(ops)}
+    stage2: dict[Path, YamlFile] = {}
 
     def second(path: Path) -> YamlFile:
         if path not in stage2:
             stage2[path] = yaml_file(path)
         return current(stage2[path])
 
-    # Pass 2: lists whose membership or order changed.
-    changed = plan.changed_lists()
-    wanted = {e.item_id for _ref, entries in plan.lists.values() for e in entries if e.item_id}
-    taken = set(all_ids)
-    blocks: dict[str, tuple[str, YamlFile]] = {}
-    inserts: list[tuple[str, o.ListRef, list, set]] = []
-    said = _Said(outcome) if lean else outcome
-    for group, (ref, entries) in changed.items():
-        doc = second(ref.file)
+    lists = _Lists(plan, all_ids, outcome, lean, second)
+    for i, op in enumerate(ops):
+        if i < len(plan.text_edits):
+            _set_text(op, yaml_file(op.origin.file), outcome)
+        else:
+            _set_notes(op, yaml_file(op.origin.file), outcome)
+        path = op.origin.file
+        if lean and last_op[path] == i:  # its texts are done: its lists can be
+            stage2[path] = current(texts[path].after_texts())
+            texts[path].drop_nodes()
+            lists.edit(ready=lambda p: p not in last_op or p in stage2)
+
+    if not lean:
+        for path, doc in texts.items():
+            stage2[path] = doc.after_texts()
+    lists.edit()
+    # The files in the order the two passes one after the other first use them.
+    first_use = [op.origin.file for op in ops] + [ref.file for ref, _e in lists.changed.values()]
+    for path in dict.fromkeys(first_use):
+        doc = stage2.get(path)
+        if doc is None or not doc.splices and path in texts and not texts[path].splices:
+            continue
+        # Not composed again here: absorb reads every file it would write with the
+        # sources' own reader before writing anything (engine._validate).
+        new = doc.result_bytes(check=False)
+        if new != path.read_bytes():
+            outcome.files[path] = new
+    final_lines(outcome)
+    return outcome
+
+
+def _set_text(edit, doc: YamlFile, outcome: Outcome) -> None:
+    origin = edit.origin
+    if origin.kind == o.ITEM:
+        found = doc.find_item(origin.item_id)
+        if found is None:
+            raise YamlEditError(
+                _("{file}: item {id} is no longer there", file=origin.file, id=origin.item_id)
+            )
+        seq, index = found
+        node = _child(seq.value[index], origin.ref.text_key)
+    else:
+        node = doc.field_node(origin.path)
+    if node is None:
+        raise YamlEditError(
+            _("{file}: cannot find {label}", file=origin.file, label=o.shown(origin.label))
+        )
+    doc.set_text(node, edit.after)
+    what = _("{label}: text updated ({where})", label=o.shown(origin.label), where=edit.where)
+    if origin.kind == o.ITEM:
+        outcome.item_done(origin.file, origin.item_id, what, origin.ref.text_key)
+    else:
+        outcome.done.append(f"{origin.file}:{doc.line_of(node)}: {what}")
+
+
+def _set_notes(notes, doc: YamlFile, outcome: Outcome) -> None:
+    """An item's footnotes: their own lines, apart from the text."""
+    origin = notes.origin
+    found = doc.find_item(origin.item_id)
+    if found is None:
+        raise YamlEditError(
+            _("{file}: item {id} is no longer there", file=origin.file, id=origin.item_id)
+        )
+    doc.set_list(found[0].value[found[1]], "footnotes", notes.after)
+    outcome.item_done(
+        origin.file,
+        origin.item_id,
+        _("{label}: footnotes updated ({where})", label=o.shown(origin.label), where=notes.where),
+    )
+
+
+class _Lists:
+    """Pass 2: lists whose membership or order changed, in the plan's order: every
+    list's removals, then every list's insertions (lean: see `_apply`)."""
+
+    def __init__(self, plan: Plan, all_ids: set[str], outcome: Outcome, lean: bool, second):
+        self.changed = plan.changed_lists()
+        self.groups = list(self.changed.items())
+        self.wanted = {
+            e.item_id for _r, entries in plan.lists.values() for e in entries if e.item_id
+        }
+        self.taken = set(all_ids)
+        self.blocks: dict[str, tuple[str, YamlFile]] = {}
+        self.waiting: list[tuple] = []
+        self.outcome, self.lean, self.second, self.next = outcome, lean, second, 0
+        self.said = _Said(outcome, len(self.groups)) if lean else None
+        new = sum(1 for _g, (_r, entries) in self.groups for e in entries if e.item_id is None)
+        self.apart = lean and _apart([g for g, _v in self.groups], len(all_ids) + new)
+
+    def edit(self, ready=None) -> None:
+        """The lists not edited yet, in order, up to the first whose file is not `ready`;
+        without `ready`, all of them, then the insertions that waited."""
+        while self.next < len(self.groups):
+            group, (ref, entries) = self.groups[self.next]
+            if ready is not None and not ready(ref.file):
+                return
+            at, self.next = self.next, self.next + 1
+            stable = self._remove(group, ref, entries)
+            insert = (group, ref, entries, stable)
+            moved_in = [e.item_id for e in entries if e.item_id and e.item_id not in stable]
+            now = self.apart or not self.waiting
+            if self.lean and now and all(i in self.blocks for i in moved_in):
+                _insert(insert, self.second, self.blocks, self.taken, self.said.at(at))
+            else:
+                self.waiting.append((at, insert))
+        if ready is not None:
+            return
+        for at, insert in self.waiting:
+            said = self.said.at(at) if self.lean else self.outcome
+            _insert(insert, self.second, self.blocks, self.taken, said)
+        self.waiting = []
+        if self.lean:
+            # A file's splices may come in another order than the two passes make them:
+            # only two at one place keep theirs (`YamlFile.result`), and those are of
+            # one list, made in one go either way.
+            self.said.flush()
+
+    def _remove(self, group: str, ref, entries) -> set:
+        doc = self.second(ref.file)
         seq = doc.field_node(ref.path)
         here = [_item_id(item) for item in seq.value]
         keep_order = [e.item_id for e in entries if e.item_id in here]
         stable = _stable(here, keep_order)
+        done = self.said.done if self.lean else self.outcome.done
         for index, item_id in enumerate(here):
             if item_id in stable:
                 continue
             block = doc.remove_item(seq, index)
-            blocks[item_id] = (block, doc)
+            self.blocks[item_id] = (block, doc)
             line = doc.line_of(seq.value[index])
-            if item_id not in wanted:
-                said.done.append(
+            if item_id not in self.wanted:
+                done.append(
                     _(
                         "{file}:{line}: {kind} {id} removed",
                         file=ref.file,
@@ -157,27 +219,7 @@ def _apply(plan: Plan, all_ids: set[str], lean: bool) -> Outcome:
                         id=item_id,
                     )
                 )
-        inserts.append((group, ref, entries, stable))
-        moved_in = [e.item_id for e in entries if e.item_id and e.item_id not in stable]
-        if lean and len(inserts) == 1 and all(i in blocks for i in moved_in):
-            _insert(inserts.pop(), second, blocks, taken, said)  # while its nodes are here
-    for insert in inserts:
-        _insert(insert, second, blocks, taken, said)
-    if lean:
-        said.flush()
-        for doc in stage2.values():
-            # The two passes' order: every removal, then every insertion.
-            doc.splices.sort(key=lambda sp: sp.start == sp.end)
-    for path, doc in stage2.items():
-        if not doc.splices and path in texts and not texts[path].splices:
-            continue
-        # Not composed again here: absorb reads every file it would write with the
-        # sources' own reader before writing anything (engine._validate).
-        new = doc.result_bytes(check=False)
-        if new != path.read_bytes():
-            outcome.files[path] = new
-    _final_lines(outcome)
-    return outcome
+        return stable
 
 
 def _insert(insert: tuple, second, blocks: dict, taken: set, outcome) -> None:
@@ -199,74 +241,37 @@ def _insert(insert: tuple, second, blocks: dict, taken: set, outcome) -> None:
 
 class _Said:
     """The lines of a lean pass 2, said in the order of the two passes: every removal's,
-    then every insertion's."""
+    then every list's insertions in the lists' order."""
 
-    def __init__(self, outcome: Outcome) -> None:
-        self.outcome, self.done, self.items = outcome, [], []
+    def __init__(self, outcome: Outcome, lists: int) -> None:
+        self.outcome, self.done = outcome, []
+        self.items: list[list] = [[] for _n in range(lists)]
+
+    def at(self, n: int) -> _Recorder:
+        return _Recorder(self.items[n])
+
+    def flush(self) -> None:
+        self.outcome.done += self.done
+        for items in self.items:
+            for args in items:
+                self.outcome.item_done(*args)
+
+
+class _Recorder:
+    def __init__(self, items: list) -> None:
+        self.items = items
 
     def item_done(self, *args) -> None:
         self.items.append(args)
 
-    def flush(self) -> None:
-        self.outcome.done += self.done
-        for args in self.items:
-            self.outcome.item_done(*args)
 
-
-def _final_lines(outcome: Outcome) -> None:
-    """Each message about an item names the line the item starts on once written (a
-    moved item where it is now, not where it was): found by the item's `- id:` line in
-    the text as written, without composing the file once more."""
-    files: dict[Path, tuple[list[str], dict[str, int]]] = {}
-
-    def read(path: Path) -> tuple[list[str], dict[str, int]]:
-        if path not in files:
-            data = outcome.files.get(path)
-            text = path.read_bytes() if data is None else data
-            lines = text.decode("utf-8-sig").splitlines()
-            files[path] = lines, _id_lines(lines)
-        return files[path]
-
-    for index, path, item_id, key in outcome.at_item:
-        if item_id not in read(path)[1]:
-            # Moved to another file (another axis): named there.
-            path = next((f for f in outcome.files if item_id in read(f)[1]), path)
-        lines, starts = read(path)
-        line = _line_of(lines, starts.get(item_id), key)
-        outcome.done[index] = f"{path}{f':{line}' if line else ''}: {outcome.done[index]}"
-
-
-#: An item's first line, `- id: x` (quoted or not, a comment after it). Ids are words
-#: of [a-z0-9-] (sources/schema.py ID_PATTERN), so the id is the whole run read here.
-_ID_LINE = re.compile(r"""^\s*-\s+id:\s*(["']?)([^\s"'#]+)\1\s*(#.*)?$""")
-
-
-def _id_lines(lines: list[str]) -> dict[str, int]:
-    """Each id -> the index of the first line that starts an item with it."""
-    out: dict[str, int] = {}
-    for n, line in enumerate(lines):
-        if "id:" in line:
-            found = _ID_LINE.match(line)
-            if found:
-                out.setdefault(found[2], n)
-    return out
-
-
-def _line_of(lines: list[str], n: int | None, key: str | None) -> int | None:
-    """The line (1-based) of the item starting at line index `n`, or of its `key`."""
-    if n is None:
-        return None
-    if key is None:
-        return n + 1
-    line = lines[n]
-    indent = len(line) - len(line.lstrip(" -"))
-    for m in range(n + 1, len(lines)):
-        stripped = lines[m].lstrip(" ")
-        if stripped.startswith("- ") and len(lines[m]) - len(stripped) < indent:
-            break
-        if stripped.startswith(f"{key}:"):
-            return m + 1
-    return n + 1
+def _apart(groups: list[str], most: int) -> bool:
+    """Whether no two lists can make the same new id (`_new_id`): their bases differ and
+    none is cut, whatever number it takes (at most `most`, one past every id taken)."""
+    bases = [_base(g).rstrip("-") for g in groups]
+    return len(set(bases)) == len(bases) and all(
+        len(b) + len(f"-{most + 1}") <= _ID_MAX for b in bases
+    )
 
 
 def _entry_lines(entry, ref, doc, seq, blocks, taken, outcome, group) -> str:
@@ -332,13 +337,21 @@ def _stable(here: list[str], wanted: list[str]) -> set[str]:
     return out
 
 
+#: The longest id `_new_id` makes.
+_ID_MAX = 35
+
+
+def _base(group: str) -> str:
+    return group.split(":", 1)[1] if group.startswith("axis:") else group.rstrip("s")
+
+
 def _new_id(group: str, taken: set[str]) -> str:
     """`<axis id>-<n>`, `context-<n>`, `participant-<n>`: valid, unused, never reused."""
-    base = group.split(":", 1)[1] if group.startswith("axis:") else group.rstrip("s")
+    base = _base(group)
     n = 1
     while True:
         tail = f"-{n}"
-        candidate = base[: 35 - len(tail)].rstrip("-") + tail
+        candidate = base[: _ID_MAX - len(tail)].rstrip("-") + tail
         if candidate not in taken:
             return candidate
         n += 1
