@@ -186,15 +186,20 @@ def _has_month_name(text: str) -> bool:
     return any(name in text for name in MONTHS_WITHOUT_HAMZA)
 
 
-#: What every rule but T511 needs in a text to find anything (T511: a month's name).
-_SUSPECT = re.compile(r"[A-Za-z0-9()\[\]]")
+#: What every rule but T511 needs in a text to find anything (T511: a month's name):
+#: a Latin letter, a digit or a bracket; the other ASCII characters, deleted.
+_NOT_SUSPECT = bytes(b for b in range(128) if not (chr(b).isalnum() or chr(b) in "()[]"))
 
 
 def _worth_a_look(text: str, holds: frozenset[str]) -> bool:
     """False for a text in which `findings` cannot find anything."""
     if text.isascii():  # no Arabic: only brackets can be wrong (half the values are ids)
         return "brackets" in holds and _BRACKET.search(text) is not None
-    return _SUSPECT.search(text) is not None or ("months" in holds and _has_month_name(text))
+    # The ASCII characters alone, less those of _NOT_SUSPECT: two passes in C, faster
+    # than the regex engine's test of each Arabic character against a class.
+    return bool(text.encode("ascii", "ignore").translate(None, _NOT_SUSPECT)) or (
+        "months" in holds and _has_month_name(text)
+    )
 
 
 def check_file(loaded) -> Iterator:
