@@ -68,9 +68,21 @@ for _index, (_tag, _pattern, _first) in enumerate(_RESOLVERS):
 _COMPILED: dict[int, re.Pattern] = {}
 
 
+_FLOAT, _INT = 1, 2
+_INT_TAG = _RESOLVERS[_INT][0]
+
+
 def implicit_tag(value: str) -> str:
     """The tag of a plain scalar `value` (a non-empty one-line text)."""
+    if value.isdigit() and value.isascii() and (value[0] != "0" or len(value) == 1):
+        return _INT_TAG  # 2024, 40: an integer whatever the patterns (not compiled)
     for index in _BY_FIRST.get(value[0], ()):
+        # Each float needs a `.`; an integer has a sign only at its start and no
+        # other `-` (2024-01-01): the patterns that cannot match are not compiled.
+        if index == _FLOAT and "." not in value:
+            continue
+        if index == _INT and "-" in value[1:]:
+            continue
         regex = _COMPILED.get(index)
         if regex is None:
             regex = _COMPILED[index] = re.compile(_RESOLVERS[index][1], re.X)
