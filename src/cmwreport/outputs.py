@@ -123,8 +123,8 @@ def write_atomic(files: list[tuple[Path, bytes]]) -> None:
     try:
         for path, data in files:
             check_target(path)
-            fd, name = _temporary(path)
-            staged.append((name, path))
+            fd = _temporary(path, staged)
+            name = staged[-1][0]
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()
@@ -160,17 +160,21 @@ def temporary_prefix(path: Path) -> str:
     return f".{pathtext.name(path)}."
 
 
-def _temporary(path: Path) -> tuple[int, str]:
+def _temporary(path: Path, staged: list) -> int:
     """A new file beside `path`, readable by its owner alone, as tempfile.mkstemp makes
     one; without tempfile, whose import (random, shutil) cost a small diff's redline more
-    than writing it."""
+    than writing it. Its name is in `staged` before the file exists: Ctrl-C is raised
+    as soon as a call returns, and one that came while the file was being created
+    would otherwise leave it behind with no name to remove it by."""
     prefix = f"{temporary_prefix(path)}{os.getpid()}."
     flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     for _attempt in range(100):
         name = pathtext.child(pathtext.parent(path), f"{prefix}{os.urandom(6).hex()}.tmp")
+        staged.append((name, path))
         try:
-            return os.open(name, flags, 0o600), name
+            return os.open(name, flags, 0o600)
         except FileExistsError:
+            staged.pop()  # not ours to remove
             continue
     raise FileExistsError(errno.EEXIST, "no free temporary name", pathtext.parent(path))
 
