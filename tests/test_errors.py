@@ -118,6 +118,13 @@ def _interrupt(args: list[str], delay: float) -> tuple[int, str]:
     return code, err
 
 
+def _as_from_a_terminal() -> None:
+    # A test run started in the background by a shell without job control (`cmd &` in
+    # a script, nohup) inherits SIGINT ignored, and so would cmwreport: Python then
+    # installs no KeyboardInterrupt handler. Ctrl-C at a terminal is SIGINT as default.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _interrupt_once(args: list[str], delay: float) -> tuple[int, str]:
     proc = subprocess.Popen(
         [sys.executable, "-c", _LAUNCH, *args],
@@ -125,6 +132,7 @@ def _interrupt_once(args: list[str], delay: float) -> tuple[int, str]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        preexec_fn=_as_from_a_terminal,
     )
     assert proc.stderr.readline() == b"ready\n"
     time.sleep(delay)
