@@ -166,12 +166,7 @@ def _read(text: str) -> tuple[Node, list[Node]]:
             if pending is not None:
                 top = stack[-1]
                 if indent > top[2] or (indent == top[2] and dash):
-                    if dash:
-                        node = Node("seq", _SEQ, number, indent + 1, number, first)
-                        node.items = held = []
-                    else:
-                        node = Node("map", _MAP, number, indent + 1, number, first)
-                        node.entries = held = {}
+                    node, held = _collection(dash, number, indent, first)
                     if len(stack) > MAX_DEPTH // 2:
                         raise _Decline
                     top[3][pending[0].text] = (pending[0], node)
@@ -188,12 +183,7 @@ def _read(text: str) -> tuple[Node, list[Node]]:
             if not stack:
                 if root is not None:
                     raise _Decline
-                if dash:
-                    root = Node("seq", _SEQ, number, indent + 1, number, first)
-                    root.items = held = []
-                else:
-                    root = Node("map", _MAP, number, indent + 1, number, first)
-                    root.entries = held = {}
+                root, held = _collection(dash, number, indent, first)
                 stack.append([root, not dash, indent, held, False])
                 count += 1
             top = stack[-1]
@@ -262,6 +252,17 @@ def _read(text: str) -> tuple[Node, list[Node]]:
     for open_ in stack:
         open_[0].end = len(text)
     return root, strings
+
+
+def _collection(dash, line: int, indent: int, start: int) -> tuple[Node, list | dict]:
+    """A list (opened by `- `) or a mapping starting at `line`, and what holds its items."""
+    if dash:
+        node = Node("seq", _SEQ, line, indent + 1, line, start)
+        node.items = held = []
+    else:
+        node = Node("map", _MAP, line, indent + 1, line, start)
+        node.entries = held = {}
+    return node, held
 
 
 def _null(top: list, pending: tuple) -> None:
