@@ -46,13 +46,16 @@ _OUTSIDE = (
 #: value (found with str.find, much cheaper than a regex over Arabic text), then spaces
 #: and a comment.
 _HEAD = re.compile(r"( *)(-(?: +|\Z))?(?:([0-9A-Za-z_][0-9A-Za-z_.-]*):(?: +|\Z))?")
-_DOUBLE = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
-_SINGLE = re.compile(r"'[^']*(?:''[^']*)*'")
+#: This pattern and the four below are compiled on first use (through `re`'s cache):
+#: most files need none of them, and compiling them all costs what reading a small
+#: file does.
+_DOUBLE = r'"[^"\\]*(?:\\.[^"\\]*)*"'
+_SINGLE = r"'[^']*(?:''[^']*)*'"
 #: After a value: nothing, or spaces and perhaps a comment.
-_TAIL = re.compile(r"(?: +(?:#.*)?)?\Z")
+_TAIL = r"(?: +(?:#.*)?)?\Z"
 #: Characters that do not start a plain scalar (`-` does, before a non-space).
 _INDICATORS = frozenset("?:,[]{}#&*!|>'\"%@`")
-_ESCAPE = re.compile(
+_ESCAPE = (
     r'\\(?:([0abtnvfre "/\\N_LP])|x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))'
 )
 _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f",
@@ -61,7 +64,7 @@ _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f
 #: One item of a flow list and the `,` after it: a word-like plain scalar, words
 #: without ASCII (Arabic, a string whatever they say) single-spaced, or a quoted scalar
 #: without escapes.
-_FLOW_ITEM = re.compile(
+_FLOW_ITEM = (
     r""" *(?:([0-9A-Za-z_][0-9A-Za-z_./+-]*|[^\x00-\x7f](?:[^\x00-\x7f]|\ (?=[^\x00-\x7f]))*)"""
     r"""|"([^"\\]*)"|'([^']*)') *(,|\Z)"""
 )
@@ -306,10 +309,10 @@ def _raw_value(line: str, pos: int) -> str:
     if first == '"':
         end = line.find('"', pos + 1) + 1
         if end and line.find("\\", pos, end) >= 0:
-            found = _DOUBLE.match(line, pos)  # an escape, perhaps of a quote
+            found = re.compile(_DOUBLE).match(line, pos)  # an escape, perhaps of a quote
             end = found.end() if found else 0
     elif first == "'":
-        found = _SINGLE.match(line, pos)
+        found = re.compile(_SINGLE).match(line, pos)
         end = found.end() if found else 0
     elif first == "[":
         end = line.find("]", pos) + 1
@@ -321,7 +324,7 @@ def _raw_value(line: str, pos: int) -> str:
         if ":" in value and (": " in value or value[-1] == ":"):
             raise _Decline  # `key: a: b` is no value but an error
         return value
-    if not end or (end != len(line) and not _TAIL.match(line, end)):
+    if not end or (end != len(line) and not re.compile(_TAIL).match(line, end)):
         raise _Decline
     return line[pos:end]
 
@@ -329,7 +332,7 @@ def _raw_value(line: str, pos: int) -> str:
 def _unescape(text: str) -> str:
     out = []
     at = 0
-    for found in _ESCAPE.finditer(text):
+    for found in re.finditer(_ESCAPE, text):
         if found.start() != at and "\\" in text[at : found.start()]:
             raise _Decline
         out.append(text[at : found.start()])
@@ -370,7 +373,7 @@ def _flow(value: str, column: int, number: int, here: int, tags: dict[str, str])
     if inside.strip(" "):
         at = 0
         base = column + 1
-        for found in _FLOW_ITEM.finditer(inside):
+        for found in re.finditer(_FLOW_ITEM, inside):
             if found.start() != at or at == len(inside):
                 raise _Decline
             at = found.end()
