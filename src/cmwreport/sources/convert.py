@@ -59,10 +59,17 @@ class Converter:
             if not self._map(node, spec, values, located):
                 del self.objects[index]
                 return None
-            made = CLASSES[spec.cls](**values)  # type: ignore[index]
-            made.loc = Loc(self.shown, node.line, node.column)
-            made.positions = located.fields
-            made.item_positions = located.items
+            cls, state, lists = _made(spec)
+            made = cls.__new__(cls)
+            state = state.copy()
+            for name in lists:
+                if name not in values:
+                    state[name] = []
+            state.update(values)
+            state["loc"] = Loc(self.shown, node.line, node.column)
+            state["positions"] = located.fields
+            state["item_positions"] = located.items
+            made.__dict__ = state
             self.objects[index] = made
             return made
         if spec.type == "list":
@@ -320,6 +327,26 @@ def _plan(spec: Field) -> tuple[dict[str, Field], tuple[Field, ...]]:
         known = {f.name: f for f in spec.fields}
         plan = _PLANS[id(spec)] = (spec, known, tuple(f for f in spec.fields if f.required))
     return plan[1], plan[2]
+
+
+#: id(a map's declaration) -> (the declaration, its class, the attributes it starts
+#: with, those of them that start as a new list): what the class's `__init__` does
+#: (model.Located), its loop over twenty fields with setattr, done as one copy of a dict.
+_MADE: dict[int, tuple[Field, type, dict[str, Any], tuple[str, ...]]] = {}
+
+
+def _made(spec: Field) -> tuple[type, dict[str, Any], tuple[str, ...]]:
+    made = _MADE.get(id(spec))
+    if made is None:
+        cls = CLASSES[spec.cls]  # type: ignore[index]
+        state = {name: default for name, default, _factory in cls._defaults}
+        lists = tuple(name for name, _default, factory in cls._defaults if factory is list)
+        assert all(
+            factory in (None, list) or name in ("positions", "item_positions")
+            for name, _default, factory in cls._defaults
+        )
+        made = _MADE[id(spec)] = (spec, cls, state, lists)
+    return made[1], made[2], made[3]
 
 
 class _Positions:
