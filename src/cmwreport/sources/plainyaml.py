@@ -55,9 +55,7 @@ _SINGLE = r"'[^']*(?:''[^']*)*'"
 _TAIL = r"(?: +(?:#.*)?)?\Z"
 #: Characters that do not start a plain scalar (`-` does, before a non-space).
 _INDICATORS = frozenset("?:,[]{}#&*!|>'\"%@`")
-_ESCAPE = (
-    r'\\(?:([0abtnvfre "/\\N_LP])|x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))'
-)
+_ESCAPE = r'\\(?:([0abtnvfre "/\\N_LP])|x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))'
 _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f",
             "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85",
             "_": "\xa0", "L": "\u2028", "P": "\u2029"}  # fmt: skip
