@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from cmwreport.sources.compose import MAX_DEPTH, MAX_NODES, STR, Node
+from cmwreport.sources.compose import _NO_ENTRIES, _NO_ITEMS, MAX_DEPTH, MAX_NODES, STR, Node
 from cmwreport.sources.resolve import implicit_tag
 
 __all__ = ["data", "read"]
@@ -135,6 +135,7 @@ def _read(text: str) -> tuple[Node, list[Node]]:
         newline = "\r\n"
     width = len(newline)
     head = _HEAD.match
+    new = object.__new__
     offset = 0
     for line in text.split(newline):
         here = offset
@@ -143,8 +144,13 @@ def _read(text: str) -> tuple[Node, list[Node]]:
         match = head(line)
         spaces, dash, key = match.groups()
         pos = match.end()
-        if pos == len(line) or line[pos] == "#":
+        size = len(line)
+        quoted = False  # a value in double quotes to the end of the line, without `\`
+        if pos == size or line[pos] == "#":
             value = None
+        elif line[pos] == '"' and line.find('"', pos + 1) + 1 == size and line.find("\\", pos) < 0:
+            value = line[pos:]
+            quoted = True
         else:
             value = _raw_value(line, pos)
         indent = len(spaces)
@@ -224,16 +230,22 @@ def _read(text: str) -> tuple[Node, list[Node]]:
         if tag is None:
             tag = tags[key] = _resolve(key)
         after = here + column + len(key)
-        name = Node("scalar", tag, number, column + 1, number, after - len(key), after, key)
+        # Made without calling Node (its __init__ costs twice these stores): one a line.
+        name = new(Node)
+        name.kind, name.tag, name.line, name.column = "scalar", tag, number, column + 1
+        name.end_line, name.start, name.end, name.text = number, after - len(key), after, key
+        name.style, name.items, name.entries = None, _NO_ITEMS, _NO_ENTRIES
         count += 1
         if value is None:
             pending = (name, after + 1, column + len(key) + 2)
             continue
-        if value[0] == '"' and "\\" not in value:
+        if quoted:
             # The common case inline (a text in double quotes): one call less per line.
-            start = here + pos
-            node = Node("scalar", STR, number, start - here + 1, number, start,
-                        start + len(value), value[1:-1], '"')  # fmt: skip
+            node = new(Node)
+            node.kind, node.tag, node.line, node.column = "scalar", STR, number, pos + 1
+            node.end_line, node.start, node.end = number, here + pos, here + size
+            node.text, node.style = line[pos + 1 : size - 1], '"'
+            node.items, node.entries = _NO_ITEMS, _NO_ENTRIES
             count += 1
             held[key] = (name, node)
             strings.append(node)
