@@ -109,6 +109,9 @@ def _data(node: Node):
     raise _Decline  # a float, a date, an octal ...: safe_load's constructors decide
 
 
+_new = object.__new__
+
+
 def _read(text: str) -> tuple[Node, list[Node]]:
     flat = text.replace("\n", " ")
     if "\r" in flat:
@@ -135,7 +138,7 @@ def _read(text: str) -> tuple[Node, list[Node]]:
         newline = "\r\n"
     width = len(newline)
     head = _HEAD.match
-    new = object.__new__
+    new = _new
     offset = 0
     for line in text.split(newline):
         here = offset
@@ -211,8 +214,10 @@ def _read(text: str) -> tuple[Node, list[Node]]:
                         strings.extend([item for item in node.items if item.tag == STR])
                     continue
                 column = indent + len(dash)
-                node = Node("map", _MAP, number, column + 1, number, here + column)
-                node.entries = {}
+                node = new(Node)  # as for a key, below: one of these a list item
+                node.kind, node.tag, node.line, node.column = "map", _MAP, number, column + 1
+                node.end_line, node.start, node.end, node.text = number, here + column, 0, ""
+                node.style, node.items, node.entries = None, _NO_ITEMS, {}
                 if len(stack) > MAX_DEPTH // 2:
                     raise _Decline
                 top[3].append(node)
@@ -309,7 +314,11 @@ def _value(value: str, column: int, number: int, here: int, tags: dict[str, str]
     tag = tags.get(value)
     if tag is None:
         tag = tags[value] = _resolve(value)
-    return Node("scalar", tag, number, column + 1, number, start, start + len(value), value)
+    node = _new(Node)  # an id, a date ...: stores, not Node's __init__ (see _read)
+    node.kind, node.tag, node.line, node.column = "scalar", tag, number, column + 1
+    node.end_line, node.start, node.end, node.text = number, start, start + len(value), value
+    node.style, node.items, node.entries = None, _NO_ITEMS, _NO_ENTRIES
+    return node
 
 
 def _raw_value(line: str, pos: int) -> str:
@@ -363,8 +372,12 @@ def _unescape(text: str) -> str:
 
 def _flow(value: str, column: int, number: int, here: int, tags: dict[str, str]) -> Node:
     """`[a, 2, "b", أ]`, its items word-like, Arabic or quoted without escapes."""
-    node = Node("seq", _SEQ, number, column + 1, number, here + column, here + column + len(value))
-    node.items = items = []
+    start = here + column
+    node = _new(Node)  # stores, not Node's __init__ (see _read)
+    node.kind, node.tag, node.line, node.column = "seq", _SEQ, number, column + 1
+    node.end_line, node.start, node.end, node.text = number, start, start + len(value), ""
+    node.style, node.items, node.entries = None, [], _NO_ENTRIES
+    items = node.items
     inside = value[1:-1]
     # The common case first: `[40]`, `[44, 67]`, `[ar, en]` (Latin letters and digits).
     start = column + 1
@@ -375,8 +388,11 @@ def _flow(value: str, column: int, number: int, here: int, tags: dict[str, str])
         tag = tags.get(part)
         if tag is None:
             tag = tags[part] = _resolve(part)
-        items.append(Node("scalar", tag, number, start + 1, number, here + start,
-                          here + start + len(part), part))  # fmt: skip
+        item = _new(Node)
+        item.kind, item.tag, item.line, item.column = "scalar", tag, number, start + 1
+        item.end_line, item.start, item.end = number, here + start, here + start + len(part)
+        item.text, item.style, item.items, item.entries = part, None, _NO_ITEMS, _NO_ENTRIES
+        items.append(item)
         start += len(part) + 2
     else:
         return node
