@@ -138,16 +138,30 @@ def _read(text: str) -> tuple[Node, list[Node]]:
         newline = "\r\n"
     width = len(newline)
     head = _HEAD.match
+    heads: dict[str, tuple] = {}  # a line's start to its _HEAD groups and end
     new = _new
     offset = 0
     for line in text.split(newline):
         here = offset
         offset += len(line) + width
         number += 1
-        match = head(line)
-        spaces, dash, key = match.groups()
-        pos = match.end()
         size = len(line)
+        colon = line.find(":")
+        if colon < 0:
+            match = head(line)
+            (spaces, dash, key), pos = match.groups(), match.end()
+        else:
+            # What _HEAD finds ends at the first `:` and the character after it (keys
+            # hold no `:`; a dash's spaces stop before it), and a few such heads
+            # ("    text: ") start most lines: matched once each.
+            known = heads.get(line[: colon + 2])
+            if known is None:
+                match = head(line[: colon + 2])
+                known = heads[line[: colon + 2]] = (*match.groups(), match.end())
+            spaces, dash, key, pos = known
+            if pos == colon + 2 and key is not None:
+                while pos < size and line[pos] == " ":
+                    pos += 1  # more spaces after the key's `:` than its head held
         quoted = False  # a value in double quotes to the end of the line, without `\`
         if pos == size or line[pos] == "#":
             value = None
