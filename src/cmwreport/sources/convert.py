@@ -14,7 +14,11 @@ import re
 
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.i18n import N_, _
-from cmwreport.sources.model import CLASSES, Loc
+from cmwreport.sources.model import Loc
+from cmwreport.sources.plan import ID_KIND as _ID_KIND
+from cmwreport.sources.plan import TEXT as _TEXT
+from cmwreport.sources.plan import made as _made
+from cmwreport.sources.plan import plan as _plan
 from cmwreport.sources.schema import DATE_PATTERN, ID_MAX, ID_PATTERN, SYMBOL_PATTERN, Field
 from cmwreport.sources.yamlsafe import STR, Node
 
@@ -344,56 +348,6 @@ class Converter:
                 )
             self.report("D301", node, message)
             return None
-
-
-#: id(a map's declaration) -> (the declaration, its fields by key, each with its model
-#: attribute, its type (None: inline) and whether it may be left empty, its required
-#: fields): worked out once, not for each of the thousands of mappings a large tree
-#: holds. The declaration is kept so that its id cannot be reused by another.
-_PLANS: dict[int, tuple[Field, dict[str, tuple], tuple[Field, ...]]] = {}
-
-
-def _plan(spec: Field) -> tuple[dict[str, tuple], tuple[Field, ...]]:
-    plan = _PLANS.get(id(spec))
-    if plan is None:
-        known = {f.name: (f, f.attr or f.name, _kind(f), not f.required) for f in spec.fields}
-        plan = _PLANS[id(spec)] = (spec, known, tuple(f for f in spec.fields if f.required))
-    return plan[1], plan[2]
-
-
-#: id(a map's declaration) -> (the declaration, its class, the attributes it starts
-#: with, those of them that start as a new list): what the class's `__init__` does
-#: (model.Located), its loop over twenty fields with setattr, done as one copy of a dict.
-_MADE: dict[int, tuple[Field, type, dict[str, Any], tuple[str, ...]]] = {}
-
-
-def _made(spec: Field) -> tuple[type, dict[str, Any], tuple[str, ...]]:
-    made = _MADE.get(id(spec))
-    if made is None:
-        cls = CLASSES[spec.cls]  # type: ignore[index]
-        state = {name: default for name, default, _factory in cls._defaults}
-        lists = tuple(name for name, _default, factory in cls._defaults if factory is list)
-        assert all(
-            factory in (None, list) or name in ("positions", "item_positions")
-            for name, _default, factory in cls._defaults
-        )
-        made = _MADE[id(spec)] = (spec, cls, state, lists)
-    return made[1], made[2], made[3]
-
-
-#: Stand-ins for a field's type in a plan: a text or an id without choices, which
-#: `_map` takes without calling `_scalar`.
-_TEXT, _ID_KIND = object(), object()
-
-
-def _kind(field: Field) -> object:
-    if field.inline:
-        return None
-    if field.type in ("text", "word") and not field.choices:
-        return _TEXT
-    if field.type in ("id", "ref") and not field.choices:
-        return _ID_KIND
-    return field.type
 
 
 def _id(value: str) -> bool:
