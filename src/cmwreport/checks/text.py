@@ -55,7 +55,8 @@ def check_file(loaded: LoadedFile) -> Iterator[Diagnostic]:
     # character none of these rules is about, and that NFC never combines with
     # anything), tells which rules need to look at each value.
     joined = "\n".join(node.text for node in strings)
-    suspect = (_maybe_suspect(joined) and re.search(_SUSPECT, joined) is not None) or not (
+    maybe = not loaded.plain and _maybe_suspect(joined)
+    suspect = (maybe and re.search(_SUSPECT, joined) is not None) or not (
         joined.isascii() or unicodedata.is_normalized("NFC", joined)
     )
     spaced = any(stray in joined for stray in _STRAY_SPACES)

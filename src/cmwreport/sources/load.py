@@ -74,6 +74,9 @@ class LoadedFile(Plain):
         self.diagnostics: list[Diagnostic] = []
         #: Whether YAML could read the file (kept when `release` drops the node).
         self.parsed = node is not None
+        #: Whether every text value is known to hold only characters Python prints, none
+        #: from U+F000 (yamlsafe.FileReader.plain).
+        self.plain = False
 
     def release(self) -> None:
         """Drop the text and the node tree once the rules that read them have run: a
@@ -214,6 +217,7 @@ def read_file(
             loaded.recovered_id = found[1] if found else None
     else:
         loaded.strings = reader.strings
+        loaded.plain = reader.plain
         converter = Converter(shown, mine)
         loaded.value = converter.convert(node, FILE_KINDS[kind])
         loaded.objects = [made for made in converter.objects if made is not None]

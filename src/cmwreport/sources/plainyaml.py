@@ -42,6 +42,13 @@ _HEAD = re.compile(r"( *)(-(?: +|\Z))?(?:([0-9A-Za-z_][0-9A-Za-z_.-]*):(?: +|\Z)
 def read(text: str) -> tuple[Node, list[Node]] | None:
     """The file's Node tree and its text values (as `compose.Composer` gives them), or
     None when the file is not in the subset this reader is sure of."""
+    found = read_noting(text)
+    return None if found is None else found[:2]
+
+
+def read_noting(text: str) -> tuple[Node, list[Node], bool] | None:
+    """`read`, and whether every character of the file but its line breaks is one Python
+    prints (its text values then are, unless an escape made them)."""
     try:
         return _read(text)
     except Decline:
@@ -80,11 +87,12 @@ def _data(node: Node):
     raise Decline  # a float, a date, an octal ...: safe_load's constructors decide
 
 
-def _read(text: str) -> tuple[Node, list[Node]]:
+def _read(text: str) -> tuple[Node, list[Node], bool]:
     flat = text.replace("\n", " ")
     if "\r" in flat:
         flat = flat.replace("\r", " ")
-    if not flat.isprintable():
+    printable = flat.isprintable()
+    if not printable:
         for pattern in _OUTSIDE:
             if re.search(pattern, text):
                 raise Decline
@@ -255,7 +263,7 @@ def _read(text: str) -> tuple[Node, list[Node]]:
         raise Decline
     for open_ in stack:
         open_[0].end = len(text)
-    return root, strings
+    return root, strings, printable
 
 
 def _collection(dash, line: int, indent: int, start: int) -> tuple[Node, list | dict]:

@@ -52,6 +52,9 @@ class FileReader:
         self.text: str | None = None
         #: Every text value (not keys), in file order, each once: what the text checks read.
         self.strings: list[Node] = []
+        #: Whether every text value is known to hold only characters Python prints, none
+        #: from U+F000 (checks/text.py then looks no further for suspect characters).
+        self.plain = False
 
     def error(self, code: str, line: int, column: int, message: str) -> None:
         self.diagnostics.append(Diagnostic(self.shown, line, column, code, "error", message))
@@ -68,7 +71,15 @@ class FileReader:
         if text is None:
             return None
         self.text = text
-        return self._compose(text)
+        root = self._compose(text)
+        if self.plain and "\\" not in text:
+            # No escape: every value is made of the file's characters, all printable,
+            # and none from U+F000 (whose UTF-8 starts with the byte EF) if no EF byte
+            # follows the byte order mark.
+            self.plain = raw.find(b"\xef", 3 if raw.startswith(b"\xef\xbb\xbf") else 0) < 0
+        else:
+            self.plain = False
+        return root
 
     def suppressions(self) -> dict[int, set[str]]:
         """Line -> codes that `# cmwreport: ignore ...` comments on that line name."""
@@ -150,9 +161,9 @@ class FileReader:
             return None
 
     def _compose(self, text: str) -> Node | None:
-        found = plainyaml.read(text)
+        found = plainyaml.read_noting(text)
         if found is not None:
-            root, self.strings = found
+            root, self.strings, self.plain = found
             return root
         return self.compose_pyyaml(text)
 
