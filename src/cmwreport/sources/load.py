@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
 #: `id: ...` at the top of a file, read from the text of a file YAML cannot parse, so
 #: that references to it are not reported as missing too.
-_TOP_ID = re.compile(r"^id:\s*[\"']?([a-z0-9-]+)[\"']?\s*(?:#.*)?$", re.MULTILINE)
+#: Compiled on first use (`re` keeps it): most trees have no such file.
+_TOP_ID = r"(?m)^id:\s*[\"']?([a-z0-9-]+)[\"']?\s*(?:#.*)?$"
 
 
 class SourceTreeError(CmwError):
@@ -213,7 +214,7 @@ def read_file(
     loaded.path, loaded.diagnostics = path, mine
     if node is None:
         if reader.text is not None:
-            found = _TOP_ID.search(reader.text)
+            found = re.search(_TOP_ID, reader.text)
             loaded.recovered_id = found[1] if found else None
     else:
         loaded.strings = reader.strings

@@ -28,18 +28,18 @@ MAX_FILE_BYTES = 1024 * 1024
 
 #: `# cmwreport: ignore T507` (codes separated by commas or spaces; a reason may follow
 #: after `--`), at the end of the line a warning points at.
-SUPPRESSION = re.compile(
-    r"#\s*cmwreport:\s*ignore\s+(?P<codes>[A-Z]\d{3}(?:[\s,]+[A-Z]\d{3})*)\s*(?:--.*)?$"
-)
+#: This pattern and the next are compiled on first use (`re` keeps them): a clean tree
+#: has no such comment and no diagnostic to place on a line.
+SUPPRESSION = r"#\s*cmwreport:\s*ignore\s+(?P<codes>[A-Z]\d{3}(?:[\s,]+[A-Z]\d{3})*)\s*(?:--.*)?$"
 
 
 #: What YAML counts as a line break, so that our line numbers are the parser's.
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_LINE_BREAK = "\r\n|[\r\n\x85\u2028\u2029]"
 
 
 def split_lines(text: str) -> list[str]:
     """A file's lines as the YAML parser numbers them (CRLF, CR, NEL, U+2028 ...)."""
-    return _LINE_BREAK.split(text)
+    return re.split(_LINE_BREAK, text)
 
 
 class FileReader:
@@ -87,7 +87,7 @@ class FileReader:
         if self.text is None or "cmwreport:" not in self.text:
             return out
         for number, line in enumerate(split_lines(self.text), start=1):
-            found = SUPPRESSION.search(line)
+            found = re.search(SUPPRESSION, line)
             if found:
                 out[number] = set(re.split(r"[\s,]+", found["codes"].strip()))
         return out
