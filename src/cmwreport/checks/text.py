@@ -54,7 +54,7 @@ def check_file(loaded: LoadedFile) -> Iterator[Diagnostic]:
     # Most files are clean: one pass over all their values, joined by a newline (a
     # character none of these rules is about, and that NFC never combines with
     # anything), tells which rules need to look at each value.
-    joined = "\n".join(node.text for node in strings)
+    joined = loaded.joined()
     maybe = not loaded.plain and _maybe_suspect(joined)
     suspect = (maybe and re.search(_SUSPECT, joined) is not None) or not (
         joined.isascii() or unicodedata.is_normalized("NFC", joined)

@@ -78,12 +78,20 @@ class LoadedFile(Plain):
         #: Whether every text value is known to hold only characters Python prints, none
         #: from U+F000 (yamlsafe.FileReader.plain).
         self.plain = False
+        self._joined: str | None = None
+
+    def joined(self) -> str:
+        """Every text value, joined by a newline (a character none of the rules looks
+        for): each rule's first scan of a file, made once for them all."""
+        if self._joined is None:
+            self._joined = "\n".join([node.text for node in self.strings])
+        return self._joined
 
     def release(self) -> None:
         """Drop the text and the node tree once the rules that read them have run: a
         large tree's nodes would otherwise all stand in memory together, and the
         allocator keeps that high-water mark for the rest of a build."""
-        self.text, self.node, self.strings = None, None, []
+        self.text, self.node, self.strings, self._joined = None, None, [], None
 
 
 class Loaded(Plain):
