@@ -46,6 +46,7 @@ _SUSPECT = (
 #: What `_spacing` reports, as substrings: `in` finds them far faster than one regex
 #: alternation tried at every character of the text.
 _STRAY_SPACES = ("  ", " \u060c", " \u061b", " \u061f", "\u00a0", "\u202f")
+_SPACED = _STRAY_SPACES[:4]
 
 
 def check_file(loaded: LoadedFile) -> Iterator[Diagnostic]:
@@ -59,7 +60,8 @@ def check_file(loaded: LoadedFile) -> Iterator[Diagnostic]:
     suspect = (maybe and re.search(_SUSPECT, joined) is not None) or not (
         joined.isascii() or unicodedata.is_normalized("NFC", joined)
     )
-    spaced = any(stray in joined for stray in _STRAY_SPACES)
+    # The no-break spaces are characters Python does not print: not in a `plain` file.
+    spaced = any(stray in joined for stray in (_SPACED if loaded.plain else _STRAY_SPACES))
     for node in strings:
         value = node.text
         if suspect and (
