@@ -26,9 +26,10 @@ class DiffOptions(
             # Words of unchanged text shown around each change in the terminal (None:
             # whole paragraphs).
             "context",  # int | None
-            # Author and date of the redline's revisions (the date parsed and checked).
+            # Author and date of the redline's revisions (the date parsed and checked,
+            # written as Word writes it: 2024-03-01T09:30:00Z).
             "author",  # str = "cmwreport"
-            "date",  # dt.datetime | None
+            "date",  # str | None
         ),
         defaults=("text", None, None, False, False, False, False, None, "cmwreport", None),
     )
