@@ -34,7 +34,7 @@ def link_target(url: str, anchor: str | None) -> str:
     if "%" in url:
         # "B%C3%A9atrice" and "Béatrice", "%20" and " ": one address written two ways
         # (LibreOffice writes links unescaped).
-        url = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), url.encode().decode("latin-1"))
+        url = re.sub(_ESCAPE, lambda m: chr(int(m.group(1), 16)), url.encode().decode("latin-1"))
         url = url.encode("latin-1").decode("utf-8", "replace")
     return f"{url}#{anchor}" if anchor else url
 
@@ -50,7 +50,8 @@ def _unquote(word: str) -> str:
     return word[1:-1] if len(word) > 1 and word[0] == word[-1] == '"' else word
 
 
-_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+# Text, compiled by re for the first address with a %-escape (issue 21).
+_ESCAPE = r"%([0-9A-Fa-f]{2})"
 _WORDS = re.compile(r'"[^"]*"|\S+')
 _QUOTED = re.compile(r'"[^"]*"')
 _SWITCH_ARGUMENT = re.compile(r'(\\[@#!*])\s*"')
