@@ -213,3 +213,48 @@ def test_a_diff_of_two_small_drafts_imports_only_what_it_uses(tmp_path, monkeypa
 def test_version():
     proc = run("-m", "cmwreport", "--version")
     assert proc.returncode == 0 and proc.stdout == "cmwreport 0.1.0\n"
+
+
+# A process that is cmwreport ends without the interpreter's exit (cli._exit_now) once
+# its command is done, but for whatever could still need that exit.
+_AS_SCRIPT = (
+    "import sys\n"
+    "{before}\n"
+    "from cmwreport.cli import main\n"
+    "sys.argv = ['cmwreport', *sys.argv[1:]]\n"
+    "sys.exit(main())\n"
+)
+
+
+def test_a_command_done_ends_its_process_with_its_output_whole():
+    proc = run("-c", _AS_SCRIPT.format(before=""), "--version")
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "cmwreport 0.1.0\n", "")
+    real = ROOT / "tests" / "fixtures" / "real"
+    old, new = real / "lo" / "lo-report.docx", real / "pairs" / "lo-textbox-edited.docx"
+    proc = run("-c", _AS_SCRIPT.format(before=""), "diff", str(old), str(new), "--format", "json")
+    assert proc.returncode == 1 and proc.stderr == ""
+    assert proc.stdout.endswith("}\n")
+    assert '"changes"' in proc.stdout
+    # What main gives in a process that keeps the interpreter's exit.
+    inside = subprocess.run(
+        [sys.executable, "-c", "import sys; from cmwreport.cli import main; main(sys.argv[1:])",
+         "diff", str(old), str(new), "--format", "json"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert inside.stdout == proc.stdout
+
+
+def test_the_interpreters_exit_is_kept_for_atexit_callbacks_and_threads():
+    # A callback registered with atexit (a coverage tool's) runs; a thread still
+    # running is waited for.
+    code = _AS_SCRIPT.format(before="import atexit; atexit.register(print, 'atexit ran')")
+    proc = run("-c", code, "--version")
+    assert proc.returncode == 0
+    assert proc.stdout.splitlines() == ["cmwreport 0.1.0", "atexit ran"]
+    thread = (
+        "import threading, time\n"
+        "threading.Thread(target=lambda: (time.sleep(0.3), print('thread done'))).start()"
+    )
+    proc = run("-c", _AS_SCRIPT.format(before=thread), "--version")
+    assert proc.returncode == 0
+    assert proc.stdout.splitlines() == ["cmwreport 0.1.0", "thread done"]
