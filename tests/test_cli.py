@@ -203,6 +203,8 @@ def test_a_diff_of_two_small_drafts_imports_only_what_it_uses(tmp_path, monkeypa
     assert {"hashlib", "_hashlib"} & modules == set()
     assert "datetime" not in modules
     assert _unwanted(modules, ("typing", "gzip", "contextlib", "cmwreport.arabic.wording")) == set()
+    # A text edited: no formatting to mark (redline/format.py), no header put back.
+    assert {"cmwreport.redline.format", "cmwreport.redline.stories"} & modules == set()
     # Dated by SOURCE_DATE_EPOCH, the revisions' date is written without datetime.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     code, modules = _imported("diff", str(old), str(new), "--format", "json", "--redline", str(red))
