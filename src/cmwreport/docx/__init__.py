@@ -15,7 +15,7 @@ modules lxml imports at load and a diff of two small drafts never uses (issue 21
 - `gzip` (2 M), for writing compressed XML, which cmwreport never asks for: its
   `GzipFile` is the real class, imported when called;
 - `contextlib` (2.8 M), whose `contextmanager` lxml applies to one function, for
-  writing text to a file: the function made calls the real one, imported then.
+  C14N 2.0 output to a file: the function made calls the real one, imported then.
 While lxml loads, `sys.modules` holds a stand-in for each of them (unless it is loaded
 already); any other name read from one is the real module's, imported then. The
 stand-ins leave `sys.modules` once lxml is loaded, so a later import is the real module.
