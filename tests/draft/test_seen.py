@@ -35,20 +35,48 @@ def test_reading_with_seen_reads_what_each_draft_alone_reads():
         old, new = CORPUS / old_name, CORPUS / new_name
         seen: dict = {}
         old_shared = read_draft(old, seen=seen)
-        before = dict(seen)
+        before = {id(b.__dict__["written"]) for b in old_shared.body if "written" in b.__dict__}
         new_shared = read_draft(new, seen=seen)
         _same(read_draft(old), old_shared)
         _same(read_draft(new), new_shared)
-        # The new draft's paragraphs the old one had written alike were not read again.
-        again += sum(1 for b in new_shared.body if b.__dict__.get("written") in before)
+        # The new draft's paragraphs the old one had written alike were not read again:
+        # they were given its entries.
+        again += sum(1 for b in new_shared.body if id(b.__dict__.get("written")) in before)
     assert again > 100
 
 
-def test_a_draft_past_the_limit_keeps_nothing(monkeypatch):
+def test_keyed_by_their_bytes_or_written_out_the_drafts_read_the_same(monkeypatch):
+    """Keys cut from the part's bytes (docx/bodybytes.py) and keys written out give
+    the same blocks, and keep an entry for the same paragraphs."""
+    from_bytes = shared = 0
+    for name in ("lo-bold", "w-sentence-appended", "lo-heading-word-added"):
+        old, new = (CORPUS / part for part in PAIRS[name])
+        seen: dict = {}
+        pair = [read_draft(old, seen=seen), read_draft(new, seen=seen)]
+        from_bytes += sum(1 for k in seen if type(k) is tuple)
+        with monkeypatch.context() as m:
+            m.setattr(reader, "paragraph_keys", lambda data, body: None)
+            written: dict = {}
+            again = [read_draft(old, seen=written), read_draft(new, seen=written)]
+            assert not any(type(k) is tuple for k in written)
+        for ours, theirs in zip(pair, again, strict=True):
+            _same(theirs, ours)
+            kept = [("written" in b.__dict__) for b in ours.body]
+            assert kept == [("written" in b.__dict__) for b in theirs.body]
+            shared += sum(kept)
+    assert from_bytes >= 3 and shared > 20
+
+
+def test_a_draft_past_the_limit_keeps_nothing_unless_keyed_by_its_bytes(monkeypatch):
     monkeypatch.setattr(reader, "KEEP_WRITTEN", 2)
     old_name, _new = PAIRS["lo-bold"]
     seen: dict = {}
     draft = read_draft(CORPUS / old_name, seen=seen)
     assert len(draft.body) > 2
+    # Keys cut from the bytes cost no serialising: kept whatever the draft's length.
+    assert any("written" in b.__dict__ for b in draft.body)
+    monkeypatch.setattr(reader, "paragraph_keys", lambda data, body: None)
+    seen = {}
+    draft = read_draft(CORPUS / old_name, seen=seen)
     assert seen == {}
     assert not any("written" in b.__dict__ for b in draft.body)
