@@ -3,12 +3,11 @@ bookmark: found in one pass over the body (draft/stories.py asks per paragraph).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from cmwreport.contract import identity_of
 from cmwreport.docx import wordml as n
 from cmwreport.draft.identity import _COPY, _REVISIONS
 
+TYPE_CHECKING = False  # typing is imported by type checkers alone (issue 21)
 if TYPE_CHECKING:
     from cmwreport.draft.stories import Walk
 
