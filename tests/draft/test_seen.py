@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from cmwreport.docx import bodybytes
 from cmwreport.draft import reader
 from cmwreport.draft.model import Block, Draft
 from cmwreport.draft.reader import read_draft
@@ -29,7 +32,9 @@ def _same(alone: Draft, shared: Draft) -> None:
     assert shared.authors == alone.authors
 
 
-def test_reading_with_seen_reads_what_each_draft_alone_reads():
+@pytest.mark.parametrize("cut_above", [0, 10**9], ids=["keys-from-bytes", "keys-written"])
+def test_reading_with_seen_reads_what_each_draft_alone_reads(cut_above, monkeypatch):
+    monkeypatch.setattr(reader, "CUT_ABOVE", cut_above)
     again = 0
     for old_name, new_name in PAIRS.values():
         old, new = CORPUS / old_name, CORPUS / new_name
@@ -48,6 +53,7 @@ def test_reading_with_seen_reads_what_each_draft_alone_reads():
 def test_keyed_by_their_bytes_or_written_out_the_drafts_read_the_same(monkeypatch):
     """Keys cut from the part's bytes (docx/bodybytes.py) and keys written out give
     the same blocks, and keep an entry for the same paragraphs."""
+    monkeypatch.setattr(reader, "CUT_ABOVE", 0)
     from_bytes = shared = 0
     for name in ("lo-bold", "w-sentence-appended", "lo-heading-word-added"):
         old, new = (CORPUS / part for part in PAIRS[name])
@@ -55,7 +61,7 @@ def test_keyed_by_their_bytes_or_written_out_the_drafts_read_the_same(monkeypatc
         pair = [read_draft(old, seen=seen), read_draft(new, seen=seen)]
         from_bytes += sum(1 for k in seen if type(k) is tuple)
         with monkeypatch.context() as m:
-            m.setattr(reader, "paragraph_keys", lambda data, body: None)
+            m.setattr(bodybytes, "paragraph_keys", lambda data, body: None)
             written: dict = {}
             again = [read_draft(old, seen=written), read_draft(new, seen=written)]
             assert not any(type(k) is tuple for k in written)
@@ -69,13 +75,14 @@ def test_keyed_by_their_bytes_or_written_out_the_drafts_read_the_same(monkeypatc
 
 def test_a_draft_past_the_limit_keeps_nothing_unless_keyed_by_its_bytes(monkeypatch):
     monkeypatch.setattr(reader, "KEEP_WRITTEN", 2)
+    monkeypatch.setattr(reader, "CUT_ABOVE", 0)
     old_name, _new = PAIRS["lo-bold"]
     seen: dict = {}
     draft = read_draft(CORPUS / old_name, seen=seen)
     assert len(draft.body) > 2
     # Keys cut from the bytes cost no serialising: kept whatever the draft's length.
     assert any("written" in b.__dict__ for b in draft.body)
-    monkeypatch.setattr(reader, "paragraph_keys", lambda data, body: None)
+    monkeypatch.setattr(bodybytes, "paragraph_keys", lambda data, body: None)
     seen = {}
     draft = read_draft(CORPUS / old_name, seen=seen)
     assert seen == {}

@@ -3,6 +3,8 @@ bookmark: found in one pass over the body (draft/stories.py asks per paragraph).
 
 from __future__ import annotations
 
+import re
+
 from cmwreport.contract import identity_of
 from cmwreport.docx import wordml as n
 from cmwreport.draft.identity import _COPY, _REVISIONS
@@ -79,7 +81,7 @@ def citing_unresolved(body) -> tuple[set, dict] | None:
                 parent = parent.getparent()
             if inner is None:
                 continue
-            if _COPY.search(name):
+            if "_C" in name and re.search(_COPY, name):
                 return None
             if name_of.setdefault(inner, name) != name:
                 return None

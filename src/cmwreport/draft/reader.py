@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 
 from cmwreport.docx import wordml as n
-from cmwreport.docx.bodybytes import paragraph_keys
 from cmwreport.docx.opc import PackageError
 from cmwreport.docx.package import Package
 from cmwreport.docx.revisions import Tracked, accept_all
@@ -60,6 +59,10 @@ _METADATA_KINDS = {
 _STORIES = {"header", "footer", "footnotes", "endnotes", "comments"}
 
 
+#: Body children past which the reader keys paragraphs by the bytes they were read
+#: from (docx/bodybytes.py): below, writing each out costs less than compiling the
+#: expressions that find them (about 1.7 ms, 400 paragraphs written out).
+CUT_ABOVE = 400
 #: Body children past which a draft whose paragraphs must be written out to key them
 #: keeps no paragraph's bytes (`seen`): on `stress` (32,684 blocks) they would add to
 #: the time and peak of a diff. Keys cut from the part's bytes (docx/bodybytes.py) cost
@@ -119,8 +122,12 @@ def _read(source: Path | bytes | Package, name: str, seen: dict | None) -> Draft
     if not counted:
         stories.check_size(body)
     keep = seen is not None and len(body) <= KEEP_WRITTEN
-    # Read while the tree is still what the bytes say, and given up if it changes.
-    keys = paragraph_keys(package.bytes(main), body) if seen is not None and counted else None
+    keys = None
+    if seen is not None and counted and len(body) > CUT_ABOVE:
+        # Read while the tree is still what the bytes say, and given up if it changes.
+        from cmwreport.docx.bodybytes import paragraph_keys
+
+        keys = paragraph_keys(package.bytes(main), body)
     tracked = Tracked()
     # Before the accept joins deleted paragraphs to the next, bookmarks and all.
     cited = citing_unresolved(body)

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from cmwreport.contract import style_key
 from cmwreport.docx import wordml as n
-from cmwreport.docx.bodybytes import key as key_of
-from cmwreport.docx.plain import plain_text, written
+from cmwreport.docx.plain import IDS, plain_text, written
 from cmwreport.docx.text import Inline, Objects, identity, read_paragraph
 from cmwreport.docx.xml import w
 from cmwreport.draft.citing import citing, note_hosts
@@ -122,7 +121,8 @@ def _paragraph(p, walk: Walk) -> None:
             kept = written(p)
         else:
             span = spans.get(p)
-            kept = None if span is None else key_of(walk.data, span)
+            # docx/bodybytes.py `key`, without importing it for every draft.
+            kept = None if span is None else IDS.sub(b"", walk.data[span[0] : span[1]])
         if kept is not None:
             known = seen.get(kept)
     inline, fields, links, objects = None, (), (), ()
