@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from cmwreport.docx import bodybytes
 from cmwreport.draft import reader
 from cmwreport.draft.model import Block, Draft
 from cmwreport.draft.reader import read_draft
@@ -29,26 +32,58 @@ def _same(alone: Draft, shared: Draft) -> None:
     assert shared.authors == alone.authors
 
 
-def test_reading_with_seen_reads_what_each_draft_alone_reads():
+@pytest.mark.parametrize("cut_above", [0, 10**9], ids=["keys-from-bytes", "keys-written"])
+def test_reading_with_seen_reads_what_each_draft_alone_reads(cut_above, monkeypatch):
+    monkeypatch.setattr(reader, "CUT_ABOVE", cut_above)
     again = 0
     for old_name, new_name in PAIRS.values():
         old, new = CORPUS / old_name, CORPUS / new_name
         seen: dict = {}
         old_shared = read_draft(old, seen=seen)
-        before = dict(seen)
+        before = {id(b.__dict__["written"]) for b in old_shared.body if "written" in b.__dict__}
         new_shared = read_draft(new, seen=seen)
         _same(read_draft(old), old_shared)
         _same(read_draft(new), new_shared)
-        # The new draft's paragraphs the old one had written alike were not read again.
-        again += sum(1 for b in new_shared.body if b.__dict__.get("written") in before)
+        # The new draft's paragraphs the old one had written alike were not read again:
+        # they were given its entries.
+        again += sum(1 for b in new_shared.body if id(b.__dict__.get("written")) in before)
     assert again > 100
 
 
-def test_a_draft_past_the_limit_keeps_nothing(monkeypatch):
+def test_keyed_by_their_bytes_or_written_out_the_drafts_read_the_same(monkeypatch):
+    """Keys cut from the part's bytes (docx/bodybytes.py) and keys written out give
+    the same blocks, and keep an entry for the same paragraphs."""
+    monkeypatch.setattr(reader, "CUT_ABOVE", 0)
+    from_bytes = shared = 0
+    for name in ("lo-bold", "w-sentence-appended", "lo-heading-word-added"):
+        old, new = (CORPUS / part for part in PAIRS[name])
+        seen: dict = {}
+        pair = [read_draft(old, seen=seen), read_draft(new, seen=seen)]
+        from_bytes += sum(1 for k in seen if type(k) is tuple)
+        with monkeypatch.context() as m:
+            m.setattr(bodybytes, "paragraph_keys", lambda data, body: None)
+            written: dict = {}
+            again = [read_draft(old, seen=written), read_draft(new, seen=written)]
+            assert not any(type(k) is tuple for k in written)
+        for ours, theirs in zip(pair, again, strict=True):
+            _same(theirs, ours)
+            kept = [("written" in b.__dict__) for b in ours.body]
+            assert kept == [("written" in b.__dict__) for b in theirs.body]
+            shared += sum(kept)
+    assert from_bytes >= 3 and shared > 20
+
+
+def test_a_draft_past_the_limit_keeps_nothing_unless_keyed_by_its_bytes(monkeypatch):
     monkeypatch.setattr(reader, "KEEP_WRITTEN", 2)
+    monkeypatch.setattr(reader, "CUT_ABOVE", 0)
     old_name, _new = PAIRS["lo-bold"]
     seen: dict = {}
     draft = read_draft(CORPUS / old_name, seen=seen)
     assert len(draft.body) > 2
+    # Keys cut from the bytes cost no serialising: kept whatever the draft's length.
+    assert any("written" in b.__dict__ for b in draft.body)
+    monkeypatch.setattr(bodybytes, "paragraph_keys", lambda data, body: None)
+    seen = {}
+    draft = read_draft(CORPUS / old_name, seen=seen)
     assert seen == {}
     assert not any("written" in b.__dict__ for b in draft.body)

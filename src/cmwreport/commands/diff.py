@@ -126,6 +126,8 @@ def compare_drafts(old: Path | str, new: Path | str, options: DiffOptions) -> in
 
             detach_plain(draft)
         drafts.append(draft)
+    # The paragraphs' bytes it holds served reading; blocks keep only its entries.
+    seen.clear()
     result = compare(drafts[0], drafts[1], options)
 
     # Every output is made before any is written, and the files are written together

@@ -34,8 +34,9 @@ def changed(old_draft: Draft, new_draft: Draft, old: Block, new: Block) -> list[
         if table:
             kept_old, kept_new = old.__dict__.get("written"), new.__dict__.get("written")
             if kept_old is not None and kept_new is not None:
-                # What the reader kept of both (docx/plain.written): written less ids.
-                if kept_old == kept_new:
+                # The reader's entries for both (draft/stories.py `Walk.seen`): one
+                # entry, written alike less ids.
+                if kept_old is kept_new:
                     return []
             else:
                 written_old, written_new = _written(old), _written(new)

@@ -67,10 +67,12 @@ class Tracked(Plain):
         }
 
 
-def accept_all(root, tracked: Tracked) -> None:
-    """Accept every tracked change in place, counting them into `tracked`."""
+def accept_all(root, tracked: Tracked) -> bool:
+    """Accept every tracked change in place, counting them into `tracked`; whether
+    anything changed (not every mark it removes is counted)."""
     # Deleted rows and cells go with everything in them.
-    for mark in list(root.iter(n.DEL, w("cellDel"))):
+    marks = list(root.iter(n.DEL, w("cellDel")))
+    for mark in marks:
         parent = mark.getparent()
         holder = parent.getparent() if parent is not None else None
         if parent is None or holder is None or parent.tag not in (n.TRPR, n.TCPR):
@@ -78,7 +80,8 @@ def accept_all(root, tracked: Tracked) -> None:
         if holder.getparent() is not None:
             holder.getparent().remove(holder)
             tracked.deletions += 1
-    for el in list(root.iter(n.DEL, n.MOVE_FROM)):
+    gone = list(root.iter(n.DEL, n.MOVE_FROM))
+    for el in gone:
         parent = el.getparent()
         if parent is None:
             continue
@@ -89,7 +92,8 @@ def accept_all(root, tracked: Tracked) -> None:
         if parent.tag == n.RPR and _parent_tag(parent) == n.PPR:
             _merge_with_next(parent.getparent().getparent())
         parent.remove(el)
-    for el in list(root.iter(n.INS, n.MOVE_TO)):
+    added = list(root.iter(n.INS, n.MOVE_TO))
+    for el in added:
         parent = el.getparent()
         if parent is None:
             continue
@@ -99,10 +103,12 @@ def accept_all(root, tracked: Tracked) -> None:
             parent.remove(el)
             continue
         unwrap(el)
-    for el in list(root.iter(*_PROPERTY_CHANGES, w("cellIns"), w("cellMerge"), *_RANGE_MARKS)):
+    rest = list(root.iter(*_PROPERTY_CHANGES, w("cellIns"), w("cellMerge"), *_RANGE_MARKS))
+    for el in rest:
         if el.tag in _PROPERTY_CHANGES:
             tracked.formatting += 1
         el.getparent().remove(el)
+    return bool(marks or gone or added or rest)
 
 
 def _parent_tag(el) -> str | None:
@@ -269,12 +275,14 @@ def reject(root) -> int:
             parent.remove(mark)
             if mark.tag == n.INS:  # an inserted paragraph mark: join with the next paragraph
                 _join_next(parent.getparent().getparent())
-    for el in list(root.iter(n.INS, n.MOVE_TO)):
+    added = list(root.iter(n.INS, n.MOVE_TO))
+    for el in added:
         parent = el.getparent()
         if parent is not None:
             count += 1
             parent.remove(el)
-    for el in list(root.iter(n.DEL, n.MOVE_FROM)):
+    gone = list(root.iter(n.DEL, n.MOVE_FROM))
+    for el in gone:
         parent = el.getparent()
         if parent is None:
             continue

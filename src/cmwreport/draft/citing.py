@@ -3,8 +3,11 @@ bookmark: found in one pass over the body (draft/stories.py asks per paragraph).
 
 from __future__ import annotations
 
+import re
+
 from cmwreport.contract import identity_of
 from cmwreport.docx import wordml as n
+from cmwreport.draft.identity import _COPY, _REVISIONS
 
 TYPE_CHECKING = False  # typing is imported by type checkers alone (issue 21)
 if TYPE_CHECKING:
@@ -39,6 +42,56 @@ def citing(body) -> tuple[set, dict]:
             if parent.tag in holders:
                 if parent in out:
                     break  # and so are the paragraphs and rows around it
+                out.add(parent)
+            parent = parent.getparent()
+    return out, idents
+
+
+def citing_unresolved(body) -> tuple[set, dict] | None:
+    """`citing(body)` for a draft whose identities need no resolving (draft/identity.py
+    `_needed`), found in the one pass over the bookmarks that tells; None for a draft
+    that needs it (its bookmarks are then rewritten and `citing` asked after)."""
+    for _revision in body.iter(*_REVISIONS):
+        return None
+    out: set = set()
+    idents: dict = {}
+    holders = (n.P, n.TR)
+    bookmark, p_tag, name_tag = n.BOOKMARK_START, n.P, n.NAME
+    name_of: dict = {}  # paragraph -> the identity bookmark name in it
+    holder_of: dict[str, object] = {}  # name -> the paragraph holding it
+    for el in body.iter(_CITES):
+        parent = el.getparent()
+        if el.tag == bookmark:
+            name = el.get(name_tag) or ""
+            ident = identity_of(name)
+            if ident is None:
+                continue
+            # Every holder up to the body: `citing` stops at one already given an
+            # identity, whose own holders were given theirs then.
+            inner = None
+            while parent is not None and parent is not body:
+                tag = parent.tag
+                if tag in holders:
+                    if parent not in idents:
+                        idents[parent] = ident
+                    if tag == p_tag:
+                        if inner is not None:
+                            return None  # in two paragraphs
+                        inner = parent
+                parent = parent.getparent()
+            if inner is None:
+                continue
+            if "_C" in name and re.search(_COPY, name):
+                return None
+            if name_of.setdefault(inner, name) != name:
+                return None
+            if holder_of.setdefault(name, inner) is not inner:
+                return None
+            continue
+        while parent is not None and parent is not body:
+            if parent.tag in holders:
+                if parent in out:
+                    break
                 out.add(parent)
             parent = parent.getparent()
     return out, idents

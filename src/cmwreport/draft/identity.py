@@ -93,9 +93,22 @@ def resolve(root) -> tuple[dict[object, Held], dict[object, tuple[str, ...]]]:
     """Rewrite the identity bookmarks of a main part (before its tracked changes are
     accepted); return the surviving paragraphs that are held, and the authors of the
     tracked changes in each surviving paragraph, by element."""
+    return resolved(root)[:2]
+
+
+def resolved(
+    root, needed: bool | None = None
+) -> tuple[dict[object, Held], dict[object, tuple[str, ...]], bool]:
+    """`resolve`, and whether it may have changed the tree (the draft reader then reads
+    no paragraph's key from the part's bytes); `needed`, when known (draft/citing.py
+    `citing_unresolved`), saves finding it again."""
     body = root.find(w("body"))
-    if body is None or not _needed(body):
-        return {}, {}
+    if body is None or not (_needed(body) if needed is None else needed):
+        return {}, {}, False
+    return (*_resolve(body), True)
+
+
+def _resolve(body) -> tuple[dict[object, Held], dict[object, tuple[str, ...]]]:
     units = _units(body)
     chains = _chains(units)
     authors = {

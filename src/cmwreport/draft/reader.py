@@ -17,6 +17,7 @@ from cmwreport.docx.revisions import Tracked, accept_all
 from cmwreport.docx.text import Objects
 from cmwreport.docx.xml import R_NS, count_blocks, w
 from cmwreport.draft import identity, sections, stories
+from cmwreport.draft.citing import citing_unresolved
 from cmwreport.draft.model import FOOTER, HEADER, Draft, DraftError
 from cmwreport.i18n import _
 
@@ -58,8 +59,14 @@ _METADATA_KINDS = {
 _STORIES = {"header", "footer", "footnotes", "endnotes", "comments"}
 
 
-#: Body children past which a draft keeps no paragraph's bytes (`seen`): on `stress`
-#: (32,684 blocks) they would add to the peak of a diff holding two drafts.
+#: Body children past which the reader keys paragraphs by the bytes they were read
+#: from (docx/bodybytes.py): below, writing each out costs less than compiling the
+#: expressions that find them (about 1.7 ms, 400 paragraphs written out).
+CUT_ABOVE = 400
+#: Body children past which a draft whose paragraphs must be written out to key them
+#: keeps no paragraph's bytes (`seen`): on `stress` (32,684 blocks) they would add to
+#: the time and peak of a diff. Keys cut from the part's bytes (docx/bodybytes.py) cost
+#: neither, whatever the length.
 KEEP_WRITTEN = 10_000
 
 
@@ -114,10 +121,19 @@ def _read(source: Path | bytes | Package, name: str, seen: dict | None) -> Draft
         )
     if not counted:
         stories.check_size(body)
+    keep = seen is not None and len(body) <= KEEP_WRITTEN
+    keys = None
+    if seen is not None and counted and len(body) > CUT_ABOVE:
+        # Read while the tree is still what the bytes say, and given up if it changes.
+        from cmwreport.docx.bodybytes import paragraph_keys
+
+        keys = paragraph_keys(package.bytes(main), body)
     tracked = Tracked()
     # Before the accept joins deleted paragraphs to the next, bookmarks and all.
-    held, authors = identity.resolve(doc)
-    accept_all(doc, tracked)
+    cited = citing_unresolved(body)
+    held, authors, touched = identity.resolved(doc, cited is None)
+    if accept_all(doc, tracked) or touched:
+        keys = cited = None
     draft = Draft(
         path=name, body=[], headers={}, footers={}, footnotes=[], tracked=tracked, parts={}
     )
@@ -127,8 +143,15 @@ def _read(source: Path | bytes | Package, name: str, seen: dict | None) -> Draft
     describer = _Describer(package, draft)
     objects = draft.objects = Objects(describer)
     walk = stories.Walk(package.styles(main), objects, draft.body)
-    walk.seen = seen if len(body) <= KEEP_WRITTEN else None
-    stories.read_body(body, walk)
+    if keys is not None:
+        # Keys from bytes mean the same paragraph only in the same context.
+        context, walk.spans = keys
+        walk.data = package.bytes(main)
+        walk.seen = seen.setdefault((context,), {})
+    else:
+        walk.seen = seen if keep else None
+    stories.read_body(body, walk, cited)
+    walk.spans, walk.data = None, b""  # the bytes go when the package lets them go
     if held or authors:
         draft.held = {b.index: held[b.element] for b in draft.body if b.element in held}
         draft.authors = {b.index: authors[b.element] for b in draft.body if b.element in authors}

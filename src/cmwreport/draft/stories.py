@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from cmwreport.contract import style_key
 from cmwreport.docx import wordml as n
-from cmwreport.docx.plain import plain_text, written
+from cmwreport.docx.plain import IDS, plain_text, written
 from cmwreport.docx.text import Inline, Objects, identity, read_paragraph
 from cmwreport.docx.xml import w
 from cmwreport.draft.citing import citing, note_hosts
@@ -61,9 +61,14 @@ class Walk:
         self.citing: set = set()
         self.idents: dict = {}
         #: Plain body paragraphs already read, by their bytes less ids (docx/plain.written):
-        #: (text, numbering key). Shared by the two drafts of a diff, so that the new
-        #: one's unchanged paragraphs are not read again; None: nothing is kept.
+        #: (text, numbering key), one tuple per bytes. Shared by the two drafts of a diff,
+        #: so that the new one's unchanged paragraphs are not read again; None: nothing
+        #: is kept.
         self.seen: dict | None = None
+        #: Where the part's bytes (`data`) hold each top-level paragraph, by element
+        #: (docx/bodybytes.py), to key it in `seen`; None: each is written to key it.
+        self.spans: dict | None = None
+        self.data = b""
 
     def add(self, block: Block) -> None:
         if len(self.out) >= MAX_BLOCKS:
@@ -71,8 +76,9 @@ class Walk:
         self.out.append(block)
 
 
-def read_body(body, walk: Walk) -> None:
-    walk.citing, walk.idents = citing(body)
+def read_body(body, walk: Walk, cited: tuple[set, dict] | None = None) -> None:
+    """The body's blocks; `cited`: `citing(body)`, when already found."""
+    walk.citing, walk.idents = citing(body) if cited is None else cited
     _walk(body, walk)
     for i, block in enumerate(walk.out):
         block.index = i
@@ -110,8 +116,15 @@ def _paragraph(p, walk: Walk) -> None:
     kept = known = None
     if seen is not None and p not in walk.citing:
         # Notes and comments a paragraph cites are recorded where it stands: read whole.
-        kept = written(p)
-        known = seen.get(kept)
+        spans = walk.spans
+        if spans is None:
+            kept = written(p)
+        else:
+            span = spans.get(p)
+            # docx/bodybytes.py `key`, without importing it for every draft.
+            kept = None if span is None else IDS.sub(b"", walk.data[span[0] : span[1]])
+        if kept is not None:
+            known = seen.get(kept)
     inline, fields, links, objects = None, (), (), ()
     if known is not None:
         text, key = known
@@ -126,7 +139,7 @@ def _paragraph(p, walk: Walk) -> None:
             fields, links = tuple(inline.fields), tuple(inline.links)
             objects = tuple(inline.objects)
         elif kept is not None:
-            seen[kept] = (text, key)
+            known = seen[kept] = (text, key)
     stripped = text.strip()
     host = len(walk.out) if stripped else None
     if p in walk.citing:
@@ -152,9 +165,10 @@ def _paragraph(p, walk: Walk) -> None:
             links=links,
             objects=objects,
         )
-        if kept is not None:
-            # diff/formatting.py compares an equal pair's blocks by these bytes.
-            block.written = kept
+        if known is not None:
+            # diff/formatting.py: two blocks given one entry were written alike. The
+            # entry, not the bytes, which `seen` alone holds while the drafts are read.
+            block.written = known
         walk.add(block)
         if heading:
             walk.section = stripped
