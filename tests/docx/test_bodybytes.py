@@ -91,3 +91,17 @@ def test_what_cannot_be_read_exactly_is_refused():
     data = HEAD + plain + TAIL
     other = HEAD + plain + plain + TAIL
     assert paragraph_keys(data, _body(other)) is None
+
+
+def test_text_that_reads_like_an_id_is_kept_in_the_key():
+    # lxml and Word leave `"` unescaped in text: a paragraph whose text is ` w:id="3"`
+    # must not key as one whose text is ` w:id="4"` (one would be read for the other and
+    # a change reported as none), while the ids of its tags still go.
+    from cmwreport.docx.plain import less_ids
+
+    three = b'<w:p w:rsidR="00A1"><w:r><w:t xml:space="preserve"> w:id="3"</w:t></w:r></w:p>'
+    four = b'<w:p w:rsidR="00B2"><w:r><w:t xml:space="preserve"> w:id="4"</w:t></w:r></w:p>'
+    assert less_ids(three) != less_ids(four)
+    assert less_ids(three) == b'<w:p><w:r><w:t xml:space="preserve"> w:id="3"</w:t></w:r></w:p>'
+    plain = b'<w:p w:rsidR="00A1" w:rsidRDefault="00A1"><w:bookmarkStart w:id="7" w:name="x"/></w:p>'
+    assert less_ids(plain) == b'<w:p><w:bookmarkStart w:name="x"/></w:p>'

@@ -10,7 +10,8 @@ from cmwreport.docx.wordml import PPR as _PPR
 from cmwreport.docx.wordml import RPR as _RPR
 from cmwreport.docx.wordml import TC as w_tc
 from cmwreport.draft.model import COMMENT, TABLE, Block, Draft
-from cmwreport.draft.stories import cell_text, note_text, read_formatted
+from cmwreport.draft.notes import note_text
+from cmwreport.draft.stories import cell_text, read_formatted
 from cmwreport.i18n import N_, _
 
 _SHOWN = 40

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from cmwreport.docx import wordml as n
-from cmwreport.docx.plain import IDS
+from cmwreport.docx.plain import less_ids
 
 _ATTRS = rb"""(?:\s+[^\s=/<>]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*"""
 #: The prolog, the document's start tag and the body's, with nothing between.
@@ -106,9 +106,9 @@ def paragraph_keys(data: bytes, body) -> tuple[bytes, dict] | None:
 
 
 def key(data: bytes, span: tuple[int, int]) -> bytes:
-    """The key of the paragraph at `span` (`paragraph_keys`): its bytes less `IDS`.
+    """The key of the paragraph at `span` (`paragraph_keys`): its bytes less ids (`plain.less_ids`).
     Cut when asked, so that a large draft's are not all held at once."""
-    return IDS.sub(b"", data[span[0] : span[1]])
+    return less_ids(data[span[0] : span[1]])
 
 
 def _nested(data: bytes, pos: int, end: int) -> int | None:

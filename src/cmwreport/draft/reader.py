@@ -16,7 +16,7 @@ from cmwreport.docx.package import Package
 from cmwreport.docx.revisions import Tracked, accept_all
 from cmwreport.docx.text import Objects
 from cmwreport.docx.xml import R_NS, count_blocks, w
-from cmwreport.draft import identity, sections, stories
+from cmwreport.draft import identity, notes, sections, stories
 from cmwreport.draft.citing import citing_unresolved
 from cmwreport.draft.model import FOOTER, HEADER, Draft, DraftError
 from cmwreport.i18n import _
@@ -160,9 +160,7 @@ def _read(source: Path | bytes | Package, name: str, seen: dict | None) -> Draft
     for kind in ("footnotes", "endnotes"):
         for target in package.related(main, kind)[:1]:
             root = _story(package, draft, target)
-            blocks = stories.read_notes(
-                root, walk.hosts[kind[:-1]], kind[:-1], objects, draft.boxes
-            )
+            blocks = notes.read_notes(root, walk.hosts[kind[:-1]], kind[:-1], objects, draft.boxes)
             if kind == "footnotes":
                 draft.footnotes_part = target
                 draft.footnotes = blocks
@@ -171,7 +169,7 @@ def _read(source: Path | bytes | Package, name: str, seen: dict | None) -> Draft
             seen.add(target)
     for target in package.related(main, "comments")[:1]:
         root = _story(package, draft, target)
-        draft.comments = stories.read_comments(root, walk.comment_hosts, objects, draft.boxes)
+        draft.comments = notes.read_comments(root, walk.comment_hosts, objects, draft.boxes)
         seen.add(target)
     for i, block in enumerate(draft.boxes):
         block.index = i

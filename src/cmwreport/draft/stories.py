@@ -1,15 +1,15 @@
 """The blocks of each story of a draft: body (paragraphs, tables, text boxes), headers
-and footers, footnotes and endnotes, comments."""
+and footers; footnotes, endnotes and comments are read by draft/notes.py."""
 
 from __future__ import annotations
 
 from cmwreport.contract import style_key
 from cmwreport.docx import wordml as n
-from cmwreport.docx.plain import IDS, plain_text, written
+from cmwreport.docx.plain import less_ids, plain_text, written
 from cmwreport.docx.text import Inline, Objects, identity, read_paragraph
 from cmwreport.docx.xml import w
 from cmwreport.draft.citing import citing, note_hosts
-from cmwreport.draft.model import BODY, COMMENT, TABLE, TEXTBOX, Block
+from cmwreport.draft.model import BODY, TABLE, TEXTBOX, Block
 from cmwreport.draft.numbering import Numbering
 
 TYPE_CHECKING = False  # typing is imported by type checkers alone (issue 21)
@@ -60,10 +60,9 @@ class Walk:
         #: the first identity bookmark in each paragraph and row holding one.
         self.citing: set = set()
         self.idents: dict = {}
-        #: Plain body paragraphs already read, by their bytes less ids (docx/plain.written):
-        #: (text, numbering key), one tuple per bytes. Shared by the two drafts of a diff,
-        #: so that the new one's unchanged paragraphs are not read again; None: nothing
-        #: is kept.
+        #: Plain body paragraphs already read, by their bytes less ids (docx/plain.py):
+        #: (text, numbering key). Shared by a diff's two drafts, so that the new one's
+        #: unchanged paragraphs are not read again; None: nothing is kept.
         self.seen: dict | None = None
         #: Where the part's bytes (`data`) hold each top-level paragraph, by element
         #: (docx/bodybytes.py), to key it in `seen`; None: each is written to key it.
@@ -120,9 +119,8 @@ def _paragraph(p, walk: Walk) -> None:
         if spans is None:
             kept = written(p)
         else:
-            span = spans.get(p)
-            # docx/bodybytes.py `key`, without importing it for every draft.
-            kept = None if span is None else IDS.sub(b"", walk.data[span[0] : span[1]])
+            span = spans.get(p)  # docx/bodybytes.py `key`, not imported for every draft
+            kept = None if span is None else less_ids(walk.data[span[0] : span[1]])
         if kept is not None:
             known = seen.get(kept)
     inline, fields, links, objects = None, (), (), ()
@@ -230,7 +228,7 @@ def _owning_table(el):
 
 def cell_paragraphs(cell) -> list:
     """The paragraphs of a cell or note, nested tables and text boxes included."""
-    return [p for p in cell.iter(n.P) if not _in_fallback(p, cell) and not _in_box(p, cell)]
+    return [p for p in cell.iter(n.P) if not in_fallback(p, cell) and not _in_box(p, cell)]
 
 
 def read_formatted(p, objects: Objects | None, sheet: StyleSheet | None):
@@ -264,7 +262,7 @@ def cell_text(cell, objects: Objects | None, sheet: StyleSheet | None = None):
     return "\n".join(texts), inline, tuple(formats)
 
 
-def _in_fallback(el, stop) -> bool:
+def in_fallback(el, stop) -> bool:
     return _under(el, stop, n.FALLBACK)
 
 
@@ -285,7 +283,7 @@ def read_loose(root, location: str, part: str, objects: Objects) -> list[Block]:
     """Header and footer paragraphs, including those in their tables and text boxes."""
     out = []
     for p in root.iter(n.P):
-        if _in_fallback(p, root):
+        if in_fallback(p, root):
             continue
         text, inline, _ = read_formatted(p, objects, None)
         boxed = _in_box(p, root)
@@ -303,101 +301,4 @@ def read_loose(root, location: str, part: str, objects: Objects) -> list[Block]:
             )
     for i, block in enumerate(out):
         block.index = i
-    return out
-
-
-def read_notes(root, hosts: dict, kind: str, objects: Objects, boxes: list[Block]) -> list[Block]:
-    """Footnotes or endnotes, numbered in the order the body cites them; their text
-    boxes go to `boxes`."""
-    notes = {}
-    for note in root.iter(w(kind)):
-        if note.get(w("type")) in (None, "normal"):
-            notes[note.get(n.ID)] = note
-    out = []
-    for ordinal, (note_id, (number, after, section)) in enumerate(hosts.items(), start=1):
-        note = notes.get(note_id)
-        if note is None:
-            continue
-        text, inline, _ = note_text(note, objects)
-        boxes.extend(box_blocks(inline.boxes, f"{kind} {ordinal}", objects))
-        out.append(
-            Block(
-                location=kind,
-                text=text,
-                number=number,
-                after=after if number is None else None,
-                section=section,
-                part=str(ordinal),
-                index=len(out),
-                element=note,
-                fields=tuple(inline.fields),
-                links=tuple(inline.links),
-                objects=tuple(inline.objects),
-            )
-        )
-    return out
-
-
-def note_text(note, objects: Objects | None, sheet: StyleSheet | None = None):
-    text, inline, formats = cell_text(note, objects, sheet)
-    return "\n".join(t.strip() for t in text.split("\n") if t.strip()), inline, formats
-
-
-def read_comments(root, hosts: dict, objects: Objects, boxes: list[Block]) -> list[Block]:
-    """Comments in the order of their anchors, each with the paragraph it is anchored to;
-    their text boxes go to `boxes`."""
-    comments = {c.get(n.ID): c for c in root.iter(w("comment"))}
-    order = list(hosts) + [cid for cid in comments if cid not in hosts]
-    out = []
-    for cid in order:
-        comment = comments.get(cid)
-        if comment is None:
-            continue
-        number, after, section, anchor, host = hosts.get(cid, (None,) * 5)
-        text, inline, _ = note_text(comment, objects)
-        by = comment.get(w("author"))
-        boxes.extend(box_blocks(inline.boxes, f"comment by {by}" if by else "comment", objects))
-        if not text and not inline.objects:
-            # Nothing in it to compare, as an empty paragraph (Reject All leaves an added
-            # comment so, Accept All a removed one the redline put back).
-            continue
-        out.append(
-            Block(
-                location=COMMENT,
-                text=text,
-                number=number,
-                after=after if number is None else None,
-                section=section,
-                part=comment.get(w("author")) or None,
-                anchor=anchor,
-                host=host,
-                index=len(out),
-                element=comment,
-                objects=tuple(inline.objects),
-            )
-        )
-    return out
-
-
-def box_blocks(boxes: list, part: str, objects: Objects) -> list[Block]:
-    """The paragraphs of text boxes held by a note or comment, at any depth (a text box
-    in a text box, a table in a text box), each named with what holds it."""
-    out = []
-    for box in boxes:
-        for p in box.iter(n.P):
-            if _in_fallback(p, box):
-                continue
-            text, inline = read_paragraph(p, objects)
-            if text.strip() or inline.objects:
-                out.append(
-                    Block(
-                        location=TEXTBOX,
-                        text=text,
-                        part=part,
-                        element=p,
-                        fields=tuple(inline.fields),
-                        links=tuple(inline.links),
-                        objects=tuple(inline.objects),
-                    )
-                )
     return out
