@@ -158,3 +158,21 @@ def test_a_bookmarked_arabic_paragraph_is_what_element_by_element_writes(text) -
     assert t.text == text
     preserved = t.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
     assert preserved is (text != text.strip() or "  " in text)
+
+
+def test_one_script_answers_as_a_search_for_a_latin_start_does_for_every_code_point() -> None:
+    # one_script tests bytes (encode, translate) rather than searching: the same answer,
+    # alone and inside Arabic text, for every code point but lone surrogates.
+    import re
+    import sys
+
+    latin_start = re.compile(r"[A-Za-z{]")
+    checked = 0
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        text = f"نص {chr(code)} نص"
+        assert rtl.one_script(text) == (latin_start.search(text) is None), hex(code)
+        checked += 1
+    assert checked == sys.maxunicode + 1 - 2048
+    assert not rtl.one_script("نص {{slot}}") and rtl.one_script("") and rtl.one_script("١٢ (٣)")

@@ -20,9 +20,9 @@ from __future__ import annotations
 import binascii
 import hashlib
 import unicodedata
-from dataclasses import dataclass
 
 from cmwreport.docx.custom_properties import joined, split
+from cmwreport.plain import Plain
 
 PROPERTY = "cmwreport.items"
 VERSION = "1"
@@ -50,12 +50,15 @@ def digest(text: str) -> str:
     return _b64(unicodedata.normalize("NFC", text), _DIGEST)
 
 
-@dataclass
-class Record:
-    #: Key of an identity -> digest of its paragraph as built.
-    items: dict[str, str]
-    #: Keys in document order as built.
-    order: list[str]
+class Record(Plain):
+    """`items`: key of an identity -> digest of its paragraph as built; `order`: keys
+    in document order as built."""
+
+    _compared = ("items", "order")
+
+    def __init__(self, items: dict[str, str], order: list[str]) -> None:
+        self.items, self.order = items, order
+        self._positions = {k: n for n, k in enumerate(order)}
 
     def get(self, ident: str | None) -> str | None:
         return self.items.get(key(ident)) if ident else None
@@ -63,9 +66,6 @@ class Record:
     def position(self, ident: str) -> int | None:
         k = key(ident)
         return self._positions.get(k)
-
-    def __post_init__(self) -> None:
-        self._positions = {k: n for n, k in enumerate(self.order)}
 
 
 def encode(entries: list[tuple[str, str]]) -> dict[str, str]:

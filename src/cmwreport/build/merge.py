@@ -7,7 +7,6 @@ reported together, each problem with the place in the template to fix.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -26,6 +25,7 @@ from cmwreport.docx.document import WordDocument
 from cmwreport.docx.package import Package, PackageError
 from cmwreport.docx.xml import w
 from cmwreport.errors import CmwError
+from cmwreport.plain import Plain
 from cmwreport.replies.questions import documents
 from cmwreport.replies.scan import scan
 from cmwreport.sources.model import Sources
@@ -56,19 +56,39 @@ class TemplateProblem(CmwError):
         self.problems = problems
 
 
-@dataclass
-class Built:
-    report: bytes
-    annex: bytes
-    report_words: int
-    annex_words: int
-    #: What keeps the report from submission (build/readiness.py).
-    findings: list[readiness.Finding]
-    #: The report's reply headings and what is under each (replies/scan.py).
-    replies: list = field(default_factory=list)
-    #: The report's written text: its body paragraphs but headings and paragraphs
-    #: holding the drafting placeholder (what `coverage` reads article mentions in).
-    texts: list[str] = field(default_factory=list)
+class Built(Plain):
+    """`findings`: what keeps the report from submission (build/readiness.py);
+    `replies`: the report's reply headings and what is under each (replies/scan.py);
+    `texts`: the report's written text, its body paragraphs but headings and paragraphs
+    holding the drafting placeholder (what `coverage` reads article mentions in).
+
+    Plain rather than a dataclass, as the build's other values: creating a dataclass
+    compiles its methods, 2.4 M instructions a class at every build (issue 21)."""
+
+    _compared = (
+        "report",
+        "annex",
+        "report_words",
+        "annex_words",
+        "findings",
+        "replies",
+        "texts",
+    )
+
+    def __init__(
+        self,
+        report: bytes,
+        annex: bytes,
+        report_words: int,
+        annex_words: int,
+        findings: list[readiness.Finding],
+        replies: list | None = None,
+        texts: list[str] | None = None,
+    ) -> None:
+        self.report, self.annex = report, annex
+        self.report_words, self.annex_words, self.findings = report_words, annex_words, findings
+        self.replies = [] if replies is None else replies
+        self.texts = [] if texts is None else texts
 
 
 def _open(path: Path | Package, label: str) -> WordDocument:
@@ -165,24 +185,42 @@ def inline_values(report) -> dict[str, str]:
     }
 
 
-@dataclass
-class Merged:
+class Merged(Plain):
     """The report and the standalone annex as `build` writes them, before any reading
-    of what they hold; the annex as bytes or (`in_memory`) as a package."""
+    of what they hold; the annex as bytes or (`in_memory`) as a package.
 
-    document: WordDocument
-    annex: bytes | Package
-    annex_first: etree._Element
-    annex_paragraphs: int
-    #: In memory: how many paragraphs and table rows the standalone annex's body holds,
-    #: a bound on the blocks a reader finds there (absorb reads it only if needed).
-    annex_blocks: int = 0
-    #: Words of the report outside its body's paragraphs (`build` counts those).
-    slot_words: int = 0
-    #: The text and style id of each of the annex's paragraphs as the report holds it,
-    #: by its place among them, where render knew them (None elsewhere; the style None
-    #: where a list label may have given it numbering of its own).
-    annex_known: list[tuple[str, str | None] | None] = field(default_factory=list)
+    `annex_blocks`: in memory, how many paragraphs and table rows the standalone
+    annex's body holds, a bound on the blocks a reader finds there (absorb reads it
+    only if needed); `slot_words`: words of the report outside its body's paragraphs
+    (`build` counts those); `annex_known`: the text and style id of each of the annex's
+    paragraphs as the report holds it, by its place among them, where render knew them
+    (None elsewhere; the style None where a list label may have given it numbering of
+    its own)."""
+
+    _compared = (
+        "document",
+        "annex",
+        "annex_first",
+        "annex_paragraphs",
+        "annex_blocks",
+        "slot_words",
+        "annex_known",
+    )
+
+    def __init__(
+        self,
+        document: WordDocument,
+        annex: bytes | Package,
+        annex_first: etree._Element,
+        annex_paragraphs: int,
+        annex_blocks: int = 0,
+        slot_words: int = 0,
+        annex_known: list[tuple[str, str | None] | None] | None = None,
+    ) -> None:
+        self.document, self.annex = document, annex
+        self.annex_first, self.annex_paragraphs = annex_first, annex_paragraphs
+        self.annex_blocks, self.slot_words = annex_blocks, slot_words
+        self.annex_known = [] if annex_known is None else annex_known
 
 
 def build(

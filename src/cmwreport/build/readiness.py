@@ -12,7 +12,6 @@ stands at, the number drafters see, counted by the rule `diff` counts with
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from lxml import etree
 
@@ -27,6 +26,7 @@ from cmwreport.docx.wordml import style_of
 from cmwreport.docx.xml import w
 from cmwreport.draft.numbering import Numbering
 from cmwreport.i18n import _
+from cmwreport.plain import Frozen, Plain
 
 PLACEHOLDER_PROPERTY = contract.PLACEHOLDER_PROPERTY
 _NOT_NUMBERED = (w("tbl"), w("txbxContent"))
@@ -36,26 +36,46 @@ HEADINGS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Finding:
-    code: str
-    #: Body paragraph, counted from 1 (table cells included); 0: the report as a whole.
-    paragraph: int
-    message: str
-    #: Where else it is located (file, line, column): a question's entry in the
-    #: reference data, for a question with no reply heading.
-    at: tuple[str, int, int] | None = None
+class Finding(Frozen):
+    """`paragraph`: the body paragraph, counted from 1 (table cells included), 0 for the
+    report as a whole; `at`: where else it is located (file, line, column), a
+    question's entry in the reference data, for a question with no reply heading.
+
+    Frozen and Plain (cmwreport/plain.py) rather than dataclasses: creating a dataclass
+    compiles its methods, 2.4 M instructions a class at every build (issue 21)."""
+
+    __slots__ = ("at", "code", "message", "paragraph")
+    _compared = ("code", "paragraph", "message", "at")
+
+    def __init__(
+        self, code: str, paragraph: int, message: str, at: tuple[str, int, int] | None = None
+    ) -> None:
+        self._set(code=code, paragraph=paragraph, message=message, at=at)
 
 
-@dataclass(slots=True)
-class Paragraph:
-    index: int  # body paragraph, from 1
-    #: The UN number it has ("4", "4 (أ)", "annex 3"), or None ...
-    number: str | None
-    #: ... and then the number of the nearest numbered paragraph above it.
-    after: str | None
-    role: contract.Style | None
-    text: str
+class Paragraph(Plain):
+    """`index`: the body paragraph, from 1; `number`: the UN number it has ("4",
+    "4 (أ)", "annex 3"), or None, and then `after`, the number of the nearest numbered
+    paragraph above it."""
+
+    __slots__ = ("after", "index", "number", "role", "text")
+    _compared = ("index", "number", "after", "role", "text")
+
+    def __init__(
+        self,
+        index: int,
+        number: str | None,
+        after: str | None,
+        role: contract.Style | None,
+        text: str,
+    ) -> None:
+        self.index, self.number, self.after, self.role, self.text = (
+            index,
+            number,
+            after,
+            role,
+            text,
+        )
 
     @property
     def numbered(self) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import filterfalse
 
 LIMIT = 21_200
 RESOLUTION = "68/268"
@@ -29,7 +30,8 @@ def count_words(paragraphs: Iterable[str]) -> int:
     for text in paragraphs:
         tokens = text.split()
         count += len(tokens)
-        for token in tokens:
-            if not token.isalnum() and search(token) is None:
+        # The nine in ten tokens all letters and digits are let go in C (filterfalse).
+        for token in filterfalse(str.isalnum, tokens):
+            if search(token) is None:
                 count -= 1
     return count

@@ -8,7 +8,6 @@ bookmarks around generated content, lxml elements built directly (python-docx's
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -17,55 +16,121 @@ from cmwreport.contract import BOOKMARK_PREFIX, bookmark_name
 from cmwreport.docx import rtl
 from cmwreport.docx.order import ordered
 from cmwreport.docx.xml import el, set_text, sub, w
+from cmwreport.plain import Plain
 
 if TYPE_CHECKING:
     from cmwreport.docx.footnotes import Footnotes
 
 
-@dataclass
-class Para:
-    style: str
-    text: str = ""
-    #: Source item id: the paragraph's content is wrapped in bookmark `_cmw_<id>`.
-    bookmark: str | None = None
-    #: Appended to the bookmark name (kept when the id is cut to 40 characters), for
-    #: several paragraphs generated from one source item.
-    bookmark_suffix: str = ""
-    rtl: bool = True
-    #: "center" or "both"; None keeps the style's (logical) alignment.
-    align: str | None = None
-    page_break_before: bool | None = None
-    #: A simple field, e.g. "PAGE", written after the text.
-    field: str | None = None
-    bold: bool = False
-    #: (text, character style id): occurrences of the text get the style (the
-    #: template's drafting placeholders).
-    marks: tuple[str, str] | None = None
-    #: Footnote texts, their marks after the paragraph's text (see docx/footnotes.py).
-    footnotes: tuple[str, ...] = ()
+# Plain classes rather than dataclasses: creating a dataclass compiles its methods,
+# 2.4 M instructions a class at every build (issue 21).
 
 
-@dataclass
-class Row:
-    cells: list[list[Para]]
-    header: bool = False
-    #: A rule under the row without the row repeating as a header (the masthead).
-    rule_below: bool = False
-    #: Source item id, bookmarked in the first cell (see docs/architecture.md).
-    bookmark: str | None = None
+class Para(Plain):
+    """A paragraph to write. `bookmark`: the source item id, the paragraph's content is
+    wrapped in bookmark `_cmw_<id>`; `bookmark_suffix`: appended to the bookmark name
+    (kept when the id is cut to 40 characters), for several paragraphs generated from
+    one source item; `align`: "center" or "both", None keeps the style's (logical)
+    alignment; `field`: a simple field, e.g. "PAGE", written after the text; `marks`:
+    (text, character style id), occurrences of the text get the style (the template's
+    drafting placeholders); `footnotes`: footnote texts, their marks after the
+    paragraph's text (see docx/footnotes.py)."""
+
+    __slots__ = (
+        "align",
+        "bold",
+        "bookmark",
+        "bookmark_suffix",
+        "field",
+        "footnotes",
+        "marks",
+        "page_break_before",
+        "rtl",
+        "style",
+        "text",
+    )
+    _compared = (
+        "style",
+        "text",
+        "bookmark",
+        "bookmark_suffix",
+        "rtl",
+        "align",
+        "page_break_before",
+        "field",
+        "bold",
+        "marks",
+        "footnotes",
+    )
+
+    def __init__(
+        self,
+        style: str,
+        text: str = "",
+        bookmark: str | None = None,
+        bookmark_suffix: str = "",
+        rtl: bool = True,
+        align: str | None = None,
+        page_break_before: bool | None = None,
+        field: str | None = None,
+        bold: bool = False,
+        marks: tuple[str, str] | None = None,
+        footnotes: tuple[str, ...] = (),
+    ) -> None:
+        self.style, self.text, self.bookmark, self.bookmark_suffix = (
+            style,
+            text,
+            bookmark,
+            bookmark_suffix,
+        )
+        self.rtl, self.align, self.page_break_before = rtl, align, page_break_before
+        self.field, self.bold, self.marks, self.footnotes = field, bold, marks, footnotes
 
 
-@dataclass
-class Table:
-    widths: list[int]  # twentieths of a point, one per column
-    rows: list[Row]
-    rtl: bool = True
-    #: "rules": horizontal rules above, below and under the header (UN tables);
-    #: "none": a layout table such as the masthead.
-    borders: str = "rules"
-    caption: str | None = None
-    bookmark: str | None = None
-    cell_margins: dict[str, int] = field(default_factory=dict)
+class Row(Plain):
+    """A table row. `rule_below`: a rule under the row without the row repeating as a
+    header (the masthead); `bookmark`: the source item id, bookmarked in the first cell
+    (see docs/architecture.md)."""
+
+    __slots__ = ("bookmark", "cells", "header", "rule_below")
+    _compared = ("cells", "header", "rule_below", "bookmark")
+
+    def __init__(
+        self,
+        cells: list[list[Para]],
+        header: bool = False,
+        rule_below: bool = False,
+        bookmark: str | None = None,
+    ) -> None:
+        self.cells, self.header, self.rule_below, self.bookmark = (
+            cells,
+            header,
+            rule_below,
+            bookmark,
+        )
+
+
+class Table(Plain):
+    """A table. `widths`: twentieths of a point, one per column; `borders`: "rules",
+    horizontal rules above, below and under the header (UN tables), or "none", a
+    layout table such as the masthead."""
+
+    __slots__ = ("bookmark", "borders", "caption", "cell_margins", "rows", "rtl", "widths")
+    _compared = ("widths", "rows", "rtl", "borders", "caption", "bookmark", "cell_margins")
+
+    def __init__(
+        self,
+        widths: list[int],
+        rows: list[Row],
+        rtl: bool = True,
+        borders: str = "rules",
+        caption: str | None = None,
+        bookmark: str | None = None,
+        cell_margins: dict[str, int] | None = None,
+    ) -> None:
+        self.widths, self.rows, self.rtl, self.borders = widths, rows, rtl, borders
+        self.caption, self.bookmark = caption, bookmark
+        self.cell_margins = {} if cell_margins is None else cell_margins
 
 
 Content = Para | Table
@@ -286,7 +351,8 @@ def table(
             paras = cell or [Para("TableText")]
             for n, para in enumerate(paras):
                 if index == 0 and n == 0 and row.bookmark and not para.bookmark:
-                    para = Para(**{**para.__dict__, "bookmark": row.bookmark})
+                    given = {name: getattr(para, name) for name in Para._compared}
+                    para = Para(**{**given, "bookmark": row.bookmark})
                 tc.append(paragraph(para, bookmarks, styles, cs_font, footnotes))
             tr.append(tc)
         node.append(tr)

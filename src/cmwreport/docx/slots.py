@@ -13,7 +13,6 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from lxml import etree
 
@@ -22,28 +21,44 @@ from cmwreport.docx.order import ordered
 from cmwreport.docx.plain import plain_text
 from cmwreport.docx.text import atoms, paragraph_text
 from cmwreport.docx.xml import XML_NS, w
+from cmwreport.plain import Plain
 
 SLOT = re.compile(r"\{\{([^{}]*)\}\}")
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _PRESERVE = f"{{{XML_NS}}}space"
 
 
-@dataclass
-class Occurrence:
-    name: str  # as written, stripped; may be malformed
-    start: int
-    end: int
+# Plain classes rather than dataclasses: creating a dataclass compiles its methods,
+# 2.4 M instructions a class at every build (issue 21).
 
 
-@dataclass
-class SlotParagraph:
-    part: str  # "body", "header (word/header1.xml)", ...
-    where: str  # "body paragraph 12", "body table 1, row 2, cell 1, paragraph 1", ...
-    paragraph: etree._Element
-    #: (element, text) per atom of the paragraph's text, in reading order.
-    pieces: list[tuple[etree._Element, str]]
-    text: str
-    slots: list[Occurrence]
+class Occurrence(Plain):
+    """A slot in a paragraph's text: `name` as written, stripped (may be malformed)."""
+
+    _compared = ("name", "start", "end")
+
+    def __init__(self, name: str, start: int, end: int) -> None:
+        self.name, self.start, self.end = name, start, end
+
+
+class SlotParagraph(Plain):
+    """A paragraph holding slots. `part`: "body", "header (word/header1.xml)", ...;
+    `where`: "body paragraph 12", "body table 1, row 2, cell 1, paragraph 1", ...;
+    `pieces`: (element, text) per atom of the paragraph's text, in reading order."""
+
+    _compared = ("part", "where", "paragraph", "pieces", "text", "slots")
+
+    def __init__(
+        self,
+        part: str,
+        where: str,
+        paragraph: etree._Element,
+        pieces: list[tuple[etree._Element, str]],
+        text: str,
+        slots: list[Occurrence],
+    ) -> None:
+        self.part, self.where, self.paragraph = part, where, paragraph
+        self.pieces, self.text, self.slots = pieces, text, slots
 
     @property
     def is_block(self) -> bool:

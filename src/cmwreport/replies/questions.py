@@ -8,24 +8,56 @@ say so rather than report "all answered".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from cmwreport.plain import Frozen
 
-@dataclass(frozen=True)
-class Target:
-    """One question, or one sub-item of a question, that needs a reply."""
+# Frozen (cmwreport/plain.py) rather than frozen dataclasses: creating a dataclass
+# compiles its methods, 2.4 M instructions a class at every build (issue 21).
 
-    number: int
-    label: str | None  # "a", "b" ... for a sub-item
-    subject: str
-    subject_ar: str | None
-    subject_fr: str | None
-    observations: tuple[int, ...]
-    articles: tuple[int, ...]
-    laws: tuple[str, ...]
-    section: str | None
-    loc: Any = None  # where the reference data lists it
+
+class Target(Frozen):
+    """One question, or one sub-item of a question, that needs a reply. `label`: "a",
+    "b" ... for a sub-item; `loc`: where the reference data lists it."""
+
+    __slots__ = _compared = (
+        "number",
+        "label",
+        "subject",
+        "subject_ar",
+        "subject_fr",
+        "observations",
+        "articles",
+        "laws",
+        "section",
+        "loc",
+    )
+
+    def __init__(
+        self,
+        number: int,
+        label: str | None,
+        subject: str,
+        subject_ar: str | None,
+        subject_fr: str | None,
+        observations: tuple[int, ...],
+        articles: tuple[int, ...],
+        laws: tuple[str, ...],
+        section: str | None,
+        loc: Any = None,
+    ) -> None:
+        self._set(
+            number=number,
+            label=label,
+            subject=subject,
+            subject_ar=subject_ar,
+            subject_fr=subject_fr,
+            observations=observations,
+            articles=articles,
+            laws=laws,
+            section=section,
+            loc=loc,
+        )
 
     @property
     def key(self) -> str:
@@ -33,19 +65,48 @@ class Target:
         return f"{self.number} ({self.label})" if self.label else str(self.number)
 
 
-@dataclass(frozen=True)
-class Question:
-    number: int
-    section: str | None
-    subject: str
-    subject_ar: str | None
-    subject_fr: str | None
-    #: False when the question's text was not read whole (sub-items may be missing).
-    complete: bool
-    observations: tuple[int, ...]
-    articles: tuple[int, ...]
-    items: tuple[Target, ...]
-    whole: Target  # the question itself, as a target of a reply heading
+class Question(Frozen):
+    """`complete`: False when the question's text was not read whole (sub-items may be
+    missing); `whole`: the question itself, as a target of a reply heading."""
+
+    __slots__ = _compared = (
+        "number",
+        "section",
+        "subject",
+        "subject_ar",
+        "subject_fr",
+        "complete",
+        "observations",
+        "articles",
+        "items",
+        "whole",
+    )
+
+    def __init__(
+        self,
+        number: int,
+        section: str | None,
+        subject: str,
+        subject_ar: str | None,
+        subject_fr: str | None,
+        complete: bool,
+        observations: tuple[int, ...],
+        articles: tuple[int, ...],
+        items: tuple[Target, ...],
+        whole: Target,
+    ) -> None:
+        self._set(
+            number=number,
+            section=section,
+            subject=subject,
+            subject_ar=subject_ar,
+            subject_fr=subject_fr,
+            complete=complete,
+            observations=observations,
+            articles=articles,
+            items=items,
+            whole=whole,
+        )
 
     @property
     def targets(self) -> tuple[Target, ...]:
@@ -60,15 +121,21 @@ class Question:
         return tuple(found)
 
 
-@dataclass(frozen=True)
-class ListOfIssues:
-    symbol: str
-    complete: bool
-    questions: tuple[Question, ...]
-    #: Where the data was read from, as shown to the user.
-    source: str
-    #: Where the document says whether it is complete (a Loc), for findings about it.
-    loc: Any = None
+class ListOfIssues(Frozen):
+    """`source`: where the data was read from, as shown to the user; `loc`: where the
+    document says whether it is complete (a Loc), for findings about it."""
+
+    __slots__ = _compared = ("symbol", "complete", "questions", "source", "loc")
+
+    def __init__(
+        self,
+        symbol: str,
+        complete: bool,
+        questions: tuple[Question, ...],
+        source: str,
+        loc: Any = None,
+    ) -> None:
+        self._set(symbol=symbol, complete=complete, questions=questions, source=source, loc=loc)
 
     @property
     def targets(self) -> list[Target]:
@@ -82,14 +149,15 @@ class ListOfIssues:
         return [q.number for q in self.questions if not q.complete]
 
 
-@dataclass(frozen=True)
-class Observations:
+class Observations(Frozen):
     """The previous concluding observations: paragraph number -> (kind, subject, articles)."""
 
-    symbol: str
-    complete: bool
-    paragraphs: dict[int, Any]
-    source: str
+    __slots__ = _compared = ("symbol", "complete", "paragraphs", "source")
+
+    def __init__(
+        self, symbol: str, complete: bool, paragraphs: dict[int, Any], source: str
+    ) -> None:
+        self._set(symbol=symbol, complete=complete, paragraphs=paragraphs, source=source)
 
     @property
     def recommendations(self) -> list[Any]:

@@ -8,9 +8,9 @@ the template's drafting placeholder left anywhere in it is a reply still to writ
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
+from cmwreport.plain import Plain
 from cmwreport.replies import headings
 
 ANSWERED = "answered"
@@ -19,17 +19,30 @@ EMPTY = "nothing under the heading"
 MISSING = "no reply heading"
 
 
-@dataclass
-class Reply:
-    number: int | None  # None: a reply heading naming no paragraph number
-    label: str | None
-    #: The heading's paragraph (build.readiness.Paragraph: index, number, text, where).
-    heading: Any
-    #: UN numbers of the numbered paragraphs under the heading, as printed.
-    numbers: list[int] = field(default_factory=list)
-    written: bool = False
-    placeholder: bool = False
-    text: list[str] = field(default_factory=list)
+class Reply(Plain):
+    """`number`: None for a reply heading naming no paragraph number; `heading`: the
+    heading's paragraph (build.readiness.Paragraph: index, number, text, where);
+    `numbers`: UN numbers of the numbered paragraphs under the heading, as printed.
+
+    Plain rather than a dataclass: creating a dataclass compiles its methods, 2.4 M
+    instructions a class at every build (issue 21)."""
+
+    _compared = ("number", "label", "heading", "numbers", "written", "placeholder", "text")
+
+    def __init__(
+        self,
+        number: int | None,
+        label: str | None,
+        heading: Any,
+        numbers: list[int] | None = None,
+        written: bool = False,
+        placeholder: bool = False,
+        text: list[str] | None = None,
+    ) -> None:
+        self.number, self.label, self.heading = number, label, heading
+        self.numbers = [] if numbers is None else numbers
+        self.written, self.placeholder = written, placeholder
+        self.text = [] if text is None else text
 
     @property
     def state(self) -> str:
