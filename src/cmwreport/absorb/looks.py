@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from types import SimpleNamespace
 
 from cmwreport.absorb import origins as o
 from cmwreport.absorb import plan as pl
@@ -16,6 +17,10 @@ from cmwreport.absorb.plan import Unabsorbed
 from cmwreport.i18n import _
 
 _SHOWN = 40
+
+#: Where `formatting.changed` keeps a block's formatting as one paragraph's (a table
+#: row keeps its cells', a note its paragraphs').
+_ONE_PARAGRAPH = frozenset({"body", "textbox", "header", "footer"})
 
 
 def unabsorbed(pairs, base, draft, origin_of, the_plan) -> list[Unabsorbed]:
@@ -98,9 +103,19 @@ def _same(a: str, b: str) -> bool:
 
 
 def _spans(draft, block) -> tuple:
+    """The paragraph's formatting (text, style key, spans, paragraph properties), read
+    once per block: a built paragraph is the neighbour of every added one near it
+    (`_like`), and a pair whose text is unchanged was read by `formatting.changed`,
+    which keeps it where this does (`Block.formatting`, a one-paragraph tuple)."""
     from cmwreport.draft.stories import read_formatted
 
-    return read_formatted(block.element, draft.objects, draft.sheet)[2]
+    kept = block.location in _ONE_PARAGRAPH if type(block) is not SimpleNamespace else False
+    if kept and block.formatting is not None:
+        return block.formatting[0]
+    found = read_formatted(block.element, draft.objects, draft.sheet)[2]
+    if kept:
+        block.formatting = (found,)
+    return found
 
 
 def _foreign(base, draft, old, new) -> list[str]:
@@ -141,8 +156,6 @@ def _foreign(base, draft, old, new) -> list[str]:
 def _foreign_cells(base, draft, old, new) -> list[str]:
     """`_foreign` for each cell of a table row whose text changed, paragraph by
     paragraph (a cell's paragraphs against the built cell's)."""
-    from types import SimpleNamespace
-
     from cmwreport.docx import wordml as n
 
     out: list[str] = []
