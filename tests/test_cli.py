@@ -59,14 +59,16 @@ def test_no_arguments_shows_help():
 # start-up every call pays (issue 21). A module missing here is a deliberate choice to
 # make, with its cost measured (`python -X importtime`), not a line to add in passing.
 _IMPORTED = (
-    "import contextlib, io, sys; base = set(sys.modules); from cmwreport.cli import main\n"
-    "with contextlib.redirect_stdout(io.StringIO()): code = main(sys.argv[1:])\n"
+    "import io, sys; base = set(sys.modules); from cmwreport.cli import main\n"
+    "out, sys.stdout = sys.stdout, io.StringIO()\n"
+    "try: code = main(sys.argv[1:])\n"
+    "finally: sys.stdout = out\n"
     "print(code, ' '.join(sorted(set(sys.modules) - base)))"
 )
 #: Standard-library modules the entry point, the parser and the error path use.
 HELP_STDLIB = {
     "__future__", "_collections", "_functools", "_operator", "collections",
-    "collections.abc", "contextlib", "encodings.ascii", "enum", "functools", "itertools",
+    "collections.abc", "encodings.ascii", "enum", "functools", "itertools",
     "keyword", "operator", "reprlib", "types",
 }  # fmt: skip
 HELP_MODULES = {
@@ -156,11 +158,13 @@ def test_validate_leaves_what_only_a_problem_or_json_needs():
 #: than reading the drafts does (issue 21). Dataclass creation was a tenth of such a diff;
 #: rapidfuzz loads every metric it has for the one or two scores the pairing needs
 #: (diff/similarity.py computes them); hashlib starts OpenSSL for a picture's digest,
-#: which CPython's own SHA-256 module computes.
+#: which CPython's own SHA-256 module computes. typing, gzip and contextlib are lxml's
+#: at load, and stood in for while it loads (cmwreport/docx/__init__.py); the UN wording
+#: labels sub-paragraphs, which these drafts have none of.
 NEVER_IN_A_SMALL_DIFF = (
     "dataclasses", "json", "tempfile", "cmwreport.redline",
     "cmwreport.diff.render.html", "cmwreport.diagnostics", "yaml", "datetime", "rapidfuzz",
-    "hashlib", "_hashlib",
+    "hashlib", "_hashlib", "typing", "gzip", "contextlib", "cmwreport.arabic.wording",
 )  # fmt: skip
 
 
@@ -198,8 +202,61 @@ def test_a_diff_of_two_small_drafts_imports_only_what_it_uses(tmp_path, monkeypa
     assert _unwanted(modules, unwanted) == set()
     assert {"hashlib", "_hashlib"} & modules == set()
     assert "datetime" not in modules
+    assert _unwanted(modules, ("typing", "gzip", "contextlib", "cmwreport.arabic.wording")) == set()
+    # A text edited: no formatting to mark (redline/format.py), no header put back.
+    assert {"cmwreport.redline.format", "cmwreport.redline.stories"} & modules == set()
+    # Dated by SOURCE_DATE_EPOCH, the revisions' date is written without datetime.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    code, modules = _imported("diff", str(old), str(new), "--format", "json", "--redline", str(red))
+    assert code == 1 and "cmwreport.redline.writer" in modules
+    assert _unwanted(modules, ("datetime", "typing", "gzip", "contextlib")) == set()
 
 
 def test_version():
     proc = run("-m", "cmwreport", "--version")
     assert proc.returncode == 0 and proc.stdout == "cmwreport 0.1.0\n"
+
+
+# A process that is cmwreport ends without the interpreter's exit (cli._exit_now) once
+# its command is done, but for whatever could still need that exit.
+_AS_SCRIPT = (
+    "import sys\n"
+    "{before}\n"
+    "from cmwreport.cli import main\n"
+    "sys.argv = ['cmwreport', *sys.argv[1:]]\n"
+    "sys.exit(main())\n"
+)
+
+
+def test_a_command_done_ends_its_process_with_its_output_whole():
+    proc = run("-c", _AS_SCRIPT.format(before=""), "--version")
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "cmwreport 0.1.0\n", "")
+    real = ROOT / "tests" / "fixtures" / "real"
+    old, new = real / "lo" / "lo-report.docx", real / "pairs" / "lo-textbox-edited.docx"
+    proc = run("-c", _AS_SCRIPT.format(before=""), "diff", str(old), str(new), "--format", "json")
+    assert proc.returncode == 1 and proc.stderr == ""
+    assert proc.stdout.endswith("}\n")
+    assert '"changes"' in proc.stdout
+    # What main gives in a process that keeps the interpreter's exit.
+    inside = subprocess.run(
+        [sys.executable, "-c", "import sys; from cmwreport.cli import main; main(sys.argv[1:])",
+         "diff", str(old), str(new), "--format", "json"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert inside.stdout == proc.stdout
+
+
+def test_the_interpreters_exit_is_kept_for_atexit_callbacks_and_threads():
+    # A callback registered with atexit (a coverage tool's) runs; a thread still
+    # running is waited for.
+    code = _AS_SCRIPT.format(before="import atexit; atexit.register(print, 'atexit ran')")
+    proc = run("-c", code, "--version")
+    assert proc.returncode == 0
+    assert proc.stdout.splitlines() == ["cmwreport 0.1.0", "atexit ran"]
+    thread = (
+        "import threading, time\n"
+        "threading.Thread(target=lambda: (time.sleep(0.3), print('thread done'))).start()"
+    )
+    proc = run("-c", _AS_SCRIPT.format(before=thread), "--version")
+    assert proc.returncode == 0
+    assert proc.stdout.splitlines() == ["cmwreport 0.1.0", "thread done"]

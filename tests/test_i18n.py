@@ -295,3 +295,39 @@ def test_no_function_rebinds_the_message_function():
             if stores and calls:
                 rebound.append(f"{path.relative_to(ROOT)}:{stores[0].lineno}")
     assert not rebound, rebound
+
+
+def test_no_arabic_message_isolates_a_mark_from_its_letter():
+    # A tanwin or shadda (a nonspacing mark) belongs to the letter before it: isolating
+    # the Latin run after "مثلاً" from its alif on put the mark inside the run, so
+    # terminals drew "مثلا" and the tanwin apart (SOURCE_DATE_EPOCH's message did).
+    from cmwreport.arabic.isolate import FSI, PDI, isolated
+
+    marked, split = 0, []
+    for message in _catalogue("ar"):
+        forms = message.string if isinstance(message.string, tuple) else (message.string,)
+        for form in forms:
+            if not form or not any(unicodedata.category(c) == "Mn" for c in form):
+                continue
+            marked += 1
+            shown = isolated(form, {name: _AnyValue() for name in _placeholders(form)})
+            for i, ch in enumerate(shown[1:], 1):
+                if unicodedata.category(ch) == "Mn" and shown[i - 1] in (FSI, PDI):
+                    split.append(shown)
+    assert marked > 10, marked  # the catalogue has marked words to check
+    assert not split, "\n".join(split)
+
+
+class _AnyValue:
+    """A placeholder's value that any format spec accepts (dates', counts')."""
+
+    def __format__(self, spec: str) -> str:
+        return "v7"
+
+
+def test_source_date_epoch_message_keeps_its_word_whole():
+    from cmwreport.arabic.isolate import FSI
+
+    proc = cli("--lang", "ar", "build", env={"SOURCE_DATE_EPOCH": "abc"})
+    assert proc.returncode == 2, proc.stderr
+    assert "مثلاً " + FSI + "1700000000" in proc.stderr, proc.stderr

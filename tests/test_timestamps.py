@@ -7,7 +7,14 @@ import random
 
 import pytest
 
-from cmwreport.timestamps import DateError, parse_moment, source_date_epoch, w3c, w3c_of
+from cmwreport.timestamps import (
+    DateError,
+    parse_moment,
+    source_date_epoch,
+    source_date_epoch_w3c,
+    w3c,
+    w3c_of,
+)
 
 
 def test_source_date_epoch():
@@ -63,3 +70,23 @@ def test_a_moment_in_words_own_form_is_taken_as_written():
             assert w3c_of(text) == expected, text
             outcomes.add("as written" if expected == text else "rewritten")
     assert outcomes == {"refused", "as written", "rewritten"}
+
+
+def test_source_date_epoch_as_text_is_what_datetime_writes():
+    # diff --redline writes SOURCE_DATE_EPOCH's moment without datetime: the same text
+    # for every second from 1970 to the last Word reads, and the same refusals.
+    rng = random.Random(21)
+    values = ["0", "1700000000", "951782400", "4107542399", "253402300799", "86399", " 12 "]
+    values += [str(rng.randrange(0, 253402300800)) for _ in range(5000)]
+    for value in values:
+        environ = {"SOURCE_DATE_EPOCH": value}
+        assert source_date_epoch_w3c(environ) == w3c(source_date_epoch(environ)), value
+    assert source_date_epoch_w3c({"SOURCE_DATE_EPOCH": "253402300799"}) == "9999-12-31T23:59:59Z"
+    assert source_date_epoch_w3c({}) is source_date_epoch_w3c({"SOURCE_DATE_EPOCH": ""}) is None
+    for bad in ("-1", "1.5", "1e9", "\u0663", "\u00b2", "abc", "253402300800"):
+        environ = {"SOURCE_DATE_EPOCH": bad}
+        with pytest.raises(DateError) as expected:
+            source_date_epoch(environ)
+        with pytest.raises(DateError) as raised:
+            source_date_epoch_w3c(environ)
+        assert str(raised.value) == str(expected.value)

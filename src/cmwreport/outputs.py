@@ -14,7 +14,6 @@ Every output a command writes goes through here:
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 
@@ -176,6 +175,8 @@ def _temporary(path: Path, staged: list) -> int:
         except FileExistsError:
             staged.pop()  # not ours to remove
             continue
+    import errno
+
     raise FileExistsError(errno.EEXIST, "no free temporary name", pathtext.parent(path))
 
 

@@ -10,7 +10,6 @@ command may still hand these functions a Path.
 
 from __future__ import annotations
 
-import errno
 import os
 
 TYPE_CHECKING = False
@@ -60,6 +59,8 @@ def resolved(path: str | PathLike) -> str:
     try:
         os.stat(real)
     except OSError as exc:
+        import errno  # here: an output not written yet gets here, errno is 0.3 M (issue 21)
+
         if exc.errno == errno.ELOOP:
             raise RuntimeError(f"Symlink loop from {exc.filename!r}") from None
     return real

@@ -10,11 +10,11 @@ properties (xsd:dateTime), which Word reads only from 1900 to 9999.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
 from cmwreport.errors import CmwError
 from cmwreport.i18n import _
 
+TYPE_CHECKING = False  # typing is imported by type checkers alone (issue 21)
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Mapping
@@ -41,6 +41,32 @@ class DateError(CmwError):
 
 def source_date_epoch(environ: Mapping[str, str] | None = None) -> dt.datetime | None:
     """SOURCE_DATE_EPOCH as a UTC moment, None when unset or empty."""
+    seconds = _epoch_seconds(environ)
+    if seconds is None:
+        return None
+    import datetime as dt
+
+    return dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
+
+
+def source_date_epoch_w3c(environ: Mapping[str, str] | None = None) -> str | None:
+    """w3c(source_date_epoch()), made without datetime: a redline dated by
+    SOURCE_DATE_EPOCH needs only its text (datetime is 5 M instructions, 2% of a small
+    diff; issue 21). From 1970 to 9999 time.strftime writes the same digits."""
+    seconds = _epoch_seconds(environ)
+    if seconds is None:
+        return None
+    import time
+
+    return time.strftime(_W3C, time.gmtime(seconds))
+
+
+#: 9999-12-31T23:59:59Z, the last moment Word reads, in seconds since 1970.
+_LAST_SECOND = 253402300799
+_W3C = "%Y-%m-%dT%H:%M:%SZ"
+
+
+def _epoch_seconds(environ: Mapping[str, str] | None) -> int | None:
     value = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH")
     if value is None or not value.strip():
         return None
@@ -53,10 +79,8 @@ def source_date_epoch(environ: Mapping[str, str] | None = None) -> dt.datetime |
                 value=value,
             )
         )
-    import datetime as dt
-
     seconds = int(text)
-    if seconds > _bounds()[1].timestamp():
+    if seconds > _LAST_SECOND:
         raise DateError(
             _(
                 "SOURCE_DATE_EPOCH={value!r}: after {year}-12-31, out of range",
@@ -64,7 +88,7 @@ def source_date_epoch(environ: Mapping[str, str] | None = None) -> dt.datetime |
                 year=LAST_YEAR,
             )
         )
-    return dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
+    return seconds
 
 
 def parse_moment(text: str, what: str = "--date") -> dt.datetime:
@@ -104,7 +128,7 @@ def w3c(moment: dt.datetime) -> str:
     """The form Word writes in w:date and core properties: 2024-03-01T09:30:00Z."""
     import datetime as dt
 
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(dt.UTC).strftime(_W3C)
 
 
 def w3c_of(text: str) -> str:

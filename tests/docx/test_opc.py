@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 from docx.opc.packuri import PackURI
 
-from cmwreport.docx.opc import rels_name, resolve
+from cmwreport.docx.opc import relationship_kind, rels_name, resolve
 
 
 @pytest.mark.parametrize(
@@ -53,3 +56,20 @@ def test_count_blocks_is_never_below_the_paragraphs_and_rows():
     # More start tags than the limit: the paragraphs and rows themselves, up to limit + 1.
     assert count_blocks(body, 5) == blocks
     assert count_blocks(body, 2) == 3
+
+
+def test_a_relationships_kind_is_the_last_segment_of_its_type():
+    # What the pattern it replaced, `[^/]+$`, found: also for a type ending in "/", in
+    # a line break, or without any "/".
+    pattern = re.compile(r"[^/]+$")
+    types = [
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
+        "http://purl.oclc.org/ooxml/officeDocument/relationships/header", "image",
+        "", "/", "a/", "a/b/", "a/b\n", "a/\n", "\n", "a/b/\n", "a//b", "a/b\nc",
+    ]  # fmt: skip
+    rng = random.Random(21)
+    types += ["".join(rng.choice("ab/\n:") for _ in range(rng.randrange(8))) for _ in range(2000)]
+    for rel_type in types:
+        found = pattern.search(rel_type)
+        assert relationship_kind(rel_type) == (found.group(0) if found else ""), rel_type
+    assert relationship_kind(types[0]) == "styles"

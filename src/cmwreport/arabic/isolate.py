@@ -29,14 +29,14 @@ def isolated(message: str, values: dict) -> str:
     for literal, field, spec, conversion in pieces:
         for ch in literal:
             text.append(ch)
-            breaks.append(_right_to_left(ch))
+            breaks.append(_right_to_left(ch, breaks[-1] if breaks else False))
         if field is None:
             continue
         value = values[field]
         if conversion:
             value = repr(value) if conversion == "r" else str(value)
         shown = format(value, spec or "")
-        if any(_right_to_left(ch) for ch in shown):
+        if any(_right_to_left(ch, False) for ch in shown):
             shown = f"{FSI}{shown}{PDI}"
             text.extend(shown)
             breaks.extend([True] * len(shown))
@@ -58,10 +58,16 @@ def isolated(message: str, values: dict) -> str:
     return "".join(out)
 
 
-def _right_to_left(ch: str) -> bool:
+def _right_to_left(ch: str, after: bool) -> bool:
+    """Whether `ch` is no part of a left-to-right run; `after`: whether the character
+    before it is not. A mark (tanwin, shadda) sits on the letter before it and goes
+    with it: "مثلاً" isolated after its alif would split the word on screen."""
     import unicodedata
 
-    return unicodedata.bidirectional(ch) in ("R", "AL", "AN") or ch in "،؛\u2068\u2069"
+    kind = unicodedata.bidirectional(ch)
+    if kind == "NSM":
+        return after
+    return kind in ("R", "AL", "AN") or ch in "،؛\u2068\u2069"
 
 
 def _isolate_run(run: str) -> str:

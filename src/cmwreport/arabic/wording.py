@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections import namedtuple
 from functools import cache
-from typing import TYPE_CHECKING
 
 from cmwreport.arabic.dates import NO_BREAK
 
+TYPE_CHECKING = False  # typing is imported by type checkers alone (issue 21)
 if TYPE_CHECKING:  # for annotations: the draft reader, which labels with this, needs none
     import datetime as dt
 

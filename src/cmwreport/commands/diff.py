@@ -136,10 +136,8 @@ def compare_drafts(old: Path | str, new: Path | str, options: DiffOptions) -> in
         outputs.append((options.html, page, "HTML page"))
     if options.redline is not None:
         from cmwreport.redline.writer import redline_bytes
-        from cmwreport.timestamps import w3c
 
-        when = w3c(options.date) if options.date else None
-        data = redline_bytes(result, author=options.author, date=when, drop_old=True)
+        data = redline_bytes(result, author=options.author, date=options.date, drop_old=True)
         outputs.append((options.redline, data, "redline"))
     report = None
     if not (is_stdout(options.html) or is_stdout(options.redline)):
@@ -172,12 +170,13 @@ def _check_outputs(old: Path | str, new: Path | str, options: DiffOptions) -> No
             raise OutputError(_("{html}: given as both --html and --redline", html=options.html))
 
 
-def _date(given: str | None):
-    from cmwreport.timestamps import parse_moment, source_date_epoch
+def _date(given: str | None) -> str | None:
+    """The revisions' date as Word writes it, from --date or SOURCE_DATE_EPOCH."""
+    from cmwreport.timestamps import parse_moment, source_date_epoch_w3c, w3c
 
     if given is not None:
-        return parse_moment(given, "--date")
-    return source_date_epoch()
+        return w3c(parse_moment(given, "--date"))
+    return source_date_epoch_w3c()
 
 
 def _author(name: str) -> str:

@@ -3,34 +3,59 @@ reader, the comparison and the renderers (instead of ten parameters passed three
 
 from __future__ import annotations
 
-from collections import namedtuple
+from cmwreport.plain import Frozen
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
-# A named tuple (immutable, compared field by field like the frozen dataclass it was):
-# cheaper to create at import, which every diff pays; collections' namedtuple, not
-# typing.NamedTuple, which evaluates every annotation at import (issue 21).
-class DiffOptions(
-    namedtuple(
-        "DiffOptions",
-        (
-            # Name of the renderer for standard output ("text", "json"; see diff/render*).
-            "format",  # str = "text"
-            # Also write a side-by-side HTML page / NEW with tracked changes against OLD.
-            "html",  # Path | None
-            "redline",  # Path | None
-            "ignore_diacritics",  # bool
-            "ignore_formatting",  # bool
-            # Terminal display only: pre-shaped Arabic for terminals without bidi support.
-            "reshape",  # bool
-            "color",  # bool
-            # Words of unchanged text shown around each change in the terminal (None:
-            # whole paragraphs).
-            "context",  # int | None
-            # Author and date of the redline's revisions (the date parsed and checked).
-            "author",  # str = "cmwreport"
-            "date",  # dt.datetime | None
-        ),
-        defaults=("text", None, None, False, False, False, False, None, "cmwreport", None),
+# Immutable and compared field by field, like the frozen dataclass and then the named
+# tuple it was: cmwreport.plain's Frozen, which the diff imports anyway, costs one class
+# where a named tuple compiled its __new__ and made two (0.4 M instructions; issue 21).
+class DiffOptions(Frozen):
+    __slots__ = _compared = (
+        # Name of the renderer for standard output ("text", "json"; see diff/render*).
+        "format",
+        # Also write a side-by-side HTML page / NEW with tracked changes against OLD.
+        "html",
+        "redline",
+        "ignore_diacritics",
+        "ignore_formatting",
+        # Terminal display only: pre-shaped Arabic for terminals without bidi support.
+        "reshape",
+        "color",
+        # Words of unchanged text shown around each change in the terminal (None:
+        # whole paragraphs).
+        "context",
+        # Author and date of the redline's revisions (the date parsed and checked,
+        # written as Word writes it: 2024-03-01T09:30:00Z).
+        "author",
+        "date",
     )
-):
-    __slots__ = ()
+
+    def __init__(
+        self,
+        format: str = "text",
+        html: Path | str | None = None,
+        redline: Path | str | None = None,
+        ignore_diacritics: bool = False,
+        ignore_formatting: bool = False,
+        reshape: bool = False,
+        color: bool = False,
+        context: int | None = None,
+        author: str = "cmwreport",
+        date: str | None = None,
+    ) -> None:
+        self._set(
+            format=format,
+            html=html,
+            redline=redline,
+            ignore_diacritics=ignore_diacritics,
+            ignore_formatting=ignore_formatting,
+            reshape=reshape,
+            color=color,
+            context=context,
+            author=author,
+            date=date,
+        )

@@ -11,7 +11,6 @@ absolute, anything else is relative to the source part's folder.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections import namedtuple
 
@@ -260,12 +259,10 @@ def resolve(source: str, target: str) -> str:
 Relationship = namedtuple("Relationship", ("id", "kind", "target", "external"))
 
 
-_NAME = re.compile(r"[^/]+$")
-
-
 def relationship_kind(rel_type: str) -> str:
-    found = _NAME.search(rel_type)
-    return found.group(0) if found else ""
+    """The type's last segment; what `[^/]+$` finds, without compiling it at import
+    (0.3 M instructions of a small diff; issue 21)."""
+    return rel_type.rpartition("/")[2]
 
 
 def copy_raw(source: Path | bytes, name: str, out: zipfile.ZipFile) -> None:

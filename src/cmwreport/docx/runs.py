@@ -17,8 +17,9 @@ from lxml import etree
 from cmwreport.docx import wordml as n
 from cmwreport.docx.text import Objects, atoms
 
-#: Characters that are run children of their own, not text.
-_SPECIAL = re.compile(r"([\t\n])")
+#: Characters that are run children of their own, not text (compiled by re for the
+#: first text that holds one; issue 21).
+_SPECIAL = r"([\t\n])"
 
 
 def atom_offsets(p, objects: Objects | None = None) -> Iterator[tuple]:
@@ -75,7 +76,7 @@ def text_children(text: str, text_tag: str = n.T) -> list:
     """Run children that read back as `text`: w:tab for a tab, w:br for a line break,
     `text_tag` (w:t, w:delText) for the rest."""
     out = []
-    for piece in _SPECIAL.split(text):
+    for piece in re.split(_SPECIAL, text) if "\t" in text or "\n" in text else (text,):
         if piece == "\t":
             out.append(etree.Element(n.TAB))
         elif piece == "\n":

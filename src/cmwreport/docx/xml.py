@@ -112,7 +112,8 @@ def etree_localname(node: etree._Element) -> str:
     return etree.QName(node).localname
 
 
-_BLOCK_TAGS = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:p|tr)[\s>/]")
+# Given as bytes, compiled by re when a part first needs its tags matched (issue 21).
+_BLOCK_TAGS = rb"<(?:[A-Za-z_][\w.-]*:)?(?:p|tr)[\s>/]"
 
 
 def count_blocks(data: bytes, limit: int) -> int:
@@ -132,7 +133,7 @@ def count_blocks(data: bytes, limit: int) -> int:
         if tags <= limit:
             return tags
     count = 0
-    for _found in _BLOCK_TAGS.finditer(data):
+    for _found in re.finditer(_BLOCK_TAGS, data):
         count += 1
         if count > limit:
             break

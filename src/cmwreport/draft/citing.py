@@ -3,11 +3,10 @@ bookmark: found in one pass over the body (draft/stories.py asks per paragraph).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from cmwreport.contract import identity_of
 from cmwreport.docx import wordml as n
 
+TYPE_CHECKING = False  # typing is imported by type checkers alone (issue 21)
 if TYPE_CHECKING:
     from cmwreport.draft.stories import Walk
 

@@ -30,8 +30,9 @@ from cmwreport.i18n import _
 
 #: LibreOffice names a pasted bookmark `<name>_Copy_<n>`, and its .docx export cuts
 #: names to Word's 40 characters (`_cmw_decriminalise_irregular_migration_C`). Ids are
-#: lower case, so an upper-case `_C...` tail is always this.
-_COPY = re.compile(r"_C(?:o(?:p(?:y(?:_\d*)?)?)?)?$")
+#: lower case, so an upper-case `_C...` tail is always this. Given as text: re compiles
+#: it when a name first holds "_C", which most drafts' never do (issue 21).
+_COPY = r"_C(?:o(?:p(?:y(?:_\d*)?)?)?)?$"
 _CONTAINERS = (n.SDT, n.SDT_CONTENT, n.CUSTOM_XML, n.INS, n.MOVE_TO)
 _GONE = (n.DEL, n.MOVE_FROM)
 _RANGES = {
@@ -84,7 +85,7 @@ class _Chain:
 
 def base(name: str) -> tuple[str, bool]:
     """The identity a bookmark name stands for and whether it is the exact name."""
-    bare = _COPY.sub("", name)
+    bare = re.sub(_COPY, "", name) if "_C" in name else name
     return bare[len(BOOKMARK_PREFIX) :], bare == name
 
 
@@ -172,7 +173,7 @@ def _needed(body) -> bool:
             parent = parent.getparent()
         if not holders:
             continue
-        if len(holders) > 1 or _COPY.search(name):
+        if len(holders) > 1 or ("_C" in name and re.search(_COPY, name)):
             return True
         holder = holders[0]
         if name_of.setdefault(holder, name) != name:

@@ -8,11 +8,14 @@ a header or footer paragraph, a footnote, an endnote, a comment.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any
 
 from cmwreport.docx.opc import PackageError
 from cmwreport.docx.revisions import Tracked
 from cmwreport.plain import Plain
+
+TYPE_CHECKING = False  # typing is imported by type checkers alone (issue 21)
+if TYPE_CHECKING:
+    from typing import Any
 
 BODY = "body"
 TABLE = "table"

@@ -6,7 +6,6 @@ Build's readiness counts with it too, so a warning's "paragraph N" is diff's "pa
 from __future__ import annotations
 
 from cmwreport import contract
-from cmwreport.arabic.wording import letter_label, third_level_label
 from cmwreport.docx import wordml as n
 from cmwreport.docx.styles import Styles, numpr_of
 from cmwreport.docx.wordml import first_child
@@ -101,6 +100,10 @@ class Numbering:
             self.levels[deeper] = 0
         label = str(self.levels[0])
         if level >= 1:
+            # Imported here: a draft without sub-paragraphs needs none of the UN wording
+            # (1.8 M instructions of a small diff; issue 21).
+            from cmwreport.arabic.wording import letter_label, third_level_label
+
             label += " " + letter_label(self.levels[1] - 1)
         if level >= 2:
             label += " " + third_level_label(self.levels[2] - 1)

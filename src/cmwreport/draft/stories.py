@@ -3,20 +3,19 @@ and footers, footnotes and endnotes, comments."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from cmwreport.contract import style_key
 from cmwreport.docx import wordml as n
 from cmwreport.docx.plain import plain_text, written
 from cmwreport.docx.text import Inline, Objects, identity, read_paragraph
+from cmwreport.docx.xml import w
 from cmwreport.draft.citing import citing, note_hosts
 from cmwreport.draft.model import BODY, COMMENT, TABLE, TEXTBOX, Block
 from cmwreport.draft.numbering import Numbering
 
+TYPE_CHECKING = False  # typing is imported by type checkers alone (issue 21)
 if TYPE_CHECKING:
     from cmwreport.docx.formatting import StyleSheet
     from cmwreport.docx.styles import Styles
-from cmwreport.docx.xml import w
 
 #: A draft with more blocks than this is refused: past it, memory and time grow with a
 #: document no reviewer reads (docs/architecture.md, "Bounds").

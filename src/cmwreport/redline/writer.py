@@ -31,10 +31,8 @@ from cmwreport.docx.xml import w
 from cmwreport.draft.model import TABLE, Block
 from cmwreport.draft.stories import cell_paragraphs
 from cmwreport.redline.edits import Edits
-from cmwreport.redline.format import restyle
 from cmwreport.redline.notes import comments, notes
 from cmwreport.redline.objects import DrawingIds, has_math, inserted_whole, kept_copy
-from cmwreport.redline.stories import story_back
 
 FIXED_DATE = "1980-01-01T00:00:00Z"
 
@@ -72,6 +70,10 @@ def redline_bytes(
         if place.startswith(("header:", "footer:")) and place not in new.part_names:
             old_part = result.old.part_names.get(place)
             if old_part not in marked:
+                # Imported here, as restyle is below: most redlines need neither (each
+                # module 0.5 M instructions of a small diff; issue 21).
+                from cmwreport.redline.stories import story_back
+
                 marked.add(old_part)
                 story_back(writer, result, place)
     writer.boxes(result.pairs.get("boxes", []), (result.old, new))
@@ -129,6 +131,8 @@ class _Places(Edits):
             news = [p for p in cell_paragraphs(new.element) if self.text(p).strip()]
         else:
             olds, news = [old.element], [new.element]
+        from cmwreport.redline.format import restyle
+
         for old_p, new_p in zip(olds, news, strict=False):
             restyle(self.rev, old_p, new_p, self.objects)
 
