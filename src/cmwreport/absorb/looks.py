@@ -8,7 +8,6 @@ copied from the draft with its runs: its formatting goes home with it.)
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 from types import SimpleNamespace
 
 from cmwreport.absorb import origins as o
@@ -138,10 +137,15 @@ def _foreign(base, draft, old, new) -> list[str]:
         )
     out.extend(paragraph_words(read_a, read_b))
     known = {props for _s, _e, props in spans_a}
-    usual = Counter(props for s, e, props in spans_a for _n in range(e - s)).most_common(1)
-    if not usual:
+    # The look of most characters: each span weighs its length (counted per character,
+    # a paragraph was a thousand increments); the first of equals, as Counter's.
+    weight: dict = {}
+    for start, end, props in spans_a:
+        if end > start:
+            weight[props] = weight.get(props, 0) + end - start
+    if not weight:
         return out
-    common = usual[0][0]
+    common = max(weight.items(), key=lambda kept: kept[1])[0]
     for start, end, props in spans_b:
         words = text[start:end].strip()
         if props in known or not words:
