@@ -98,7 +98,8 @@ def _like(base, draft, new, paired: list, seen: int):
 
 
 def _same(a: str, b: str) -> bool:
-    return unicodedata.normalize("NFC", a) == unicodedata.normalize("NFC", b)
+    # Most pairs are equal as read: only the others are normalised.
+    return a == b or unicodedata.normalize("NFC", a) == unicodedata.normalize("NFC", b)
 
 
 def _spans(draft, block) -> tuple:
