@@ -32,7 +32,7 @@ def written_weekdays(loaded: LoadedFile) -> Iterator[Diagnostic]:
     lines = Lines(loaded.text)
     # One search over all the values, joined, lets a file with no written date go at
     # once (a `\d{4}` test on each value scans Unicode digits and costs more).
-    joined = "\n".join(node.text for node in loaded.strings)
+    joined = loaded.joined()
     if not any(weekday in joined for weekday in WEEKDAY_SPELLINGS):
         return
     if re.search(_WRITTEN_DATE, joined) is None:

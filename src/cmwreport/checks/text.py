@@ -46,6 +46,7 @@ _SUSPECT = (
 #: What `_spacing` reports, as substrings: `in` finds them far faster than one regex
 #: alternation tried at every character of the text.
 _STRAY_SPACES = ("  ", " \u060c", " \u061b", " \u061f", "\u00a0", "\u202f")
+_SPACED = _STRAY_SPACES[:4]
 
 
 def check_file(loaded: LoadedFile) -> Iterator[Diagnostic]:
@@ -54,11 +55,13 @@ def check_file(loaded: LoadedFile) -> Iterator[Diagnostic]:
     # Most files are clean: one pass over all their values, joined by a newline (a
     # character none of these rules is about, and that NFC never combines with
     # anything), tells which rules need to look at each value.
-    joined = "\n".join(node.text for node in strings)
-    suspect = (_maybe_suspect(joined) and re.search(_SUSPECT, joined) is not None) or not (
+    joined = loaded.joined()
+    maybe = not loaded.plain and _maybe_suspect(joined)
+    suspect = (maybe and re.search(_SUSPECT, joined) is not None) or not (
         joined.isascii() or unicodedata.is_normalized("NFC", joined)
     )
-    spaced = any(stray in joined for stray in _STRAY_SPACES)
+    # The no-break spaces are characters Python does not print: not in a `plain` file.
+    spaced = any(stray in joined for stray in (_SPACED if loaded.plain else _STRAY_SPACES))
     for node in strings:
         value = node.text
         if suspect and (

@@ -209,7 +209,7 @@ def check_file(loaded) -> Iterator:
 
     # What no value of the file holds is not looked for in each: one scan of their
     # text joined (by a newline, which no name holds) instead of one per value.
-    holds = _holds("\n".join(node.text for node in loaded.strings))
+    holds = _holds(loaded.joined())
     strings = [node for node in loaded.strings if _worth_a_look(node.text, holds)]
     if not strings:
         return

@@ -14,7 +14,11 @@ import re
 
 from cmwreport.diagnostics import Diagnostic
 from cmwreport.i18n import N_, _
-from cmwreport.sources.model import CLASSES, Loc
+from cmwreport.sources.model import Loc
+from cmwreport.sources.plan import ID_KIND as _ID_KIND
+from cmwreport.sources.plan import TEXT as _TEXT
+from cmwreport.sources.plan import made as _made
+from cmwreport.sources.plan import plan as _plan
 from cmwreport.sources.schema import DATE_PATTERN, ID_MAX, ID_PATTERN, SYMBOL_PATTERN, Field
 from cmwreport.sources.yamlsafe import STR, Node
 
@@ -28,6 +32,7 @@ _SYMBOL = re.compile(SYMBOL_PATTERN)
 _ISO_DATE = re.compile(DATE_PATTERN)
 _INT = re.compile(r"^[-+]?\d+$")
 _BOOL = "tag:yaml.org,2002:bool"
+_INT_TAG = "tag:yaml.org,2002:int"
 _NULL = "tag:yaml.org,2002:null"
 _TAG_NAMES = {
     "tag:yaml.org,2002:int": N_("a number"),
@@ -52,25 +57,38 @@ class Converter:
 
     def convert(self, node: Node, spec: Field) -> Any:
         if spec.type == "map":
-            values: dict[str, Any] = {}
-            located = _Positions()
-            index = len(self.objects)
-            self.objects.append(None)
-            if not self._map(node, spec, values, located):
-                del self.objects[index]
-                return None
-            made = CLASSES[spec.cls](**values)  # type: ignore[index]
-            made.loc = Loc(self.shown, node.line, node.column)
-            made.positions = located.fields
-            made.item_positions = located.items
-            self.objects[index] = made
-            return made
+            return self._object(node, spec)
         if spec.type == "list":
             return self._list(node, spec)
         return self._scalar(node, spec)
 
-    def _map(self, node: Node, spec: Field, values: dict, located: _Positions) -> bool:
-        """Fills `values` (by model attribute) from a mapping; False if it is not one."""
+    def _object(self, node: Node, spec: Field) -> Any:
+        """The model object of a mapping, or None if it is not one."""
+        values: dict[str, Any] = {}
+        fields: dict[str, tuple[int, int]] = {}
+        items: dict[str, list[tuple[int, int]]] = {}
+        index = len(self.objects)
+        self.objects.append(None)
+        if not self._map(node, spec, values, fields, items):
+            del self.objects[index]
+            return None
+        cls, state, lists = _made(spec)
+        made = cls.__new__(cls)
+        state = state.copy()
+        for name in lists:
+            if name not in values:
+                state[name] = []
+        state.update(values)
+        state["loc"] = Loc(self.shown, node.line, node.column)
+        state["positions"] = fields
+        state["item_positions"] = items
+        made.__dict__ = state
+        self.objects[index] = made
+        return made
+
+    def _map(self, node: Node, spec: Field, values: dict, fields: dict, items: dict) -> bool:
+        """Fills `values` (by model attribute) and where each stands (`fields`, and
+        `items` for lists) from a mapping; False if it is not one."""
         if node.kind != "map":
             self.report(
                 "S103",
@@ -86,50 +104,36 @@ class Converter:
         #: Required fields a misspelt key stands for: one mistake, one diagnostic (S102),
         #: not also "missing" (S101).
         meant: set[str] = set()
-        fields, items = located.fields, located.items
-        for name, (key, value) in node.entries.items():
-            field = known.get(name)
-            if field is None:
-                import difflib  # only for a misspelt field
-
-                close = difflib.get_close_matches(name, known, n=1)
-                if close and close[0] not in node.entries:
-                    meant.add(close[0])
-                if close:
-                    message = _(
-                        "unknown field '{name}' in {kind}: did you mean '{close}'?",
-                        name=name,
-                        kind=spec.name,
-                        close=close[0],
-                    )
-                else:
-                    message = _(
-                        "unknown field '{name}' in {kind}: known fields: {fields}",
-                        name=name,
-                        kind=spec.name,
-                        fields=_fields(spec),
-                    )
-                self.report("S102", key, message)
+        entries = node.entries
+        for name, (key, value) in entries.items():
+            planned = known.get(name)
+            if planned is None:
+                self._unknown(name, key, spec, known, entries, meant)
                 continue
-            if field.inline:
-                self._map(value, field, values, located)
+            field, attribute, kind, optional = planned
+            if kind is None:  # inline
+                self._map(value, field, values, fields, items)
                 continue
-            attribute = field.attr or field.name
             fields[attribute] = (value.line, value.column)
-            kind = value.kind
-            if kind == "seq":
+            found = value.kind
+            if found == "seq":
                 items[attribute] = [(i.line, i.column) for i in value.items]
-            elif kind == "scalar" and value.tag == _NULL and not field.required:
+            elif optional and found == "scalar" and value.tag == _NULL:
                 continue
-            # What `convert` would choose, chosen here: a mapping has many values.
-            if field.type == "map":
-                values[attribute] = self.convert(value, field)
-            elif field.type == "list":
+            # What `convert` would choose, chosen here: a mapping has many values. A text
+            # or an id that is one, the most common values, taken at once.
+            if kind is _TEXT and value.tag == STR and value.text.strip():
+                values[attribute] = value.text
+            elif kind is _ID_KIND and value.tag == STR and _id(value.text):
+                values[attribute] = value.text
+            elif kind == "map":
+                values[attribute] = self._object(value, field)
+            elif kind == "list":
                 values[attribute] = self._list(value, field)
             else:
                 values[attribute] = self._scalar(value, field)
         for field in required:
-            if field.name not in node.entries and field.name not in meant:
+            if field.name not in entries and field.name not in meant:
                 self.report(
                     "S101",
                     node,
@@ -142,6 +146,28 @@ class Converter:
                 )
         return True
 
+    def _unknown(self, name: str, key: Node, spec: Field, known, entries, meant: set) -> None:
+        import difflib  # only for a misspelt field
+
+        close = difflib.get_close_matches(name, known, n=1)
+        if close and close[0] not in entries:
+            meant.add(close[0])
+        if close:
+            message = _(
+                "unknown field '{name}' in {kind}: did you mean '{close}'?",
+                name=name,
+                kind=spec.name,
+                close=close[0],
+            )
+        else:
+            message = _(
+                "unknown field '{name}' in {kind}: known fields: {fields}",
+                name=name,
+                kind=spec.name,
+                fields=_fields(spec),
+            )
+        self.report("S102", key, message)
+
     def _list(self, node: Node, spec: Field) -> list | None:
         if node.kind != "seq":
             self.report(
@@ -152,7 +178,22 @@ class Converter:
             return None
         item = spec.item
         assert item is not None
-        each = self._scalar if item.type not in ("map", "list") else self.convert
+        if item.type == "map":
+            return [self._object(value, item) for value in node.items]
+        if item.type in ("number", "article"):
+            # Whole numbers from 1 ([40, 41]), taken at once when they are.
+            out = []
+            high = item.maximum
+            for value in node.items:
+                text = value.text
+                if value.tag == _INT_TAG and text.isdigit() and text.isascii():
+                    number = int(text)
+                    if number >= 1 and (high is None or number <= high):
+                        out.append(number)
+                        continue
+                out.append(self._scalar(value, item))
+            return out
+        each = self._scalar if item.type != "list" else self.convert
         return [each(value, item) for value in node.items]
 
     def _scalar(self, node: Node, spec: Field) -> Any:
@@ -236,7 +277,8 @@ class Converter:
         return False
 
     def _int(self, node: Node, spec: Field) -> int | None:
-        if node.tag != "tag:yaml.org,2002:int" or not _INT.match(node.text):
+        text = node.text
+        if node.tag != _INT_TAG or not (text.isdigit() and text.isascii() or _INT.match(text)):
             self.report(
                 "S103",
                 node,
@@ -308,26 +350,8 @@ class Converter:
             return None
 
 
-#: id(a map's declaration) -> (the declaration, its fields by key, its required fields):
-#: worked out once, not for each of the thousands of mappings a large tree holds. The
-#: declaration is kept so that its id cannot be reused by another.
-_PLANS: dict[int, tuple[Field, dict[str, Field], tuple[Field, ...]]] = {}
-
-
-def _plan(spec: Field) -> tuple[dict[str, Field], tuple[Field, ...]]:
-    plan = _PLANS.get(id(spec))
-    if plan is None:
-        known = {f.name: f for f in spec.fields}
-        plan = _PLANS[id(spec)] = (spec, known, tuple(f for f in spec.fields if f.required))
-    return plan[1], plan[2]
-
-
-class _Positions:
-    __slots__ = ("fields", "items")
-
-    def __init__(self) -> None:
-        self.fields: dict[str, tuple[int, int]] = {}
-        self.items: dict[str, list[tuple[int, int]]] = {}
+def _id(value: str) -> bool:
+    return len(value) <= ID_MAX and _ID.match(value) is not None
 
 
 def _fields(spec: Field) -> str:

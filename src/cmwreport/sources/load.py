@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
 #: `id: ...` at the top of a file, read from the text of a file YAML cannot parse, so
 #: that references to it are not reported as missing too.
-_TOP_ID = re.compile(r"^id:\s*[\"']?([a-z0-9-]+)[\"']?\s*(?:#.*)?$", re.MULTILINE)
+#: Compiled on first use (`re` keeps it): most trees have no such file.
+_TOP_ID = r"(?m)^id:\s*[\"']?([a-z0-9-]+)[\"']?\s*(?:#.*)?$"
 
 
 class SourceTreeError(CmwError):
@@ -74,12 +75,23 @@ class LoadedFile(Plain):
         self.diagnostics: list[Diagnostic] = []
         #: Whether YAML could read the file (kept when `release` drops the node).
         self.parsed = node is not None
+        #: Whether every text value is known to hold only characters Python prints, none
+        #: from U+F000 (yamlsafe.FileReader.plain).
+        self.plain = False
+        self._joined: str | None = None
+
+    def joined(self) -> str:
+        """Every text value, joined by a newline (a character none of the rules looks
+        for): each rule's first scan of a file, made once for them all."""
+        if self._joined is None:
+            self._joined = "\n".join([node.text for node in self.strings])
+        return self._joined
 
     def release(self) -> None:
         """Drop the text and the node tree once the rules that read them have run: a
         large tree's nodes would otherwise all stand in memory together, and the
         allocator keeps that high-water mark for the rest of a build."""
-        self.text, self.node, self.strings = None, None, []
+        self.text, self.node, self.strings, self._joined = None, None, [], None
 
 
 class Loaded(Plain):
@@ -210,10 +222,11 @@ def read_file(
     loaded.path, loaded.diagnostics = path, mine
     if node is None:
         if reader.text is not None:
-            found = _TOP_ID.search(reader.text)
+            found = re.search(_TOP_ID, reader.text)
             loaded.recovered_id = found[1] if found else None
     else:
         loaded.strings = reader.strings
+        loaded.plain = reader.plain
         converter = Converter(shown, mine)
         loaded.value = converter.convert(node, FILE_KINDS[kind])
         loaded.objects = [made for made in converter.objects if made is not None]

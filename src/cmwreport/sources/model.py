@@ -37,7 +37,11 @@ class Loc(Frozen):
     column: int  # 1-based
 
     def __init__(self, file: str, line: int, column: int) -> None:
-        self._set(file=file, line=line, column=column)
+        # Not `_set`: a large tree makes thousands, and its keywords cost two calls more.
+        setattr = object.__setattr__
+        setattr(self, "file", file)
+        setattr(self, "line", line)
+        setattr(self, "column", column)
 
 
 class Located:

@@ -16,22 +16,13 @@ from __future__ import annotations
 
 import re
 
-from cmwreport.sources.compose import MAX_DEPTH, MAX_NODES, STR, Node
-from cmwreport.sources.resolve import implicit_tag
+from cmwreport.sources.compose import _NO_ENTRIES, _NO_ITEMS, MAX_DEPTH, MAX_NODES, STR, Node
+from cmwreport.sources.plainvalue import Decline, new, raw_value, resolve, value_node
 
 __all__ = ["data", "read"]
 
 _SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 _NULL = "tag:yaml.org,2002:null"
-
-#: The tags the composer accepts without a diagnostic (`<<` and `=` resolve to others).
-_PLAIN = {STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
-          _NULL, "tag:yaml.org,2002:timestamp"}  # fmt: skip
-
-
-class _Decline(Exception):
-    """Outside the subset, or in doubt: PyYAML reads the file."""
-
 
 #: What this reader leaves to PyYAML: characters YAML does not allow (C0 and C1
 #: controls, surrogates, U+FFFE/F), and tab, NEL, U+2028/9 and U+FEFF, which it does
@@ -46,33 +37,21 @@ _OUTSIDE = (
 #: value (found with str.find, much cheaper than a regex over Arabic text), then spaces
 #: and a comment.
 _HEAD = re.compile(r"( *)(-(?: +|\Z))?(?:([0-9A-Za-z_][0-9A-Za-z_.-]*):(?: +|\Z))?")
-_DOUBLE = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
-_SINGLE = re.compile(r"'[^']*(?:''[^']*)*'")
-#: After a value: nothing, or spaces and perhaps a comment.
-_TAIL = re.compile(r"(?: +(?:#.*)?)?\Z")
-#: Characters that do not start a plain scalar (`-` does, before a non-space).
-_INDICATORS = frozenset("?:,[]{}#&*!|>'\"%@`")
-_ESCAPE = re.compile(
-    r'\\(?:([0abtnvfre "/\\N_LP])|x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))'
-)
-_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f",
-            "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85",
-            "_": "\xa0", "L": "\u2028", "P": "\u2029"}  # fmt: skip
-#: One item of a flow list and the `,` after it: a word-like plain scalar, words
-#: without ASCII (Arabic, a string whatever they say) single-spaced, or a quoted scalar
-#: without escapes.
-_FLOW_ITEM = re.compile(
-    r""" *(?:([0-9A-Za-z_][0-9A-Za-z_./+-]*|[^\x00-\x7f](?:[^\x00-\x7f]|\ (?=[^\x00-\x7f]))*)"""
-    r"""|"([^"\\]*)"|'([^']*)') *(,|\Z)"""
-)
 
 
 def read(text: str) -> tuple[Node, list[Node]] | None:
     """The file's Node tree and its text values (as `compose.Composer` gives them), or
     None when the file is not in the subset this reader is sure of."""
+    found = read_noting(text)
+    return None if found is None else found[:2]
+
+
+def read_noting(text: str) -> tuple[Node, list[Node], bool] | None:
+    """`read`, and whether every character of the file but its line breaks is one Python
+    prints (its text values then are, unless an escape made them)."""
     try:
         return _read(text)
-    except _Decline:
+    except Decline:
         return None
 
 
@@ -84,7 +63,7 @@ def data(text: str):
         return None
     try:
         return _data(found[0])
-    except _Decline:
+    except Decline:
         return None
 
 
@@ -105,17 +84,18 @@ def _data(node: Node):
         return node.text.lower() in ("true", "yes", "on")
     if tag == "tag:yaml.org,2002:int" and _DECIMAL.match(node.text):
         return int(node.text)
-    raise _Decline  # a float, a date, an octal ...: safe_load's constructors decide
+    raise Decline  # a float, a date, an octal ...: safe_load's constructors decide
 
 
-def _read(text: str) -> tuple[Node, list[Node]]:
+def _read(text: str) -> tuple[Node, list[Node], bool]:
     flat = text.replace("\n", " ")
     if "\r" in flat:
         flat = flat.replace("\r", " ")
-    if not flat.isprintable():
+    printable = flat.isprintable()
+    if not printable:
         for pattern in _OUTSIDE:
             if re.search(pattern, text):
-                raise _Decline
+                raise Decline
     tags: dict[str, str] = {}  # plain value -> tag: keys repeat on every item
     strings: list[Node] = []
     #: Open block collections, innermost last: [node, is a mapping, indentation, its
@@ -130,22 +110,41 @@ def _read(text: str) -> tuple[Node, list[Node]]:
     if "\r" in text:
         crlf = text.count("\r\n")
         if crlf != text.count("\r") or crlf != text.count("\n"):
-            raise _Decline  # a lone CR, or line breaks of both kinds
+            raise Decline  # a lone CR, or line breaks of both kinds
         newline = "\r\n"
     width = len(newline)
     head = _HEAD.match
+    heads: dict[str, tuple] = {}  # a line's start to its _HEAD groups and end
     offset = 0
     for line in text.split(newline):
         here = offset
         offset += len(line) + width
         number += 1
-        match = head(line)
-        spaces, dash, key = match.groups()
-        pos = match.end()
-        if pos == len(line) or line[pos] == "#":
-            value = None
+        size = len(line)
+        colon = line.find(":")
+        if colon < 0:
+            match = head(line)
+            (spaces, dash, key), pos = match.groups(), match.end()
         else:
-            value = _raw_value(line, pos)
+            # What _HEAD finds ends at the first `:` and the character after it (keys
+            # hold no `:`; a dash's spaces stop before it), and a few such heads
+            # ("    text: ") start most lines: matched once each.
+            known = heads.get(line[: colon + 2])
+            if known is None:
+                match = head(line[: colon + 2])
+                known = heads[line[: colon + 2]] = (*match.groups(), match.end())
+            spaces, dash, key, pos = known
+            if pos == colon + 2 and key is not None:
+                while pos < size and line[pos] == " ":
+                    pos += 1  # more spaces after the key's `:` than its head held
+        quoted = False  # a value in double quotes to the end of the line, without `\`
+        if pos == size or line[pos] == "#":
+            value = None
+        elif line[pos] == '"' and line.find('"', pos + 1) + 1 == size and line.find("\\", pos) < 0:
+            value = line[pos:]
+            quoted = True
+        else:
+            value = raw_value(line, pos)
         indent = len(spaces)
         if (
             dash is None
@@ -161,14 +160,14 @@ def _read(text: str) -> tuple[Node, list[Node]]:
             if key is None and dash is None:
                 if value is None:
                     continue  # blank, or a comment
-                raise _Decline
+                raise Decline
             first = here + indent
             if pending is not None:
                 top = stack[-1]
                 if indent > top[2] or (indent == top[2] and dash):
                     node, held = _collection(dash, number, indent, first)
                     if len(stack) > MAX_DEPTH // 2:
-                        raise _Decline
+                        raise Decline
                     top[3][pending[0].text] = (pending[0], node)
                     stack.append([node, not dash, indent, held, indent == top[2]])
                     count += 1
@@ -182,20 +181,20 @@ def _read(text: str) -> tuple[Node, list[Node]]:
                 stack.pop()[0].end = first  # a list written level with its mapping's keys
             if not stack:
                 if root is not None:
-                    raise _Decline
+                    raise Decline
                 root, held = _collection(dash, number, indent, first)
                 stack.append([root, not dash, indent, held, False])
                 count += 1
             top = stack[-1]
             if top[2] != indent:
-                raise _Decline
+                raise Decline
             if dash:
                 if top[1]:
-                    raise _Decline
+                    raise Decline
                 if key is None:
                     if value is None:
-                        raise _Decline
-                    node = _value(value, pos, number, here, tags)
+                        raise Decline
+                    node = value_node(value, pos, number, here, tags)
                     count += 1 + len(node.items)
                     top[3].append(node)
                     if node.tag == STR:
@@ -204,40 +203,53 @@ def _read(text: str) -> tuple[Node, list[Node]]:
                         strings.extend([item for item in node.items if item.tag == STR])
                     continue
                 column = indent + len(dash)
-                node = Node("map", _MAP, number, column + 1, number, here + column)
-                node.entries = {}
+                node = new(Node)  # as for a key, below: one of these a list item
+                node.kind, node.tag = "map", _MAP
+                node.line, node.column = number, column + 1
+                node.end_line, node.start = number, here + column
+                node.end, node.text = 0, ""
+                node.style, node.items, node.entries = None, _NO_ITEMS, {}
                 if len(stack) > MAX_DEPTH // 2:
-                    raise _Decline
+                    raise Decline
                 top[3].append(node)
                 top = [node, True, column, node.entries, False]
                 stack.append(top)
                 count += 1
             elif not top[1]:
-                raise _Decline
+                raise Decline
             else:
                 column = indent
         held = top[3]
         if key in held:
-            raise _Decline  # the composer reports a duplicate key
+            raise Decline  # the composer reports a duplicate key
         tag = tags.get(key)
         if tag is None:
-            tag = tags[key] = _resolve(key)
+            tag = tags[key] = resolve(key)
         after = here + column + len(key)
-        name = Node("scalar", tag, number, column + 1, number, after - len(key), after, key)
+        # Made without calling Node (its __init__ costs twice these stores): one a line.
+        name = new(Node)
+        name.kind, name.tag = "scalar", tag
+        name.line, name.column = number, column + 1
+        name.end_line, name.start = number, after - len(key)
+        name.end, name.text = after, key
+        name.style, name.items, name.entries = None, _NO_ITEMS, _NO_ENTRIES
         count += 1
         if value is None:
             pending = (name, after + 1, column + len(key) + 2)
             continue
-        if value[0] == '"' and "\\" not in value:
+        if quoted:
             # The common case inline (a text in double quotes): one call less per line.
-            start = here + pos
-            node = Node("scalar", STR, number, start - here + 1, number, start,
-                        start + len(value), value[1:-1], '"')  # fmt: skip
+            node = new(Node)
+            node.kind, node.tag = "scalar", STR
+            node.line, node.column = number, pos + 1
+            node.end_line, node.start, node.end = number, here + pos, here + size
+            node.text, node.style = line[pos + 1 : size - 1], '"'
+            node.items, node.entries = _NO_ITEMS, _NO_ENTRIES
             count += 1
             held[key] = (name, node)
             strings.append(node)
             continue
-        node = _value(value, pos, number, here, tags)
+        node = value_node(value, pos, number, here, tags)
         count += 1 + len(node.items)
         held[key] = (name, node)
         if node.tag == STR:
@@ -248,10 +260,10 @@ def _read(text: str) -> tuple[Node, list[Node]]:
         _null(stack[-1], pending)
         count += 1
     if root is None or count > MAX_NODES - 100:
-        raise _Decline
+        raise Decline
     for open_ in stack:
         open_[0].end = len(text)
-    return root, strings
+    return root, strings, printable
 
 
 def _collection(dash, line: int, indent: int, start: int) -> tuple[Node, list | dict]:
@@ -270,127 +282,3 @@ def _null(top: list, pending: tuple) -> None:
     name, at, column = pending
     line = name.line
     top[3][name.text] = (name, Node("scalar", _NULL, line, column, line, at, at, ""))
-
-
-def _resolve(value: str) -> str:
-    tag = implicit_tag(value)
-    if tag not in _PLAIN:
-        raise _Decline  # `<<` or `=`: the composer reports its tag
-    return tag
-
-
-def _value(value: str, column: int, number: int, here: int, tags: dict[str, str]) -> Node:
-    """The node of a one-line value written at `column` (0-based) of line `number`."""
-    start = here + column
-    first = value[0]
-    if first == '"':
-        text = value[1:-1]
-        if "\\" in text:
-            text = _unescape(text)
-        return Node("scalar", STR, number, column + 1, number, start, start + len(value), text, '"')
-    if first == "'":
-        text = value[1:-1].replace("''", "'")
-        return Node("scalar", STR, number, column + 1, number, start, start + len(value), text, "'")
-    if first == "[":
-        return _flow(value, column, number, here, tags)
-    tag = tags.get(value)
-    if tag is None:
-        tag = tags[value] = _resolve(value)
-    return Node("scalar", tag, number, column + 1, number, start, start + len(value), value)
-
-
-def _raw_value(line: str, pos: int) -> str:
-    """The value as written from `pos` (quotes and brackets included), what follows it
-    being nothing, or spaces and perhaps a comment."""
-    first = line[pos]
-    if first == '"':
-        end = line.find('"', pos + 1) + 1
-        if end and line.find("\\", pos, end) >= 0:
-            found = _DOUBLE.match(line, pos)  # an escape, perhaps of a quote
-            end = found.end() if found else 0
-    elif first == "'":
-        found = _SINGLE.match(line, pos)
-        end = found.end() if found else 0
-    elif first == "[":
-        end = line.find("]", pos) + 1
-    else:
-        if first in _INDICATORS or (first == "-" and line[pos + 1 : pos + 2] in ("", " ")):
-            raise _Decline
-        end = line.find(" #", pos)
-        value = line[pos : end if end >= 0 else len(line)].rstrip(" ")
-        if ":" in value and (": " in value or value[-1] == ":"):
-            raise _Decline  # `key: a: b` is no value but an error
-        return value
-    if not end or (end != len(line) and not _TAIL.match(line, end)):
-        raise _Decline
-    return line[pos:end]
-
-
-def _unescape(text: str) -> str:
-    out = []
-    at = 0
-    for found in _ESCAPE.finditer(text):
-        if found.start() != at and "\\" in text[at : found.start()]:
-            raise _Decline
-        out.append(text[at : found.start()])
-        single, code = found[1], found[2] or found[3] or found[4]
-        if single is not None:
-            out.append(_ESCAPES[single])
-        else:
-            value = int(code, 16)
-            if 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
-                raise _Decline
-            out.append(chr(value))
-        at = found.end()
-    if "\\" in text[at:]:
-        raise _Decline
-    out.append(text[at:])
-    return "".join(out)
-
-
-def _flow(value: str, column: int, number: int, here: int, tags: dict[str, str]) -> Node:
-    """`[a, 2, "b", أ]`, its items word-like, Arabic or quoted without escapes."""
-    node = Node("seq", _SEQ, number, column + 1, number, here + column, here + column + len(value))
-    node.items = items = []
-    inside = value[1:-1]
-    # The common case first: `[40]`, `[44, 67]`, `[ar, en]` (Latin letters and digits).
-    start = column + 1
-    for part in inside.split(", "):
-        if not (part.isalnum() and part.isascii()):
-            items.clear()
-            break
-        tag = tags.get(part)
-        if tag is None:
-            tag = tags[part] = _resolve(part)
-        items.append(Node("scalar", tag, number, start + 1, number, here + start,
-                          here + start + len(part), part))  # fmt: skip
-        start += len(part) + 2
-    else:
-        return node
-    if inside.strip(" "):
-        at = 0
-        base = column + 1
-        for found in _FLOW_ITEM.finditer(inside):
-            if found.start() != at or at == len(inside):
-                raise _Decline
-            at = found.end()
-            plain, double, single = found.group(1, 2, 3)
-            if plain is not None:
-                start = base + found.start(1)
-                tag = tags.get(plain)
-                if tag is None:
-                    tag = tags[plain] = _resolve(plain)
-                item = Node("scalar", tag, number, start + 1, number, here + start,
-                            here + start + len(plain), plain)  # fmt: skip
-            elif double is not None:
-                start = base + found.start(2) - 1
-                item = Node("scalar", STR, number, start + 1, number, here + start,
-                            here + start + len(double) + 2, double, '"')  # fmt: skip
-            else:
-                start = base + found.start(3) - 1
-                item = Node("scalar", STR, number, start + 1, number, here + start,
-                            here + start + len(single) + 2, single, "'")  # fmt: skip
-            items.append(item)
-        if at != len(inside) or not found.group(4) == "":
-            raise _Decline
-    return node

@@ -72,11 +72,34 @@ _FLOAT, _INT = 1, 2
 _INT_TAG = _RESOLVERS[_INT][0]
 
 
+#: The resolvers that match whole words (bool, null, merge, value), as the words: their
+#: first characters start no other resolver's values, so a dictionary says it.
+_WORDS = {
+    **dict.fromkeys("yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF"
+                    .split(), _RESOLVERS[0][0]),
+    **dict.fromkeys(["~", "null", "Null", "NULL"], _RESOLVERS[4][0]),
+    "<<": _RESOLVERS[3][0],
+    "=": _RESOLVERS[6][0],
+}  # fmt: skip
+_WORD_FIRST = frozenset("yYnNtTfFoO~<=")
+_TIMESTAMP_TAG = _RESOLVERS[5][0]
+
+
 def implicit_tag(value: str) -> str:
     """The tag of a plain scalar `value` (a non-empty one-line text)."""
     if value.isdigit() and value.isascii() and (value[0] != "0" or len(value) == 1):
         return _INT_TAG  # 2024, 40: an integer whatever the patterns (not compiled)
-    for index in _BY_FIRST.get(value[0], ()):
+    first = value[0]
+    if first in _WORD_FIRST and value[-1] != "\n":  # `$` matches before a final newline
+        return _WORDS.get(value, STR)  # keys (title, notes, order ...): no pattern compiled
+    if (
+        len(value) == 10
+        and value[4] == value[7] == "-"
+        and value.isascii()
+        and (value[:4] + value[5:7] + value[8:]).isdigit()
+    ):
+        return _TIMESTAMP_TAG  # 2022-09-23: no float (no `.`), no integer (a `-` inside)
+    for index in _BY_FIRST.get(first, ()):
         # Each float needs a `.`; an integer has a sign only at its start and no
         # other `-` (2024-01-01): the patterns that cannot match are not compiled.
         if index == _FLOAT and "." not in value:

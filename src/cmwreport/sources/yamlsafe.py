@@ -28,18 +28,18 @@ MAX_FILE_BYTES = 1024 * 1024
 
 #: `# cmwreport: ignore T507` (codes separated by commas or spaces; a reason may follow
 #: after `--`), at the end of the line a warning points at.
-SUPPRESSION = re.compile(
-    r"#\s*cmwreport:\s*ignore\s+(?P<codes>[A-Z]\d{3}(?:[\s,]+[A-Z]\d{3})*)\s*(?:--.*)?$"
-)
+#: This pattern and the next are compiled on first use (`re` keeps them): a clean tree
+#: has no such comment and no diagnostic to place on a line.
+SUPPRESSION = r"#\s*cmwreport:\s*ignore\s+(?P<codes>[A-Z]\d{3}(?:[\s,]+[A-Z]\d{3})*)\s*(?:--.*)?$"
 
 
 #: What YAML counts as a line break, so that our line numbers are the parser's.
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_LINE_BREAK = "\r\n|[\r\n\x85\u2028\u2029]"
 
 
 def split_lines(text: str) -> list[str]:
     """A file's lines as the YAML parser numbers them (CRLF, CR, NEL, U+2028 ...)."""
-    return _LINE_BREAK.split(text)
+    return re.split(_LINE_BREAK, text)
 
 
 class FileReader:
@@ -52,6 +52,9 @@ class FileReader:
         self.text: str | None = None
         #: Every text value (not keys), in file order, each once: what the text checks read.
         self.strings: list[Node] = []
+        #: Whether every text value is known to hold only characters Python prints, none
+        #: from U+F000 (checks/text.py then looks no further for suspect characters).
+        self.plain = False
 
     def error(self, code: str, line: int, column: int, message: str) -> None:
         self.diagnostics.append(Diagnostic(self.shown, line, column, code, "error", message))
@@ -68,7 +71,15 @@ class FileReader:
         if text is None:
             return None
         self.text = text
-        return self._compose(text)
+        root = self._compose(text)
+        if self.plain and "\\" not in text:
+            # No escape: every value is made of the file's characters, all printable,
+            # and none from U+F000 (whose UTF-8 starts with the byte EF) if no EF byte
+            # follows the byte order mark.
+            self.plain = raw.find(b"\xef", 3 if raw.startswith(b"\xef\xbb\xbf") else 0) < 0
+        else:
+            self.plain = False
+        return root
 
     def suppressions(self) -> dict[int, set[str]]:
         """Line -> codes that `# cmwreport: ignore ...` comments on that line name."""
@@ -76,7 +87,7 @@ class FileReader:
         if self.text is None or "cmwreport:" not in self.text:
             return out
         for number, line in enumerate(split_lines(self.text), start=1):
-            found = SUPPRESSION.search(line)
+            found = re.search(SUPPRESSION, line)
             if found:
                 out[number] = set(re.split(r"[\s,]+", found["codes"].strip()))
         return out
@@ -150,9 +161,9 @@ class FileReader:
             return None
 
     def _compose(self, text: str) -> Node | None:
-        found = plainyaml.read(text)
+        found = plainyaml.read_noting(text)
         if found is not None:
-            root, self.strings = found
+            root, self.strings, self.plain = found
             return root
         return self.compose_pyyaml(text)
 
