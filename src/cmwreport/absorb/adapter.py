@@ -95,15 +95,17 @@ def build(sources, template, label: str) -> Built:
     return Built(merged.document.package.in_memory(), merged.annex, merged.annex_blocks)
 
 
-def read(source, name: str = "draft"):
+def read(source, name: str = "draft", seen: dict | None = None):
     """A draft (accepted view) read by the draft reader from a file, bytes or a package
-    in memory: `.body` blocks, `.tracked`, `.parts`."""
+    in memory: `.body` blocks, `.tracked`, `.parts`. `seen`: one dict for a reviewed
+    draft and the build it is paired with, as diff reads its two drafts (a paragraph
+    written alike is read once, and its bytes kept for the comparison of looks)."""
     from cmwreport.draft.reader import read_draft
 
-    return _unbound(read_draft(source, None if isinstance(source, Path) else name))
+    return _unbound(read_draft(source, None if isinstance(source, Path) else name, seen))
 
 
-def read_rejected(path: Path) -> tuple[Any, int]:
+def read_rejected(path: Path, seen: dict | None = None) -> tuple[Any, int]:
     """The draft with its pending tracked changes rejected (--only-accepted), and how
     many there were."""
     from cmwreport.docx.package import Package
@@ -112,7 +114,7 @@ def read_rejected(path: Path) -> tuple[Any, int]:
 
     package = Package.read(path)
     left_out = reject_all(package)
-    return _unbound(read_draft(package, str(path))), left_out
+    return _unbound(read_draft(package, str(path), seen)), left_out
 
 
 def _unbound(draft):

@@ -80,13 +80,15 @@ def _run(drafts: Path | list[Path], options: Options) -> Result:
                 path=options.sources,
             )
         )
-    read = [(path, _read(path, options, result)) for path in paths]  # a corrupt one says so
+    # One reading of the paragraphs a reviewed draft and the build write alike (`seen`).
+    seen: dict = {}
+    read = [(path, _read(path, options, result, seen)) for path in paths]  # a corrupt one says so
     loaded = adapter.load(options.sources)
     sources = loaded.sources
     _same_report(read, sources.report.symbol)
 
     template = adapter.open_template(options.template)
-    the_plan, template_draft, blocks = _planned(read, sources, template, options, result)
+    the_plan, template_draft, blocks = _planned(read, sources, template, options, result, seen)
     # The drafts, the build's reading and the origins go with the plan made: the
     # sources' edits and their check that follow come on top of what is left.
     del read
@@ -110,14 +112,15 @@ def _run(drafts: Path | list[Path], options: Options) -> Result:
     return result
 
 
-def _planned(read: list, sources, template, options: Options, result: Result):
+def _planned(read: list, sources, template, options: Options, result: Result, seen: dict):
     """Build afresh, pair each draft with what it is a draft of, and plan: the merged
     plan, the template's reading (None when no draft is of the report) and how many
     body blocks the drafts and builds read held."""
     paths = [path for path, _draft in read]
     built = adapter.build(sources, template, str(options.template))
-    bases = {"report": adapter.read(built.report, "built-report")}
-    kinds = _kinds([draft for _p, draft in read], built, bases)
+    bases = {"report": adapter.read(built.report, "built-report", seen)}
+    kinds = _kinds([draft for _p, draft in read], built, bases, seen)
+    seen.clear()  # the blocks keep what they need of it
     # A built document no draft is of is not read again: its trees go now (on a long
     # report, the standalone annex is a hundred MB of them).
     del built
@@ -191,9 +194,9 @@ def _slim(draft) -> None:
         _give_back()
 
 
-def _read_built(package, name: str):
+def _read_built(package, name: str, seen: dict | None = None):
     """A built document read as a draft, slimmed as a reviewed draft is."""
-    draft = adapter.read(package, name)
+    draft = adapter.read(package, name, seen)
     _slim(draft)
     return draft
 
@@ -211,15 +214,16 @@ def _give_back() -> None:
     trim(0)
 
 
-def _read(path: Path, options: Options, result: Result):
+def _read(path: Path, options: Options, result: Result, seen: dict):
     """A draft in its accepted view, or with --only-accepted its pending changes
     rejected; one count of tracked changes either way."""
-    draft = adapter.read(path)  # first: a missing or corrupt draft says so
+    # First: a missing or corrupt draft says so.
+    draft = adapter.read(path, seen=None if options.only_accepted else seen)
     # One count of the draft's tracked changes, the same in both modes.
     count = adapter.tracked_count(draft)
     if options.only_accepted:
         result.pending_left_out += count
-        draft = adapter.read_rejected(path)[0]
+        draft = adapter.read_rejected(path, seen)[0]
     else:
         result.accepted += count
     # Read, its main part is its tree (a draft is never written back): the bytes would
@@ -280,7 +284,7 @@ def _check_fingerprint(draft_path: Path, recorded, options: Options, result: Res
     return changed
 
 
-def _kinds(drafts: list, built, bases: dict) -> list[str]:
+def _kinds(drafts: list, built, bases: dict, seen: dict | None = None) -> list[str]:
     """Whether each draft is the report or the standalone annex: the closer in content
     (`_which`). The annex is read (into `bases`) only for a draft its size leaves open:
     it holds at most `built.annex_blocks` texts, so its closeness to a draft of n texts
@@ -296,7 +300,7 @@ def _kinds(drafts: list, built, bases: dict) -> list[str]:
             kinds.append("report")
             continue
         if "annex" not in bases:
-            bases["annex"] = _read_built(built.annex, "built-annex")
+            bases["annex"] = _read_built(built.annex, "built-annex", seen)
         kinds.append(_which(draft, bases["report"], bases["annex"]))
     return kinds
 

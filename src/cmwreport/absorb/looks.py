@@ -8,7 +8,7 @@ copied from the draft with its runs: its formatting goes home with it.)
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
+from types import SimpleNamespace
 
 from cmwreport.absorb import origins as o
 from cmwreport.absorb import plan as pl
@@ -16,6 +16,10 @@ from cmwreport.absorb.plan import Unabsorbed
 from cmwreport.i18n import _
 
 _SHOWN = 40
+
+#: Where `formatting.changed` keeps a block's formatting as one paragraph's (a table
+#: row keeps its cells', a note its paragraphs').
+_ONE_PARAGRAPH = frozenset({"body", "textbox", "header", "footer"})
 
 
 def unabsorbed(pairs, base, draft, origin_of, the_plan) -> list[Unabsorbed]:
@@ -94,13 +98,24 @@ def _like(base, draft, new, paired: list, seen: int):
 
 
 def _same(a: str, b: str) -> bool:
-    return unicodedata.normalize("NFC", a) == unicodedata.normalize("NFC", b)
+    # Most pairs are equal as read: only the others are normalised.
+    return a == b or unicodedata.normalize("NFC", a) == unicodedata.normalize("NFC", b)
 
 
 def _spans(draft, block) -> tuple:
+    """The paragraph's formatting (text, style key, spans, paragraph properties), read
+    once per block: a built paragraph is the neighbour of every added one near it
+    (`_like`), and a pair whose text is unchanged was read by `formatting.changed`,
+    which keeps it where this does (`Block.formatting`, a one-paragraph tuple)."""
     from cmwreport.draft.stories import read_formatted
 
-    return read_formatted(block.element, draft.objects, draft.sheet)[2]
+    kept = block.location in _ONE_PARAGRAPH if type(block) is not SimpleNamespace else False
+    if kept and block.formatting is not None:
+        return block.formatting[0]
+    found = read_formatted(block.element, draft.objects, draft.sheet)[2]
+    if kept:
+        block.formatting = (found,)
+    return found
 
 
 def _foreign(base, draft, old, new) -> list[str]:
@@ -123,10 +138,15 @@ def _foreign(base, draft, old, new) -> list[str]:
         )
     out.extend(paragraph_words(read_a, read_b))
     known = {props for _s, _e, props in spans_a}
-    usual = Counter(props for s, e, props in spans_a for _n in range(e - s)).most_common(1)
-    if not usual:
+    # The look of most characters: each span weighs its length (counted per character,
+    # a paragraph was a thousand increments); the first of equals, as Counter's.
+    weight: dict = {}
+    for start, end, props in spans_a:
+        if end > start:
+            weight[props] = weight.get(props, 0) + end - start
+    if not weight:
         return out
-    common = usual[0][0]
+    common = max(weight.items(), key=lambda kept: kept[1])[0]
     for start, end, props in spans_b:
         words = text[start:end].strip()
         if props in known or not words:
@@ -141,8 +161,6 @@ def _foreign(base, draft, old, new) -> list[str]:
 def _foreign_cells(base, draft, old, new) -> list[str]:
     """`_foreign` for each cell of a table row whose text changed, paragraph by
     paragraph (a cell's paragraphs against the built cell's)."""
-    from types import SimpleNamespace
-
     from cmwreport.docx import wordml as n
 
     out: list[str] = []
