@@ -103,5 +103,5 @@ def test_text_that_reads_like_an_id_is_kept_in_the_key():
     four = b'<w:p w:rsidR="00B2"><w:r><w:t xml:space="preserve"> w:id="4"</w:t></w:r></w:p>'
     assert less_ids(three) != less_ids(four)
     assert less_ids(three) == b'<w:p><w:r><w:t xml:space="preserve"> w:id="3"</w:t></w:r></w:p>'
-    plain = b'<w:p w:rsidR="00A1" w:rsidRDefault="00A1"><w:bookmarkStart w:id="7" w:name="x"/></w:p>'
+    plain = b'<w:p w:rsidR="00A1" w:rsidP="00A1"><w:bookmarkStart w:id="7" w:name="x"/></w:p>'
     assert less_ids(plain) == b'<w:p><w:bookmarkStart w:name="x"/></w:p>'

@@ -4,8 +4,8 @@ The draft reader keys a plain body paragraph by its bytes less ids (docx/plain.p
 `written`) so that the two drafts of a diff read each paragraph they share once.
 Serialising every paragraph again to key it was a tenth of a diff (lxml writes every
 namespace in scope into each one); the bytes it was parsed from are already here. Two
-slices equal in one context (the bytes before the body's first child: declaration,
-namespaces) parse to equal paragraphs, so they key as well.
+slices equal in one context (the document's and the body's start tags, namespaces
+and all, in a part encoded in UTF-8) parse to equal paragraphs, so they key as well.
 
 Found only where the body's bytes are simple enough to read exactly with a few regular
 expressions: no comment, CDATA section, processing instruction or DOCTYPE, its
@@ -25,12 +25,13 @@ from cmwreport.docx.plain import less_ids
 _ATTRS = rb"""(?:\s+[^\s=/<>]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*"""
 #: The prolog, the document's start tag and the body's, with nothing between.
 _HEAD = re.compile(
-    rb"(?:\xef\xbb\xbf)?(?:<\?xml[^<>]*\?>)?\s*<w:document"
+    rb"(?:\xef\xbb\xbf)?(<\?xml[^<>]*\?>)?\s*(<w:document"
     + _ATTRS
     + rb">\s*<w:body"
     + _ATTRS
-    + rb">"
+    + rb">)"
 )
+_ENCODING = re.compile(rb"""\sencoding\s*=\s*["']([^"']*)["']""")
 _TAIL = re.compile(rb"</w:body>\s*</w:document>\s*")
 #: Start and end tags of the elements whose nesting bounds a top-level block. An end
 #: tag written with a space before its ">" is not found: the nesting then never closes.
@@ -56,6 +57,9 @@ def paragraph_keys(data: bytes, body) -> tuple[bytes, dict] | None:
     exactly (see the module)."""
     head = _HEAD.match(data)
     if head is None or b"purl.oclc.org/ooxml" in head.group():
+        return None
+    encoding = head.group(1) and _ENCODING.search(head.group(1))
+    if encoding and encoding.group(1).lower() not in (b"utf-8", b"utf8"):
         return None
     start = head.end()
     end = data.rfind(b"</w:body")
@@ -102,7 +106,9 @@ def paragraph_keys(data: bytes, body) -> tuple[bytes, dict] | None:
             return None
         if tag is p_tag:
             spans[el] = first, last
-    return data[:start], spans
+    # The declaration's quotes and standalone flag change no paragraph: a tree written
+    # by lxml (a build, a draft whose changes were accepted) meets Word's bytes.
+    return head.group(2), spans
 
 
 def key(data: bytes, span: tuple[int, int]) -> bytes:

@@ -15,7 +15,7 @@ from cmwreport.docx.opc import PackageError
 from cmwreport.docx.package import Package
 from cmwreport.docx.revisions import Tracked, accept_all
 from cmwreport.docx.text import Objects
-from cmwreport.docx.xml import R_NS, count_blocks, w
+from cmwreport.docx.xml import R_NS, count_blocks, serialize, w
 from cmwreport.draft import identity, notes, sections, stories
 from cmwreport.draft.citing import citing_unresolved
 from cmwreport.draft.model import FOOTER, HEADER, Draft, DraftError
@@ -98,6 +98,14 @@ def read_draft(
         raise DraftError(" ".join(_("{name}: {exc}", name=name, exc=exc).split())) from None
 
 
+def _keys(data: bytes, body) -> tuple[bytes, dict, bytes] | None:
+    """(context, spans, `data`): docx/bodybytes.py's keys for `body`, written as `data`."""
+    from cmwreport.docx.bodybytes import paragraph_keys
+
+    keys = paragraph_keys(data, body)
+    return None if keys is None else (*keys, data)
+
+
 def _read(source: Path | bytes | Package, name: str, seen: dict | None) -> Draft:
     package = source if isinstance(source, Package) else Package.read(source)
     main = package.main_part()
@@ -122,18 +130,25 @@ def _read(source: Path | bytes | Package, name: str, seen: dict | None) -> Draft
     if not counted:
         stories.check_size(body)
     keep = seen is not None and len(body) <= KEEP_WRITTEN
+    # Keys cut from the bytes the tree was read from, or, for a tree made in this
+    # process (absorb's build) or changed below, from the tree written out once as it
+    # would be saved: keyed by each paragraph written apart instead, the paragraphs of
+    # such a draft would never meet the other draft's. Written out only where each
+    # paragraph's bytes would have been kept: they cost as much memory.
+    cut = seen is not None and len(body) > CUT_ABOVE
+    write = cut and keep
     keys = None
-    if seen is not None and counted and len(body) > CUT_ABOVE:
-        # Read while the tree is still what the bytes say, and given up if it changes.
-        from cmwreport.docx.bodybytes import paragraph_keys
-
-        keys = paragraph_keys(package.bytes(main), body)
+    if cut and counted:
+        keys = _keys(package.bytes(main), body)
+    elif write:
+        keys = _keys(serialize(doc), body)
     tracked = Tracked()
     # Before the accept joins deleted paragraphs to the next, bookmarks and all.
     cited = citing_unresolved(body)
     held, authors, touched = identity.resolved(doc, cited is None)
     if accept_all(doc, tracked) or touched:
-        keys = cited = None
+        cited = None
+        keys = _keys(serialize(doc), body) if write else None
     draft = Draft(
         path=name, body=[], headers={}, footers={}, footnotes=[], tracked=tracked, parts={}
     )
@@ -145,11 +160,11 @@ def _read(source: Path | bytes | Package, name: str, seen: dict | None) -> Draft
     walk = stories.Walk(package.styles(main), objects, draft.body)
     if keys is not None:
         # Keys from bytes mean the same paragraph only in the same context.
-        context, walk.spans = keys
-        walk.data = package.bytes(main)
+        context, walk.spans, walk.data = keys
         walk.seen = seen.setdefault((context,), {})
     else:
         walk.seen = seen if keep else None
+    keys = None  # the bytes go with the walk's
     stories.read_body(body, walk, cited)
     walk.spans, walk.data = None, b""  # the bytes go when the package lets them go
     if held or authors:
