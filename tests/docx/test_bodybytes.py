@@ -105,3 +105,16 @@ def test_text_that_reads_like_an_id_is_kept_in_the_key():
     assert less_ids(three) == b'<w:p><w:r><w:t xml:space="preserve"> w:id="3"</w:t></w:r></w:p>'
     plain = b'<w:p w:rsidR="00A1" w:rsidP="00A1"><w:bookmarkStart w:id="7" w:name="x"/></w:p>'
     assert less_ids(plain) == b'<w:p><w:bookmarkStart w:name="x"/></w:p>'
+
+
+def test_id_like_text_is_kept_after_a_raw_greater_than_sign_too():
+    # ">" may stand unescaped in a producer's text: then an id-like text followed by it
+    # looks, reading forward, like an attribute before the end of its tag. Read from the
+    # end of the tag before it, it is text, and the careful substitution keeps it.
+    from cmwreport.docx.plain import less_ids
+
+    raw = b'<w:p w:rsidR="1"><w:r><w:t>a w:id="3" > b</w:t></w:r></w:p>'
+    assert less_ids(raw) == b'<w:p><w:r><w:t>a w:id="3" > b</w:t></w:r></w:p>'
+    # An id-like text left open never swallows the markup after it.
+    open_quote = b'<w:p w:rsidR="1"><w:r><w:t>a w:id="3</w:t></w:r></w:p>'
+    assert less_ids(open_quote) == b'<w:p><w:r><w:t>a w:id="3</w:t></w:r></w:p>'
